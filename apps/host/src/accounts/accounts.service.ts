@@ -1,0 +1,215 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { Clock } from '../common/clock';
+import { LIMITS } from '../common/limits';
+import { conflict, notFound, ProblemException } from '../common/problem';
+import { sqlRows, sqlRun, uuidArray } from '../database/sql';
+import type { AuthUser } from './auth-user';
+import { decoyPasswordHash, hashPassword, verifyPassword } from './password';
+import { Session } from './session.entity';
+import { Role, User } from './user.entity';
+
+export interface ClientInfo {
+  ip?: string;
+  userAgent?: string;
+}
+
+export interface IssuedSession {
+  token: string;
+  session: Session;
+  user: User;
+}
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function usernameKey(username: string): string {
+  return username.normalize('NFKC').toLowerCase();
+}
+
+@Injectable()
+export class AccountsService {
+  private readonly logger = new Logger('AccountsService');
+
+  constructor(
+    private readonly em: EntityManager,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  async register(username: string, password: string, client: ClientInfo): Promise<IssuedSession> {
+    const passwordHash = await hashPassword(password);
+    const user = this.em.create(User, {
+      username,
+      usernameKey: usernameKey(username),
+      passwordHash,
+      roles: ['user'],
+      createdAt: this.clock.now(),
+    });
+    try {
+      await this.em.persistAndFlush(user);
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) {
+        this.em.clear();
+        throw conflict('username_taken', 'That username is taken');
+      }
+      throw error;
+    }
+    return this.issueSession(user, client);
+  }
+
+  async login(username: string, password: string, client: ClientInfo): Promise<IssuedSession> {
+    const key = usernameKey(username);
+    const throttleKeys = [`user:${key}`, ...(client.ip ? [`ip:${client.ip}`] : [])];
+    await this.refuseIfThrottled(key, client.ip);
+
+    const user = await this.em.findOne(User, { usernameKey: key });
+    const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyPasswordHash()));
+    if (!user || !valid) {
+      await this.recordFailure(throttleKeys);
+      throw new ProblemException(HttpStatus.UNAUTHORIZED, 'invalid_credentials', 'Wrong username or password');
+    }
+    await sqlRun(this.em, 'delete from login_throttle where key = ?', [`user:${key}`]);
+    return this.issueSession(user, client);
+  }
+
+  private async refuseIfThrottled(key: string, ip: string | undefined): Promise<void> {
+    const windowStart = new Date(this.clock.now().getTime() - LIMITS.loginFailureWindowSeconds * 1000);
+    const rows = await sqlRows<{ key: string; failures: number; window_started_at: Date }>(
+      this.em,
+      'select key, failures, window_started_at from login_throttle where key in (?, ?) and window_started_at > ?',
+      [`user:${key}`, `ip:${ip ?? ''}`, windowStart],
+    );
+    for (const row of rows) {
+      const allowed = row.key.startsWith('user:') ? LIMITS.loginFailuresAllowed : LIMITS.loginFailuresPerAddress;
+      if (row.failures >= allowed) {
+        const retryAfter = Math.ceil(
+          (new Date(row.window_started_at).getTime() + LIMITS.loginFailureWindowSeconds * 1000 - this.clock.now().getTime()) /
+            1000,
+        );
+        throw new ProblemException(
+          HttpStatus.TOO_MANY_REQUESTS,
+          'too_many_attempts',
+          `Too many failed sign-ins; try again in ${Math.max(retryAfter, 1)} seconds`,
+        );
+      }
+    }
+  }
+
+  private async recordFailure(keys: string[]): Promise<void> {
+    const now = this.clock.now();
+    const windowStart = new Date(now.getTime() - LIMITS.loginFailureWindowSeconds * 1000);
+    for (const key of keys) {
+      // A failure outside the current window starts a new one instead of adding to a stale count.
+      await sqlRun(
+        this.em,
+        `insert into login_throttle (key, failures, window_started_at) values (?, 1, ?)
+         on conflict (key) do update set
+           failures = case when login_throttle.window_started_at <= ? then 1 else login_throttle.failures + 1 end,
+           window_started_at = case when login_throttle.window_started_at <= ? then excluded.window_started_at
+                                    else login_throttle.window_started_at end`,
+        [key, now, windowStart, windowStart],
+      );
+    }
+  }
+
+  private async issueSession(user: User, client: ClientInfo): Promise<IssuedSession> {
+    const token = randomBytes(32).toString('base64url');
+    const now = this.clock.now();
+    const session = this.em.create(Session, {
+      userId: user.id,
+      tokenHash: hashToken(token),
+      createdAt: now,
+      lastUsedAt: now,
+      expiresAt: new Date(now.getTime() + LIMITS.sessionTtlDays * 86_400_000),
+      userAgent: client.userAgent?.slice(0, 300) ?? null,
+      ip: client.ip ?? null,
+    });
+    await this.em.persistAndFlush(session);
+    return { token, session, user };
+  }
+
+  /** Resolves a session token to its user, or undefined when it is unknown or expired. */
+  async authenticate(token: string): Promise<AuthUser | undefined> {
+    const now = this.clock.now();
+    const [row] = await sqlRows<{ session_id: string; user_id: string; username: string; roles: Role[]; last_used_at: Date }>(
+      this.em,
+      `select s.id as session_id, s.last_used_at, u.id as user_id, u.username, u.roles
+         from session s join user_account u on u.id = s.user_id
+        where s.token_hash = ? and s.expires_at > ?`,
+      [hashToken(token), now],
+    );
+    if (!row) return undefined;
+    if (now.getTime() - new Date(row.last_used_at).getTime() > LIMITS.sessionTouchSeconds * 1000) {
+      await sqlRun(this.em, 'update session set last_used_at = ? where id = ?', [now, row.session_id]);
+    }
+    return { id: row.user_id, username: row.username, roles: row.roles, sessionId: row.session_id };
+  }
+
+  async listSessions(userId: string): Promise<Session[]> {
+    return this.em.find(
+      Session,
+      { userId, expiresAt: { $gt: this.clock.now() } },
+      { orderBy: { createdAt: 'desc', id: 'desc' } },
+    );
+  }
+
+  async endSession(userId: string, sessionId: string): Promise<void> {
+    const removed = await sqlRun(this.em, 'delete from session where id = ? and user_id = ?', [sessionId, userId]);
+    if (removed === 0) throw notFound('Session');
+  }
+
+  async getUser(id: string): Promise<User> {
+    const user = await this.em.findOne(User, { id });
+    if (!user) throw notFound('User');
+    return user;
+  }
+
+  async findByUsername(username: string): Promise<User> {
+    const user = await this.em.findOne(User, { usernameKey: usernameKey(username) });
+    if (!user) throw notFound('User');
+    return user;
+  }
+
+  /** Usernames of many users at once, for the summaries other modules show. */
+  async usernames(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await sqlRows<{ id: string; username: string }>(
+      this.em,
+      'select id, username from user_account where id = any(?::uuid[])',
+      [uuidArray(ids)],
+    );
+    return new Map(rows.map((row) => [row.id, row.username]));
+  }
+
+  async setRoles(userId: string, roles: Role[]): Promise<User> {
+    const user = await this.getUser(userId);
+    user.roles = ['user', ...new Set(roles.filter((role) => role !== 'user'))];
+    await this.em.flush();
+    return user;
+  }
+
+  /** Creates the configured admin, or gives an existing user of that name the admin role. */
+  async ensureAdmin(username: string, password: string): Promise<User> {
+    const existing = await this.em.findOne(User, { usernameKey: usernameKey(username) });
+    if (existing) {
+      if (!existing.roles.includes('admin')) {
+        existing.roles = [...existing.roles, 'admin'];
+        await this.em.flush();
+        this.logger.log({ message: 'granted admin role', username });
+      }
+      return existing;
+    }
+    const user = this.em.create(User, {
+      username,
+      usernameKey: usernameKey(username),
+      passwordHash: await hashPassword(password),
+      roles: ['user', 'admin'],
+      createdAt: this.clock.now(),
+    });
+    await this.em.persistAndFlush(user);
+    this.logger.log({ message: 'created admin', username });
+    return user;
+  }
+}

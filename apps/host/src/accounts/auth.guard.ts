@@ -1,0 +1,43 @@
+import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ProblemException, forbidden } from '../common/problem';
+import { AccountsService } from './accounts.service';
+import { AuthenticatedRequest, PUBLIC_ROUTE, REQUIRED_ROLE } from './auth.decorators';
+import type { Role } from './user.entity';
+
+export const SESSION_COOKIE = 'kj_session';
+
+function tokenFrom(request: AuthenticatedRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();
+  const cookies = request.cookies as Record<string, string> | undefined;
+  return cookies?.[SESSION_COOKIE];
+}
+
+/**
+ * The one global guard: every route needs a session unless it is marked @Public, and @RequireRole
+ * routes need the role too. Routes opt out explicitly; none is open by accident.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly accounts: AccountsService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const targets = [context.getHandler(), context.getClass()];
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets) ?? false;
+    const role = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, targets);
+
+    const token = tokenFrom(request);
+    if (token) request.viewer = await this.accounts.authenticate(token);
+    if (isPublic) return true;
+    if (!request.viewer) {
+      throw new ProblemException(HttpStatus.UNAUTHORIZED, 'unauthenticated', 'Sign in first');
+    }
+    if (role && !request.viewer.roles.includes(role)) throw forbidden(`Only users with the ${role} role may do this`);
+    return true;
+  }
+}

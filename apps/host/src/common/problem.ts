@@ -1,0 +1,58 @@
+import { HttpStatus } from '@nestjs/common';
+
+/** Stable machine-readable codes of the problems the host reports (RFC 9457 `code` extension). */
+export type ProblemCode =
+  | 'validation_failed'
+  | 'invalid_json'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'not_found'
+  | 'route_not_found'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'invalid_credentials'
+  | 'too_many_attempts'
+  | 'username_taken'
+  | 'invalid_cursor'
+  | 'conflict'
+  | 'already_friends'
+  | 'request_pending'
+  | 'reverse_request_pending'
+  | 'request_not_pending'
+  | 'not_friends'
+  | 'blocked'
+  | 'cannot_target_self'
+  | 'group_name_taken'
+  | 'group_limit_reached'
+  | 'unknown_group'
+  | 'board_closed'
+  | 'invalid_parent'
+  | 'internal_error';
+
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  code: ProblemCode;
+  detail?: string;
+  instance?: string;
+  errors?: { field: string; message: string }[];
+}
+
+/** An error a client caused or must be told about; the problem filter turns it into problem+json. */
+export class ProblemException extends Error {
+  constructor(
+    readonly status: HttpStatus,
+    readonly code: ProblemCode,
+    readonly detail?: string,
+    readonly errors?: { field: string; message: string }[],
+  ) {
+    super(detail ?? code);
+  }
+}
+
+export const notFound = (what: string) => new ProblemException(HttpStatus.NOT_FOUND, 'not_found', `${what} not found`);
+export const forbidden = (detail: string) => new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', detail);
+export const conflict = (code: ProblemCode, detail: string) => new ProblemException(HttpStatus.CONFLICT, code, detail);
+export const badRequest = (code: ProblemCode, detail: string) =>
+  new ProblemException(HttpStatus.BAD_REQUEST, code, detail);

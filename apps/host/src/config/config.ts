@@ -1,0 +1,80 @@
+import path from 'node:path';
+
+export type DatabaseMode = 'pglite' | 'postgresql';
+
+export interface AppConfig {
+  port: number;
+  databaseUrl: string | undefined;
+  databaseMode: DatabaseMode;
+  /** Where the embedded database and, later, uploaded files live. `undefined` in tests: in-memory PGlite. */
+  dataDir: string | undefined;
+  publicUrl: string;
+  /** Seed demo users and posts when the database has no users yet. */
+  demoData: boolean;
+  /** `username:password` of an admin to create or promote at start (the first admin comes from here or the CLI). */
+  bootstrapAdmin: { username: string; password: string } | undefined;
+  logRequests: boolean;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export class ConfigError extends Error {}
+
+function parseBoolean(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+/** Reads and validates the environment; throws a ConfigError that names the bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const portRaw = env.PORT ?? '3000';
+  const port = Number(portRaw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be an integer between 0 and 65535, got "${portRaw}"`);
+  }
+
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl !== undefined) {
+    let protocol: string;
+    try {
+      protocol = new URL(databaseUrl).protocol;
+    } catch {
+      throw new ConfigError('DATABASE_URL must be a URL like postgresql://user@host:5432/dbname');
+    }
+    if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
+      throw new ConfigError(`DATABASE_URL must use postgres:// or postgresql://, got "${protocol}"`);
+    }
+  }
+  const databaseMode: DatabaseMode = databaseUrl ? 'postgresql' : 'pglite';
+
+  const dataDir = path.resolve(env.KONGJIAN_DATA_DIR || './data');
+
+  const publicUrlRaw = env.KONGJIAN_PUBLIC_URL || `http://localhost:${port}`;
+  let publicUrl: string;
+  try {
+    const parsed = new URL(publicUrlRaw);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('protocol');
+    publicUrl = parsed.origin + parsed.pathname.replace(/\/+$/, '');
+  } catch {
+    throw new ConfigError(`KONGJIAN_PUBLIC_URL must be an http(s) URL, got "${publicUrlRaw}"`);
+  }
+
+  // Demo data is on by default only for the embedded database: a shared PostgreSQL is never seeded unasked.
+  const demoData = parseBoolean('KONGJIAN_DEMO_DATA', env.KONGJIAN_DEMO_DATA, databaseMode === 'pglite');
+
+  let bootstrapAdmin: AppConfig['bootstrapAdmin'];
+  if (env.KONGJIAN_ADMIN) {
+    const separator = env.KONGJIAN_ADMIN.indexOf(':');
+    if (separator <= 0) throw new ConfigError('KONGJIAN_ADMIN must be "username:password"');
+    bootstrapAdmin = {
+      username: env.KONGJIAN_ADMIN.slice(0, separator),
+      password: env.KONGJIAN_ADMIN.slice(separator + 1),
+    };
+  }
+
+  const logRequests = parseBoolean('KONGJIAN_LOG_REQUESTS', env.KONGJIAN_LOG_REQUESTS, true);
+
+  return { port, databaseUrl, databaseMode, dataDir, publicUrl, demoData, bootstrapAdmin, logRequests };
+}

@@ -1,0 +1,49 @@
+import 'reflect-metadata';
+import { ConsoleLogger, LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
+import express from 'express';
+import { AccountsService } from './accounts/accounts.service';
+import { AppModule } from './app.module';
+import type { Clock } from './common/clock';
+import { logRequests, requireJsonBodies } from './common/http-middleware';
+import { LIMITS } from './common/limits';
+import { ProblemFilter } from './common/problem.filter';
+import { createValidationPipe } from './common/validation';
+import type { AppConfig } from './config/config';
+import { DatabaseService } from './database/database.module';
+
+export interface HostOptions {
+  clock?: Clock;
+  logger?: LoggerService | false;
+}
+
+/**
+ * Builds the host exactly as `npm start` runs it (middleware, filters, validation, migrations,
+ * first admin) without listening, so tests and scripts exercise the real stack.
+ */
+export async function createHost(config: AppConfig, options: HostOptions = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock), {
+    bodyParser: false,
+    logger: options.logger ?? new ConsoleLogger({ json: true }),
+  });
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  if (config.logRequests) app.use(logRequests);
+  app.use(requireJsonBodies);
+  app.use(express.json({ limit: LIMITS.bodyBytes, strict: true }));
+  app.use(cookieParser());
+  app.useGlobalFilters(new ProblemFilter());
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  await app.init();
+
+  const database = app.get(DatabaseService);
+  await database.migrate();
+  const admin = config.bootstrapAdmin;
+  if (admin) {
+    await database.withContext(() => app.get(AccountsService).ensureAdmin(admin.username, admin.password));
+  }
+  return app;
+}

@@ -1,0 +1,40 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { newId } from '../common/ids';
+
+export const NOTIFICATION_KINDS = [
+  'friend_request_received',
+  'friend_request_accepted',
+  'comment',
+  'reply',
+  'like',
+  'board_message',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+@Entity({ tableName: 'notification' })
+export class Notification {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = newId();
+
+  @Property({ type: 'uuid' })
+  recipientId!: string;
+
+  @Property({ type: 'text' })
+  kind!: NotificationKind;
+
+  @Property({ type: 'uuid', nullable: true })
+  actorId?: string | null;
+
+  /** The friend request, comment or board message the notification is about. */
+  @Property({ type: 'uuid', nullable: true })
+  subjectId?: string | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  postId?: string | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  readAt?: Date | null;
+
+  @Property({ type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,38 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { newId } from '../common/ids';
+import type { PrivacyLevel } from '../privacy/privacy-level';
+
+export type PostKind = 'mood' | 'blog' | 'repost';
+
+@Entity({ tableName: 'post' })
+export class Post {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = newId();
+
+  @Property({ type: 'uuid' })
+  authorId!: string;
+
+  @Property({ type: 'text' })
+  kind!: PostKind;
+
+  /** Blogs only. */
+  @Property({ type: 'text', nullable: true })
+  title?: string | null;
+
+  /** Mood text, sanitized blog HTML, or the comment a repost adds. */
+  @Property({ type: 'text' })
+  body!: string;
+
+  /** Reposts only; null once the original is deleted. */
+  @Property({ type: 'uuid', nullable: true })
+  repostOfId?: string | null;
+
+  @Property({ type: 'text' })
+  privacy!: PrivacyLevel;
+
+  @Property({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Property({ type: 'timestamptz' })
+  updatedAt!: Date;
+}
