@@ -26,6 +26,7 @@ export interface HostOptions {
 export async function createHost(config: AppConfig, options: HostOptions = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock), {
     bodyParser: false,
+    abortOnError: false,
     logger: options.logger ?? new ConsoleLogger({ json: true }),
   });
   app.set('trust proxy', 'loopback');

@@ -1,0 +1,16 @@
+import type { AppConfig } from '../config/config';
+
+/** A host configuration for tests and generators: in-memory PGlite, no demo data, quiet. */
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    port: 0,
+    databaseUrl: undefined,
+    databaseMode: 'pglite',
+    dataDir: undefined,
+    publicUrl: 'http://localhost:3000',
+    demoData: false,
+    bootstrapAdmin: undefined,
+    logRequests: false,
+    ...overrides,
+  };
+}

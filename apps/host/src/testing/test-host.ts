@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Client } from 'pg';
+import request from 'supertest';
+import type { AppConfig } from '../config/config';
+import { createHost } from '../host';
+import { HOST_SPEC_PATH, SpecValidator } from './spec-validator';
+import { TestClock } from './test-clock';
+import { testConfig } from './test-config';
+
+let validator: SpecValidator | undefined;
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Record<string, string>;
+}
+
+export interface RequestOptions {
+  token?: string;
+  body?: unknown;
+  query?: Record<string, string | number | undefined>;
+  /** Skip the spec check, for requests the spec cannot describe (e.g. a deliberately broken body). */
+  raw?: boolean;
+}
+
+/**
+ * Creates a database of its own for one test file: a fresh PostgreSQL database when DATABASE_URL
+ * is set (dropped again on close), otherwise in-memory PGlite.
+ */
+async function freshDatabase(): Promise<{ config: Partial<AppConfig>; drop: () => Promise<void> }> {
+  const baseUrl = process.env.DATABASE_URL;
+  if (!baseUrl) return { config: {}, drop: async () => undefined };
+  const name = `kongjian_test_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    config: { databaseUrl: url.toString(), databaseMode: 'postgresql' },
+    drop: async () => {
+      const client = new Client({ connectionString: baseUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
+export class TestHost {
+  private constructor(
+    readonly app: NestExpressApplication,
+    readonly clock: TestClock,
+    readonly config: AppConfig,
+    private readonly dropDatabase: () => Promise<void>,
+  ) {}
+
+  static async start(overrides: Partial<AppConfig> = {}): Promise<TestHost> {
+    const database = await freshDatabase();
+    const clock = new TestClock();
+    const config = testConfig({ ...database.config, ...overrides });
+    const app = await createHost(config, { clock, logger: false });
+    return new TestHost(app, clock, config, database.drop);
+  }
+
+  async close(): Promise<void> {
+    await this.app.close();
+    await this.dropDatabase();
+  }
+
+  /** Sends a request through the real HTTP stack and checks the response against openapi/host.json. */
+  async call<T = any>(method: string, url: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+    let pending = request(this.app.getHttpServer())[method.toLowerCase() as 'get'](url);
+    if (options.token) pending = pending.set('Authorization', `Bearer ${options.token}`);
+    if (options.query) {
+      pending = pending.query(
+        Object.fromEntries(Object.entries(options.query).filter(([, value]) => value !== undefined)),
+      );
+    }
+    if (options.body !== undefined) pending = pending.send(options.body as object);
+    const response = await pending;
+    if (!options.raw) {
+      validator ??= new SpecValidator(HOST_SPEC_PATH);
+      const problems = validator.check(
+        method.toUpperCase(),
+        url,
+        response.status,
+        response.headers['content-type'],
+        response.body,
+      );
+      if (problems.length > 0) {
+        throw new Error(`Response breaks the OpenAPI document:\n${problems.join('\n')}\n${JSON.stringify(response.body)}`);
+      }
+    }
+    return { status: response.status, body: response.body as T, headers: response.headers as Record<string, string> };
+  }
+
+  get = <T = any>(url: string, options?: RequestOptions) => this.call<T>('GET', url, options);
+  post = <T = any>(url: string, options?: RequestOptions) => this.call<T>('POST', url, options);
+  put = <T = any>(url: string, options?: RequestOptions) => this.call<T>('PUT', url, options);
+  patch = <T = any>(url: string, options?: RequestOptions) => this.call<T>('PATCH', url, options);
+  delete = <T = any>(url: string, options?: RequestOptions) => this.call<T>('DELETE', url, options);
+
+  /** Runs a read-only SQL query against the host's database, for asserting that nothing changed. */
+  async sql<T = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> {
+    const { MikroORM } = await import('@mikro-orm/core');
+    const orm = this.app.get(MikroORM);
+    return orm.em.fork().getConnection().execute<T[]>(query, params, 'all');
+  }
+}
