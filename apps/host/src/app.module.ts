@@ -4,14 +4,26 @@ import type { Clock } from './common/clock';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { FeedModule } from './feed/feed.module';
+import { FriendsModule } from './friends/friends.module';
 import { HealthController } from './health/health.controller';
+import { NotificationsModule } from './notifications/notifications.module';
+import { PostsModule } from './posts/posts.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config, clock), DatabaseModule, AccountsModule],
+      imports: [
+        ConfigModule.forRoot(config, clock),
+        DatabaseModule,
+        AccountsModule,
+        FriendsModule,
+        PostsModule,
+        FeedModule,
+        NotificationsModule,
+      ],
       controllers: [HealthController],
     };
   }

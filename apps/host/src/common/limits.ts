@@ -24,6 +24,8 @@ export const LIMITS = {
   locationMax: 80,
   urlMax: 2048,
   themeIdMax: 64,
+  /** Birthdays before this are refused as implausible (and PostgreSQL has no year 0). */
+  birthdayEarliest: '1900-01-01',
 
   boardMessageMax: 1000,
 

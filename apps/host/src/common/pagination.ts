@@ -52,11 +52,16 @@ export function pageSize(query: PageQuery): number {
 
 /**
  * SQL for "strictly after the cursor" in (created_at desc, id desc) order, with its parameters.
- * Row comparison lets PostgreSQL use the (…, created_at, id) index as the scan bound.
+ * Row comparison lets PostgreSQL use the (…, created_at, id) index as the scan bound. Lists ordered
+ * by another time column (e.g. `visited_at`) name it as `timeColumn`.
  */
-export function keysetCondition(alias: string, key: Keyset | undefined): { sql: string; params: unknown[] } {
+export function keysetCondition(
+  alias: string,
+  key: Keyset | undefined,
+  timeColumn = 'created_at',
+): { sql: string; params: unknown[] } {
   if (!key) return { sql: 'true', params: [] };
-  return { sql: `(${alias}.created_at, ${alias}.id) < (?, ?)`, params: [key.createdAt, key.id] };
+  return { sql: `(${alias}.${timeColumn}, ${alias}.id) < (?, ?)`, params: [key.createdAt, key.id] };
 }
 
 /** Cuts the extra row fetched to learn whether a next page exists, and makes its cursor. */
@@ -65,10 +70,19 @@ export function toPage<Row extends { created_at: Date | string; id: string }, It
   limit: number,
   map: (row: Row) => Item,
 ): { items: Item[]; nextCursor: string | null } {
+  return toPageBy(rows, limit, (row) => row.created_at, map);
+}
+
+/** `toPage` for lists ordered by a time column other than `created_at`; `timeOf` reads it from a row. */
+export function toPageBy<Row extends { id: string }, Item>(
+  rows: Row[],
+  limit: number,
+  timeOf: (row: Row) => Date | string,
+  map: (row: Row) => Item,
+): { items: Item[]; nextCursor: string | null } {
   const pageRows = rows.slice(0, limit);
   const last = pageRows[pageRows.length - 1];
-  const nextCursor =
-    rows.length > limit && last ? encodeCursor({ createdAt: new Date(last.created_at), id: last.id }) : null;
+  const nextCursor = rows.length > limit && last ? encodeCursor({ createdAt: new Date(timeOf(last)), id: last.id }) : null;
   return { items: pageRows.map(map), nextCursor };
 }
 

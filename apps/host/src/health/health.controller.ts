@@ -16,6 +16,10 @@ class DatabaseHealthResponse {
   @ApiProperty({ type: MigrationStateResponse }) migrations!: MigrationStateResponse;
 }
 
+class LivenessResponse {
+  @ApiProperty({ enum: ['ok'] }) status!: 'ok';
+}
+
 class HealthResponse {
   @ApiProperty({ enum: ['ok'] }) status!: 'ok';
   @ApiProperty({ type: DatabaseHealthResponse }) database!: DatabaseHealthResponse;
@@ -33,6 +37,18 @@ export class HealthController {
   @Public()
   @Endpoint({ operationId: 'getHealth', summary: 'Database mode and migration state', response: HealthResponse })
   async health(): Promise<HealthResponse> {
+    return this.healthReport();
+  }
+
+  /** Answers without touching the database: a load balancer's liveness probe, and the benchmark's ceiling. */
+  @Get('live')
+  @Public()
+  @Endpoint({ operationId: 'getLiveness', summary: 'The process is up and serving', response: LivenessResponse })
+  live(): LivenessResponse {
+    return { status: 'ok' };
+  }
+
+  private async healthReport(): Promise<HealthResponse> {
     const state = await this.database.migrationState();
     return {
       status: 'ok',

@@ -23,6 +23,11 @@ function toJsonSchemaNullability(value: unknown): unknown {
   const { nullable, ...rest } = value as Record<string, unknown>;
   const converted = Object.fromEntries(Object.entries(rest).map(([key, inner]) => [key, toJsonSchemaNullability(inner)]));
   if (nullable !== true) return converted;
+  // A nullable reference comes out as `{ allOf: [{ $ref }], type: 'object' }`: null must be its own branch.
+  if (Array.isArray(converted.allOf) && converted.allOf.length === 1) {
+    const { allOf, type: _type, ...annotations } = converted;
+    return { ...annotations, anyOf: [allOf[0], { type: 'null' }] };
+  }
   if (typeof converted.type === 'string') {
     const { enum: allowed, ...withoutEnum } = converted;
     return { ...withoutEnum, type: [converted.type, 'null'], ...(Array.isArray(allowed) ? { enum: [...allowed, null] } : {}) };

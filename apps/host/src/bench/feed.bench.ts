@@ -1,0 +1,402 @@
+import os from 'node:os';
+import { Client } from 'pg';
+import { hashPassword } from '../accounts/password';
+import { HostProcess } from './host-process';
+import { runLoad, type LoadResult } from './load';
+import { GraphSeeder, type GraphShape } from './seed';
+
+/**
+ * `npm run bench`: seeds a synthetic graph into a fresh PostgreSQL database, starts the built host on
+ * it as a child process and measures the feed, a space page and a trivial route with autocannon.
+ * Quick run: BENCH_USERS=2000 BENCH_POSTS=20000 BENCH_DURATION=3 npm run bench
+ */
+
+const BENCH_DATABASE = 'kongjian_bench';
+/** Everyone shares one password, hashed once, so sample viewers can sign in through the real API. */
+const BENCH_PASSWORD = 'bench-password-2026';
+/** Viewers whose requests are interleaved, so one user's cached rows do not flatter the figures. */
+const SAMPLE_VIEWERS = 10;
+const PAGE_SIZE = 20;
+/** The deep page measured through the cursor chain. */
+const DEEP_PAGE = 10;
+/** The share of posts seeded before the first measurement of the first feed page. */
+const FIRST_POINT_SHARE = 0.1;
+/** Unmeasured seconds before each scenario: JIT, connection pool and PostgreSQL's caches warm up. */
+const WARMUP_SECONDS = 2;
+/** Connections that seed in parallel: one INSERT ... SELECT keeps only one core busy. */
+const SEED_CONNECTIONS = Math.max(1, Math.min(4, os.cpus().length));
+
+const TARGETS = {
+  firstPageP99Ms: 50,
+  feedShareOfTrivial: 0.3,
+  growthFactor: 1.5,
+} as const;
+
+interface BenchConfig {
+  adminUrl: string;
+  shape: GraphShape;
+  durationSeconds: number;
+  connections: number;
+}
+
+function positiveInteger(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw.replace(/_/g, ''));
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+function readConfig(): BenchConfig {
+  const adminUrl = process.env.BENCH_DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
+  try {
+    new URL(adminUrl);
+  } catch {
+    throw new Error('BENCH_DATABASE_URL must be a URL like postgresql://postgres@127.0.0.1:5432/postgres');
+  }
+  return {
+    adminUrl,
+    shape: {
+      users: positiveInteger('BENCH_USERS', 100_000),
+      friends: positiveInteger('BENCH_FRIENDS', 100),
+      posts: positiveInteger('BENCH_POSTS', 1_000_000),
+    },
+    durationSeconds: positiveInteger('BENCH_DURATION', 10),
+    connections: positiveInteger('BENCH_CONNECTIONS', 10),
+  };
+}
+
+function databaseUrl(adminUrl: string, database: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/** The URL without its password, for printing. */
+function redacted(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
+
+const count = (value: number): string => value.toLocaleString('en-US');
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+interface Page {
+  items: unknown[];
+  nextCursor: string | null;
+}
+
+function isPage(body: unknown): body is Page {
+  if (typeof body !== 'object' || body === null) return false;
+  const { items, nextCursor } = body as Record<string, unknown>;
+  return Array.isArray(items) && (typeof nextCursor === 'string' || nextCursor === null);
+}
+
+interface Viewer {
+  n: number;
+  id: string;
+  headers: Record<string, string>;
+  /** A friend whose space page this viewer opens. */
+  friendId: string;
+}
+
+class Api {
+  constructor(readonly baseUrl: string) {}
+
+  async get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
+    const response = await fetch(this.baseUrl + path, { headers: { accept: 'application/json', ...headers } });
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // not JSON; kept as text for the error message
+    }
+    return { status: response.status, body };
+  }
+
+  async page(path: string, headers: Record<string, string>): Promise<Page> {
+    const { status, body } = await this.get(path, headers);
+    if (status !== 200 || !isPage(body)) {
+      throw new Error(`GET ${path} answered ${status} ${JSON.stringify(body).slice(0, 300)}`);
+    }
+    return body;
+  }
+
+  async login(username: string, password: string): Promise<{ token: string; id: string }> {
+    const response = await fetch(`${this.baseUrl}/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+    const body: unknown = await response.json();
+    const signedIn = body as { token?: unknown; account?: { id?: unknown } };
+    if (response.status !== 201 || typeof signedIn.token !== 'string' || typeof signedIn.account?.id !== 'string') {
+      throw new Error(`sign-in of ${username} answered ${response.status} ${JSON.stringify(body)}`);
+    }
+    return { token: signedIn.token, id: signedIn.account.id };
+  }
+}
+
+interface Row {
+  scenario: string;
+  posts: number | undefined;
+  result: LoadResult;
+}
+
+function printMachine(pgVersion: string, config: BenchConfig): void {
+  const cpus = os.cpus();
+  console.log('Machine');
+  console.log(`  CPU        ${cpus.length} × ${cpus[0]?.model ?? 'unknown'}`);
+  console.log(`  memory     ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`);
+  console.log(`  OS         ${os.type()} ${os.release()} (${os.arch()})`);
+  console.log(`  Node.js    ${process.version}`);
+  console.log(`  PostgreSQL ${pgVersion}`);
+  console.log('Benchmark');
+  console.log(
+    `  ${count(config.shape.users)} users × ${config.shape.friends} friends, ${count(config.shape.posts)} posts; ` +
+      `${config.connections} connections, ${config.durationSeconds} s per scenario after ${WARMUP_SECONDS} s warm-up, ` +
+      `${SAMPLE_VIEWERS} viewers interleaved`,
+  );
+  console.log(`  database   ${redacted(databaseUrl(config.adminUrl, BENCH_DATABASE))}`);
+}
+
+function printTable(rows: Row[]): void {
+  const header = ['scenario', 'posts', 'req/s', 'p50 ms', 'p99 ms', 'exact p50', 'exact p99', 'requests', 'non-2xx'];
+  const lines = rows.map((row) => [
+    row.scenario,
+    row.posts === undefined ? '—' : count(row.posts),
+    row.result.requestsPerSecond.toFixed(0),
+    String(row.result.p50Ms),
+    String(row.result.p99Ms),
+    row.result.exactP50Ms.toFixed(2),
+    row.result.exactP99Ms.toFixed(2),
+    count(row.result.total),
+    String(row.result.non2xx),
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
+  const format = (cells: string[]): string =>
+    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
+  console.log(`  ${format(header)}`);
+  console.log(`  ${widths.map((width) => '-'.repeat(width)).join('  ')}`);
+  for (const line of lines) console.log(`  ${format(line)}`);
+}
+
+interface Check {
+  name: string;
+  pass: boolean;
+  detail: string;
+}
+
+async function main(): Promise<number> {
+  const config = readConfig();
+  const { shape } = config;
+  const firstPointPosts = Math.max(1, Math.round(shape.posts * FIRST_POINT_SHARE));
+
+  const admin = new Client({ connectionString: config.adminUrl });
+  await admin.connect();
+  const pgVersion = (await admin.query<{ server_version: string }>('show server_version')).rows[0].server_version;
+  printMachine(pgVersion, config);
+
+  await admin.query(`drop database if exists ${BENCH_DATABASE} with (force)`);
+  await admin.query(`create database ${BENCH_DATABASE}`);
+  await admin.end();
+  const benchUrl = databaseUrl(config.adminUrl, BENCH_DATABASE);
+
+  let startedAt = performance.now();
+  const host = await HostProcess.start(benchUrl);
+  const onSignal = (): void => {
+    host.killNow();
+    process.exit(130);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  console.log(`\nHost pid ${host.pid} at ${host.baseUrl}, started and migrated in ${seconds(performance.now() - startedAt)}`);
+
+  const clients = Array.from({ length: SEED_CONNECTIONS }, () => new Client({ connectionString: benchUrl }));
+  try {
+    await Promise.all(clients.map((client) => client.connect()));
+    const seeder = new GraphSeeder(clients, shape, new Date());
+    const { foreignKeyChecks } = await seeder.prepareSessions();
+    const api = new Api(host.baseUrl);
+
+    console.log(
+      `\nSeeding phase 1: graph and the first ${count(firstPointPosts)} posts ` +
+        `(${SEED_CONNECTIONS} connections${foreignKeyChecks ? ', foreign keys checked: not a superuser' : ''})`,
+    );
+    const seedStarted = performance.now();
+    const passwordHash = await hashPassword(BENCH_PASSWORD);
+    await seeder.seedGraph(passwordHash);
+    await seeder.seedPosts(0, firstPointPosts);
+    await seeder.vacuum([
+      'user_account',
+      'space',
+      'friendship',
+      'friend_group',
+      'friend_group_member',
+      'post',
+      'feed_entry',
+      'audience_group',
+    ]);
+    const phase1Ms = performance.now() - seedStarted;
+
+    // Viewers spread over the id range; each signs in through the API like a real client.
+    const viewers: Viewer[] = [];
+    for (let i = 0; i < SAMPLE_VIEWERS; i++) {
+      const n = Math.floor(((i + 0.5) * shape.users) / SAMPLE_VIEWERS);
+      const { token, id } = await api.login(seeder.username(n), BENCH_PASSWORD);
+      viewers.push({
+        n,
+        id,
+        headers: { authorization: `Bearer ${token}` },
+        friendId: await seeder.userId(seeder.friendOf(n)),
+      });
+    }
+
+    const rows: Row[] = [];
+    const measure = async (
+      scenario: string,
+      posts: number | undefined,
+      requests: Array<{ path: string; headers?: Record<string, string> }>,
+    ): Promise<LoadResult> => {
+      const result = await runLoad(scenario, {
+        baseUrl: host.baseUrl,
+        connections: config.connections,
+        durationSeconds: config.durationSeconds,
+        warmupSeconds: WARMUP_SECONDS,
+        requests,
+      });
+      rows.push({ scenario, posts, result });
+      console.log(
+        `  ${scenario}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms`,
+      );
+      return result;
+    };
+    const firstPagePath = `/feed?limit=${PAGE_SIZE}`;
+    const firstPageRequests = viewers.map((viewer) => ({ path: firstPagePath, headers: viewer.headers }));
+
+    const feedProbe = await api.get(firstPagePath, viewers[0].headers);
+    const feedAvailable = feedProbe.status !== 404;
+    if (feedAvailable) {
+      const page = await api.page(firstPagePath, viewers[0].headers);
+      if (page.items.length === 0) throw new Error(`the first feed page of ${seeder.username(viewers[0].n)} is empty`);
+      console.log(`\nMeasuring (a) at ${count(firstPointPosts)} posts`);
+      await measure('(a) first feed page', firstPointPosts, firstPageRequests);
+    } else {
+      console.log(`\nGET ${firstPagePath} answered 404: the feed is not implemented yet, so only the ceiling is measured`);
+    }
+
+    console.log(`\nSeeding phase 2: posts ${count(firstPointPosts)}–${count(shape.posts)}`);
+    startedAt = performance.now();
+    if (shape.posts > firstPointPosts) {
+      await seeder.seedPosts(firstPointPosts, shape.posts);
+      await seeder.vacuum(['post', 'feed_entry', 'audience_group']);
+    }
+    const phase2Ms = performance.now() - startedAt;
+    const sizes = await clients[0].query<{ size: string }>(
+      'select pg_size_pretty(pg_database_size(current_database())) as size',
+    );
+    console.log(`  database size ${sizes.rows[0].size}`);
+
+    if (feedAvailable) {
+      // Follow each viewer's cursor chain beforehand, so (b) measures one deep page, not the nine before it.
+      const deepRequests: Array<{ path: string; headers: Record<string, string> }> = [];
+      for (const viewer of viewers) {
+        let cursor: string | null = null;
+        for (let page = 1; page < DEEP_PAGE; page++) {
+          const path: string = cursor ? `${firstPagePath}&cursor=${encodeURIComponent(cursor)}` : firstPagePath;
+          cursor = (await api.page(path, viewer.headers)).nextCursor;
+          if (!cursor) throw new Error(`${seeder.username(viewer.n)} has fewer than ${DEEP_PAGE} feed pages`);
+        }
+        deepRequests.push({
+          path: `${firstPagePath}&cursor=${encodeURIComponent(cursor ?? '')}`,
+          headers: viewer.headers,
+        });
+      }
+      const spaceRequests = viewers.map((viewer) => ({
+        path: `/users/${viewer.friendId}/posts?limit=${PAGE_SIZE}`,
+        headers: viewer.headers,
+      }));
+      await api.page(spaceRequests[0].path, viewers[0].headers);
+
+      console.log(`\nMeasuring (a), (b), (c) at ${count(shape.posts)} posts`);
+      await measure('(a) first feed page', shape.posts, firstPageRequests);
+      await measure(`(b) feed page ${DEEP_PAGE} by cursor`, shape.posts, deepRequests);
+      await measure("(c) space page (a friend's posts)", shape.posts, spaceRequests);
+    }
+
+    // No token: the guard would look the session up even on a public route, and this is the ceiling.
+    let trivialPath = '/health/live';
+    if ((await api.get(trivialPath)).status === 404) {
+      trivialPath = '/health';
+      console.log('\nGET /health/live answered 404; measuring GET /health instead (it reads the migration state)');
+    }
+    console.log(`\nMeasuring (d) GET ${trivialPath}`);
+    await measure(`(d) trivial route ${trivialPath}`, undefined, [{ path: trivialPath }]);
+
+    console.log('\nSeed timings');
+    for (const timing of seeder.timings) {
+      console.log(`  ${timing.step.padEnd(40)} ${timing.rows ? count(timing.rows).padStart(12) : ''.padStart(12)}  ${seconds(timing.ms)}`);
+    }
+    console.log(`  phase 1 total ${seconds(phase1Ms)}, phase 2 total ${seconds(phase2Ms)}`);
+
+    console.log(`\nResults (${config.connections} connections, ${config.durationSeconds} s each)`);
+    printTable(rows);
+
+    if (!feedAvailable) {
+      console.log('\nTargets not checked: the feed routes are missing.');
+      return 1;
+    }
+    const [small, full, deep] = rows;
+    const trivial = rows[rows.length - 1].result;
+    const checks: Check[] = [];
+    checks.push({
+      name: `(a) first feed page p99 ≤ ${TARGETS.firstPageP99Ms} ms at ${config.connections} connections`,
+      pass: full.result.p99Ms <= TARGETS.firstPageP99Ms,
+      detail: `${full.result.p99Ms} ms (exact ${full.result.exactP99Ms.toFixed(2)} ms)`,
+    });
+    for (const row of [full, deep]) {
+      const floor = TARGETS.feedShareOfTrivial * trivial.requestsPerSecond;
+      checks.push({
+        name: `${row.scenario} req/s ≥ ${TARGETS.feedShareOfTrivial} × trivial route`,
+        pass: row.result.requestsPerSecond >= floor,
+        detail: `${row.result.requestsPerSecond.toFixed(0)} vs ${floor.toFixed(0)} (${(row.result.requestsPerSecond / trivial.requestsPerSecond).toFixed(2)} ×)`,
+      });
+    }
+    const p50Ratio = full.result.exactP50Ms / small.result.exactP50Ms;
+    checks.push({
+      name: `(a) p50 at ${count(shape.posts)} / at ${count(firstPointPosts)} posts ≤ ${TARGETS.growthFactor}`,
+      pass: p50Ratio <= TARGETS.growthFactor,
+      detail: `${p50Ratio.toFixed(2)} (exact p50 ${full.result.exactP50Ms.toFixed(2)} / ${small.result.exactP50Ms.toFixed(2)} ms; autocannon ${full.result.p50Ms} / ${small.result.p50Ms} ms)`,
+    });
+    const rpsRatio = small.result.requestsPerSecond / full.result.requestsPerSecond;
+    checks.push({
+      name: `(a) req/s at ${count(firstPointPosts)} / at ${count(shape.posts)} posts ≤ ${TARGETS.growthFactor}`,
+      pass: rpsRatio <= TARGETS.growthFactor,
+      detail: `${rpsRatio.toFixed(2)} (${small.result.requestsPerSecond.toFixed(0)} / ${full.result.requestsPerSecond.toFixed(0)} req/s)`,
+    });
+
+    console.log('\nTargets');
+    for (const check of checks) console.log(`  ${check.pass ? 'PASS' : 'FAIL'}  ${check.name}: ${check.detail}`);
+    const failed = checks.filter((check) => !check.pass).length;
+    console.log(failed ? `\n${failed} target(s) missed.` : '\nAll targets met.');
+    return failed ? 1 : 0;
+  } catch (error) {
+    console.error(`\nHost output (last lines):\n${host.recentOutput()}`);
+    throw error;
+  } finally {
+    await Promise.all(clients.map((client) => client.end().catch(() => undefined)));
+    await host.stop();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`\nBenchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { PostsModule } from '../posts/posts.module';
+import { PrivacyModule } from '../privacy/privacy.module';
+import { ProfilesModule } from '../spaces/profiles.module';
+import { FeedController } from './feed.controller';
+import { FeedService } from './feed.service';
+
+@Module({
+  imports: [PostsModule, PrivacyModule, ProfilesModule],
+  controllers: [FeedController],
+  providers: [FeedService],
+})
+export class FeedModule {}

@@ -1,0 +1,45 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { LIMITS } from '../../common/limits';
+import { PageInfo, PageQuery } from '../../common/pagination';
+import { UserSummary } from '../../spaces/user-directory.service';
+import { NOTIFICATION_KINDS, type NotificationKind } from '../notification.entity';
+
+export class NotificationQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only unread notifications' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  unread?: 'true' | 'false';
+}
+
+export class NotificationResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: NOTIFICATION_KINDS }) kind!: NotificationKind;
+  @ApiProperty({ type: UserSummary, nullable: true }) actor!: UserSummary | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The friend request, comment or message' })
+  subjectId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) postId!: string | null;
+  @ApiProperty() read!: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class NotificationPage extends PageInfo {
+  @ApiProperty({ type: [NotificationResponse] }) items!: NotificationResponse[];
+}
+
+export class UnreadCountResponse {
+  @ApiProperty() count!: number;
+}
+
+export class MarkReadRequest {
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Omit to mark everything read' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(LIMITS.pageSizeMax)
+  @IsUUID('all', { each: true })
+  ids?: string[];
+}
+
+export class MarkReadResponse {
+  @ApiProperty({ description: 'How many notifications became read' }) updated!: number;
+}

@@ -1,0 +1,48 @@
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../accounts/auth-user';
+import { CurrentUser, SessionAuth } from '../accounts/auth.decorators';
+import { Endpoint } from '../common/endpoint.decorator';
+import { decodeCursor, pageSize, toPage } from '../common/pagination';
+import { UserDirectoryService } from '../spaces/user-directory.service';
+import { MarkReadRequest, MarkReadResponse, NotificationPage, NotificationQuery, UnreadCountResponse } from './dto/notifications.dto';
+import { NotificationsService } from './notifications.service';
+
+@ApiTags('notifications')
+@SessionAuth()
+@Controller('notifications')
+export class NotificationsController {
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly directory: UserDirectoryService,
+  ) {}
+
+  @Get()
+  @Endpoint({ operationId: 'listNotifications', summary: 'What I have been told, newest first', response: NotificationPage })
+  async list(@CurrentUser() viewer: AuthUser, @Query() query: NotificationQuery): Promise<NotificationPage> {
+    const limit = pageSize(query);
+    const rows = await this.notifications.list(viewer.id, limit, decodeCursor(query.cursor), query.unread === 'true');
+    const people = await this.directory.summaries(rows.flatMap((row) => (row.actor_id ? [row.actor_id] : [])));
+    return toPage(rows, limit, (row) => ({
+      id: row.id,
+      kind: row.kind,
+      actor: row.actor_id ? (people.get(row.actor_id) ?? null) : null,
+      subjectId: row.subject_id,
+      postId: row.post_id,
+      read: row.read_at !== null,
+      createdAt: new Date(row.created_at).toISOString(),
+    }));
+  }
+
+  @Get('unread-count')
+  @Endpoint({ operationId: 'countUnreadNotifications', summary: 'How many notifications I have not read', response: UnreadCountResponse })
+  async unread(@CurrentUser() viewer: AuthUser): Promise<UnreadCountResponse> {
+    return { count: await this.notifications.unreadCount(viewer.id) };
+  }
+
+  @Post('read')
+  @Endpoint({ operationId: 'markNotificationsRead', summary: 'Mark some or all notifications read', response: MarkReadResponse })
+  async markRead(@CurrentUser() viewer: AuthUser, @Body() body: MarkReadRequest): Promise<MarkReadResponse> {
+    return { updated: await this.notifications.markRead(viewer.id, body.ids?.map((id) => id.toLowerCase())) };
+  }
+}

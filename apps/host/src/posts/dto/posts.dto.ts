@@ -1,0 +1,158 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { LIMITS } from '../../common/limits';
+import { PageInfo, PageQuery } from '../../common/pagination';
+import { PRIVACY_LEVELS, type PrivacyLevel } from '../../privacy/privacy-level';
+import { UserSummary } from '../../spaces/user-directory.service';
+
+class AudienceFields {
+  @ApiProperty({ enum: PRIVACY_LEVELS, description: 'public, friends, chosen friend groups, or only me' })
+  @IsIn(PRIVACY_LEVELS)
+  privacy!: PrivacyLevel;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: LIMITS.audienceGroupsMax,
+    description: 'My friend groups that may see it; required for and only allowed with "groups"',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(LIMITS.audienceGroupsMax)
+  @IsUUID('all', { each: true })
+  groupIds?: string[];
+}
+
+export class CreateMoodRequest extends AudienceFields {
+  @ApiProperty({ minLength: 1, maxLength: LIMITS.moodTextMax, description: 'Plain text' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LIMITS.moodTextMax)
+  text!: string;
+}
+
+export class CreateBlogRequest extends AudienceFields {
+  @ApiProperty({ minLength: 1, maxLength: LIMITS.blogTitleMax })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LIMITS.blogTitleMax)
+  title!: string;
+
+  @ApiProperty({ maxLength: LIMITS.blogBodyMax, description: 'Rich text as HTML; sanitized on save' })
+  @IsString()
+  @MaxLength(LIMITS.blogBodyMax)
+  body!: string;
+}
+
+export class CreateRepostRequest extends AudienceFields {
+  @ApiPropertyOptional({ maxLength: LIMITS.repostCommentMax, description: 'What I say about it' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.repostCommentMax)
+  text?: string;
+}
+
+export class UpdatePostRequest {
+  @ApiPropertyOptional({ maxLength: LIMITS.moodTextMax, description: 'Moods and reposts' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.moodTextMax)
+  text?: string;
+
+  @ApiPropertyOptional({ minLength: 1, maxLength: LIMITS.blogTitleMax, description: 'Blogs only' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LIMITS.blogTitleMax)
+  title?: string;
+
+  @ApiPropertyOptional({ maxLength: LIMITS.blogBodyMax, description: 'Blogs only' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.blogBodyMax)
+  body?: string;
+
+  @ApiPropertyOptional({ enum: PRIVACY_LEVELS })
+  @IsOptional()
+  @IsIn(PRIVACY_LEVELS)
+  privacy?: PrivacyLevel;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: LIMITS.audienceGroupsMax })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(LIMITS.audienceGroupsMax)
+  @IsUUID('all', { each: true })
+  groupIds?: string[];
+}
+
+export class PostListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ['mood', 'blog', 'repost'] })
+  @IsOptional()
+  @IsIn(['mood', 'blog', 'repost'])
+  kind?: 'mood' | 'blog' | 'repost';
+}
+
+export class OriginalPostResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['mood', 'blog'] }) kind!: string;
+  @ApiProperty({ type: UserSummary }) author!: UserSummary;
+  @ApiProperty({ type: String, nullable: true }) title!: string | null;
+  @ApiProperty() body!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class PostResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['mood', 'blog', 'repost'] }) kind!: string;
+  @ApiProperty({ type: UserSummary }) author!: UserSummary;
+  @ApiProperty({ type: String, nullable: true, description: 'Blogs only' }) title!: string | null;
+  @ApiProperty({ description: 'Mood text, sanitized blog HTML, or the repost comment' }) body!: string;
+  @ApiProperty({ enum: PRIVACY_LEVELS }) privacy!: PrivacyLevel;
+  @ApiPropertyOptional({ type: [String], description: 'Chosen groups; shown to the author only' })
+  groupIds?: string[];
+  @ApiProperty({ type: OriginalPostResponse, nullable: true, description: 'For reposts: the original, if the viewer may see it' })
+  original!: OriginalPostResponse | null;
+  @ApiProperty({ description: 'For reposts: the original was deleted or is not visible to the viewer' })
+  originalUnavailable!: boolean;
+  @ApiProperty() likeCount!: number;
+  @ApiProperty() commentCount!: number;
+  @ApiProperty({ description: 'Reposts the viewer may see' }) repostCount!: number;
+  @ApiProperty() likedByMe!: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class PostPage extends PageInfo {
+  @ApiProperty({ type: [PostResponse] }) items!: PostResponse[];
+}
+
+export class CreateCommentRequest {
+  @ApiProperty({ minLength: 1, maxLength: LIMITS.commentMax })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LIMITS.commentMax)
+  body!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Reply to this top-level comment of the same post' })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string;
+}
+
+export class CommentResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) postId!: string;
+  @ApiProperty({ type: UserSummary }) author!: UserSummary;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) parentId!: string | null;
+  @ApiProperty() body!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class CommentPage extends PageInfo {
+  @ApiProperty({ type: [CommentResponse] }) items!: CommentResponse[];
+}
+
+export class LikeResponse {
+  @ApiProperty() liked!: boolean;
+  @ApiProperty() likeCount!: number;
+}

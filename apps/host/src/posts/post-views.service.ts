@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { UserDirectoryService } from '../spaces/user-directory.service';
+import type { CommentResponse, PostResponse } from './dto/posts.dto';
+import { CommentRow, PostRow, PostsService } from './posts.service';
+
+const iso = (value: Date | string) => new Date(value).toISOString();
+
+/** Turns post and comment rows into what clients see, with people and reposted originals filled in. */
+@Injectable()
+export class PostViewsService {
+  constructor(
+    private readonly postsService: PostsService,
+    private readonly directory: UserDirectoryService,
+  ) {}
+
+  /** The given posts as the viewer sees them, in order. Only pass ids the viewer may see. */
+  async many(viewerId: string | null, ids: string[]): Promise<PostResponse[]> {
+    const rows = await this.postsService.rows(viewerId, ids);
+    const originalIds = [...new Set(rows.flatMap((row) => (row.repost_of_id ? [row.repost_of_id] : [])))];
+    const visibleOriginals = await this.postsService.visibleIds(viewerId, originalIds);
+    const originals = new Map(
+      (await this.postsService.rows(viewerId, [...visibleOriginals])).map((row) => [row.id, row] as const),
+    );
+    const people = await this.directory.summaries([
+      ...rows.map((row) => row.author_id),
+      ...[...originals.values()].map((row) => row.author_id),
+    ]);
+    return rows.map((row) => {
+      const original = row.repost_of_id ? originals.get(row.repost_of_id) : undefined;
+      return {
+        ...this.core(row, people),
+        privacy: row.privacy,
+        ...(viewerId === row.author_id && row.privacy === 'groups' ? { groupIds: row.group_ids } : {}),
+        original: original ? this.core(original, people) : null,
+        originalUnavailable: row.kind === 'repost' && !original,
+        likeCount: row.like_count,
+        commentCount: row.comment_count,
+        repostCount: row.repost_count,
+        likedByMe: row.liked,
+        updatedAt: iso(row.updated_at),
+      };
+    });
+  }
+
+  async post(viewerId: string | null, id: string): Promise<PostResponse> {
+    const [view] = await this.many(viewerId, [id]);
+    return view;
+  }
+
+  private core(row: PostRow, people: Awaited<ReturnType<UserDirectoryService['summaries']>>) {
+    return {
+      id: row.id,
+      kind: row.kind,
+      author: people.get(row.author_id)!,
+      title: row.title,
+      body: row.body,
+      createdAt: iso(row.created_at),
+    };
+  }
+
+  async comments(rows: CommentRow[]): Promise<CommentResponse[]> {
+    const people = await this.directory.summaries(rows.map((row) => row.author_id));
+    return rows.map((row) => this.comment(row, people));
+  }
+
+  comment(row: CommentRow, people: Awaited<ReturnType<UserDirectoryService['summaries']>>): CommentResponse {
+    return {
+      id: row.id,
+      postId: row.post_id,
+      author: people.get(row.author_id)!,
+      parentId: row.parent_id,
+      body: row.body,
+      createdAt: iso(row.created_at),
+    };
+  }
+}

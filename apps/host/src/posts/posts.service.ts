@@ -1,0 +1,327 @@
+import { EntityManager } from '@mikro-orm/core';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { AccountsService } from '../accounts/accounts.service';
+import { Clock } from '../common/clock';
+import { Keyset, keysetCondition } from '../common/pagination';
+import { badRequest, notFound, ProblemException } from '../common/problem';
+import { sqlRows, sqlRun, uuidArray } from '../database/sql';
+import { FeedEntriesService } from '../feed/feed-entries.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import type { PrivacyLevel } from '../privacy/privacy-level';
+import { PrivacyService } from '../privacy/privacy.service';
+import { sanitizeBlogHtml } from './blog-html';
+import { Comment } from './comment.entity';
+import { Post, PostKind } from './post.entity';
+
+export interface AudienceInput {
+  privacy: PrivacyLevel;
+  groupIds?: string[];
+}
+
+export interface PostEdit {
+  text?: string;
+  title?: string;
+  body?: string;
+  privacy?: PrivacyLevel;
+  groupIds?: string[];
+}
+
+/** A post as one viewer sees it: counts and "liked" are computed for that viewer. */
+export interface PostRow {
+  id: string;
+  author_id: string;
+  kind: PostKind;
+  title: string | null;
+  body: string;
+  repost_of_id: string | null;
+  privacy: PrivacyLevel;
+  created_at: Date;
+  updated_at: Date;
+  like_count: number;
+  comment_count: number;
+  repost_count: number;
+  liked: boolean;
+  group_ids: string[];
+}
+
+export interface CommentRow {
+  id: string;
+  post_id: string;
+  author_id: string;
+  parent_id: string | null;
+  body: string;
+  created_at: Date;
+}
+
+const postColumns = (alias: string) => ({ id: `${alias}.id`, authorId: `${alias}.author_id`, level: `${alias}.privacy` });
+
+function nonBlank(text: string, what: string): string {
+  const trimmed = text.trim();
+  if (trimmed.length === 0) {
+    throw new ProblemException(HttpStatus.BAD_REQUEST, 'validation_failed', `${what} must not be blank`, [
+      { field: what, message: `${what} must not be blank` },
+    ]);
+  }
+  return trimmed;
+}
+
+@Injectable()
+export class PostsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly accounts: AccountsService,
+    private readonly privacy: PrivacyService,
+    private readonly feed: FeedEntriesService,
+    private readonly notifications: NotificationsService,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  // ── writing ──────────────────────────────────────────────────────────────
+
+  private async create(
+    authorId: string,
+    fields: { kind: PostKind; title?: string; body: string; repostOfId?: string },
+    audience: AudienceInput,
+  ): Promise<Post> {
+    return this.em.transactional(async () => {
+      const now = this.clock.now();
+      const post = this.em.create(Post, {
+        authorId,
+        kind: fields.kind,
+        title: fields.title ?? null,
+        body: fields.body,
+        repostOfId: fields.repostOfId ?? null,
+        privacy: audience.privacy,
+        createdAt: now,
+        updatedAt: now,
+      });
+      this.em.persist(post);
+      await this.em.flush();
+      await this.privacy.setAudience({ id: post.id, authorId, level: audience.privacy }, audience.groupIds);
+      this.feed.record(authorId, fields.kind === 'repost' ? 'reposted' : 'posted', post.id);
+      return post;
+    });
+  }
+
+  createMood(authorId: string, text: string, audience: AudienceInput): Promise<Post> {
+    return this.create(authorId, { kind: 'mood', body: nonBlank(text, 'text') }, audience);
+  }
+
+  createBlog(authorId: string, title: string, html: string, audience: AudienceInput): Promise<Post> {
+    return this.create(authorId, { kind: 'blog', title: nonBlank(title, 'title'), body: sanitizeBlogHtml(html) }, audience);
+  }
+
+  /** Reposts point at the original post, never at another repost, so chains stay one level deep. */
+  async repost(authorId: string, postId: string, text: string | undefined, audience: AudienceInput): Promise<Post> {
+    const target = await this.interactable(authorId, postId);
+    const original = target.repostOfId ? await this.interactable(authorId, target.repostOfId) : target;
+    return this.create(authorId, { kind: 'repost', body: (text ?? '').trim(), repostOfId: original.id }, audience);
+  }
+
+  async update(authorId: string, postId: string, edit: PostEdit): Promise<Post> {
+    return this.em.transactional(async () => {
+      const post = await this.em.findOne(Post, { id: postId });
+      if (!post || post.authorId !== authorId) throw notFound('Post');
+      if (post.kind === 'blog') {
+        if (edit.text !== undefined) throw badRequest('validation_failed', 'Blogs have a title and a body, not text');
+        if (edit.title !== undefined) post.title = nonBlank(edit.title, 'title');
+        if (edit.body !== undefined) post.body = sanitizeBlogHtml(edit.body);
+      } else {
+        if (edit.title !== undefined || edit.body !== undefined) {
+          throw badRequest('validation_failed', 'Only blogs have a title and a body; use text');
+        }
+        if (edit.text !== undefined) post.body = post.kind === 'mood' ? nonBlank(edit.text, 'text') : edit.text.trim();
+      }
+      if (edit.privacy !== undefined || edit.groupIds !== undefined) {
+        const level = edit.privacy ?? post.privacy;
+        const groupIds = edit.groupIds ?? (level === 'groups' ? await this.privacy.audienceGroups(post.id) : undefined);
+        await this.privacy.setAudience({ id: post.id, authorId, level }, groupIds);
+        post.privacy = level;
+      }
+      post.updatedAt = this.clock.now();
+      return post;
+    });
+  }
+
+  async delete(authorId: string, postId: string): Promise<void> {
+    await this.em.transactional(async () => {
+      const removed = await sqlRun(this.em, 'delete from post where id = ? and author_id = ?', [postId, authorId]);
+      if (removed === 0) throw notFound('Post');
+      await this.privacy.clearAudience(postId);
+    });
+  }
+
+  // ── reading ──────────────────────────────────────────────────────────────
+
+  /** The post if the viewer may see it; otherwise 404, exactly as if it did not exist. */
+  async visible(viewerId: string | null, postId: string): Promise<Post> {
+    const post = await this.em.findOne(Post, { id: postId });
+    if (!post || !(await this.privacy.canView(viewerId, { id: post.id, authorId: post.authorId, level: post.privacy }))) {
+      throw notFound('Post');
+    }
+    return post;
+  }
+
+  /** The post if the viewer may act on it; a blocked viewer is told so only if they can see it. */
+  private async interactable(viewerId: string, postId: string): Promise<Post> {
+    const post = await this.visible(viewerId, postId);
+    if (!(await this.privacy.canInteract(viewerId, { id: post.id, authorId: post.authorId, level: post.privacy }))) {
+      throw new ProblemException(HttpStatus.FORBIDDEN, 'blocked', 'The author does not accept your interactions');
+    }
+    return post;
+  }
+
+  /**
+   * Rows of the given posts as the viewer sees them, in the order of `ids`. Callers pass only ids
+   * the privacy rule already admitted; the repost count is filtered by the rule again.
+   */
+  async rows(viewerId: string | null, ids: string[]): Promise<PostRow[]> {
+    if (ids.length === 0) return [];
+    const reposts = this.privacy.visibleCondition(viewerId, postColumns('r'));
+    const rows = await sqlRows<PostRow>(
+      this.em,
+      `select p.id, p.author_id, p.kind, p.title, p.body, p.repost_of_id, p.privacy, p.created_at, p.updated_at,
+              (select count(*) from post_like l where l.post_id = p.id)::int as like_count,
+              (select count(*) from comment c where c.post_id = p.id)::int as comment_count,
+              (select count(*) from post r where r.repost_of_id = p.id and ${reposts.sql})::int as repost_count,
+              exists (select 1 from post_like l where l.post_id = p.id and l.user_id = ?) as liked,
+              array(select ag.group_id::text from audience_group ag where ag.subject_id = p.id order by 1) as group_ids
+         from post p where p.id = any(?::uuid[])`,
+      [...reposts.params, viewerId, uuidArray(ids)],
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /** Of the given posts, those the viewer may see (to show a repost's original or hide it). */
+  async visibleIds(viewerId: string | null, ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const visible = this.privacy.visibleCondition(viewerId, postColumns('p'));
+    const rows = await sqlRows<{ id: string }>(
+      this.em,
+      `select p.id from post p where p.id = any(?::uuid[]) and ${visible.sql}`,
+      [uuidArray(ids), ...visible.params],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** One author's posts that the viewer may see, newest first (the space page's list). */
+  async listByAuthor(
+    viewerId: string | null,
+    authorId: string,
+    limit: number,
+    after: Keyset | undefined,
+    kind?: PostKind,
+  ): Promise<{ id: string; created_at: Date }[]> {
+    await this.accounts.getUser(authorId);
+    const visible = this.privacy.visibleCondition(viewerId, postColumns('p'));
+    const keyset = keysetCondition('p', after);
+    return sqlRows(
+      this.em,
+      `select p.id, p.created_at from post p
+        where p.author_id = ? ${kind ? 'and p.kind = ?' : ''} and ${keyset.sql} and ${visible.sql}
+        order by p.created_at desc, p.id desc limit ?`,
+      [authorId, ...(kind ? [kind] : []), ...keyset.params, ...visible.params, limit + 1],
+    );
+  }
+
+  /** How many of the author's posts the viewer may see: a count never reveals hidden posts. */
+  async countByAuthor(viewerId: string | null, authorId: string): Promise<number> {
+    const visible = this.privacy.visibleCondition(viewerId, postColumns('p'));
+    const [row] = await sqlRows<{ count: number }>(
+      this.em,
+      `select count(*)::int as count from post p where p.author_id = ? and ${visible.sql}`,
+      [authorId, ...visible.params],
+    );
+    return row.count;
+  }
+
+  // ── comments ─────────────────────────────────────────────────────────────
+
+  async addComment(viewerId: string, postId: string, body: string, parentId: string | undefined): Promise<Comment> {
+    const post = await this.interactable(viewerId, postId);
+    return this.em.transactional(async () => {
+      let parent: Comment | null = null;
+      if (parentId) {
+        parent = await this.em.findOne(Comment, { id: parentId.toLowerCase(), postId });
+        if (!parent || parent.parentId) {
+          throw badRequest('invalid_parent', 'Replies go to a top-level comment of the same post');
+        }
+      }
+      const comment = this.em.create(Comment, {
+        postId,
+        authorId: viewerId,
+        parentId: parent?.id ?? null,
+        body: nonBlank(body, 'body'),
+        createdAt: this.clock.now(),
+      });
+      this.em.persist(comment);
+      await this.em.flush();
+      this.feed.record(viewerId, 'commented', postId, comment.id);
+      this.notifications.notify({ recipientId: post.authorId, kind: 'comment', actorId: viewerId, subjectId: comment.id, postId });
+      if (parent && parent.authorId !== post.authorId) {
+        this.notifications.notify({ recipientId: parent.authorId, kind: 'reply', actorId: viewerId, subjectId: comment.id, postId });
+      }
+      return comment;
+    });
+  }
+
+  async listComments(viewerId: string | null, postId: string, limit: number, after: Keyset | undefined): Promise<CommentRow[]> {
+    await this.visible(viewerId, postId);
+    const keyset = keysetCondition('c', after);
+    return sqlRows<CommentRow>(
+      this.em,
+      `select c.id, c.post_id, c.author_id, c.parent_id, c.body, c.created_at from comment c
+        where c.post_id = ? and ${keyset.sql} order by c.created_at desc, c.id desc limit ?`,
+      [postId, ...keyset.params, limit + 1],
+    );
+  }
+
+  async commentsByIds(ids: string[]): Promise<CommentRow[]> {
+    if (ids.length === 0) return [];
+    return sqlRows<CommentRow>(
+      this.em,
+      'select c.id, c.post_id, c.author_id, c.parent_id, c.body, c.created_at from comment c where c.id = any(?::uuid[])',
+      [uuidArray(ids)],
+    );
+  }
+
+  /** The comment's author or the post's author may delete a comment; its replies go with it. */
+  async deleteComment(viewerId: string, postId: string, commentId: string): Promise<void> {
+    const post = await this.visible(viewerId, postId);
+    const comment = await this.em.findOne(Comment, { id: commentId, postId });
+    if (!comment || (comment.authorId !== viewerId && post.authorId !== viewerId)) throw notFound('Comment');
+    await sqlRun(this.em, 'delete from comment where id = ?', [commentId]);
+  }
+
+  // ── likes ────────────────────────────────────────────────────────────────
+
+  /** Liking twice is one like: the primary key decides, so racing likes cannot double count. */
+  async like(viewerId: string, postId: string): Promise<number> {
+    const post = await this.interactable(viewerId, postId);
+    return this.em.transactional(async () => {
+      const inserted = await sqlRun(
+        this.em,
+        'insert into post_like (post_id, user_id, created_at) values (?, ?, ?) on conflict do nothing',
+        [postId, viewerId, this.clock.now()],
+      );
+      if (inserted > 0) {
+        this.notifications.notify({ recipientId: post.authorId, kind: 'like', actorId: viewerId, postId });
+      }
+      return this.likeCount(postId);
+    });
+  }
+
+  async unlike(viewerId: string, postId: string): Promise<number> {
+    await this.visible(viewerId, postId);
+    await sqlRun(this.em, 'delete from post_like where post_id = ? and user_id = ?', [postId, viewerId]);
+    return this.likeCount(postId);
+  }
+
+  private async likeCount(postId: string): Promise<number> {
+    const [row] = await sqlRows<{ count: number }>(this.em, 'select count(*)::int as count from post_like where post_id = ?', [
+      postId,
+    ]);
+    return row.count;
+  }
+}

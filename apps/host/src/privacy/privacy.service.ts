@@ -1,0 +1,125 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { LIMITS } from '../common/limits';
+import { badRequest } from '../common/problem';
+import { sqlRows, sqlRun } from '../database/sql';
+import { FriendsService, Relation } from '../friends/friends.service';
+import type { PrivacyLevel } from './privacy-level';
+
+/** An item under the privacy rule: who wrote it and who it is for. */
+export interface Audience {
+  /** The item's id: `groups`-level items keep their chosen groups under it. */
+  id: string;
+  authorId: string;
+  level: PrivacyLevel;
+}
+
+/** Column expressions of a listed item, for the list face of the rule. */
+export interface AudienceColumns {
+  id: string;
+  authorId: string;
+  level: string;
+}
+
+export interface SqlFragment {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * The rule itself, for one viewer and one item. `relation` is undefined for anonymous viewers and
+ * for the author. A blocked viewer keeps seeing public items but nothing else.
+ */
+export function mayView(
+  item: Pick<Audience, 'authorId' | 'level'>,
+  viewerId: string | null,
+  relation: Relation | undefined,
+  audienceGroupIds: readonly string[],
+): boolean {
+  if (viewerId !== null && viewerId === item.authorId) return true;
+  if (item.level === 'public') return true;
+  if (viewerId === null || !relation || relation.blockedByAuthor || !relation.isFriend) return false;
+  if (item.level === 'friends') return true;
+  if (item.level === 'groups') return relation.groupIds.some((groupId) => audienceGroupIds.includes(groupId));
+  return false;
+}
+
+/**
+ * The one privacy rule ("may viewer V see item C?") with its two faces: `canView` for one item and
+ * `visibleCondition` for lists. Every read path uses one of them; a test keeps them in agreement.
+ */
+@Injectable()
+export class PrivacyService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly friends: FriendsService,
+  ) {}
+
+  async canView(viewerId: string | null, item: Audience): Promise<boolean> {
+    if (item.level === 'public' || (viewerId !== null && viewerId === item.authorId)) return true;
+    if (viewerId === null || item.level === 'private') return false;
+    const relation = await this.friends.relation(item.authorId, viewerId);
+    const groups = item.level === 'groups' ? await this.audienceGroups(item.id) : [];
+    return mayView(item, viewerId, relation, groups);
+  }
+
+  /**
+   * Whether the viewer may act on a visible item (like, comment, repost, leave a message):
+   * signed in, allowed to see it, and not blocked by its author.
+   */
+  async canInteract(viewerId: string, item: Audience): Promise<boolean> {
+    if (viewerId === item.authorId) return true;
+    if (await this.friends.hasBlocked(item.authorId, viewerId)) return false;
+    return this.canView(viewerId, item);
+  }
+
+  /** SQL that is true exactly when `canView(viewerId, row)` is, for the row the columns name. */
+  visibleCondition(viewerId: string | null, columns: AudienceColumns): SqlFragment {
+    if (viewerId === null) return { sql: `(${columns.level} = 'public')`, params: [] };
+    const friendOfAuthor = `exists (select 1 from friendship pf where pf.user_id = ${columns.authorId} and pf.friend_id = ?)`;
+    const notBlocked = `not exists (select 1 from user_block pb where pb.blocker_id = ${columns.authorId} and pb.blocked_id = ?)`;
+    const inChosenGroup = `exists (select 1 from audience_group pa join friend_group_member pm on pm.group_id = pa.group_id
+                                    where pa.subject_id = ${columns.id} and pm.member_id = ?)`;
+    return {
+      sql: `(${columns.authorId} = ?
+          or ${columns.level} = 'public'
+          or (${columns.level} = 'friends' and ${friendOfAuthor} and ${notBlocked})
+          or (${columns.level} = 'groups' and ${friendOfAuthor} and ${notBlocked} and ${inChosenGroup}))`,
+      params: [viewerId, viewerId, viewerId, viewerId, viewerId, viewerId],
+    };
+  }
+
+  async audienceGroups(subjectId: string): Promise<string[]> {
+    const rows = await sqlRows<{ group_id: string }>(this.em, 'select group_id from audience_group where subject_id = ?', [
+      subjectId,
+    ]);
+    return rows.map((row) => row.group_id);
+  }
+
+  /**
+   * Records who a `groups`-level item is for (and forgets it for other levels). The groups must be
+   * the author's own: a `groups` item with no groups would be visible to nobody but its author.
+   */
+  async setAudience(item: Audience, groupIds: readonly string[] | undefined): Promise<void> {
+    const chosen = [...new Set((groupIds ?? []).map((id) => id.toLowerCase()))];
+    if (item.level === 'groups') {
+      if (chosen.length === 0) throw badRequest('unknown_group', 'Choose at least one friend group for this audience');
+      if (chosen.length > LIMITS.audienceGroupsMax) {
+        throw badRequest('unknown_group', `Choose at most ${LIMITS.audienceGroupsMax} friend groups`);
+      }
+      if ((await this.friends.foreignGroups(item.authorId, chosen)).length > 0) {
+        throw badRequest('unknown_group', 'Every chosen group must be one of your friend groups');
+      }
+    } else if (chosen.length > 0) {
+      throw badRequest('unknown_group', 'Friend groups apply only to the "groups" privacy level');
+    }
+    await this.clearAudience(item.id);
+    for (const groupId of chosen) {
+      await sqlRun(this.em, 'insert into audience_group (subject_id, group_id) values (?, ?)', [item.id, groupId]);
+    }
+  }
+
+  async clearAudience(subjectId: string): Promise<void> {
+    await sqlRun(this.em, 'delete from audience_group where subject_id = ?', [subjectId]);
+  }
+}
