@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConsoleLogger, LoggerService } from '@nestjs/common';
+import { ConsoleLogger, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
@@ -13,21 +13,27 @@ import { ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/config';
 import { DatabaseService } from './database/database.module';
+import { DemoService } from './demo/demo.service';
 
 export interface HostOptions {
   clock?: Clock;
-  logger?: LoggerService | false;
+  logger?: LoggerService | LogLevel[] | false;
 }
 
 /**
  * Builds the host exactly as `npm start` runs it (middleware, filters, validation, migrations,
  * first admin) without listening, so tests and scripts exercise the real stack.
  */
-export async function createHost(config: AppConfig, options: HostOptions = {}): Promise<NestExpressApplication> {
+export async function createHost(
+  config: AppConfig,
+  options: HostOptions = {},
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock), {
     bodyParser: false,
     abortOnError: false,
-    logger: options.logger ?? new ConsoleLogger({ json: true }),
+    logger: Array.isArray(options.logger)
+      ? new ConsoleLogger({ json: true, logLevels: options.logger })
+      : (options.logger ?? new ConsoleLogger({ json: true })),
   });
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
@@ -46,5 +52,6 @@ export async function createHost(config: AppConfig, options: HostOptions = {}): 
   if (admin) {
     await database.withContext(() => app.get(AccountsService).ensureAdmin(admin.username, admin.password));
   }
+  if (config.demoData) await database.withContext(() => app.get(DemoService).seedIfEmpty());
   return app;
 }

@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, Get, HttpStatus, Inject, Param, Post, Put, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpStatus,
+  Inject,
+  Param,
+  Post,
+  Put,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Endpoint } from '../common/endpoint.decorator';
@@ -60,7 +72,10 @@ export class AccountsController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SignedInResponse> {
-    return this.signIn(await this.accounts.register(body.username, body.password, clientInfo(request)), response);
+    return this.signIn(
+      await this.accounts.register(body.username, body.password, clientInfo(request)),
+      response,
+    );
   }
 
   @Post('sessions')
@@ -77,13 +92,19 @@ export class AccountsController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SignedInResponse> {
-    return this.signIn(await this.accounts.login(body.username, body.password, clientInfo(request)), response);
+    return this.signIn(
+      await this.accounts.login(body.username, body.password, clientInfo(request)),
+      response,
+    );
   }
 
   @Delete('sessions/current')
   @SessionAuth()
   @Endpoint({ operationId: 'logout', summary: 'Sign out of this session' })
-  async logout(@CurrentUser() viewer: AuthUser, @Res({ passthrough: true }) response: Response): Promise<void> {
+  async logout(
+    @CurrentUser() viewer: AuthUser,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
     await this.accounts.endSession(viewer.id, viewer.sessionId);
     response.clearCookie(SESSION_COOKIE, { path: '/' });
   }
@@ -98,8 +119,15 @@ export class AccountsController {
 
   @Delete('sessions/:sessionId')
   @SessionAuth()
-  @Endpoint({ operationId: 'endSession', summary: 'End one of my sessions (sign a device out)', problems: [404] })
-  async endSession(@CurrentUser() viewer: AuthUser, @Param('sessionId', ParseIdPipe) sessionId: string): Promise<void> {
+  @Endpoint({
+    operationId: 'endSession',
+    summary: 'End one of my sessions (sign a device out)',
+    problems: [404],
+  })
+  async endSession(
+    @CurrentUser() viewer: AuthUser,
+    @Param('sessionId', ParseIdPipe) sessionId: string,
+  ): Promise<void> {
     await this.accounts.endSession(viewer.id, sessionId);
   }
 
@@ -113,8 +141,16 @@ export class AccountsController {
   @Put('admin/users/:userId/roles')
   @RequireRole('admin')
   @SessionAuth()
-  @Endpoint({ operationId: 'setUserRoles', summary: "Set a user's roles (admins only)", response: AccountResponse, problems: [403, 404] })
-  async setRoles(@Param('userId', ParseIdPipe) userId: string, @Body() body: SetRolesRequest): Promise<AccountResponse> {
+  @Endpoint({
+    operationId: 'setUserRoles',
+    summary: "Set a user's roles (admins only)",
+    response: AccountResponse,
+    problems: [403, 404],
+  })
+  async setRoles(
+    @Param('userId', ParseIdPipe) userId: string,
+    @Body() body: SetRolesRequest,
+  ): Promise<AccountResponse> {
     return toAccountResponse(await this.accounts.setRoles(userId, body.roles));
   }
 }

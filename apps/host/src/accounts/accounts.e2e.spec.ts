@@ -12,7 +12,9 @@ describe('accounts (e2e)', () => {
   afterAll(() => host.close());
 
   it('registers, signs in with the cookie or the bearer token, and signs out', async () => {
-    const register = await host.post('/accounts', { body: { username: 'Xiaoming', password: 'a long password' } });
+    const register = await host.post('/accounts', {
+      body: { username: 'Xiaoming', password: 'a long password' },
+    });
     expect(register.status).toBe(201);
     expect(register.headers['set-cookie']?.[0]).toMatch(/^kj_session=[^;]+;.*HttpOnly.*SameSite=Lax/);
     expect(register.body.account).toMatchObject({ username: 'Xiaoming', roles: ['user'] });
@@ -21,7 +23,9 @@ describe('accounts (e2e)', () => {
     expect(me.status).toBe(200);
     expect(me.body.username).toBe('Xiaoming');
 
-    const login = await host.post('/sessions', { body: { username: 'xiaoming', password: 'a long password' } });
+    const login = await host.post('/sessions', {
+      body: { username: 'xiaoming', password: 'a long password' },
+    });
     expect(login.status).toBe(201);
     const sessions = await host.get('/sessions', { token: login.body.token });
     expect(sessions.body.items).toHaveLength(2);
@@ -35,7 +39,9 @@ describe('accounts (e2e)', () => {
   it('accepts the session cookie', async () => {
     const user = await factory.newUser();
     const { default: request } = await import('supertest');
-    const response = await request(host.app.getHttpServer()).get('/account').set('Cookie', `kj_session=${user.token}`);
+    const response = await request(host.app.getHttpServer())
+      .get('/account')
+      .set('Cookie', `kj_session=${user.token}`);
     expect(response.status).toBe(200);
     expect(response.body.id).toBe(user.id);
   });
@@ -43,7 +49,9 @@ describe('accounts (e2e)', () => {
   it('ends another session, and only my own', async () => {
     const user = await factory.newUser();
     const other = await factory.newUser();
-    const second = await host.post('/sessions', { body: { username: user.username, password: factory.password } });
+    const second = await host.post('/sessions', {
+      body: { username: user.username, password: factory.password },
+    });
     const otherSessions = await host.get('/sessions', { token: other.token });
     const foreign = await host.delete(`/sessions/${otherSessions.body.items[0].id}`, { token: user.token });
     expect(foreign.status).toBe(404);
@@ -57,7 +65,9 @@ describe('accounts (e2e)', () => {
   it('refuses a taken username in any case, and stores nothing', async () => {
     const user = await factory.newUser('taken');
     const before = await host.sql('select count(*)::int as n from user_account');
-    const again = await host.post('/accounts', { body: { username: user.username.toUpperCase(), password: 'password123' } });
+    const again = await host.post('/accounts', {
+      body: { username: user.username.toUpperCase(), password: 'password123' },
+    });
     expect(again.status).toBe(409);
     expect(again.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(again.body.code).toBe('username_taken');
@@ -82,7 +92,10 @@ describe('accounts (e2e)', () => {
   it('refuses malformed JSON, non-JSON bodies and oversized bodies with problems', async () => {
     const { default: request } = await import('supertest');
     const server = host.app.getHttpServer();
-    const broken = await request(server).post('/accounts').set('Content-Type', 'application/json').send('{"username":');
+    const broken = await request(server)
+      .post('/accounts')
+      .set('Content-Type', 'application/json')
+      .send('{"username":');
     expect(broken.status).toBe(400);
     expect(broken.headers['content-type']).toMatch(/^application\/problem\+json/);
     const text = await request(server).post('/accounts').set('Content-Type', 'text/plain').send('hello');
@@ -98,28 +111,39 @@ describe('accounts (e2e)', () => {
   it('throttles repeated failed logins for a username', async () => {
     const user = await factory.newUser();
     for (let attempt = 0; attempt < 5; attempt++) {
-      const wrong = await host.post('/sessions', { body: { username: user.username, password: 'wrong password' } });
+      const wrong = await host.post('/sessions', {
+        body: { username: user.username, password: 'wrong password' },
+      });
       expect(wrong.status).toBe(401);
       expect(wrong.body.code).toBe('invalid_credentials');
     }
-    const throttled = await host.post('/sessions', { body: { username: user.username, password: factory.password } });
+    const throttled = await host.post('/sessions', {
+      body: { username: user.username, password: factory.password },
+    });
     expect(throttled.status).toBe(429);
     expect(throttled.body.code).toBe('too_many_attempts');
 
     host.clock.advance(16 * 60 * 1000);
-    const later = await host.post('/sessions', { body: { username: user.username, password: factory.password } });
+    const later = await host.post('/sessions', {
+      body: { username: user.username, password: factory.password },
+    });
     expect(later.status).toBe(201);
   });
 
   it('does not tell whether a username exists', async () => {
-    const response = await host.post('/sessions', { body: { username: 'nobody_here', password: 'whatever123' } });
+    const response = await host.post('/sessions', {
+      body: { username: 'nobody_here', password: 'whatever123' },
+    });
     expect(response.status).toBe(401);
     expect(response.body.code).toBe('invalid_credentials');
   });
 
   it('makes the first admin from configuration, and only admins grant roles', async () => {
     const user = await factory.newUser();
-    const denied = await host.put(`/admin/users/${user.id}/roles`, { token: user.token, body: { roles: ['admin'] } });
+    const denied = await host.put(`/admin/users/${user.id}/roles`, {
+      token: user.token,
+      body: { roles: ['admin'] },
+    });
     expect(denied.status).toBe(403);
 
     const admin = await host.post('/sessions', { body: { username: 'root', password: 'root-password' } });
@@ -131,7 +155,10 @@ describe('accounts (e2e)', () => {
     expect(granted.status).toBe(200);
     expect(granted.body.roles).toEqual(['user', 'developer']);
 
-    const bad = await host.put(`/admin/users/${user.id}/roles`, { token: admin.body.token, body: { roles: ['king'] } });
+    const bad = await host.put(`/admin/users/${user.id}/roles`, {
+      token: admin.body.token,
+      body: { roles: ['king'] },
+    });
     expect(bad.status).toBe(400);
     const missing = await host.put('/admin/users/00000000-0000-7000-8000-000000000000/roles', {
       token: admin.body.token,

@@ -39,12 +39,16 @@ export class AccountsService {
   ) {}
 
   async register(username: string, password: string, client: ClientInfo): Promise<IssuedSession> {
-    const passwordHash = await hashPassword(password);
+    return this.issueSession(await this.createUser(username, password, ['user']), client);
+  }
+
+  /** Creates an account; a username taken in any letter case is a conflict. */
+  async createUser(username: string, password: string, roles: Role[]): Promise<User> {
     const user = this.em.create(User, {
       username,
       usernameKey: usernameKey(username),
-      passwordHash,
-      roles: ['user'],
+      passwordHash: await hashPassword(password),
+      roles,
       createdAt: this.clock.now(),
     });
     try {
@@ -56,7 +60,7 @@ export class AccountsService {
       }
       throw error;
     }
-    return this.issueSession(user, client);
+    return user;
   }
 
   async login(username: string, password: string, client: ClientInfo): Promise<IssuedSession> {
@@ -68,7 +72,11 @@ export class AccountsService {
     const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyPasswordHash()));
     if (!user || !valid) {
       await this.recordFailure(throttleKeys);
-      throw new ProblemException(HttpStatus.UNAUTHORIZED, 'invalid_credentials', 'Wrong username or password');
+      throw new ProblemException(
+        HttpStatus.UNAUTHORIZED,
+        'invalid_credentials',
+        'Wrong username or password',
+      );
     }
     await sqlRun(this.em, 'delete from login_throttle where key = ?', [`user:${key}`]);
     return this.issueSession(user, client);
@@ -82,10 +90,14 @@ export class AccountsService {
       [`user:${key}`, `ip:${ip ?? ''}`, windowStart],
     );
     for (const row of rows) {
-      const allowed = row.key.startsWith('user:') ? LIMITS.loginFailuresAllowed : LIMITS.loginFailuresPerAddress;
+      const allowed = row.key.startsWith('user:')
+        ? LIMITS.loginFailuresAllowed
+        : LIMITS.loginFailuresPerAddress;
       if (row.failures >= allowed) {
         const retryAfter = Math.ceil(
-          (new Date(row.window_started_at).getTime() + LIMITS.loginFailureWindowSeconds * 1000 - this.clock.now().getTime()) /
+          (new Date(row.window_started_at).getTime() +
+            LIMITS.loginFailureWindowSeconds * 1000 -
+            this.clock.now().getTime()) /
             1000,
         );
         throw new ProblemException(
@@ -133,7 +145,13 @@ export class AccountsService {
   /** Resolves a session token to its user, or undefined when it is unknown or expired. */
   async authenticate(token: string): Promise<AuthUser | undefined> {
     const now = this.clock.now();
-    const [row] = await sqlRows<{ session_id: string; user_id: string; username: string; roles: Role[]; last_used_at: Date }>(
+    const [row] = await sqlRows<{
+      session_id: string;
+      user_id: string;
+      username: string;
+      roles: Role[];
+      last_used_at: Date;
+    }>(
       this.em,
       `select s.id as session_id, s.last_used_at, u.id as user_id, u.username, u.roles
          from session s join user_account u on u.id = s.user_id
@@ -156,7 +174,10 @@ export class AccountsService {
   }
 
   async endSession(userId: string, sessionId: string): Promise<void> {
-    const removed = await sqlRun(this.em, 'delete from session where id = ? and user_id = ?', [sessionId, userId]);
+    const removed = await sqlRun(this.em, 'delete from session where id = ? and user_id = ?', [
+      sessionId,
+      userId,
+    ]);
     if (removed === 0) throw notFound('Session');
   }
 
@@ -201,14 +222,7 @@ export class AccountsService {
       }
       return existing;
     }
-    const user = this.em.create(User, {
-      username,
-      usernameKey: usernameKey(username),
-      passwordHash: await hashPassword(password),
-      roles: ['user', 'admin'],
-      createdAt: this.clock.now(),
-    });
-    await this.em.persistAndFlush(user);
+    const user = await this.createUser(username, password, ['user', 'admin']);
     this.logger.log({ message: 'created admin', username });
     return user;
   }

@@ -37,7 +37,8 @@ export class AuthGuard implements CanActivate {
     if (!request.viewer) {
       throw new ProblemException(HttpStatus.UNAUTHORIZED, 'unauthenticated', 'Sign in first');
     }
-    if (role && !request.viewer.roles.includes(role)) throw forbidden(`Only users with the ${role} role may do this`);
+    if (role && !request.viewer.roles.includes(role))
+      throw forbidden(`Only users with the ${role} role may do this`);
     return true;
   }
 }

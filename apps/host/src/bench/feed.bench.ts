@@ -43,7 +43,8 @@ function positiveInteger(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw.replace(/_/g, ''));
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new Error(`${name} must be a positive integer, got "${raw}"`);
   return value;
 }
 
@@ -95,7 +96,6 @@ function isPage(body: unknown): body is Page {
 
 interface Viewer {
   n: number;
-  id: string;
   headers: Record<string, string>;
   /** A friend whose space page this viewer opens. */
   friendId: string;
@@ -105,7 +105,9 @@ class Api {
   constructor(readonly baseUrl: string) {}
 
   async get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
-    const response = await fetch(this.baseUrl + path, { headers: { accept: 'application/json', ...headers } });
+    const response = await fetch(this.baseUrl + path, {
+      headers: { accept: 'application/json', ...headers },
+    });
     const text = await response.text();
     let body: unknown = text;
     try {
@@ -124,18 +126,18 @@ class Api {
     return body;
   }
 
-  async login(username: string, password: string): Promise<{ token: string; id: string }> {
+  async login(username: string, password: string): Promise<{ token: string }> {
     const response = await fetch(`${this.baseUrl}/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({ username, password }),
     });
     const body: unknown = await response.json();
-    const signedIn = body as { token?: unknown; account?: { id?: unknown } };
-    if (response.status !== 201 || typeof signedIn.token !== 'string' || typeof signedIn.account?.id !== 'string') {
+    const signedIn = body as { token?: unknown };
+    if (response.status !== 201 || typeof signedIn.token !== 'string') {
       throw new Error(`sign-in of ${username} answered ${response.status} ${JSON.stringify(body)}`);
     }
-    return { token: signedIn.token, id: signedIn.account.id };
+    return { token: signedIn.token };
   }
 }
 
@@ -143,6 +145,13 @@ interface Row {
   scenario: string;
   posts: number | undefined;
   result: LoadResult;
+}
+
+function loadAverage(): string {
+  return os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' / ');
 }
 
 function printMachine(pgVersion: string, config: BenchConfig): void {
@@ -153,9 +162,11 @@ function printMachine(pgVersion: string, config: BenchConfig): void {
   console.log(`  OS         ${os.type()} ${os.release()} (${os.arch()})`);
   console.log(`  Node.js    ${process.version}`);
   console.log(`  PostgreSQL ${pgVersion}`);
+  // Other work on the machine skews every figure; the load average shows whether there was any.
+  console.log(`  load avg   ${loadAverage()}`);
   console.log('Benchmark');
   console.log(
-    `  ${count(config.shape.users)} users × ${config.shape.friends} friends, ${count(config.shape.posts)} posts; ` +
+    `  ${count(config.shape.users)} users × ${2 * Math.floor(config.shape.friends / 2)} friends, ${count(config.shape.posts)} posts; ` +
       `${config.connections} connections, ${config.durationSeconds} s per scenario after ${WARMUP_SECONDS} s warm-up, ` +
       `${SAMPLE_VIEWERS} viewers interleaved`,
   );
@@ -163,7 +174,17 @@ function printMachine(pgVersion: string, config: BenchConfig): void {
 }
 
 function printTable(rows: Row[]): void {
-  const header = ['scenario', 'posts', 'req/s', 'p50 ms', 'p99 ms', 'exact p50', 'exact p99', 'requests', 'non-2xx'];
+  const header = [
+    'scenario',
+    'posts',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'exact p50',
+    'exact p99',
+    'requests',
+    'non-2xx',
+  ];
   const lines = rows.map((row) => [
     row.scenario,
     row.posts === undefined ? '—' : count(row.posts),
@@ -175,9 +196,13 @@ function printTable(rows: Row[]): void {
     count(row.result.total),
     String(row.result.non2xx),
   ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...lines.map((line) => line[column].length)),
+  );
   const format = (cells: string[]): string =>
-    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
+    cells
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])))
+      .join('  ');
   console.log(`  ${format(header)}`);
   console.log(`  ${widths.map((width) => '-'.repeat(width)).join('  ')}`);
   for (const line of lines) console.log(`  ${format(line)}`);
@@ -196,7 +221,8 @@ async function main(): Promise<number> {
 
   const admin = new Client({ connectionString: config.adminUrl });
   await admin.connect();
-  const pgVersion = (await admin.query<{ server_version: string }>('show server_version')).rows[0].server_version;
+  const pgVersion = (await admin.query<{ server_version: string }>('show server_version')).rows[0]
+    .server_version;
   printMachine(pgVersion, config);
 
   await admin.query(`drop database if exists ${BENCH_DATABASE} with (force)`);
@@ -212,7 +238,9 @@ async function main(): Promise<number> {
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  console.log(`\nHost pid ${host.pid} at ${host.baseUrl}, started and migrated in ${seconds(performance.now() - startedAt)}`);
+  console.log(
+    `\nHost pid ${host.pid} at ${host.baseUrl}, started and migrated in ${seconds(performance.now() - startedAt)}`,
+  );
 
   const clients = Array.from({ length: SEED_CONNECTIONS }, () => new Client({ connectionString: benchUrl }));
   try {
@@ -245,10 +273,9 @@ async function main(): Promise<number> {
     const viewers: Viewer[] = [];
     for (let i = 0; i < SAMPLE_VIEWERS; i++) {
       const n = Math.floor(((i + 0.5) * shape.users) / SAMPLE_VIEWERS);
-      const { token, id } = await api.login(seeder.username(n), BENCH_PASSWORD);
+      const { token } = await api.login(seeder.username(n), BENCH_PASSWORD);
       viewers.push({
         n,
-        id,
         headers: { authorization: `Bearer ${token}` },
         friendId: await seeder.userId(seeder.friendOf(n)),
       });
@@ -280,11 +307,15 @@ async function main(): Promise<number> {
     const feedAvailable = feedProbe.status !== 404;
     if (feedAvailable) {
       const page = await api.page(firstPagePath, viewers[0].headers);
-      if (page.items.length === 0) throw new Error(`the first feed page of ${seeder.username(viewers[0].n)} is empty`);
+      if (page.items.length === 0) {
+        throw new Error(`the first feed page of ${seeder.username(viewers[0].n)} is empty`);
+      }
       console.log(`\nMeasuring (a) at ${count(firstPointPosts)} posts`);
       await measure('(a) first feed page', firstPointPosts, firstPageRequests);
     } else {
-      console.log(`\nGET ${firstPagePath} answered 404: the feed is not implemented yet, so only the ceiling is measured`);
+      console.log(
+        `\nGET ${firstPagePath} answered 404: the feed is not implemented yet, so only the ceiling is measured`,
+      );
     }
 
     console.log(`\nSeeding phase 2: posts ${count(firstPointPosts)}–${count(shape.posts)}`);
@@ -305,7 +336,9 @@ async function main(): Promise<number> {
       for (const viewer of viewers) {
         let cursor: string | null = null;
         for (let page = 1; page < DEEP_PAGE; page++) {
-          const path: string = cursor ? `${firstPagePath}&cursor=${encodeURIComponent(cursor)}` : firstPagePath;
+          const path: string = cursor
+            ? `${firstPagePath}&cursor=${encodeURIComponent(cursor)}`
+            : firstPagePath;
           cursor = (await api.page(path, viewer.headers)).nextCursor;
           if (!cursor) throw new Error(`${seeder.username(viewer.n)} has fewer than ${DEEP_PAGE} feed pages`);
         }
@@ -330,18 +363,24 @@ async function main(): Promise<number> {
     let trivialPath = '/health/live';
     if ((await api.get(trivialPath)).status === 404) {
       trivialPath = '/health';
-      console.log('\nGET /health/live answered 404; measuring GET /health instead (it reads the migration state)');
+      console.log(
+        '\nGET /health/live answered 404; measuring GET /health instead (it reads the migration state)',
+      );
     }
     console.log(`\nMeasuring (d) GET ${trivialPath}`);
     await measure(`(d) trivial route ${trivialPath}`, undefined, [{ path: trivialPath }]);
 
     console.log('\nSeed timings');
     for (const timing of seeder.timings) {
-      console.log(`  ${timing.step.padEnd(40)} ${timing.rows ? count(timing.rows).padStart(12) : ''.padStart(12)}  ${seconds(timing.ms)}`);
+      console.log(
+        `  ${timing.step.padEnd(40)} ${timing.rows ? count(timing.rows).padStart(12) : ''.padStart(12)}  ${seconds(timing.ms)}`,
+      );
     }
     console.log(`  phase 1 total ${seconds(phase1Ms)}, phase 2 total ${seconds(phase2Ms)}`);
 
-    console.log(`\nResults (${config.connections} connections, ${config.durationSeconds} s each)`);
+    console.log(
+      `\nResults (${config.connections} connections, ${config.durationSeconds} s each; load avg now ${loadAverage()})`,
+    );
     printTable(rows);
 
     if (!feedAvailable) {
@@ -378,9 +417,10 @@ async function main(): Promise<number> {
     });
 
     console.log('\nTargets');
-    for (const check of checks) console.log(`  ${check.pass ? 'PASS' : 'FAIL'}  ${check.name}: ${check.detail}`);
+    for (const check of checks)
+      console.log(`  ${check.pass ? 'PASS' : 'FAIL'}  ${check.name}: ${check.detail}`);
     const failed = checks.filter((check) => !check.pass).length;
-    console.log(failed ? `\n${failed} target(s) missed.` : '\nAll targets met.');
+    console.log(failed ? `\n${failed} target(s) missed: exiting with code 1.` : '\nAll targets met.');
     return failed ? 1 : 0;
   } catch (error) {
     console.error(`\nHost output (last lines):\n${host.recentOutput()}`);
@@ -388,6 +428,7 @@ async function main(): Promise<number> {
   } finally {
     await Promise.all(clients.map((client) => client.end().catch(() => undefined)));
     await host.stop();
+    console.log(`The database ${BENCH_DATABASE} is kept for EXPLAIN; the next run drops and rebuilds it.`);
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
@@ -396,7 +437,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(`\nBenchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    console.error(
+      `\nBenchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     process.exit(1);
   },
 );

@@ -91,7 +91,9 @@ export class HostProcess {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     await this.stop();
-    throw new Error(`the host did not answer /health within ${START_TIMEOUT_MS / 1000} s:\n${this.recentOutput()}`);
+    throw new Error(
+      `the host did not answer /health within ${START_TIMEOUT_MS / 1000} s:\n${this.recentOutput()}`,
+    );
   }
 
   /** SIGTERM (the host closes its pool on shutdown hooks), then SIGKILL if it lingers. */

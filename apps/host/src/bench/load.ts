@@ -38,8 +38,15 @@ export async function runLoad(title: string, options: LoadOptions): Promise<Load
     title,
     connections: options.connections,
     duration: options.durationSeconds,
-    warmup: options.warmupSeconds > 0 ? { connections: options.connections, duration: options.warmupSeconds } : undefined,
-    requests: options.requests.map((request) => ({ method: 'GET', path: request.path, headers: request.headers })),
+    warmup:
+      options.warmupSeconds > 0
+        ? { connections: options.connections, duration: options.warmupSeconds }
+        : undefined,
+    requests: options.requests.map((request) => ({
+      method: 'GET',
+      path: request.path,
+      headers: request.headers,
+    })),
   });
   // autocannon's latency histogram has 1 ms resolution; a 2 ms → 3 ms step would read as a 50% change.
   const times: number[] = [];
@@ -50,7 +57,9 @@ export async function runLoad(title: string, options: LoadOptions): Promise<Load
 
   const statusCodes: Record<string, number> = {};
   for (const [code, { count }] of Object.entries(result.statusCodeStats)) statusCodes[code] = count;
-  const warmupFailures = result.warmup ? result.warmup.non2xx + result.warmup.errors + result.warmup.timeouts : 0;
+  const warmupFailures = result.warmup
+    ? result.warmup.non2xx + result.warmup.errors + result.warmup.timeouts
+    : 0;
   if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0 || warmupFailures > 0) {
     throw new Error(
       `${title}: ${result.non2xx} non-2xx responses, ${result.errors} errors, ${result.timeouts} timeouts ` +

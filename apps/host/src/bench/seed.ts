@@ -138,7 +138,10 @@ export class GraphSeeder {
 
   /** The user id of row number n, as the seed wrote it. */
   async userId(n: number): Promise<string> {
-    const result = await this.clients[0].query<{ id: string }>(`select ${this.ids.userId('$1::bigint')} as id`, [n]);
+    const result = await this.clients[0].query<{ id: string }>(
+      `select ${this.ids.userId('$1::bigint')} as id`,
+      [n],
+    );
     return result.rows[0].id;
   }
 
@@ -151,11 +154,14 @@ export class GraphSeeder {
     return (n + this.offsets[0]) % this.shape.users;
   }
 
-  /** Per-session settings for a bulk load; the data is built consistent, so foreign keys need no checking. */
+  /**
+   * Per-session settings for a bulk load; the data is built consistent, so foreign keys need no checking.
+   * (Not `synchronous_commit = off`: VACUUM cannot mark pages all-visible while their inserting commit
+   * is unflushed, and the feed's index-only scans need the visibility map.)
+   */
   async prepareSessions(): Promise<{ foreignKeyChecks: boolean }> {
     let foreignKeyChecks = false;
     for (const client of this.clients) {
-      await client.query('set synchronous_commit = off');
       await client.query(`set work_mem = '64MB'`);
       try {
         // Skips the per-row foreign key triggers (needs a superuser): on 10 million friendship rows they
@@ -247,12 +253,9 @@ export class GraphSeeder {
     const ids = this.ids;
     const spanMs = POST_SPAN_DAYS * 86_400_000;
     await this.step(`posts ${from.toLocaleString('en-US')}–${to.toLocaleString('en-US')}`, () =>
-      this.chunked(
-        to - from,
-        POSTS_PER_CHUNK,
-        (query, lo, hi) =>
-          query(
-            `with drawn as (
+      this.chunked(to - from, POSTS_PER_CHUNK, (query, lo, hi) =>
+        query(
+          `with drawn as (
                select s.p,
                       ${ids.nowMs}::bigint - abs(hashint8extended(s.p, ${HASH_SEED.time}) % ${spanMs}) as ms,
                       abs(hashint8extended(s.p, ${HASH_SEED.author}) % ${this.shape.users}) as author,
@@ -279,7 +282,7 @@ export class GraphSeeder {
              )
              insert into audience_group (subject_id, group_id)
              select id, ${ids.groupId('author', 'grp')} from built where privacy = 'groups'`,
-          ).then(() => hi - lo),
+        ).then(() => hi - lo),
       ),
     );
   }
@@ -310,11 +313,13 @@ export class GraphSeeder {
 
   private async step(name: string, run: () => Promise<number>): Promise<void> {
     const started = performance.now();
-    process.stdout.write(`  ${name} … `);
     const rows = await run();
     const ms = performance.now() - started;
     this.timings.push({ step: name, rows, ms });
-    process.stdout.write(`${rows ? `${rows.toLocaleString('en-US')} rows in ` : ''}${(ms / 1000).toFixed(1)} s\n`);
+    // One whole line per step: Nx passes output on line by line, so a half-written line would break.
+    console.log(
+      `  ${name}: ${rows ? `${rows.toLocaleString('en-US')} rows in ` : ''}${(ms / 1000).toFixed(1)} s`,
+    );
   }
 
   /** Runs `total` rows in chunks, spread over the connections; returns the rows written. */
@@ -331,7 +336,9 @@ export class GraphSeeder {
       const query: Query = async (sql, params) => (await client.query(sql, params)).rowCount ?? 0;
       while (next < chunks.length) {
         const [lo, hi] = chunks[next++];
-        rows += await run(query, lo, hi);
+        // Not `rows += await …`: that reads `rows` before awaiting and loses the other workers' counts.
+        const written = await run(query, lo, hi);
+        rows += written;
       }
     };
     await Promise.all(this.clients.map(worker));

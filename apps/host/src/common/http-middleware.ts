@@ -24,9 +24,16 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** The API speaks JSON only; a body of any other type is refused before it is read. */
 export function requireJsonBodies(request: Request, _response: Response, next: NextFunction): void {
-  const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+  const hasBody =
+    Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
   if (BODY_METHODS.has(request.method) && hasBody && !request.is('application/json')) {
-    next(new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'unsupported_media_type', 'Send JSON (application/json)'));
+    next(
+      new ProblemException(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        'unsupported_media_type',
+        'Send JSON (application/json)',
+      ),
+    );
     return;
   }
   next();

@@ -36,7 +36,12 @@ export function decodeCursor(cursor: string | undefined): Keyset | undefined {
   if (cursor === undefined) return undefined;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && typeof parsed[1] === 'string') {
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      typeof parsed[0] === 'string' &&
+      typeof parsed[1] === 'string'
+    ) {
       const createdAt = new Date(parsed[0]);
       if (!Number.isNaN(createdAt.getTime()) && isId(parsed[1])) return { createdAt, id: parsed[1] };
     }
@@ -82,11 +87,16 @@ export function toPageBy<Row extends { id: string }, Item>(
 ): { items: Item[]; nextCursor: string | null } {
   const pageRows = rows.slice(0, limit);
   const last = pageRows[pageRows.length - 1];
-  const nextCursor = rows.length > limit && last ? encodeCursor({ createdAt: new Date(timeOf(last)), id: last.id }) : null;
+  const nextCursor =
+    rows.length > limit && last ? encodeCursor({ createdAt: new Date(timeOf(last)), id: last.id }) : null;
   return { items: pageRows.map(map), nextCursor };
 }
 
 export class PageInfo {
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` to get the next page; null at the end' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as `cursor` to get the next page; null at the end',
+  })
   nextCursor!: string | null;
 }

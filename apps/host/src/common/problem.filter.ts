@@ -31,7 +31,11 @@ function fromBodyParser(error: unknown): ProblemException | undefined {
   const { type, status } = (error ?? {}) as BodyParserError;
   if (typeof type !== 'string' || typeof status !== 'number') return undefined;
   if (type === 'entity.too.large') {
-    return new ProblemException(HttpStatus.PAYLOAD_TOO_LARGE, 'payload_too_large', 'The request body is too large');
+    return new ProblemException(
+      HttpStatus.PAYLOAD_TOO_LARGE,
+      'payload_too_large',
+      'The request body is too large',
+    );
   }
   if (type === 'entity.parse.failed') {
     return new ProblemException(HttpStatus.BAD_REQUEST, 'invalid_json', 'The request body is not valid JSON');

@@ -51,8 +51,10 @@ export class ProblemException extends Error {
   }
 }
 
-export const notFound = (what: string) => new ProblemException(HttpStatus.NOT_FOUND, 'not_found', `${what} not found`);
+export const notFound = (what: string) =>
+  new ProblemException(HttpStatus.NOT_FOUND, 'not_found', `${what} not found`);
 export const forbidden = (detail: string) => new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', detail);
-export const conflict = (code: ProblemCode, detail: string) => new ProblemException(HttpStatus.CONFLICT, code, detail);
+export const conflict = (code: ProblemCode, detail: string) =>
+  new ProblemException(HttpStatus.CONFLICT, code, detail);
 export const badRequest = (code: ProblemCode, detail: string) =>
   new ProblemException(HttpStatus.BAD_REQUEST, code, detail);

@@ -27,7 +27,10 @@ export class DatabaseService implements OnApplicationShutdown {
   async migrate(): Promise<void> {
     const applied = await this.orm.getMigrator().up();
     if (applied.length > 0) {
-      this.logger.log({ message: 'applied migrations', migrations: applied.map((migration) => migration.name) });
+      this.logger.log({
+        message: 'applied migrations',
+        migrations: applied.map((migration) => migration.name),
+      });
     }
   }
 
@@ -38,8 +41,14 @@ export class DatabaseService implements OnApplicationShutdown {
 
   async migrationState(): Promise<MigrationState> {
     const migrator = this.orm.getMigrator();
-    const [executed, pending] = await Promise.all([migrator.getExecutedMigrations(), migrator.getPendingMigrations()]);
-    return { executed: executed.map((migration) => migration.name), pending: pending.map((migration) => migration.name) };
+    const [executed, pending] = await Promise.all([
+      migrator.getExecutedMigrations(),
+      migrator.getPendingMigrations(),
+    ]);
+    return {
+      executed: executed.map((migration) => migration.name),
+      pending: pending.map((migration) => migration.name),
+    };
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -12,7 +12,13 @@ import { MIGRATIONS } from './migrations';
 const shared: Options = {
   entities: ENTITIES,
   extensions: [Migrator],
-  migrations: { migrationsList: MIGRATIONS, snapshot: false, transactional: true, allOrNothing: true, silent: true },
+  migrations: {
+    migrationsList: MIGRATIONS,
+    snapshot: false,
+    transactional: true,
+    allOrNothing: true,
+    silent: true,
+  },
   forceUtcTimezone: true,
   // Raw SQL results keep their own shapes; entities are declared with explicit column types.
   discovery: { warnWhenNoEntities: true },
@@ -38,14 +44,12 @@ export function ormOptions(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>): 
       } as Options,
     };
   }
-  let pglite: PGlite;
+  let dir: string | undefined;
   if (config.dataDir) {
-    const dir = path.join(config.dataDir, 'pglite');
+    dir = path.join(config.dataDir, 'pglite');
     fs.mkdirSync(dir, { recursive: true });
-    pglite = new PGlite(dir);
-  } else {
-    pglite = new PGlite();
   }
+  const pglite = new PGlite(dir);
   return {
     pglite,
     options: {

@@ -16,7 +16,13 @@ export class FeedEntriesService {
 
   record(actorId: string, verb: FeedVerb, postId: string, commentId?: string): void {
     this.em.persist(
-      this.em.create(FeedEntry, { actorId, verb, postId, commentId: commentId ?? null, createdAt: this.clock.now() }),
+      this.em.create(FeedEntry, {
+        actorId,
+        verb,
+        postId,
+        commentId: commentId ?? null,
+        createdAt: this.clock.now(),
+      }),
     );
   }
 }

@@ -36,7 +36,10 @@ describe('feed (e2e)', () => {
     const theirs = await factory.newMood(friend, 'friends', undefined, 'friends only');
     const strangers = await factory.newMood(stranger, 'public', undefined, 'public stranger');
     await host.post(`/posts/${strangers}/comments`, { token: friend.token, body: { body: 'nice one' } });
-    await host.post(`/posts/${mine}/reposts`, { token: viewer.token, body: { text: 'again', privacy: 'private' } });
+    await host.post(`/posts/${mine}/reposts`, {
+      token: viewer.token,
+      body: { text: 'again', privacy: 'private' },
+    });
 
     const { items } = await feed(viewer);
     expect(items.map((item) => [item.verb, item.actor.id, item.post.body])).toEqual([
@@ -61,7 +64,8 @@ describe('feed (e2e)', () => {
     const writer = await factory.newUser('writer');
     await factory.befriend(reader, writer);
     const written: string[] = [];
-    for (let index = 0; index < 25; index++) written.push(await factory.newMood(writer, 'friends', undefined, `#${index}`));
+    for (let index = 0; index < 25; index++)
+      written.push(await factory.newMood(writer, 'friends', undefined, `#${index}`));
     const seen: string[] = [];
     let cursor: string | null | undefined;
     let pages = 0;

@@ -30,7 +30,9 @@ export class FriendsController {
     private readonly directory: UserDirectoryService,
   ) {}
 
-  private async requestResponse(request: Pick<FriendRequest, 'id' | 'fromId' | 'toId' | 'note' | 'status' | 'createdAt'>) {
+  private async requestResponse(
+    request: Pick<FriendRequest, 'id' | 'fromId' | 'toId' | 'note' | 'status' | 'createdAt'>,
+  ) {
     const people = await this.directory.summaries([request.fromId, request.toId]);
     return {
       id: request.id,
@@ -60,15 +62,32 @@ export class FriendsController {
     status: HttpStatus.CREATED,
     problems: [403, 404, 409],
   })
-  async send(@CurrentUser() viewer: AuthUser, @Body() body: SendFriendRequestRequest): Promise<FriendRequestResponse> {
-    return this.requestResponse(await this.friends.sendRequest(viewer.id, body.userId.toLowerCase(), body.note));
+  async send(
+    @CurrentUser() viewer: AuthUser,
+    @Body() body: SendFriendRequestRequest,
+  ): Promise<FriendRequestResponse> {
+    return this.requestResponse(
+      await this.friends.sendRequest(viewer.id, body.userId.toLowerCase(), body.note),
+    );
   }
 
   @Get('friend-requests')
-  @Endpoint({ operationId: 'listFriendRequests', summary: 'Pending requests to me or from me', response: FriendRequestPage })
-  async list(@CurrentUser() viewer: AuthUser, @Query() query: FriendRequestQuery): Promise<FriendRequestPage> {
+  @Endpoint({
+    operationId: 'listFriendRequests',
+    summary: 'Pending requests to me or from me',
+    response: FriendRequestPage,
+  })
+  async list(
+    @CurrentUser() viewer: AuthUser,
+    @Query() query: FriendRequestQuery,
+  ): Promise<FriendRequestPage> {
     const limit = pageSize(query);
-    const rows = await this.friends.listRequests(viewer.id, query.direction ?? 'incoming', limit, decodeCursor(query.cursor));
+    const rows = await this.friends.listRequests(
+      viewer.id,
+      query.direction ?? 'incoming',
+      limit,
+      decodeCursor(query.cursor),
+    );
     const people = await this.directory.summaries(rows.flatMap((row) => [row.from_id, row.to_id]));
     return toPage(rows, limit, (row) => ({
       id: row.id,
@@ -81,20 +100,44 @@ export class FriendsController {
   }
 
   @Post('friend-requests/:requestId/accept')
-  @Endpoint({ operationId: 'acceptFriendRequest', summary: 'Accept a request sent to me', response: FriendRequestResponse, problems: [404, 409] })
-  async accept(@CurrentUser() viewer: AuthUser, @Param('requestId', ParseIdPipe) id: string): Promise<FriendRequestResponse> {
+  @Endpoint({
+    operationId: 'acceptFriendRequest',
+    summary: 'Accept a request sent to me',
+    response: FriendRequestResponse,
+    problems: [404, 409],
+  })
+  async accept(
+    @CurrentUser() viewer: AuthUser,
+    @Param('requestId', ParseIdPipe) id: string,
+  ): Promise<FriendRequestResponse> {
     return this.requestResponse(await this.friends.accept(viewer.id, id));
   }
 
   @Post('friend-requests/:requestId/decline')
-  @Endpoint({ operationId: 'declineFriendRequest', summary: 'Decline a request sent to me', response: FriendRequestResponse, problems: [404, 409] })
-  async decline(@CurrentUser() viewer: AuthUser, @Param('requestId', ParseIdPipe) id: string): Promise<FriendRequestResponse> {
+  @Endpoint({
+    operationId: 'declineFriendRequest',
+    summary: 'Decline a request sent to me',
+    response: FriendRequestResponse,
+    problems: [404, 409],
+  })
+  async decline(
+    @CurrentUser() viewer: AuthUser,
+    @Param('requestId', ParseIdPipe) id: string,
+  ): Promise<FriendRequestResponse> {
     return this.requestResponse(await this.friends.decline(viewer.id, id));
   }
 
   @Post('friend-requests/:requestId/cancel')
-  @Endpoint({ operationId: 'cancelFriendRequest', summary: 'Withdraw a request I sent', response: FriendRequestResponse, problems: [404, 409] })
-  async cancel(@CurrentUser() viewer: AuthUser, @Param('requestId', ParseIdPipe) id: string): Promise<FriendRequestResponse> {
+  @Endpoint({
+    operationId: 'cancelFriendRequest',
+    summary: 'Withdraw a request I sent',
+    response: FriendRequestResponse,
+    problems: [404, 409],
+  })
+  async cancel(
+    @CurrentUser() viewer: AuthUser,
+    @Param('requestId', ParseIdPipe) id: string,
+  ): Promise<FriendRequestResponse> {
     return this.requestResponse(await this.friends.cancel(viewer.id, id));
   }
 
@@ -117,10 +160,16 @@ export class FriendsController {
   }
 
   @Get('friend-groups')
-  @Endpoint({ operationId: 'listFriendGroups', summary: 'My friend groups with their members', response: FriendGroupList })
+  @Endpoint({
+    operationId: 'listFriendGroups',
+    summary: 'My friend groups with their members',
+    response: FriendGroupList,
+  })
   async groups(@CurrentUser() viewer: AuthUser): Promise<FriendGroupList> {
     const groups = await this.friends.listGroups(viewer.id);
-    return { items: await Promise.all(groups.map(({ group, memberIds }) => this.groupResponse(group, memberIds))) };
+    return {
+      items: await Promise.all(groups.map(({ group, memberIds }) => this.groupResponse(group, memberIds))),
+    };
   }
 
   @Post('friend-groups')
@@ -131,12 +180,20 @@ export class FriendsController {
     status: HttpStatus.CREATED,
     problems: [409],
   })
-  async createGroup(@CurrentUser() viewer: AuthUser, @Body() body: FriendGroupNameRequest): Promise<FriendGroupResponse> {
+  async createGroup(
+    @CurrentUser() viewer: AuthUser,
+    @Body() body: FriendGroupNameRequest,
+  ): Promise<FriendGroupResponse> {
     return this.groupResponse(await this.friends.createGroup(viewer.id, body.name), []);
   }
 
   @Patch('friend-groups/:groupId')
-  @Endpoint({ operationId: 'renameFriendGroup', summary: 'Rename a friend group', response: FriendGroupResponse, problems: [404, 409] })
+  @Endpoint({
+    operationId: 'renameFriendGroup',
+    summary: 'Rename a friend group',
+    response: FriendGroupResponse,
+    problems: [404, 409],
+  })
   async renameGroup(
     @CurrentUser() viewer: AuthUser,
     @Param('groupId', ParseIdPipe) groupId: string,
@@ -147,8 +204,15 @@ export class FriendsController {
   }
 
   @Delete('friend-groups/:groupId')
-  @Endpoint({ operationId: 'deleteFriendGroup', summary: 'Delete a friend group (its members stay friends)', problems: [404] })
-  async deleteGroup(@CurrentUser() viewer: AuthUser, @Param('groupId', ParseIdPipe) groupId: string): Promise<void> {
+  @Endpoint({
+    operationId: 'deleteFriendGroup',
+    summary: 'Delete a friend group (its members stay friends)',
+    problems: [404],
+  })
+  async deleteGroup(
+    @CurrentUser() viewer: AuthUser,
+    @Param('groupId', ParseIdPipe) groupId: string,
+  ): Promise<void> {
     await this.friends.deleteGroup(viewer.id, groupId);
   }
 
@@ -163,7 +227,11 @@ export class FriendsController {
   }
 
   @Delete('friend-groups/:groupId/members/:userId')
-  @Endpoint({ operationId: 'removeFriendGroupMember', summary: 'Take a friend out of a group', problems: [404] })
+  @Endpoint({
+    operationId: 'removeFriendGroupMember',
+    summary: 'Take a friend out of a group',
+    problems: [404],
+  })
   async removeMember(
     @CurrentUser() viewer: AuthUser,
     @Param('groupId', ParseIdPipe) groupId: string,
@@ -178,7 +246,10 @@ export class FriendsController {
     const rows = await this.friends.listBlocks(viewer.id);
     const people = await this.directory.summaries(rows.map((row) => row.blocked_id));
     return {
-      items: rows.map((row) => ({ user: people.get(row.blocked_id)!, since: new Date(row.created_at).toISOString() })),
+      items: rows.map((row) => ({
+        user: people.get(row.blocked_id)!,
+        since: new Date(row.created_at).toISOString(),
+      })),
     };
   }
 
@@ -190,7 +261,10 @@ export class FriendsController {
 
   @Delete('blocks/:userId')
   @Endpoint({ operationId: 'unblockUser', summary: 'Unblock a user', problems: [404] })
-  async unblock(@CurrentUser() viewer: AuthUser, @Param('userId', ParseIdPipe) userId: string): Promise<void> {
+  async unblock(
+    @CurrentUser() viewer: AuthUser,
+    @Param('userId', ParseIdPipe) userId: string,
+  ): Promise<void> {
     await this.friends.unblock(viewer.id, userId);
   }
 }

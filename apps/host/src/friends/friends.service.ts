@@ -5,6 +5,7 @@ import { Clock } from '../common/clock';
 import { LIMITS } from '../common/limits';
 import { Keyset, keysetCondition } from '../common/pagination';
 import { badRequest, conflict, notFound, ProblemException } from '../common/problem';
+import { nonBlank } from '../common/text';
 import { sqlRows, sqlRun } from '../database/sql';
 import { NotificationsService } from '../notifications/notifications.service';
 import { FriendGroup } from './friend-group.entity';
@@ -36,7 +37,10 @@ export class FriendsService {
   // ── relations ────────────────────────────────────────────────────────────
 
   async areFriends(a: string, b: string): Promise<boolean> {
-    const rows = await sqlRows(this.em, 'select 1 from friendship where user_id = ? and friend_id = ?', [a, b]);
+    const rows = await sqlRows(this.em, 'select 1 from friendship where user_id = ? and friend_id = ?', [
+      a,
+      b,
+    ]);
     return rows.length > 0;
   }
 
@@ -66,41 +70,65 @@ export class FriendsService {
   async sendRequest(fromId: string, toId: string, note: string | undefined): Promise<FriendRequest> {
     if (fromId === toId) throw badRequest('cannot_target_self', 'You cannot befriend yourself');
     await this.accounts.getUser(toId);
-    return this.em.transactional(async () => {
-      if (await this.hasBlocked(toId, fromId)) {
-        throw new ProblemException(HttpStatus.FORBIDDEN, 'blocked', 'This user does not accept your requests');
-      }
-      if (await this.hasBlocked(fromId, toId)) {
-        throw conflict('blocked', 'Unblock this user before sending a friend request');
-      }
-      if (await this.areFriends(fromId, toId)) throw conflict('already_friends', 'You are already friends');
-      const reverse = await this.em.findOne(FriendRequest, { fromId: toId, toId: fromId, status: 'pending' });
-      if (reverse) throw conflict('reverse_request_pending', 'This user already sent you a request: accept it instead');
-      const request = this.em.create(FriendRequest, {
-        fromId,
-        toId,
-        note: note ?? null,
-        status: 'pending',
-        createdAt: this.clock.now(),
-        decidedAt: null,
-      });
-      this.em.persist(request);
-      this.notifications.notify({ recipientId: toId, kind: 'friend_request_received', actorId: fromId, subjectId: request.id });
-      try {
-        await this.em.flush();
-      } catch (error) {
-        if (error instanceof UniqueConstraintViolationException) {
-          throw conflict('request_pending', 'You already sent this user a request');
+    return this.em
+      .transactional(async () => {
+        if (await this.hasBlocked(toId, fromId)) {
+          throw new ProblemException(
+            HttpStatus.FORBIDDEN,
+            'blocked',
+            'This user does not accept your requests',
+          );
         }
-        throw error;
-      }
-      return request;
-    });
+        if (await this.hasBlocked(fromId, toId)) {
+          throw conflict('blocked', 'Unblock this user before sending a friend request');
+        }
+        if (await this.areFriends(fromId, toId)) throw conflict('already_friends', 'You are already friends');
+        const reverse = await this.em.findOne(FriendRequest, {
+          fromId: toId,
+          toId: fromId,
+          status: 'pending',
+        });
+        if (reverse)
+          throw conflict(
+            'reverse_request_pending',
+            'This user already sent you a request: accept it instead',
+          );
+        const request = this.em.create(FriendRequest, {
+          fromId,
+          toId,
+          note: note ?? null,
+          status: 'pending',
+          createdAt: this.clock.now(),
+          decidedAt: null,
+        });
+        this.em.persist(request);
+        this.notifications.notify({
+          recipientId: toId,
+          kind: 'friend_request_received',
+          actorId: fromId,
+          subjectId: request.id,
+        });
+        await this.em.flush();
+        return request;
+      })
+      .catch(async (error: unknown) => {
+        // The pending-pair index also catches a request the other person sent at the same moment.
+        if (!(error instanceof UniqueConstraintViolationException)) throw error;
+        const reverse = await this.em.findOne(FriendRequest, {
+          fromId: toId,
+          toId: fromId,
+          status: 'pending',
+        });
+        throw reverse
+          ? conflict('reverse_request_pending', 'This user already sent you a request: accept it instead')
+          : conflict('request_pending', 'You already sent this user a request');
+      });
   }
 
   async getRequest(viewerId: string, requestId: string): Promise<FriendRequest> {
     const request = await this.em.findOne(FriendRequest, { id: requestId });
-    if (!request || (request.fromId !== viewerId && request.toId !== viewerId)) throw notFound('Friend request');
+    if (!request || (request.fromId !== viewerId && request.toId !== viewerId))
+      throw notFound('Friend request');
     return request;
   }
 
@@ -121,7 +149,8 @@ export class FriendsService {
       `update friend_request set status = ?, decided_at = ? where id = ? and ${side} = ? and status = 'pending'`,
       [status, this.clock.now(), requestId, viewerId],
     );
-    if (changed === 0) throw conflict('request_not_pending', 'This request was already answered or withdrawn');
+    if (changed === 0)
+      throw conflict('request_not_pending', 'This request was already answered or withdrawn');
     request.status = status;
     return request;
   }
@@ -156,7 +185,14 @@ export class FriendsService {
 
   async listRequests(viewerId: string, direction: 'incoming' | 'outgoing', limit: number, after?: Keyset) {
     const keyset = keysetCondition('r', after);
-    return sqlRows<{ id: string; from_id: string; to_id: string; note: string | null; status: FriendRequestStatus; created_at: Date }>(
+    return sqlRows<{
+      id: string;
+      from_id: string;
+      to_id: string;
+      note: string | null;
+      status: FriendRequestStatus;
+      created_at: Date;
+    }>(
       this.em,
       `select r.id, r.from_id, r.to_id, r.note, r.status, r.created_at from friend_request r
         where r.${direction === 'incoming' ? 'to_id' : 'from_id'} = ? and r.status = 'pending' and ${keyset.sql}
@@ -169,7 +205,9 @@ export class FriendsService {
 
   /** My friends, newest friendship first. The keyset id is the friend's id. */
   async listFriends(userId: string, limit: number, after?: Keyset): Promise<FriendRow[]> {
-    const keyset = after ? { sql: '(f.created_at, f.friend_id) < (?, ?)', params: [after.createdAt, after.id] } : { sql: 'true', params: [] };
+    const keyset = after
+      ? { sql: '(f.created_at, f.friend_id) < (?, ?)', params: [after.createdAt, after.id] }
+      : { sql: 'true', params: [] };
     return sqlRows<FriendRow>(
       this.em,
       `select f.friend_id, f.friend_id as id, f.created_at from friendship f
@@ -229,9 +267,16 @@ export class FriendsService {
     return this.em.transactional(async () => {
       const count = await this.em.count(FriendGroup, { ownerId });
       if (count >= LIMITS.friendGroupsPerUser) {
-        throw conflict('group_limit_reached', `You can have at most ${LIMITS.friendGroupsPerUser} friend groups`);
+        throw conflict(
+          'group_limit_reached',
+          `You can have at most ${LIMITS.friendGroupsPerUser} friend groups`,
+        );
       }
-      const group = this.em.create(FriendGroup, { ownerId, name: name.trim(), createdAt: this.clock.now() });
+      const group = this.em.create(FriendGroup, {
+        ownerId,
+        name: nonBlank(name, 'name'),
+        createdAt: this.clock.now(),
+      });
       await this.flushGroup(group);
       return group;
     });
@@ -239,7 +284,7 @@ export class FriendsService {
 
   async renameGroup(ownerId: string, groupId: string, name: string): Promise<FriendGroup> {
     const { group } = await this.getGroup(ownerId, groupId);
-    group.name = name.trim();
+    group.name = nonBlank(name, 'name');
     await this.flushGroup(group);
     return group;
   }
@@ -256,25 +301,31 @@ export class FriendsService {
   }
 
   async deleteGroup(ownerId: string, groupId: string): Promise<void> {
-    const removed = await sqlRun(this.em, 'delete from friend_group where id = ? and owner_id = ?', [groupId, ownerId]);
+    const removed = await sqlRun(this.em, 'delete from friend_group where id = ? and owner_id = ?', [
+      groupId,
+      ownerId,
+    ]);
     if (removed === 0) throw notFound('Friend group');
   }
 
   async addMember(ownerId: string, groupId: string, friendId: string): Promise<void> {
     await this.getGroup(ownerId, groupId);
-    if (!(await this.areFriends(ownerId, friendId))) throw conflict('not_friends', 'Only friends can be put in a group');
-    await sqlRun(this.em, 'insert into friend_group_member (group_id, member_id) values (?, ?) on conflict do nothing', [
-      groupId,
-      friendId,
-    ]);
+    if (!(await this.areFriends(ownerId, friendId)))
+      throw conflict('not_friends', 'Only friends can be put in a group');
+    await sqlRun(
+      this.em,
+      'insert into friend_group_member (group_id, member_id) values (?, ?) on conflict do nothing',
+      [groupId, friendId],
+    );
   }
 
   async removeMember(ownerId: string, groupId: string, memberId: string): Promise<void> {
     await this.getGroup(ownerId, groupId);
-    const removed = await sqlRun(this.em, 'delete from friend_group_member where group_id = ? and member_id = ?', [
-      groupId,
-      memberId,
-    ]);
+    const removed = await sqlRun(
+      this.em,
+      'delete from friend_group_member where group_id = ? and member_id = ?',
+      [groupId, memberId],
+    );
     if (removed === 0) throw notFound('Group member');
   }
 
@@ -288,23 +339,27 @@ export class FriendsService {
 
   // ── blocks ───────────────────────────────────────────────────────────────
 
-  /** Blocking also ends the friendship and any pending requests between the two. */
+  /**
+   * Blocking also ends the friendship and any pending requests between the two. Requests are
+   * cancelled first: a racing accept then either loses its request or has committed the friendship
+   * that the delete below removes.
+   */
   async block(blockerId: string, blockedId: string): Promise<void> {
     if (blockerId === blockedId) throw badRequest('cannot_target_self', 'You cannot block yourself');
     await this.accounts.getUser(blockedId);
     await this.em.transactional(async () => {
       await sqlRun(
         this.em,
-        'insert into user_block (blocker_id, blocked_id, created_at) values (?, ?, ?) on conflict do nothing',
-        [blockerId, blockedId, this.clock.now()],
-      );
-      await this.unfriend(blockerId, blockedId);
-      await sqlRun(
-        this.em,
         `update friend_request set status = 'cancelled', decided_at = ?
           where status = 'pending' and ((from_id = ? and to_id = ?) or (from_id = ? and to_id = ?))`,
         [this.clock.now(), blockerId, blockedId, blockedId, blockerId],
       );
+      await sqlRun(
+        this.em,
+        'insert into user_block (blocker_id, blocked_id, created_at) values (?, ?, ?) on conflict do nothing',
+        [blockerId, blockedId, this.clock.now()],
+      );
+      await this.unfriend(blockerId, blockedId);
     });
   }
 
@@ -317,8 +372,10 @@ export class FriendsService {
   }
 
   async listBlocks(blockerId: string): Promise<{ blocked_id: string; created_at: Date }[]> {
-    return sqlRows(this.em, 'select blocked_id, created_at from user_block where blocker_id = ? order by created_at desc', [
-      blockerId,
-    ]);
+    return sqlRows(
+      this.em,
+      'select blocked_id, created_at from user_block where blocker_id = ? order by created_at desc',
+      [blockerId],
+    );
   }
 }

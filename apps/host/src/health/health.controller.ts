@@ -35,7 +35,11 @@ export class HealthController {
 
   @Get()
   @Public()
-  @Endpoint({ operationId: 'getHealth', summary: 'Database mode and migration state', response: HealthResponse })
+  @Endpoint({
+    operationId: 'getHealth',
+    summary: 'Database mode and migration state',
+    response: HealthResponse,
+  })
   async health(): Promise<HealthResponse> {
     return this.healthReport();
   }
@@ -43,7 +47,11 @@ export class HealthController {
   /** Answers without touching the database: a load balancer's liveness probe, and the benchmark's ceiling. */
   @Get('live')
   @Public()
-  @Endpoint({ operationId: 'getLiveness', summary: 'The process is up and serving', response: LivenessResponse })
+  @Endpoint({
+    operationId: 'getLiveness',
+    summary: 'The process is up and serving',
+    response: LivenessResponse,
+  })
   live(): LivenessResponse {
     return { status: 'ok' };
   }
@@ -52,7 +60,10 @@ export class HealthController {
     const state = await this.database.migrationState();
     return {
       status: 'ok',
-      database: { mode: this.config.databaseMode, migrations: { ...state, upToDate: state.pending.length === 0 } },
+      database: {
+        mode: this.config.databaseMode,
+        migrations: { ...state, upToDate: state.pending.length === 0 },
+      },
     };
   }
 }

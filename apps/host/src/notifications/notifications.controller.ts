@@ -5,7 +5,13 @@ import { CurrentUser, SessionAuth } from '../accounts/auth.decorators';
 import { Endpoint } from '../common/endpoint.decorator';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
 import { UserDirectoryService } from '../spaces/user-directory.service';
-import { MarkReadRequest, MarkReadResponse, NotificationPage, NotificationQuery, UnreadCountResponse } from './dto/notifications.dto';
+import {
+  MarkReadRequest,
+  MarkReadResponse,
+  NotificationPage,
+  NotificationQuery,
+  UnreadCountResponse,
+} from './dto/notifications.dto';
 import { NotificationsService } from './notifications.service';
 
 @ApiTags('notifications')
@@ -18,11 +24,22 @@ export class NotificationsController {
   ) {}
 
   @Get()
-  @Endpoint({ operationId: 'listNotifications', summary: 'What I have been told, newest first', response: NotificationPage })
+  @Endpoint({
+    operationId: 'listNotifications',
+    summary: 'What I have been told, newest first',
+    response: NotificationPage,
+  })
   async list(@CurrentUser() viewer: AuthUser, @Query() query: NotificationQuery): Promise<NotificationPage> {
     const limit = pageSize(query);
-    const rows = await this.notifications.list(viewer.id, limit, decodeCursor(query.cursor), query.unread === 'true');
-    const people = await this.directory.summaries(rows.flatMap((row) => (row.actor_id ? [row.actor_id] : [])));
+    const rows = await this.notifications.list(
+      viewer.id,
+      limit,
+      decodeCursor(query.cursor),
+      query.unread === 'true',
+    );
+    const people = await this.directory.summaries(
+      rows.flatMap((row) => (row.actor_id ? [row.actor_id] : [])),
+    );
     return toPage(rows, limit, (row) => ({
       id: row.id,
       kind: row.kind,
@@ -35,14 +52,27 @@ export class NotificationsController {
   }
 
   @Get('unread-count')
-  @Endpoint({ operationId: 'countUnreadNotifications', summary: 'How many notifications I have not read', response: UnreadCountResponse })
+  @Endpoint({
+    operationId: 'countUnreadNotifications',
+    summary: 'How many notifications I have not read',
+    response: UnreadCountResponse,
+  })
   async unread(@CurrentUser() viewer: AuthUser): Promise<UnreadCountResponse> {
     return { count: await this.notifications.unreadCount(viewer.id) };
   }
 
   @Post('read')
-  @Endpoint({ operationId: 'markNotificationsRead', summary: 'Mark some or all notifications read', response: MarkReadResponse })
+  @Endpoint({
+    operationId: 'markNotificationsRead',
+    summary: 'Mark some or all notifications read',
+    response: MarkReadResponse,
+  })
   async markRead(@CurrentUser() viewer: AuthUser, @Body() body: MarkReadRequest): Promise<MarkReadResponse> {
-    return { updated: await this.notifications.markRead(viewer.id, body.ids?.map((id) => id.toLowerCase())) };
+    return {
+      updated: await this.notifications.markRead(
+        viewer.id,
+        body.ids?.map((id) => id.toLowerCase()),
+      ),
+    };
   }
 }

@@ -46,7 +46,12 @@ export class NotificationsService {
     );
   }
 
-  async list(recipientId: string, limit: number, after: Keyset | undefined, unreadOnly: boolean): Promise<NotificationRow[]> {
+  async list(
+    recipientId: string,
+    limit: number,
+    after: Keyset | undefined,
+    unreadOnly: boolean,
+  ): Promise<NotificationRow[]> {
     const keyset = keysetCondition('n', after);
     return sqlRows<NotificationRow>(
       this.em,
@@ -72,10 +77,11 @@ export class NotificationsService {
   async markRead(recipientId: string, ids: string[] | undefined): Promise<number> {
     const now = this.clock.now();
     if (ids === undefined) {
-      return sqlRun(this.em, 'update notification set read_at = ? where recipient_id = ? and read_at is null', [
-        now,
-        recipientId,
-      ]);
+      return sqlRun(
+        this.em,
+        'update notification set read_at = ? where recipient_id = ? and read_at is null',
+        [now, recipientId],
+      );
     }
     if (ids.length === 0) return 0;
     return sqlRun(

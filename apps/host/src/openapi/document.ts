@@ -21,7 +21,9 @@ function toJsonSchemaNullability(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(toJsonSchemaNullability);
   if (!value || typeof value !== 'object') return value;
   const { nullable, ...rest } = value as Record<string, unknown>;
-  const converted = Object.fromEntries(Object.entries(rest).map(([key, inner]) => [key, toJsonSchemaNullability(inner)]));
+  const converted = Object.fromEntries(
+    Object.entries(rest).map(([key, inner]) => [key, toJsonSchemaNullability(inner)]),
+  );
   if (nullable !== true) return converted;
   // A nullable reference comes out as `{ allOf: [{ $ref }], type: 'object' }`: null must be its own branch.
   if (Array.isArray(converted.allOf) && converted.allOf.length === 1) {
@@ -30,7 +32,11 @@ function toJsonSchemaNullability(value: unknown): unknown {
   }
   if (typeof converted.type === 'string') {
     const { enum: allowed, ...withoutEnum } = converted;
-    return { ...withoutEnum, type: [converted.type, 'null'], ...(Array.isArray(allowed) ? { enum: [...allowed, null] } : {}) };
+    return {
+      ...withoutEnum,
+      type: [converted.type, 'null'],
+      ...(Array.isArray(allowed) ? { enum: [...allowed, null] } : {}),
+    };
   }
   return { anyOf: [converted, { type: 'null' }] };
 }
@@ -46,7 +52,10 @@ export function buildHostDocument(app: INestApplication): OpenAPIObject {
     )
     .setVersion('1')
     .addCookieAuth('kj_session', { type: 'apiKey', in: 'cookie', name: 'kj_session' }, 'session')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'The session token in bearer form' }, 'session-token')
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', description: 'The session token in bearer form' },
+      'session-token',
+    )
     .build();
   const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (_controller, method) => method,

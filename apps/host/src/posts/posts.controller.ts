@@ -43,7 +43,12 @@ export class PostsController {
   }
 
   @Post('blogs')
-  @Endpoint({ operationId: 'createBlog', summary: 'Publish a blog', response: PostResponse, status: HttpStatus.CREATED })
+  @Endpoint({
+    operationId: 'createBlog',
+    summary: 'Publish a blog',
+    response: PostResponse,
+    status: HttpStatus.CREATED,
+  })
   async createBlog(@CurrentUser() viewer: AuthUser, @Body() body: CreateBlogRequest): Promise<PostResponse> {
     const post = await this.posts.createBlog(viewer.id, body.title, body.body, body);
     return this.views.post(viewer.id, post.id);
@@ -68,14 +73,27 @@ export class PostsController {
 
   @Get('posts/:postId')
   @Public()
-  @Endpoint({ operationId: 'getPost', summary: 'One post, if I may see it', response: PostResponse, problems: [404] })
-  async get(@Viewer() viewer: AuthUser | null, @Param('postId', ParseIdPipe) postId: string): Promise<PostResponse> {
+  @Endpoint({
+    operationId: 'getPost',
+    summary: 'One post, if I may see it',
+    response: PostResponse,
+    problems: [404],
+  })
+  async get(
+    @Viewer() viewer: AuthUser | null,
+    @Param('postId', ParseIdPipe) postId: string,
+  ): Promise<PostResponse> {
     await this.posts.visible(viewer?.id ?? null, postId);
     return this.views.post(viewer?.id ?? null, postId);
   }
 
   @Patch('posts/:postId')
-  @Endpoint({ operationId: 'updatePost', summary: 'Edit my post or change who may see it', response: PostResponse, problems: [404] })
+  @Endpoint({
+    operationId: 'updatePost',
+    summary: 'Edit my post or change who may see it',
+    response: PostResponse,
+    problems: [404],
+  })
   async update(
     @CurrentUser() viewer: AuthUser,
     @Param('postId', ParseIdPipe) postId: string,
@@ -93,7 +111,12 @@ export class PostsController {
 
   @Get('users/:userId/posts')
   @Public()
-  @Endpoint({ operationId: 'listUserPosts', summary: "A user's posts that I may see, newest first", response: PostPage, problems: [404] })
+  @Endpoint({
+    operationId: 'listUserPosts',
+    summary: "A user's posts that I may see, newest first",
+    response: PostPage,
+    problems: [404],
+  })
   async listByAuthor(
     @Viewer() viewer: AuthUser | null,
     @Param('userId', ParseIdPipe) userId: string,
@@ -101,14 +124,25 @@ export class PostsController {
   ): Promise<PostPage> {
     const limit = pageSize(query);
     const viewerId = viewer?.id ?? null;
-    const rows = await this.posts.listByAuthor(viewerId, userId, limit, decodeCursor(query.cursor), query.kind);
+    const rows = await this.posts.listByAuthor(
+      viewerId,
+      userId,
+      limit,
+      decodeCursor(query.cursor),
+      query.kind,
+    );
     const page = toPage(rows, limit, (row) => row.id);
     return { items: await this.views.many(viewerId, page.items), nextCursor: page.nextCursor };
   }
 
   @Get('posts/:postId/comments')
   @Public()
-  @Endpoint({ operationId: 'listComments', summary: 'Comments on a post, newest first', response: CommentPage, problems: [404] })
+  @Endpoint({
+    operationId: 'listComments',
+    summary: 'Comments on a post, newest first',
+    response: CommentPage,
+    problems: [404],
+  })
   async comments(
     @Viewer() viewer: AuthUser | null,
     @Param('postId', ParseIdPipe) postId: string,
@@ -148,7 +182,11 @@ export class PostsController {
   }
 
   @Delete('posts/:postId/comments/:commentId')
-  @Endpoint({ operationId: 'deleteComment', summary: "Delete my comment, or one on my post", problems: [404] })
+  @Endpoint({
+    operationId: 'deleteComment',
+    summary: 'Delete my comment, or one on my post',
+    problems: [404],
+  })
   async deleteComment(
     @CurrentUser() viewer: AuthUser,
     @Param('postId', ParseIdPipe) postId: string,
@@ -158,14 +196,30 @@ export class PostsController {
   }
 
   @Put('posts/:postId/like')
-  @Endpoint({ operationId: 'likePost', summary: 'Like a post (liking twice is one like)', response: LikeResponse, problems: [403, 404] })
-  async like(@CurrentUser() viewer: AuthUser, @Param('postId', ParseIdPipe) postId: string): Promise<LikeResponse> {
+  @Endpoint({
+    operationId: 'likePost',
+    summary: 'Like a post (liking twice is one like)',
+    response: LikeResponse,
+    problems: [403, 404],
+  })
+  async like(
+    @CurrentUser() viewer: AuthUser,
+    @Param('postId', ParseIdPipe) postId: string,
+  ): Promise<LikeResponse> {
     return { liked: true, likeCount: await this.posts.like(viewer.id, postId) };
   }
 
   @Delete('posts/:postId/like')
-  @Endpoint({ operationId: 'unlikePost', summary: 'Take my like back', response: LikeResponse, problems: [404] })
-  async unlike(@CurrentUser() viewer: AuthUser, @Param('postId', ParseIdPipe) postId: string): Promise<LikeResponse> {
+  @Endpoint({
+    operationId: 'unlikePost',
+    summary: 'Take my like back',
+    response: LikeResponse,
+    problems: [404],
+  })
+  async unlike(
+    @CurrentUser() viewer: AuthUser,
+    @Param('postId', ParseIdPipe) postId: string,
+  ): Promise<LikeResponse> {
     return { liked: false, likeCount: await this.posts.unlike(viewer.id, postId) };
   }
 }

@@ -10,7 +10,8 @@ describe('posts (e2e)', () => {
   let friend: TestUser;
   let stranger: TestUser;
 
-  const count = async (table: string) => (await host.sql<{ n: number }>(`select count(*)::int as n from ${table}`))[0].n;
+  const count = async (table: string) =>
+    (await host.sql<{ n: number }>(`select count(*)::int as n from ${table}`))[0].n;
   const snapshot = async () => ({
     posts: await count('post'),
     comments: await count('comment'),
@@ -34,7 +35,12 @@ describe('posts (e2e)', () => {
       const text = '今天天气真好'.repeat(333).slice(0, 2000);
       const created = await host.post('/moods', { token: author.token, body: { text, privacy: 'friends' } });
       expect(created.status).toBe(201);
-      expect(created.body).toMatchObject({ kind: 'mood', body: text, privacy: 'friends', author: { id: author.id } });
+      expect(created.body).toMatchObject({
+        kind: 'mood',
+        body: text,
+        privacy: 'friends',
+        author: { id: author.id },
+      });
       const seen = await host.get(`/posts/${created.body.id}`, { token: friend.token });
       expect(seen.body.body).toBe(text);
     });
@@ -116,7 +122,10 @@ describe('posts (e2e)', () => {
       const foreign = await host.patch(`/posts/${id}`, { token: friend.token, body: { text: 'hacked' } });
       expect(foreign.status).toBe(404);
 
-      const edited = await host.patch(`/posts/${id}`, { token: author.token, body: { text: 'second', privacy: 'private' } });
+      const edited = await host.patch(`/posts/${id}`, {
+        token: author.token,
+        body: { text: 'second', privacy: 'private' },
+      });
       expect(edited.status).toBe(200);
       expect(edited.body).toMatchObject({ body: 'second', privacy: 'private' });
       expect((await host.get(`/posts/${id}`, { token: friend.token })).status).toBe(404);
@@ -141,9 +150,15 @@ describe('posts (e2e)', () => {
 
     it('refuses blog fields on a mood and an empty title on a blog', async () => {
       const id = await factory.newMood(author);
-      expect((await host.patch(`/posts/${id}`, { token: author.token, body: { title: 'x' } })).status).toBe(400);
-      expect((await host.patch(`/posts/${id}`, { token: author.token, body: { text: '' } })).status).toBe(400);
-      expect((await host.patch(`/posts/${id}`, { token: author.token, body: { mood: 'x' } })).status).toBe(400);
+      expect((await host.patch(`/posts/${id}`, { token: author.token, body: { title: 'x' } })).status).toBe(
+        400,
+      );
+      expect((await host.patch(`/posts/${id}`, { token: author.token, body: { text: '' } })).status).toBe(
+        400,
+      );
+      expect((await host.patch(`/posts/${id}`, { token: author.token, body: { mood: 'x' } })).status).toBe(
+        400,
+      );
       expect((await host.get(`/posts/${id}`, { token: author.token })).body.body).toBe('a mood');
     });
 
@@ -151,7 +166,10 @@ describe('posts (e2e)', () => {
       const id = await factory.newMood(author);
       await host.post(`/posts/${id}/comments`, { token: friend.token, body: { body: 'hi' } });
       await host.put(`/posts/${id}/like`, { token: friend.token });
-      const repost = await host.post(`/posts/${id}/reposts`, { token: friend.token, body: { privacy: 'public' } });
+      const repost = await host.post(`/posts/${id}/reposts`, {
+        token: friend.token,
+        body: { privacy: 'public' },
+      });
 
       expect((await host.delete(`/posts/${id}`, { token: friend.token })).status).toBe(404);
       expect((await host.delete(`/posts/${id}`, { token: author.token })).status).toBe(204);
@@ -172,9 +190,16 @@ describe('posts (e2e)', () => {
         body: { text: 'so true', privacy: 'public' },
       });
       expect(repost.status).toBe(201);
-      expect(repost.body).toMatchObject({ kind: 'repost', body: 'so true', original: { id: original, body: 'for friends' } });
+      expect(repost.body).toMatchObject({
+        kind: 'repost',
+        body: 'so true',
+        original: { id: original, body: 'for friends' },
+      });
 
-      const again = await host.post(`/posts/${repost.body.id}/reposts`, { token: author.token, body: { privacy: 'public' } });
+      const again = await host.post(`/posts/${repost.body.id}/reposts`, {
+        token: author.token,
+        body: { privacy: 'public' },
+      });
       expect(again.body.original.id).toBe(original);
 
       const asStranger = await host.get(`/posts/${repost.body.id}`, { token: stranger.token });
@@ -192,7 +217,10 @@ describe('posts (e2e)', () => {
     });
 
     it('refuses to repost what does not exist', async () => {
-      const response = await host.post(`/posts/${MISSING}/reposts`, { token: friend.token, body: { privacy: 'public' } });
+      const response = await host.post(`/posts/${MISSING}/reposts`, {
+        token: friend.token,
+        body: { privacy: 'public' },
+      });
       expect(response.status).toBe(404);
     });
   });
@@ -200,7 +228,10 @@ describe('posts (e2e)', () => {
   describe('comments', () => {
     it('takes comments and one level of replies, newest first', async () => {
       const id = await factory.newMood(author);
-      const first = await host.post(`/posts/${id}/comments`, { token: friend.token, body: { body: 'first!' } });
+      const first = await host.post(`/posts/${id}/comments`, {
+        token: friend.token,
+        body: { body: 'first!' },
+      });
       expect(first.status).toBe(201);
       const reply = await host.post(`/posts/${id}/comments`, {
         token: author.token,
@@ -233,10 +264,19 @@ describe('posts (e2e)', () => {
     it('lets the comment author and the post author delete a comment, and no one else', async () => {
       const id = await factory.newMood(author);
       const mine = await host.post(`/posts/${id}/comments`, { token: friend.token, body: { body: 'mine' } });
-      const other = await host.post(`/posts/${id}/comments`, { token: stranger.token, body: { body: 'other' } });
-      expect((await host.delete(`/posts/${id}/comments/${mine.body.id}`, { token: stranger.token })).status).toBe(404);
-      expect((await host.delete(`/posts/${id}/comments/${mine.body.id}`, { token: friend.token })).status).toBe(204);
-      expect((await host.delete(`/posts/${id}/comments/${other.body.id}`, { token: author.token })).status).toBe(204);
+      const other = await host.post(`/posts/${id}/comments`, {
+        token: stranger.token,
+        body: { body: 'other' },
+      });
+      expect(
+        (await host.delete(`/posts/${id}/comments/${mine.body.id}`, { token: stranger.token })).status,
+      ).toBe(404);
+      expect(
+        (await host.delete(`/posts/${id}/comments/${mine.body.id}`, { token: friend.token })).status,
+      ).toBe(204);
+      expect(
+        (await host.delete(`/posts/${id}/comments/${other.body.id}`, { token: author.token })).status,
+      ).toBe(204);
       expect((await host.get(`/posts/${id}/comments`, { token: author.token })).body.items).toHaveLength(0);
     });
 
@@ -259,9 +299,15 @@ describe('posts (e2e)', () => {
         await host.post(`/posts/${id}/comments`, { token: friend.token, body: { body: `c${index}` } });
       }
       const first = await host.get(`/posts/${id}/comments`, { query: { limit: 2 } });
-      const second = await host.get(`/posts/${id}/comments`, { query: { limit: 2, cursor: first.body.nextCursor } });
-      const third = await host.get(`/posts/${id}/comments`, { query: { limit: 2, cursor: second.body.nextCursor } });
-      const bodies = [...first.body.items, ...second.body.items, ...third.body.items].map((c: { body: string }) => c.body);
+      const second = await host.get(`/posts/${id}/comments`, {
+        query: { limit: 2, cursor: first.body.nextCursor },
+      });
+      const third = await host.get(`/posts/${id}/comments`, {
+        query: { limit: 2, cursor: second.body.nextCursor },
+      });
+      const bodies = [...first.body.items, ...second.body.items, ...third.body.items].map(
+        (c: { body: string }) => c.body,
+      );
       expect(bodies).toEqual(['c4', 'c3', 'c2', 'c1', 'c0']);
       expect(third.body.nextCursor).toBeNull();
     });
@@ -270,10 +316,19 @@ describe('posts (e2e)', () => {
   describe('likes', () => {
     it('counts liking twice as one like, and unliking takes it back', async () => {
       const id = await factory.newMood(author);
-      expect((await host.put(`/posts/${id}/like`, { token: friend.token })).body).toEqual({ liked: true, likeCount: 1 });
-      expect((await host.put(`/posts/${id}/like`, { token: friend.token })).body).toEqual({ liked: true, likeCount: 1 });
+      expect((await host.put(`/posts/${id}/like`, { token: friend.token })).body).toEqual({
+        liked: true,
+        likeCount: 1,
+      });
+      expect((await host.put(`/posts/${id}/like`, { token: friend.token })).body).toEqual({
+        liked: true,
+        likeCount: 1,
+      });
       expect((await host.get(`/posts/${id}`, { token: friend.token })).body.likedByMe).toBe(true);
-      expect((await host.delete(`/posts/${id}/like`, { token: friend.token })).body).toEqual({ liked: false, likeCount: 0 });
+      expect((await host.delete(`/posts/${id}/like`, { token: friend.token })).body).toEqual({
+        liked: false,
+        likeCount: 0,
+      });
     });
 
     it('keeps one like when the same user likes 50 times at once', async () => {
@@ -284,7 +339,9 @@ describe('posts (e2e)', () => {
       expect(responses.every((response) => response.status === 200)).toBe(true);
       expect(await host.sql('select 1 from post_like where post_id = ?', [id])).toHaveLength(1);
       expect((await host.get(`/posts/${id}`, { token: author.token })).body.likeCount).toBe(1);
-      const notifications = await host.sql("select 1 from notification where post_id = ? and kind = 'like'", [id]);
+      const notifications = await host.sql("select 1 from notification where post_id = ? and kind = 'like'", [
+        id,
+      ]);
       expect(notifications).toHaveLength(1);
     });
   });
@@ -293,11 +350,14 @@ describe('posts (e2e)', () => {
     it("lists a user's posts newest first, by kind, with a cursor", async () => {
       const writer = await factory.newUser('writer');
       const ids: string[] = [];
-      for (let index = 0; index < 3; index++) ids.push(await factory.newMood(writer, 'public', undefined, `m${index}`));
+      for (let index = 0; index < 3; index++)
+        ids.push(await factory.newMood(writer, 'public', undefined, `m${index}`));
       await host.post('/blogs', { token: writer.token, body: { title: 'b', body: 'b', privacy: 'public' } });
       const moods = await host.get(`/users/${writer.id}/posts`, { query: { kind: 'mood', limit: 2 } });
       expect(moods.body.items.map((post: { id: string }) => post.id)).toEqual([ids[2], ids[1]]);
-      const rest = await host.get(`/users/${writer.id}/posts`, { query: { kind: 'mood', limit: 2, cursor: moods.body.nextCursor } });
+      const rest = await host.get(`/users/${writer.id}/posts`, {
+        query: { kind: 'mood', limit: 2, cursor: moods.body.nextCursor },
+      });
       expect(rest.body.items.map((post: { id: string }) => post.id)).toEqual([ids[0]]);
       expect(rest.body.nextCursor).toBeNull();
     });
@@ -309,7 +369,9 @@ describe('posts (e2e)', () => {
       ['an unknown kind', { kind: 'photo' }],
       ['an unknown parameter', { sort: 'oldest' }],
     ])('refuses %s', async (_case, query) => {
-      const response = await host.get(`/users/${author.id}/posts`, { query: query as Record<string, string> });
+      const response = await host.get(`/users/${author.id}/posts`, {
+        query: query as Record<string, string>,
+      });
       expect(response.status).toBe(400);
     });
 

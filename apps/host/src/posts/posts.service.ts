@@ -4,6 +4,7 @@ import { AccountsService } from '../accounts/accounts.service';
 import { Clock } from '../common/clock';
 import { Keyset, keysetCondition } from '../common/pagination';
 import { badRequest, notFound, ProblemException } from '../common/problem';
+import { nonBlank } from '../common/text';
 import { sqlRows, sqlRun, uuidArray } from '../database/sql';
 import { FeedEntriesService } from '../feed/feed-entries.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -53,17 +54,11 @@ export interface CommentRow {
   created_at: Date;
 }
 
-const postColumns = (alias: string) => ({ id: `${alias}.id`, authorId: `${alias}.author_id`, level: `${alias}.privacy` });
-
-function nonBlank(text: string, what: string): string {
-  const trimmed = text.trim();
-  if (trimmed.length === 0) {
-    throw new ProblemException(HttpStatus.BAD_REQUEST, 'validation_failed', `${what} must not be blank`, [
-      { field: what, message: `${what} must not be blank` },
-    ]);
-  }
-  return trimmed;
-}
+const postColumns = (alias: string) => ({
+  id: `${alias}.id`,
+  authorId: `${alias}.author_id`,
+  level: `${alias}.privacy`,
+});
 
 @Injectable()
 export class PostsService {
@@ -108,14 +103,27 @@ export class PostsService {
   }
 
   createBlog(authorId: string, title: string, html: string, audience: AudienceInput): Promise<Post> {
-    return this.create(authorId, { kind: 'blog', title: nonBlank(title, 'title'), body: sanitizeBlogHtml(html) }, audience);
+    return this.create(
+      authorId,
+      { kind: 'blog', title: nonBlank(title, 'title'), body: sanitizeBlogHtml(html) },
+      audience,
+    );
   }
 
   /** Reposts point at the original post, never at another repost, so chains stay one level deep. */
-  async repost(authorId: string, postId: string, text: string | undefined, audience: AudienceInput): Promise<Post> {
+  async repost(
+    authorId: string,
+    postId: string,
+    text: string | undefined,
+    audience: AudienceInput,
+  ): Promise<Post> {
     const target = await this.interactable(authorId, postId);
     const original = target.repostOfId ? await this.interactable(authorId, target.repostOfId) : target;
-    return this.create(authorId, { kind: 'repost', body: (text ?? '').trim(), repostOfId: original.id }, audience);
+    return this.create(
+      authorId,
+      { kind: 'repost', body: (text ?? '').trim(), repostOfId: original.id },
+      audience,
+    );
   }
 
   async update(authorId: string, postId: string, edit: PostEdit): Promise<Post> {
@@ -123,18 +131,21 @@ export class PostsService {
       const post = await this.em.findOne(Post, { id: postId });
       if (!post || post.authorId !== authorId) throw notFound('Post');
       if (post.kind === 'blog') {
-        if (edit.text !== undefined) throw badRequest('validation_failed', 'Blogs have a title and a body, not text');
+        if (edit.text !== undefined)
+          throw badRequest('validation_failed', 'Blogs have a title and a body, not text');
         if (edit.title !== undefined) post.title = nonBlank(edit.title, 'title');
         if (edit.body !== undefined) post.body = sanitizeBlogHtml(edit.body);
       } else {
         if (edit.title !== undefined || edit.body !== undefined) {
           throw badRequest('validation_failed', 'Only blogs have a title and a body; use text');
         }
-        if (edit.text !== undefined) post.body = post.kind === 'mood' ? nonBlank(edit.text, 'text') : edit.text.trim();
+        if (edit.text !== undefined)
+          post.body = post.kind === 'mood' ? nonBlank(edit.text, 'text') : edit.text.trim();
       }
       if (edit.privacy !== undefined || edit.groupIds !== undefined) {
         const level = edit.privacy ?? post.privacy;
-        const groupIds = edit.groupIds ?? (level === 'groups' ? await this.privacy.audienceGroups(post.id) : undefined);
+        const groupIds =
+          edit.groupIds ?? (level === 'groups' ? await this.privacy.audienceGroups(post.id) : undefined);
         await this.privacy.setAudience({ id: post.id, authorId, level }, groupIds);
         post.privacy = level;
       }
@@ -145,7 +156,10 @@ export class PostsService {
 
   async delete(authorId: string, postId: string): Promise<void> {
     await this.em.transactional(async () => {
-      const removed = await sqlRun(this.em, 'delete from post where id = ? and author_id = ?', [postId, authorId]);
+      const removed = await sqlRun(this.em, 'delete from post where id = ? and author_id = ?', [
+        postId,
+        authorId,
+      ]);
       if (removed === 0) throw notFound('Post');
       await this.privacy.clearAudience(postId);
     });
@@ -156,7 +170,10 @@ export class PostsService {
   /** The post if the viewer may see it; otherwise 404, exactly as if it did not exist. */
   async visible(viewerId: string | null, postId: string): Promise<Post> {
     const post = await this.em.findOne(Post, { id: postId });
-    if (!post || !(await this.privacy.canView(viewerId, { id: post.id, authorId: post.authorId, level: post.privacy }))) {
+    if (
+      !post ||
+      !(await this.privacy.canView(viewerId, { id: post.id, authorId: post.authorId, level: post.privacy }))
+    ) {
       throw notFound('Post');
     }
     return post;
@@ -165,8 +182,18 @@ export class PostsService {
   /** The post if the viewer may act on it; a blocked viewer is told so only if they can see it. */
   private async interactable(viewerId: string, postId: string): Promise<Post> {
     const post = await this.visible(viewerId, postId);
-    if (!(await this.privacy.canInteract(viewerId, { id: post.id, authorId: post.authorId, level: post.privacy }))) {
-      throw new ProblemException(HttpStatus.FORBIDDEN, 'blocked', 'The author does not accept your interactions');
+    if (
+      !(await this.privacy.canInteract(viewerId, {
+        id: post.id,
+        authorId: post.authorId,
+        level: post.privacy,
+      }))
+    ) {
+      throw new ProblemException(
+        HttpStatus.FORBIDDEN,
+        'blocked',
+        'The author does not accept your interactions',
+      );
     }
     return post;
   }
@@ -238,7 +265,12 @@ export class PostsService {
 
   // ── comments ─────────────────────────────────────────────────────────────
 
-  async addComment(viewerId: string, postId: string, body: string, parentId: string | undefined): Promise<Comment> {
+  async addComment(
+    viewerId: string,
+    postId: string,
+    body: string,
+    parentId: string | undefined,
+  ): Promise<Comment> {
     const post = await this.interactable(viewerId, postId);
     return this.em.transactional(async () => {
       let parent: Comment | null = null;
@@ -258,15 +290,32 @@ export class PostsService {
       this.em.persist(comment);
       await this.em.flush();
       this.feed.record(viewerId, 'commented', postId, comment.id);
-      this.notifications.notify({ recipientId: post.authorId, kind: 'comment', actorId: viewerId, subjectId: comment.id, postId });
+      this.notifications.notify({
+        recipientId: post.authorId,
+        kind: 'comment',
+        actorId: viewerId,
+        subjectId: comment.id,
+        postId,
+      });
       if (parent && parent.authorId !== post.authorId) {
-        this.notifications.notify({ recipientId: parent.authorId, kind: 'reply', actorId: viewerId, subjectId: comment.id, postId });
+        this.notifications.notify({
+          recipientId: parent.authorId,
+          kind: 'reply',
+          actorId: viewerId,
+          subjectId: comment.id,
+          postId,
+        });
       }
       return comment;
     });
   }
 
-  async listComments(viewerId: string | null, postId: string, limit: number, after: Keyset | undefined): Promise<CommentRow[]> {
+  async listComments(
+    viewerId: string | null,
+    postId: string,
+    limit: number,
+    after: Keyset | undefined,
+  ): Promise<CommentRow[]> {
     await this.visible(viewerId, postId);
     const keyset = keysetCondition('c', after);
     return sqlRows<CommentRow>(
@@ -319,9 +368,11 @@ export class PostsService {
   }
 
   private async likeCount(postId: string): Promise<number> {
-    const [row] = await sqlRows<{ count: number }>(this.em, 'select count(*)::int as count from post_like where post_id = ?', [
-      postId,
-    ]);
+    const [row] = await sqlRows<{ count: number }>(
+      this.em,
+      'select count(*)::int as count from post_like where post_id = ?',
+      [postId],
+    );
     return row.count;
   }
 }

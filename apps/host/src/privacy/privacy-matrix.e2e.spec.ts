@@ -6,15 +6,17 @@ import type { PrivacyLevel } from './privacy-level';
 import { PrivacyService } from './privacy.service';
 
 type ViewerName =
-  | 'author'
-  | 'friend'
-  | 'friendInGroup'
-  | 'friendNotInGroup'
-  | 'stranger'
-  | 'blocked'
-  | 'anonymous';
+  'author' | 'friend' | 'friendInGroup' | 'friendNotInGroup' | 'stranger' | 'blocked' | 'anonymous';
 
-const VIEWERS: ViewerName[] = ['author', 'friend', 'friendInGroup', 'friendNotInGroup', 'stranger', 'blocked', 'anonymous'];
+const VIEWERS: ViewerName[] = [
+  'author',
+  'friend',
+  'friendInGroup',
+  'friendNotInGroup',
+  'stranger',
+  'blocked',
+  'anonymous',
+];
 const LEVELS: Privacy[] = ['public', 'friends', 'groups', 'private'];
 
 /** Who may see an item of each level: the rule as a table, written out by hand. */
@@ -38,7 +40,14 @@ describe('the privacy matrix (e2e)', () => {
   beforeAll(async () => {
     host = await TestHost.start();
     factory = new TestFactory(host);
-    for (const name of ['author', 'friend', 'friendInGroup', 'friendNotInGroup', 'stranger', 'blocked'] as const) {
+    for (const name of [
+      'author',
+      'friend',
+      'friendInGroup',
+      'friendNotInGroup',
+      'stranger',
+      'blocked',
+    ] as const) {
       users[name] = await factory.newUser(name.slice(0, 12));
     }
     const { author } = users;
@@ -50,7 +59,12 @@ describe('the privacy matrix (e2e)', () => {
     // Blocking ends the friendship: the blocked user was a friend until now.
     await factory.block(author, users.blocked);
     for (const level of LEVELS) {
-      posts[level] = await factory.newMood(author, level, level === 'groups' ? [chosen] : undefined, `a ${level} mood`);
+      posts[level] = await factory.newMood(
+        author,
+        level,
+        level === 'groups' ? [chosen] : undefined,
+        `a ${level} mood`,
+      );
     }
   });
   afterAll(() => host.close());
@@ -135,7 +149,7 @@ describe('the privacy matrix (e2e)', () => {
         return;
       }
       // Every viewer who may act on the post liked, commented and reposted it publicly above.
-      const actors = SEES[level].filter((name) => name !== 'anonymous' && name !== 'blocked');
+      const actors: ViewerName[] = SEES[level].filter((name) => name !== 'anonymous' && name !== 'blocked');
       expect(response.body.likeCount).toBe(actors.length);
       expect(response.body.commentCount).toBe(actors.length);
       expect(response.body.repostCount).toBe(actors.length);
@@ -149,7 +163,11 @@ describe('the privacy matrix (e2e)', () => {
     await RequestContext.create(orm.em, async () => {
       for (const viewer of VIEWERS) {
         const viewerId = viewer === 'anonymous' ? null : users[viewer].id;
-        const condition = privacy.visibleCondition(viewerId, { id: 'p.id', authorId: 'p.author_id', level: 'p.privacy' });
+        const condition = privacy.visibleCondition(viewerId, {
+          id: 'p.id',
+          authorId: 'p.author_id',
+          level: 'p.privacy',
+        });
         const listed = await sqlRows<{ id: string }>(
           orm.em,
           `select p.id from post p where p.author_id = ? and p.kind = 'mood' and ${condition.sql}`,
@@ -162,7 +180,12 @@ describe('the privacy matrix (e2e)', () => {
             level: level as PrivacyLevel,
           });
           const inList = listed.some((row) => row.id === posts[level]);
-          expect({ viewer, level, single, inList }).toEqual({ viewer, level, single: sees(viewer, level), inList: single });
+          expect({ viewer, level, single, inList }).toEqual({
+            viewer,
+            level,
+            single: sees(viewer, level),
+            inList: single,
+          });
         }
       }
     });

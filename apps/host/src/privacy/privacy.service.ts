@@ -90,9 +90,11 @@ export class PrivacyService {
   }
 
   async audienceGroups(subjectId: string): Promise<string[]> {
-    const rows = await sqlRows<{ group_id: string }>(this.em, 'select group_id from audience_group where subject_id = ?', [
-      subjectId,
-    ]);
+    const rows = await sqlRows<{ group_id: string }>(
+      this.em,
+      'select group_id from audience_group where subject_id = ?',
+      [subjectId],
+    );
     return rows.map((row) => row.group_id);
   }
 
@@ -103,7 +105,8 @@ export class PrivacyService {
   async setAudience(item: Audience, groupIds: readonly string[] | undefined): Promise<void> {
     const chosen = [...new Set((groupIds ?? []).map((id) => id.toLowerCase()))];
     if (item.level === 'groups') {
-      if (chosen.length === 0) throw badRequest('unknown_group', 'Choose at least one friend group for this audience');
+      if (chosen.length === 0)
+        throw badRequest('unknown_group', 'Choose at least one friend group for this audience');
       if (chosen.length > LIMITS.audienceGroupsMax) {
         throw badRequest('unknown_group', `Choose at most ${LIMITS.audienceGroupsMax} friend groups`);
       }
@@ -115,7 +118,10 @@ export class PrivacyService {
     }
     await this.clearAudience(item.id);
     for (const groupId of chosen) {
-      await sqlRun(this.em, 'insert into audience_group (subject_id, group_id) values (?, ?)', [item.id, groupId]);
+      await sqlRun(this.em, 'insert into audience_group (subject_id, group_id) values (?, ?)', [
+        item.id,
+        groupId,
+      ]);
     }
   }
 

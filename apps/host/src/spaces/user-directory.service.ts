@@ -31,7 +31,12 @@ export class UserDirectoryService {
     const result = new Map<string, UserSummary>();
     for (const [id, username] of usernames) {
       const space = spaceOf.get(id);
-      result.set(id, { id, username, nickname: space?.nickname ?? username, avatarUrl: space?.avatarUrl ?? null });
+      result.set(id, {
+        id,
+        username,
+        nickname: space?.nickname ?? username,
+        avatarUrl: space?.avatarUrl ?? null,
+      });
     }
     return result;
   }

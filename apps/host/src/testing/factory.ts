@@ -12,7 +12,8 @@ export type Privacy = 'public' | 'friends' | 'groups' | 'private';
 const PASSWORD = 'correct horse battery';
 
 function expectStatus(response: { status: number; body: unknown }, status: number, what: string): void {
-  if (response.status !== status) throw new Error(`${what} failed (${response.status}): ${JSON.stringify(response.body)}`);
+  if (response.status !== status)
+    throw new Error(`${what} failed (${response.status}): ${JSON.stringify(response.body)}`);
 }
 
 /** Builds test data through the public API, as a user would (Immich-style `ctx.newUser()`). */
@@ -32,28 +33,45 @@ export class TestFactory {
 
   /** Sends a friend request from `a` to `b` and returns its id. */
   async requestFriend(a: TestUser, b: TestUser, note?: string): Promise<string> {
-    const response = await this.host.post('/friend-requests', { token: a.token, body: { userId: b.id, note } });
+    const response = await this.host.post('/friend-requests', {
+      token: a.token,
+      body: { userId: b.id, note },
+    });
     expectStatus(response, 201, 'friend request');
     return response.body.id;
   }
 
   async befriend(a: TestUser, b: TestUser): Promise<void> {
     const requestId = await this.requestFriend(a, b);
-    expectStatus(await this.host.post(`/friend-requests/${requestId}/accept`, { token: b.token }), 200, 'accept');
+    expectStatus(
+      await this.host.post(`/friend-requests/${requestId}/accept`, { token: b.token }),
+      200,
+      'accept',
+    );
   }
 
   async newGroup(owner: TestUser, name: string, members: TestUser[] = []): Promise<string> {
     const response = await this.host.post('/friend-groups', { token: owner.token, body: { name } });
     expectStatus(response, 201, 'create group');
     for (const member of members) {
-      const added = await this.host.put(`/friend-groups/${response.body.id}/members/${member.id}`, { token: owner.token });
+      const added = await this.host.put(`/friend-groups/${response.body.id}/members/${member.id}`, {
+        token: owner.token,
+      });
       expectStatus(added, 204, 'add group member');
     }
     return response.body.id;
   }
 
-  async newMood(author: TestUser, privacy: Privacy = 'public', groupIds?: string[], text = 'a mood'): Promise<string> {
-    const response = await this.host.post('/moods', { token: author.token, body: { text, privacy, groupIds } });
+  async newMood(
+    author: TestUser,
+    privacy: Privacy = 'public',
+    groupIds?: string[],
+    text = 'a mood',
+  ): Promise<string> {
+    const response = await this.host.post('/moods', {
+      token: author.token,
+      body: { text, privacy, groupIds },
+    });
     expectStatus(response, 201, 'create mood');
     return response.body.id;
   }

@@ -39,26 +39,41 @@ export class SpecValidator {
       }
     }
     // Literal segments win over parameters (`/sessions/current` before `/sessions/{id}`).
-    this.routes.sort((a, b) => b.template.replace(/\{[^}]+\}/g, '').length - a.template.replace(/\{[^}]+\}/g, '').length);
+    this.routes.sort(
+      (a, b) => b.template.replace(/\{[^}]+\}/g, '').length - a.template.replace(/\{[^}]+\}/g, '').length,
+    );
   }
 
   /** Returns a description of every mismatch, or an empty list. */
-  check(method: string, url: string, status: number, contentType: string | undefined, body: unknown): string[] {
+  check(
+    method: string,
+    url: string,
+    status: number,
+    contentType: string | undefined,
+    body: unknown,
+  ): string[] {
     const pathname = url.split('?')[0];
-    const route = this.routes.find((candidate) => candidate.method === method && candidate.pattern.test(pathname));
+    const route = this.routes.find(
+      (candidate) => candidate.method === method && candidate.pattern.test(pathname),
+    );
     if (!route) {
       return status === 404 || status === 405 ? [] : [`${method} ${pathname} is not in the spec`];
     }
     const response = route.operation.responses[String(status)];
     if (!response) return [`${route.operation.operationId}: status ${status} is not documented`];
     if (!response.content) {
-      return body === undefined || body === '' || (typeof body === 'object' && body !== null && Object.keys(body).length === 0)
+      return body === undefined ||
+        body === '' ||
+        (typeof body === 'object' && body !== null && Object.keys(body).length === 0)
         ? []
         : [`${route.operation.operationId}: ${status} documents no body`];
     }
     const mediaType = (contentType ?? '').split(';')[0].trim();
     const media = response.content[mediaType];
-    if (!media) return [`${route.operation.operationId}: ${status} does not document ${mediaType || 'no content type'}`];
+    if (!media)
+      return [
+        `${route.operation.operationId}: ${status} does not document ${mediaType || 'no content type'}`,
+      ];
     const key = `${route.operation.operationId}:${status}:${mediaType}`;
     let validate = this.compiled.get(key);
     if (!validate) {

@@ -28,7 +28,7 @@ export interface RequestOptions {
  * Creates a database of its own for one test file: a fresh PostgreSQL database when DATABASE_URL
  * is set (dropped again on close), otherwise in-memory PGlite.
  */
-async function freshDatabase(): Promise<{ config: Partial<AppConfig>; drop: () => Promise<void> }> {
+export async function freshDatabase(): Promise<{ config: Partial<AppConfig>; drop: () => Promise<void> }> {
   const baseUrl = process.env.DATABASE_URL;
   if (!baseUrl) return { config: {}, drop: async () => undefined };
   const name = `kongjian_test_${randomBytes(6).toString('hex')}`;
@@ -61,8 +61,13 @@ export class TestHost {
     const database = await freshDatabase();
     const clock = new TestClock();
     const config = testConfig({ ...database.config, ...overrides });
-    const app = await createHost(config, { clock, logger: false });
-    return new TestHost(app, clock, config, database.drop);
+    try {
+      const app = await createHost(config, { clock, logger: false });
+      return new TestHost(app, clock, config, database.drop);
+    } catch (error) {
+      await database.drop();
+      throw error;
+    }
   }
 
   async close(): Promise<void> {
@@ -91,10 +96,16 @@ export class TestHost {
         response.body,
       );
       if (problems.length > 0) {
-        throw new Error(`Response breaks the OpenAPI document:\n${problems.join('\n')}\n${JSON.stringify(response.body)}`);
+        throw new Error(
+          `Response breaks the OpenAPI document:\n${problems.join('\n')}\n${JSON.stringify(response.body)}`,
+        );
       }
     }
-    return { status: response.status, body: response.body as T, headers: response.headers as Record<string, string> };
+    return {
+      status: response.status,
+      body: response.body as T,
+      headers: response.headers as Record<string, string>,
+    };
   }
 
   get = <T = any>(url: string, options?: RequestOptions) => this.call<T>('GET', url, options);

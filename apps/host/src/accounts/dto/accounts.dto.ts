@@ -61,7 +61,9 @@ export class SessionResponse {
 }
 
 export class SignedInResponse {
-  @ApiProperty({ description: 'The session token: also set as an httpOnly cookie; send it as a Bearer token from scripts' })
+  @ApiProperty({
+    description: 'The session token: also set as an httpOnly cookie; send it as a Bearer token from scripts',
+  })
   token!: string;
   @ApiProperty({ type: AccountResponse }) account!: AccountResponse;
   @ApiProperty({ type: SessionResponse }) session!: SessionResponse;

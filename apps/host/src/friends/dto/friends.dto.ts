@@ -9,7 +9,10 @@ export class SendFriendRequestRequest {
   @IsUUID()
   userId!: string;
 
-  @ApiPropertyOptional({ maxLength: LIMITS.friendRequestNoteMax, description: 'A short note shown with the request' })
+  @ApiPropertyOptional({
+    maxLength: LIMITS.friendRequestNoteMax,
+    description: 'A short note shown with the request',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(LIMITS.friendRequestNoteMax)

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID, ValidateIf } from 'class-validator';
 import { LIMITS } from '../../common/limits';
 import { PageInfo, PageQuery } from '../../common/pagination';
 import { UserSummary } from '../../spaces/user-directory.service';
@@ -16,7 +16,12 @@ export class NotificationResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: NOTIFICATION_KINDS }) kind!: NotificationKind;
   @ApiProperty({ type: UserSummary, nullable: true }) actor!: UserSummary | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The friend request, comment or message' })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The friend request, comment or message',
+  })
   subjectId!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) postId!: string | null;
   @ApiProperty() read!: boolean;
@@ -33,7 +38,8 @@ export class UnreadCountResponse {
 
 export class MarkReadRequest {
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Omit to mark everything read' })
-  @IsOptional()
+  // Only an absent list means "everything": an explicit null is a mistake, not a wildcard.
+  @ValidateIf((request: MarkReadRequest) => request.ids !== undefined)
   @IsArray()
   @ArrayMaxSize(LIMITS.pageSizeMax)
   @IsUUID('all', { each: true })

@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { LIMITS } from '../../common/limits';
 import { PageInfo, PageQuery } from '../../common/pagination';
 import { PRIVACY_LEVELS, type PrivacyLevel } from '../../privacy/privacy-level';
@@ -110,7 +119,11 @@ export class PostResponse {
   @ApiProperty({ enum: PRIVACY_LEVELS }) privacy!: PrivacyLevel;
   @ApiPropertyOptional({ type: [String], description: 'Chosen groups; shown to the author only' })
   groupIds?: string[];
-  @ApiProperty({ type: OriginalPostResponse, nullable: true, description: 'For reposts: the original, if the viewer may see it' })
+  @ApiProperty({
+    type: OriginalPostResponse,
+    nullable: true,
+    description: 'For reposts: the original, if the viewer may see it',
+  })
   original!: OriginalPostResponse | null;
   @ApiProperty({ description: 'For reposts: the original was deleted or is not visible to the viewer' })
   originalUnavailable!: boolean;

@@ -45,7 +45,11 @@ export type Relationship = (typeof RELATIONSHIPS)[number];
 
 /** Fields left out stay as they are; null clears an optional field. */
 export class UpdateSpaceProfileRequest {
-  @ApiPropertyOptional({ minLength: 1, maxLength: LIMITS.nicknameMax, description: 'Shown instead of the username' })
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: LIMITS.nicknameMax,
+    description: 'Shown instead of the username',
+  })
   @IsOptionalNotNull()
   @IsString()
   @MinLength(1)
@@ -53,14 +57,25 @@ export class UpdateSpaceProfileRequest {
   @Matches(NOT_BLANK, { message: 'nickname must not be blank' })
   nickname?: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, format: 'uri', maxLength: LIMITS.urlMax, description: 'Head portrait (http or https)' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'uri',
+    maxLength: LIMITS.urlMax,
+    description: 'Head portrait (http or https)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(LIMITS.urlMax)
   @IsWebUrl()
   avatarUrl?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: LIMITS.signatureMax, description: 'The one-line signature' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: LIMITS.signatureMax,
+    description: 'The one-line signature',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(LIMITS.signatureMax)
@@ -97,7 +112,13 @@ export class UpdateSpaceDecorationRequest {
   @IsIn(FREE_THEMES)
   themeId?: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, format: 'uri', maxLength: LIMITS.urlMax, description: 'Background music (http or https)' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'uri',
+    maxLength: LIMITS.urlMax,
+    description: 'Background music (http or https)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(LIMITS.urlMax)
@@ -147,7 +168,8 @@ export class SpaceProfileResponse {
 export class SpaceDecorationResponse {
   @ApiProperty({ description: 'The theme (skin) id' }) themeId!: string;
   @ApiProperty({ type: String, nullable: true }) musicUrl!: string | null;
-  @ApiProperty({ enum: SPACE_MODULES, isArray: true, description: 'Shown blocks, in order' }) modules!: SpaceModule[];
+  @ApiProperty({ enum: SPACE_MODULES, isArray: true, description: 'Shown blocks, in order' })
+  modules!: SpaceModule[];
   @ApiProperty({ enum: BOARD_ACCESS }) boardAccess!: BoardAccess;
 }
 
@@ -183,7 +205,8 @@ export class BoardMessageResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ type: UserSummary }) author!: UserSummary;
   @ApiProperty() body!: string;
-  @ApiProperty({ description: 'Whether the viewer may delete it (the space owner or the author)' }) deletable!: boolean;
+  @ApiProperty({ description: 'Whether the viewer may delete it (the space owner or the author)' })
+  deletable!: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 

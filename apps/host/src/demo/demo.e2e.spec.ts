@@ -1,0 +1,45 @@
+import { DatabaseService } from '../database/database.module';
+import { TestHost } from '../testing/test-host';
+import { DEMO_PASSWORD, DemoService } from './demo.service';
+
+describe('demo data (e2e)', () => {
+  let host: TestHost;
+
+  beforeAll(async () => {
+    host = await TestHost.start({ demoData: true });
+  });
+  afterAll(() => host.close());
+
+  it('seeds people who can sign in and see a living feed with every privacy level', async () => {
+    const login = await host.post('/sessions', { body: { username: 'xiaoming', password: DEMO_PASSWORD } });
+    expect(login.status).toBe(201);
+    const feed = await host.get('/feed', { token: login.body.token, query: { limit: 100 } });
+    const levels = new Set(feed.body.items.map((item: { post: { privacy: string } }) => item.post.privacy));
+    expect([...levels].sort()).toEqual(['friends', 'groups', 'private', 'public']);
+    expect(feed.body.items.some((item: { verb: string }) => item.verb === 'commented')).toBe(true);
+    expect(feed.body.items.some((item: { verb: string }) => item.verb === 'reposted')).toBe(true);
+    const unread = await host.get('/notifications/unread-count', { token: login.body.token });
+    expect(unread.body.count).toBeGreaterThan(0);
+  });
+
+  it('hides what a stranger may not see, even in demo data', async () => {
+    const login = await host.post('/sessions', { body: { username: 'zhangwei', password: DEMO_PASSWORD } });
+    const xiaoming = await host.post('/sessions', {
+      body: { username: 'xiaoming', password: DEMO_PASSWORD },
+    });
+    const posts = await host.get(`/users/${xiaoming.body.account.id}/posts`, { token: login.body.token });
+    // xiaoming has one post of each level and a public repost; a stranger sees the two public ones.
+    expect(
+      posts.body.items.map((post: { kind: string; privacy: string }) => [post.kind, post.privacy]),
+    ).toEqual([
+      ['repost', 'public'],
+      ['mood', 'public'],
+    ]);
+  });
+
+  it('seeds only once', async () => {
+    const before = await host.sql<{ n: number }>('select count(*)::int as n from post');
+    await host.app.get(DatabaseService).withContext(() => host.app.get(DemoService).seedIfEmpty());
+    expect(await host.sql('select count(*)::int as n from post')).toEqual(before);
+  });
+});

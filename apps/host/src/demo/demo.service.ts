@@ -1,0 +1,131 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Injectable, Logger } from '@nestjs/common';
+import { AccountsService } from '../accounts/accounts.service';
+import type { User } from '../accounts/user.entity';
+import { Meta } from '../database/meta.entity';
+import { FriendsService } from '../friends/friends.service';
+import { PostsService } from '../posts/posts.service';
+import { SpacesService } from '../spaces/spaces.service';
+
+/** Every demo account signs in with this password; it is printed at start. */
+export const DEMO_PASSWORD = 'kongjian-demo';
+const SEEDED_KEY = 'demo_seeded';
+
+const PEOPLE = [
+  { username: 'xiaoming', nickname: '小明', signature: '每天都是新的一天', location: '北京', gender: 'male' },
+  { username: 'xiaohong', nickname: '小红', signature: '喜欢摄影和旅行', location: '上海', gender: 'female' },
+  {
+    username: 'lilei',
+    nickname: '李雷',
+    signature: 'How are you? Fine, thank you.',
+    location: '广州',
+    gender: 'male',
+  },
+  {
+    username: 'hanmeimei',
+    nickname: '韩梅梅',
+    signature: '读书、跑步、做饭',
+    location: '杭州',
+    gender: 'female',
+  },
+  { username: 'zhangwei', nickname: '张伟', signature: '程序员，不修电脑', location: '深圳', gender: 'male' },
+] as const;
+
+/**
+ * Seeds a small living platform on first start: people with profiles, friendships and groups, and
+ * posts of every privacy level with comments, likes, a repost, board messages and visits.
+ * It goes through the same services as the API, so demo data obeys every rule real data does.
+ */
+@Injectable()
+export class DemoService {
+  private readonly logger = new Logger('Demo');
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly accounts: AccountsService,
+    private readonly friends: FriendsService,
+    private readonly posts: PostsService,
+    private readonly spaces: SpacesService,
+  ) {}
+
+  /** Seeds once, into an installation without users; later starts and non-empty databases are left alone. */
+  async seedIfEmpty(): Promise<void> {
+    if (await this.em.findOne(Meta, { key: SEEDED_KEY })) return;
+    const [{ count }] = await this.em
+      .getConnection()
+      .execute<{ count: number }[]>('select count(*)::int as count from user_account');
+    if (count > 0) return;
+    await this.seed();
+    this.em.persist(this.em.create(Meta, { key: SEEDED_KEY, value: { at: new Date().toISOString() } }));
+    await this.em.flush();
+    this.logger.log({
+      message: `demo data seeded: sign in as ${PEOPLE.map((person) => person.username).join(', ')} with password "${DEMO_PASSWORD}"`,
+    });
+  }
+
+  private async seed(): Promise<void> {
+    const users: Record<string, User> = {};
+    for (const person of PEOPLE) {
+      const user = await this.accounts.createUser(person.username, DEMO_PASSWORD, ['user']);
+      users[person.username] = user;
+      await this.spaces.updateProfile(user.id, {
+        nickname: person.nickname,
+        signature: person.signature,
+        location: person.location,
+        gender: person.gender,
+      });
+    }
+    const { xiaoming, xiaohong, lilei, hanmeimei, zhangwei } = users;
+    await this.spaces.updateDecoration(xiaohong.id, { themeId: 'sakura', boardAccess: 'everyone' });
+
+    for (const [a, b] of [
+      [xiaoming, xiaohong],
+      [xiaoming, lilei],
+      [xiaoming, hanmeimei],
+      [lilei, hanmeimei],
+      [xiaohong, hanmeimei],
+    ]) {
+      const request = await this.friends.sendRequest(a.id, b.id, '我们是同学，加个好友吧');
+      await this.friends.accept(b.id, request.id);
+    }
+    await this.friends.sendRequest(zhangwei.id, xiaoming.id, '你好，我是张伟');
+
+    const classmates = await this.friends.createGroup(xiaoming.id, '同学');
+    await this.friends.addMember(xiaoming.id, classmates.id, lilei.id);
+    await this.friends.addMember(xiaoming.id, classmates.id, hanmeimei.id);
+    const family = await this.friends.createGroup(xiaoming.id, '家人');
+    await this.friends.addMember(xiaoming.id, family.id, xiaohong.id);
+
+    const hello = await this.posts.createMood(xiaoming.id, '大家好，这是我在空间的第一条说说！', {
+      privacy: 'public',
+    });
+    await this.posts.createMood(xiaoming.id, '周末一起去爬山吗？', { privacy: 'friends' });
+    await this.posts.createMood(xiaoming.id, '明天的班会别忘了带作业。', {
+      privacy: 'groups',
+      groupIds: [classmates.id],
+    });
+    await this.posts.createMood(xiaoming.id, '今天有点累，早点睡。', { privacy: 'private' });
+    const trip = await this.posts.createBlog(
+      xiaohong.id,
+      '西湖游记',
+      '<h2>第一天</h2><p>早上坐高铁到了<b>杭州</b>，湖边的柳树真美。</p><p>推荐：<a href="https://en.wikipedia.org/wiki/West_Lake">西湖</a></p>',
+      { privacy: 'public' },
+    );
+    await this.posts.createMood(lilei.id, '新买的篮球到了 🏀', { privacy: 'friends' });
+    await this.posts.createMood(hanmeimei.id, '读完了《平凡的世界》，推荐给大家。', { privacy: 'public' });
+    await this.posts.createMood(zhangwei.id, '代码写完了，测试全绿。', { privacy: 'public' });
+
+    const comment = await this.posts.addComment(xiaohong.id, hello.id, '欢迎欢迎！', undefined);
+    await this.posts.addComment(xiaoming.id, hello.id, '谢谢小红～', comment.id);
+    await this.posts.addComment(hanmeimei.id, trip.id, '照片呢？想看！', undefined);
+    await this.posts.like(lilei.id, hello.id);
+    await this.posts.like(hanmeimei.id, hello.id);
+    await this.posts.like(xiaoming.id, trip.id);
+    await this.posts.repost(xiaoming.id, trip.id, '写得真好，下次一起去', { privacy: 'public' });
+
+    await this.spaces.leaveMessage(lilei.id, xiaoming.id, '明天打球记得叫我！');
+    await this.spaces.leaveMessage(zhangwei.id, xiaohong.id, '路过，踩一踩～');
+    await this.spaces.view(hanmeimei.id, xiaoming.id);
+    await this.spaces.view(xiaohong.id, xiaoming.id);
+  }
+}

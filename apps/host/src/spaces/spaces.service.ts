@@ -1,0 +1,333 @@
+import { EntityManager } from '@mikro-orm/core';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { AccountsService } from '../accounts/accounts.service';
+import { Clock } from '../common/clock';
+import { LIMITS } from '../common/limits';
+import { newId } from '../common/ids';
+import { Keyset, keysetCondition } from '../common/pagination';
+import { forbidden, notFound, ProblemException } from '../common/problem';
+import { sqlRows, sqlRun } from '../database/sql';
+import { FriendsService, type Relation } from '../friends/friends.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { PostsService } from '../posts/posts.service';
+import { BoardMessage } from './board-message.entity';
+import type { Relationship } from './dto/spaces.dto';
+import { BoardAccess, Gender, Space, SpaceModule } from './space.entity';
+
+/** A profile change: a field left undefined stays, null clears an optional one. */
+export interface ProfileEdit {
+  nickname?: string;
+  avatarUrl?: string | null;
+  signature?: string | null;
+  gender?: Gender;
+  birthday?: string | null;
+  location?: string | null;
+}
+
+export interface DecorationEdit {
+  themeId?: string;
+  musicUrl?: string | null;
+  modules?: SpaceModule[];
+  boardAccess?: BoardAccess;
+}
+
+/** What a viewer gets when opening someone's space. */
+export interface SpaceView {
+  space: Space;
+  username: string;
+  postCount: number;
+  visitorCount: number;
+  visitorsToday: number;
+  relationship: Relationship | null;
+  canReadBoard: boolean;
+  canWriteBoard: boolean;
+}
+
+/** What the viewer may do on an owner's message board, and why not. */
+interface BoardRights {
+  canRead: boolean;
+  canWrite: boolean;
+  blockedByOwner: boolean;
+}
+
+export interface VisitorRow {
+  id: string;
+  visitor_id: string;
+  visited_at: Date;
+}
+
+export interface BoardMessageRow {
+  id: string;
+  author_id: string;
+  body: string;
+  created_at: Date;
+}
+
+/** The UTC calendar day of an instant, as PostgreSQL's `date` reads it. */
+function utcDay(instant: Date): string {
+  return instant.toISOString().slice(0, 10);
+}
+
+function invalidField(field: string, message: string): ProblemException {
+  return new ProblemException(HttpStatus.BAD_REQUEST, 'validation_failed', message, [{ field, message }]);
+}
+
+const boardClosed = (detail: string) => new ProblemException(HttpStatus.FORBIDDEN, 'board_closed', detail);
+
+/** Trimmed text, or null when nothing is left: an empty signature is no signature. */
+function optionalText(value: string | null): string | null {
+  const trimmed = value?.trim() ?? '';
+  return trimmed.length > 0 ? trimmed : null;
+}
+
+/**
+ * Who may use a message board: the owner always; with 'everyone' any reader and any signed-in writer
+ * the owner has not blocked; with 'friends' only friends (a block ends a friendship).
+ */
+function boardRights(
+  access: BoardAccess,
+  ownerId: string,
+  viewerId: string | null,
+  relation: Relation | undefined,
+): BoardRights {
+  if (viewerId === ownerId) return { canRead: true, canWrite: true, blockedByOwner: false };
+  if (viewerId === null || !relation) {
+    return { canRead: access === 'everyone', canWrite: false, blockedByOwner: false };
+  }
+  const admitted = access === 'everyone' || relation.isFriend;
+  return {
+    canRead: admitted,
+    canWrite: admitted && !relation.blockedByAuthor,
+    blockedByOwner: relation.blockedByAuthor,
+  };
+}
+
+function relationship(
+  ownerId: string,
+  viewerId: string | null,
+  relation: Relation | undefined,
+  blocking: boolean,
+): Relationship | null {
+  if (viewerId === null) return null;
+  if (viewerId === ownerId || !relation) return 'self';
+  if (relation.blockedByAuthor) return 'blocked';
+  if (blocking) return 'blocking';
+  return relation.isFriend ? 'friend' : 'none';
+}
+
+@Injectable()
+export class SpacesService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly accounts: AccountsService,
+    private readonly friends: FriendsService,
+    private readonly posts: PostsService,
+    private readonly notifications: NotificationsService,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  // ── the space page ───────────────────────────────────────────────────────
+
+  /** A space as the viewer sees it; a signed-in visitor other than the owner is logged as a visit. */
+  async view(viewerId: string | null, ownerId: string): Promise<SpaceView> {
+    const owner = await this.accounts.getUser(ownerId);
+    const now = this.clock.now();
+    if (viewerId !== null && viewerId !== ownerId) await this.recordVisit(ownerId, viewerId, now);
+    const space =
+      (await this.em.findOne(Space, { userId: ownerId })) ?? this.defaults(ownerId, owner.username, now);
+    const [relation, blocking, postCount, visits] = await Promise.all([
+      this.relationTo(ownerId, viewerId),
+      viewerId !== null && viewerId !== ownerId ? this.friends.hasBlocked(viewerId, ownerId) : false,
+      this.posts.countByAuthor(viewerId, ownerId),
+      this.visitCounts(ownerId, now),
+    ]);
+    const rights = boardRights(space.boardAccess, ownerId, viewerId, relation);
+    return {
+      space,
+      username: owner.username,
+      postCount,
+      visitorCount: visits.total,
+      visitorsToday: visits.today,
+      relationship: relationship(ownerId, viewerId, relation, blocking),
+      canReadBoard: rights.canRead,
+      canWriteBoard: rights.canWrite,
+    };
+  }
+
+  async updateProfile(userId: string, edit: ProfileEdit): Promise<Space> {
+    if (edit.birthday) this.checkBirthday(edit.birthday);
+    return this.edit(userId, (space) => {
+      if (edit.nickname !== undefined) space.nickname = edit.nickname.trim();
+      if (edit.avatarUrl !== undefined) space.avatarUrl = edit.avatarUrl;
+      if (edit.signature !== undefined) space.signature = optionalText(edit.signature);
+      if (edit.gender !== undefined) space.gender = edit.gender;
+      if (edit.birthday !== undefined) space.birthday = edit.birthday;
+      if (edit.location !== undefined) space.location = optionalText(edit.location);
+    });
+  }
+
+  async updateDecoration(userId: string, edit: DecorationEdit): Promise<Space> {
+    return this.edit(userId, (space) => {
+      if (edit.themeId !== undefined) space.themeId = edit.themeId;
+      if (edit.musicUrl !== undefined) space.musicUrl = edit.musicUrl;
+      if (edit.modules !== undefined) space.modules = [...edit.modules];
+      if (edit.boardAccess !== undefined) space.boardAccess = edit.boardAccess;
+    });
+  }
+
+  /** The user's own space, with a change applied; the first change creates the row. */
+  private async edit(userId: string, change: (space: Space) => void): Promise<Space> {
+    const user = await this.accounts.getUser(userId);
+    return this.em.transactional(async () => {
+      const now = this.clock.now();
+      const initial = this.defaults(userId, user.username, now);
+      // Insert-or-keep first, so two first edits racing each other both end as updates of one row.
+      await sqlRun(
+        this.em,
+        `insert into space (user_id, nickname, gender, theme_id, modules, board_access, updated_at)
+         values (?, ?, ?, ?, ?::jsonb, ?, ?) on conflict (user_id) do nothing`,
+        [
+          userId,
+          initial.nickname,
+          initial.gender,
+          initial.themeId,
+          JSON.stringify(initial.modules),
+          initial.boardAccess,
+          now,
+        ],
+      );
+      const space = await this.em.findOneOrFail(Space, { userId }, { refresh: true });
+      change(space);
+      space.updatedAt = now;
+      await this.em.flush();
+      return space;
+    });
+  }
+
+  /** How a space looks before its owner changed anything. */
+  private defaults(userId: string, username: string, now: Date): Space {
+    return Object.assign(new Space(), { userId, nickname: username, updatedAt: now });
+  }
+
+  private checkBirthday(birthday: string): void {
+    if (birthday > utcDay(this.clock.now())) {
+      throw invalidField('birthday', 'birthday must not be in the future');
+    }
+    if (birthday < LIMITS.birthdayEarliest) {
+      throw invalidField('birthday', `birthday must not be before ${LIMITS.birthdayEarliest}`);
+    }
+  }
+
+  /** How the owner relates to the viewer; undefined for the owner and anonymous viewers. */
+  private async relationTo(ownerId: string, viewerId: string | null): Promise<Relation | undefined> {
+    return viewerId === null || viewerId === ownerId ? undefined : this.friends.relation(ownerId, viewerId);
+  }
+
+  // ── visitor log ──────────────────────────────────────────────────────────
+
+  /** One entry per visitor per UTC day; a later visit that day only moves its time. */
+  private async recordVisit(ownerId: string, visitorId: string, now: Date): Promise<void> {
+    await sqlRun(
+      this.em,
+      `insert into space_visit (id, owner_id, visitor_id, day, visited_at) values (?, ?, ?, ?, ?)
+       on conflict (owner_id, visitor_id, day) do update set visited_at = greatest(space_visit.visited_at, excluded.visited_at)`,
+      [newId(), ownerId, visitorId, utcDay(now), now],
+    );
+  }
+
+  private async visitCounts(ownerId: string, now: Date): Promise<{ total: number; today: number }> {
+    const [row] = await sqlRows<{ total: number; today: number }>(
+      this.em,
+      `select count(*)::int as total, (count(*) filter (where day = ?))::int as today
+         from space_visit where owner_id = ?`,
+      [utcDay(now), ownerId],
+    );
+    return row;
+  }
+
+  /** The owner's visitor log, latest visit first; nobody else may read it. */
+  async listVisitors(
+    viewerId: string,
+    ownerId: string,
+    limit: number,
+    after?: Keyset,
+  ): Promise<VisitorRow[]> {
+    await this.accounts.getUser(ownerId);
+    if (viewerId !== ownerId) throw forbidden('Only the owner of a space sees who visited it');
+    const keyset = keysetCondition('v', after, 'visited_at');
+    return sqlRows<VisitorRow>(
+      this.em,
+      `select v.id, v.visitor_id, v.visited_at from space_visit v
+        where v.owner_id = ? and ${keyset.sql}
+        order by v.visited_at desc, v.id desc limit ?`,
+      [ownerId, ...keyset.params, limit + 1],
+    );
+  }
+
+  // ── message board ────────────────────────────────────────────────────────
+
+  private async boardAccessOf(ownerId: string): Promise<BoardAccess> {
+    await this.accounts.getUser(ownerId);
+    const space = await this.em.findOne(Space, { userId: ownerId });
+    return space?.boardAccess ?? new Space().boardAccess;
+  }
+
+  async listMessages(
+    viewerId: string | null,
+    ownerId: string,
+    limit: number,
+    after?: Keyset,
+  ): Promise<BoardMessageRow[]> {
+    const access = await this.boardAccessOf(ownerId);
+    const rights = boardRights(access, ownerId, viewerId, await this.relationTo(ownerId, viewerId));
+    if (!rights.canRead) throw boardClosed('This message board is open to friends only');
+    const keyset = keysetCondition('m', after);
+    return sqlRows<BoardMessageRow>(
+      this.em,
+      `select m.id, m.author_id, m.body, m.created_at from board_message m
+        where m.owner_id = ? and ${keyset.sql}
+        order by m.created_at desc, m.id desc limit ?`,
+      [ownerId, ...keyset.params, limit + 1],
+    );
+  }
+
+  async leaveMessage(authorId: string, ownerId: string, body: string): Promise<BoardMessage> {
+    return this.em.transactional(async () => {
+      const access = await this.boardAccessOf(ownerId);
+      const rights = boardRights(access, ownerId, authorId, await this.relationTo(ownerId, authorId));
+      if (rights.blockedByOwner) {
+        throw new ProblemException(
+          HttpStatus.FORBIDDEN,
+          'blocked',
+          'This user does not accept your messages',
+        );
+      }
+      if (!rights.canWrite) throw boardClosed('Only friends may leave a message here');
+      const message = this.em.create(BoardMessage, {
+        ownerId,
+        authorId,
+        body: body.trim(),
+        createdAt: this.clock.now(),
+      });
+      this.em.persist(message);
+      this.notifications.notify({
+        recipientId: ownerId,
+        kind: 'board_message',
+        actorId: authorId,
+        subjectId: message.id,
+      });
+      await this.em.flush();
+      return message;
+    });
+  }
+
+  /** The space owner may delete any message on the board, an author their own; to others it does not exist. */
+  async deleteMessage(viewerId: string, ownerId: string, messageId: string): Promise<void> {
+    const removed = await sqlRun(
+      this.em,
+      'delete from board_message where id = ? and owner_id = ? and (owner_id = ? or author_id = ?)',
+      [messageId, ownerId, viewerId, viewerId],
+    );
+    if (removed === 0) throw notFound('Board message');
+  }
+}

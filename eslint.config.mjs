@@ -1,0 +1,25 @@
+import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+
+export default defineConfig(
+  globalIgnores(['**/dist/', '**/data/', '.nx/', 'sdk/src/generated/']),
+  {
+    files: ['**/*.ts'],
+    extends: [js.configs.recommended, tseslint.configs.recommended],
+    languageOptions: {
+      // Type-aware rules need a program; each file is checked with its package's nearest tsconfig.json.
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      // Like tsc: a key destructured beside a rest element is how an object drops that key.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
+    },
+  },
+  {
+    // Tests read untyped HTTP bodies; `any` there stays local to the assertion that reads it.
+    files: ['**/*.spec.ts', 'apps/host/src/testing/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+);

@@ -1,0 +1,5 @@
+export type {
+  components as HostComponents,
+  operations as HostOperations,
+  paths as HostPaths,
+} from './generated/host';
