@@ -6,7 +6,6 @@ import { Endpoint } from '../common/endpoint.decorator';
 import { decodeCursor, PageQuery, pageSize, toPage } from '../common/pagination';
 import { PostViewsService } from '../posts/post-views.service';
 import { PostsService } from '../posts/posts.service';
-import { UserDirectoryService } from '../spaces/user-directory.service';
 import { FeedPage } from './dto/feed.dto';
 import { FeedService } from './feed.service';
 
@@ -18,7 +17,6 @@ export class FeedController {
     private readonly feed: FeedService,
     private readonly posts: PostsService,
     private readonly views: PostViewsService,
-    private readonly directory: UserDirectoryService,
   ) {}
 
   @Get()
@@ -31,10 +29,13 @@ export class FeedController {
     const limit = pageSize(query);
     const rows = await this.feed.page(viewer.id, limit, decodeCursor(query.cursor));
     const page = toPage(rows, limit, (row) => row);
-    const [posts, comments, actors] = await Promise.all([
-      this.views.many(viewer.id, [...new Set(page.items.map((row) => row.post_id))]),
+    const [{ posts, people }, comments] = await Promise.all([
+      this.views.manyWithPeople(
+        viewer.id,
+        [...new Set(page.items.map((row) => row.post_id))],
+        page.items.map((row) => row.actor_id),
+      ),
       this.posts.commentsByIds(page.items.flatMap((row) => (row.comment_id ? [row.comment_id] : []))),
-      this.directory.summaries(page.items.map((row) => row.actor_id)),
     ]);
     const postById = new Map(posts.map((post) => [post.id, post]));
     const commentViews = await this.views.comments(comments);
@@ -43,7 +44,7 @@ export class FeedController {
       items: page.items.map((row) => ({
         id: row.id,
         verb: row.verb,
-        actor: actors.get(row.actor_id)!,
+        actor: people.get(row.actor_id)!,
         post: postById.get(row.post_id)!,
         comment: row.comment_id ? (commentById.get(row.comment_id) ?? null) : null,
         createdAt: new Date(row.created_at).toISOString(),

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { LIMITS } from '../common/limits';
 import { TestFactory, type TestUser } from '../testing/factory';
-import { TestHost, type ApiResponse } from '../testing/test-host';
+import { expectProblem } from '../testing/expect-problem';
+import { TestHost } from '../testing/test-host';
 
 /** A well-formed id that names nothing. */
 const MISSING_ID = randomUUID();
@@ -16,11 +17,6 @@ describe('friends (e2e)', () => {
     factory = new TestFactory(host);
   });
   afterAll(() => host.close());
-
-  function expectProblem(response: ApiResponse, status: number, code: string): void {
-    expect({ status: response.status, code: response.body?.code }).toEqual({ status, code });
-    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-  }
 
   /** Everything the friends module writes (and the notifications it sends), to assert that a refusal changed nothing. */
   async function snapshot() {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { LIMITS } from '../common/limits';
 import { TestFactory, type TestUser } from '../testing/factory';
-import { TestHost, type ApiResponse } from '../testing/test-host';
+import { expectProblem } from '../testing/expect-problem';
+import { TestHost } from '../testing/test-host';
 
 interface Seen {
   id: string;
@@ -21,11 +22,6 @@ describe('notifications (e2e)', () => {
     factory = new TestFactory(host);
   });
   afterAll(() => host.close());
-
-  function expectProblem(response: ApiResponse, status: number, code: string): void {
-    expect({ status: response.status, code: response.body?.code }).toEqual({ status, code });
-    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-  }
 
   /** Every notification with its read state, to assert that a refused request changed nothing. */
   const snapshot = () => host.sql('select id, recipient_id, kind, read_at from notification order by id');

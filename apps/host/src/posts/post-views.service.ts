@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UserDirectoryService } from '../spaces/user-directory.service';
+import { UserDirectoryService, type UserSummary } from '../spaces/user-directory.service';
 import type { CommentResponse, PostResponse } from './dto/posts.dto';
 import { CommentRow, PostRow, PostsService } from './posts.service';
 
@@ -15,6 +15,18 @@ export class PostViewsService {
 
   /** The given posts as the viewer sees them, in order. Only pass ids the viewer may see. */
   async many(viewerId: string | null, ids: string[]): Promise<PostResponse[]> {
+    return (await this.manyWithPeople(viewerId, ids, [])).posts;
+  }
+
+  /**
+   * Like `many`, also returning the summaries of `otherUserIds` (and of the authors), so a list that
+   * shows more people than authors looks everyone up at once.
+   */
+  async manyWithPeople(
+    viewerId: string | null,
+    ids: string[],
+    otherUserIds: string[],
+  ): Promise<{ posts: PostResponse[]; people: Map<string, UserSummary> }> {
     const rows = await this.postsService.rows(viewerId, ids);
     const originalIds = [...new Set(rows.flatMap((row) => (row.repost_of_id ? [row.repost_of_id] : [])))];
     const visibleOriginals = await this.postsService.visibleIds(viewerId, originalIds);
@@ -22,10 +34,11 @@ export class PostViewsService {
       (await this.postsService.rows(viewerId, [...visibleOriginals])).map((row) => [row.id, row] as const),
     );
     const people = await this.directory.summaries([
+      ...otherUserIds,
       ...rows.map((row) => row.author_id),
       ...[...originals.values()].map((row) => row.author_id),
     ]);
-    return rows.map((row) => {
+    const posts = rows.map((row) => {
       const original = row.repost_of_id ? originals.get(row.repost_of_id) : undefined;
       return {
         ...this.core(row, people),
@@ -40,6 +53,7 @@ export class PostViewsService {
         updatedAt: iso(row.updated_at),
       };
     });
+    return { posts, people };
   }
 
   async post(viewerId: string | null, id: string): Promise<PostResponse> {
@@ -47,7 +61,7 @@ export class PostViewsService {
     return view;
   }
 
-  private core(row: PostRow, people: Awaited<ReturnType<UserDirectoryService['summaries']>>) {
+  private core(row: PostRow, people: Map<string, UserSummary>) {
     return {
       id: row.id,
       kind: row.kind,
@@ -63,7 +77,7 @@ export class PostViewsService {
     return rows.map((row) => this.comment(row, people));
   }
 
-  comment(row: CommentRow, people: Awaited<ReturnType<UserDirectoryService['summaries']>>): CommentResponse {
+  comment(row: CommentRow, people: Map<string, UserSummary>): CommentResponse {
     return {
       id: row.id,
       postId: row.post_id,

@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { AccountsService } from '../accounts/accounts.service';
-import { Space } from './space.entity';
+import { sqlRows, uuidArray } from '../database/sql';
 
 /** How other features show a person: enough to render a name and a head portrait, nothing private. */
 export class UserSummary {
@@ -25,9 +25,13 @@ export class UserDirectoryService {
     if (unique.length === 0) return new Map();
     const [usernames, spaces] = await Promise.all([
       this.accounts.usernames(unique),
-      this.em.find(Space, { userId: { $in: unique } }, { fields: ['userId', 'nickname', 'avatarUrl'] }),
+      sqlRows<{ user_id: string; nickname: string; avatar_url: string | null }>(
+        this.em,
+        'select user_id, nickname, avatar_url from space where user_id = any(?::uuid[])',
+        [uuidArray(unique)],
+      ),
     ]);
-    const spaceOf = new Map(spaces.map((space) => [space.userId, space]));
+    const spaceOf = new Map(spaces.map((space) => [space.user_id, space]));
     const result = new Map<string, UserSummary>();
     for (const [id, username] of usernames) {
       const space = spaceOf.get(id);
@@ -35,7 +39,7 @@ export class UserDirectoryService {
         id,
         username,
         nickname: space?.nickname ?? username,
-        avatarUrl: space?.avatarUrl ?? null,
+        avatarUrl: space?.avatar_url ?? null,
       });
     }
     return result;
