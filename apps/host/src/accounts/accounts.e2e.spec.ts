@@ -1,3 +1,4 @@
+import { LIMITS } from '../common/limits';
 import { TestFactory } from '../testing/factory';
 import { TestHost } from '../testing/test-host';
 
@@ -103,7 +104,7 @@ describe('accounts (e2e)', () => {
     const huge = await request(server)
       .post('/accounts')
       .set('Content-Type', 'application/json')
-      .send(JSON.stringify({ username: 'x', password: 'y'.repeat(400_000) }));
+      .send(JSON.stringify({ username: 'x', password: 'y'.repeat(LIMITS.bodyBytes + 1) }));
     expect(huge.status).toBe(413);
     expect(huge.body.code).toBe('payload_too_large');
   });

@@ -105,6 +105,16 @@ describe('posts (e2e)', () => {
       }
     });
 
+    it('takes a blog of the longest allowed length in Chinese', async () => {
+      const body = '春'.repeat(100_000);
+      const created = await host.post('/blogs', {
+        token: author.token,
+        body: { title: '长文', body, privacy: 'public' },
+      });
+      expect(created.status).toBe(201);
+      expect(created.body.body).toHaveLength(100_000);
+    });
+
     it.each([
       ['missing title', { body: '<p>x</p>', privacy: 'public' }],
       ['oversized title', { title: 't'.repeat(201), body: 'x', privacy: 'public' }],
