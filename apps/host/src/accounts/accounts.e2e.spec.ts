@@ -90,6 +90,20 @@ describe('accounts (e2e)', () => {
     expect(await host.sql('select count(*)::int as n from user_account')).toEqual(before);
   });
 
+  it.each([
+    ['missing password', { username: 'someone' }],
+    ['missing username', { password: 'password123' }],
+    ['wrong type', { username: ['a'], password: 'password123' }],
+    ['oversized password', { username: 'someone', password: 'p'.repeat(257) }],
+    ['unknown field', { username: 'someone', password: 'password123', remember: true }],
+  ])('refuses sign-in with %s and opens no session', async (_case, body) => {
+    const before = await host.sql('select count(*)::int as n from session');
+    const response = await host.post('/sessions', { body });
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('validation_failed');
+    expect(await host.sql('select count(*)::int as n from session')).toEqual(before);
+  });
+
   it('refuses malformed JSON, non-JSON bodies and oversized bodies with problems', async () => {
     const { default: request } = await import('supertest');
     const server = host.app.getHttpServer();
