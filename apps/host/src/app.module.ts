@@ -5,9 +5,11 @@ import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
+import { EconomyModule } from './economy/economy.module';
 import { FeedModule } from './feed/feed.module';
 import { FriendsModule } from './friends/friends.module';
 import { HealthController } from './health/health.controller';
+import { ModerationModule } from './moderation/moderation.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PostsModule } from './posts/posts.module';
 import { SpacesModule } from './spaces/spaces.module';
@@ -26,6 +28,8 @@ export class AppModule {
         FeedModule,
         NotificationsModule,
         SpacesModule,
+        EconomyModule,
+        ModerationModule,
         DemoModule,
       ],
       controllers: [HealthController],

@@ -38,6 +38,161 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/moderation/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The review queue: open cases (or closed ones), newest first (admins only) */
+        get: operations["listModerationCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/moderation/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every moderation decision, newest first: who, when, what and why (admins only) */
+        get: operations["listModerationDecisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/moderation/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Keyword rules, newest first (admins only) */
+        get: operations["listKeywordRules"];
+        put?: never;
+        /** Add a keyword rule (admins only) */
+        post: operations["createKeywordRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/moderation/rules/{ruleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a keyword rule (admins only) */
+        delete: operations["deleteKeywordRule"];
+        options?: never;
+        head?: never;
+        /** Change a keyword rule's action (admins only) */
+        patch: operations["updateKeywordRule"];
+        trace?: never;
+    };
+    "/admin/moderation/subjects/{subjectType}/{subjectId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish held (or rejected, or unpublished) content, or keep flagged content up (admins only) */
+        post: operations["approveContent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/moderation/subjects/{subjectType}/{subjectId}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the open case of published content (a flag or reports) and change nothing (admins only) */
+        post: operations["dismissModerationCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/moderation/subjects/{subjectType}/{subjectId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse held content: it stays visible to its author only, with the reason (admins only) */
+        post: operations["rejectContent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/moderation/subjects/{subjectType}/{subjectId}/unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take published content down; its author sees the reason (admins only) */
+        post: operations["unpublishContent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/users/{userId}/coin-grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give a user new coins (admins only; stands in for top-up; idempotent by key) */
+        post: operations["grantCoins"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/users/{userId}/roles": {
         parameters: {
             query?: never;
@@ -315,6 +470,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/inventory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The decoration items I own */
+        get: operations["listInventory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/level": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My level, activity points, and today's points per activity against its daily cap */
+        get: operations["getMyLevel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/moods": {
         parameters: {
             query?: never;
@@ -472,6 +661,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report a post or comment I can see to the reviewers (once per item) */
+        post: operations["reportContent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sessions": {
         parameters: {
             query?: never;
@@ -519,6 +725,40 @@ export interface paths {
         post?: never;
         /** End one of my sessions (sign a device out) */
         delete: operations["endSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/shop/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The decoration item catalog */
+        get: operations["listShopItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/shop/items/{itemId}/purchases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Buy a decoration item with coins (idempotent by key) */
+        post: operations["purchaseShopItem"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -644,6 +884,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/vip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My yellow-diamond membership, its price and my storage quota */
+        get: operations["getMyVip"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vip/purchases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Buy months of yellow diamond with coins (extends a running membership; idempotent by key) */
+        post: operations["purchaseVip"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wallet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My coin balance and ledger entries, newest first */
+        get: operations["getWallet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/wallet/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send coins to another user (idempotent by key) */
+        post: operations["transferCoins"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -655,6 +963,16 @@ export interface components {
             id: string;
             roles: ("user" | "developer" | "admin")[];
             username: string;
+        };
+        ActivityToday: {
+            /** @enum {string} */
+            activity: "login" | "mood" | "blog" | "comment_received" | "visitor";
+            /** @description The most this activity earns in a day */
+            dailyCap: number;
+            /** @description Points earned today (UTC) by this activity */
+            points: number;
+            /** @description Points one activity earns */
+            pointsEach: number;
         };
         BlockList: {
             items: components["schemas"]["BlockResponse"][];
@@ -678,6 +996,50 @@ export interface components {
             deletable: boolean;
             /** Format: uuid */
             id: string;
+            /** @description Shown to the author only, while the message is not published */
+            moderation?: components["schemas"]["ModerationStatus"];
+        };
+        CoinGrantRequest: {
+            /** @description Coins */
+            amount: number;
+            /**
+             * @description Chosen by the client, unique per request of this user (a UUID works). Sending the same request again with the same key returns the first result and moves no coins; the same key with a different request is refused (409).
+             * @example 0b8f9a52-2f7c-4a53-9f0e-6a3c1d2e4f50
+             */
+            idempotencyKey: string;
+            /** @description Shown to both sides */
+            memo?: string;
+        };
+        CoinTransactionResponse: {
+            /** @description Coins moved */
+            amount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Null when the coins came from the system */
+            from: components["schemas"]["UserSummary"] | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "grant" | "transfer" | "vip_purchase" | "item_purchase";
+            memo: string | null;
+            /** @description Null when the coins went to the system */
+            to: components["schemas"]["UserSummary"] | null;
+        };
+        CoinTransferRequest: {
+            /** @description Coins */
+            amount: number;
+            /**
+             * @description Chosen by the client, unique per request of this user (a UUID works). Sending the same request again with the same key returns the first result and moves no coins; the same key with a different request is refused (409).
+             * @example 0b8f9a52-2f7c-4a53-9f0e-6a3c1d2e4f50
+             */
+            idempotencyKey: string;
+            /** @description Shown to both sides */
+            memo?: string;
+            /**
+             * Format: uuid
+             * @description Who receives the coins
+             */
+            toUserId: string;
         };
         CommentPage: {
             items: components["schemas"]["CommentResponse"][];
@@ -691,6 +1053,8 @@ export interface components {
             createdAt: string;
             /** Format: uuid */
             id: string;
+            /** @description Shown to the author only, while the comment is not published */
+            moderation?: components["schemas"]["ModerationStatus"];
             /** Format: uuid */
             parentId: string | null;
             /** Format: uuid */
@@ -720,6 +1084,15 @@ export interface components {
              */
             parentId?: string;
         };
+        CreateKeywordRuleRequest: {
+            /**
+             * @description block: refuse to publish; hold: author-only until reviewed; flag: publish and queue
+             * @enum {string}
+             */
+            action: "block" | "hold" | "flag";
+            /** @description A word or phrase, matched anywhere in the text, ignoring case and full-width forms */
+            phrase: string;
+        };
         CreateMoodRequest: {
             /** @description My friend groups that may see it; required for and only allowed with "groups" */
             groupIds?: string[];
@@ -730,6 +1103,14 @@ export interface components {
             privacy: "public" | "friends" | "groups" | "private";
             /** @description Plain text */
             text: string;
+        };
+        CreateReportRequest: {
+            /** @description What is wrong with it */
+            reason: string;
+            /** Format: uuid */
+            subjectId: string;
+            /** @enum {string} */
+            subjectType: "post" | "comment";
         };
         CreateRepostRequest: {
             /** @description My friend groups that may see it; required for and only allowed with "groups" */
@@ -813,6 +1194,58 @@ export interface components {
             /** @enum {string} */
             status: "ok";
         };
+        InventoryEntry: {
+            /** Format: date-time */
+            acquiredAt: string;
+            item: components["schemas"]["ShopItemResponse"];
+        };
+        InventoryResponse: {
+            /** @description What I own, latest first */
+            items: components["schemas"]["InventoryEntry"][];
+        };
+        ItemPurchaseRequest: {
+            /**
+             * @description Chosen by the client, unique per request of this user (a UUID works). Sending the same request again with the same key returns the first result and moves no coins; the same key with a different request is refused (409).
+             * @example 0b8f9a52-2f7c-4a53-9f0e-6a3c1d2e4f50
+             */
+            idempotencyKey: string;
+        };
+        ItemPurchaseResponse: {
+            /** Format: date-time */
+            acquiredAt: string;
+            item: components["schemas"]["ShopItemResponse"];
+            /** @description Null for a free item: nothing moved */
+            transaction: components["schemas"]["CoinTransactionResponse"] | null;
+        };
+        KeywordRulePage: {
+            items: components["schemas"]["KeywordRuleResponse"][];
+            /** @description Pass as `cursor` to get the next page; null at the end */
+            nextCursor: string | null;
+        };
+        KeywordRuleResponse: {
+            /** @enum {string} */
+            action: "block" | "hold" | "flag";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            phrase: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        LevelBadge: {
+            level: number;
+            /** @description Activity points earned in total */
+            points: number;
+        };
+        LevelResponse: {
+            level: number;
+            /** @description Points the next level needs; null at the top */
+            nextLevelPoints: number | null;
+            /** @description Activity points earned in total */
+            points: number;
+            today: components["schemas"]["ActivityToday"][];
+        };
         LikeResponse: {
             likeCount: number;
             liked: boolean;
@@ -838,6 +1271,93 @@ export interface components {
             pending: string[];
             upToDate: boolean;
         };
+        ModeratedContent: {
+            author: components["schemas"]["UserSummary"];
+            /**
+             * Format: uuid
+             * @description For comments: their post
+             */
+            postId: string | null;
+            /** @description The reason its author was given */
+            reason: string | null;
+            /**
+             * Format: uuid
+             * @description For board messages: whose space
+             */
+            spaceOwnerId: string | null;
+            /** @enum {string} */
+            state: "published" | "held" | "rejected" | "unpublished";
+            /** @description The screened text (a blog: its title and its text without markup) */
+            text: string;
+        };
+        ModerationCasePage: {
+            items: components["schemas"]["ModerationCaseResponse"][];
+            /** @description Pass as `cursor` to get the next page; null at the end */
+            nextCursor: string | null;
+        };
+        ModerationCaseResponse: {
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description null once the content is deleted */
+            content: components["schemas"]["ModeratedContent"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description What keyword rules did
+             * @enum {string|null}
+             */
+            keywordAction: "hold" | "flag" | null;
+            /** @description The phrases of the rules that matched */
+            keywords: string[];
+            reportCount: number;
+            /** @description The newest reasons users gave in their reports */
+            reportReasons: string[];
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** Format: uuid */
+            subjectId: string;
+            /** @enum {string} */
+            subjectType: "post" | "comment" | "board_message";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ModerationDecisionPage: {
+            items: components["schemas"]["ModerationDecisionResponse"][];
+            /** @description Pass as `cursor` to get the next page; null at the end */
+            nextCursor: string | null;
+        };
+        ModerationDecisionResponse: {
+            /** @enum {string} */
+            action: "approve" | "reject" | "unpublish" | "dismiss";
+            /** @description The reviewer; null if since deleted */
+            admin: components["schemas"]["UserSummary"] | null;
+            /** Format: uuid */
+            caseId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            newState: "published" | "held" | "rejected" | "unpublished";
+            /** @enum {string} */
+            previousState: "published" | "held" | "rejected" | "unpublished";
+            reason: string | null;
+            /** Format: uuid */
+            subjectId: string;
+            /** @enum {string} */
+            subjectType: "post" | "comment" | "board_message";
+        };
+        ModerationStatus: {
+            /** @description The reviewer's reason, if any */
+            reason: string | null;
+            /**
+             * @description held: under review; rejected: refused by a reviewer; unpublished: taken down by a reviewer
+             * @enum {string}
+             */
+            state: "published" | "held" | "rejected" | "unpublished";
+        };
         NotificationPage: {
             items: components["schemas"]["NotificationResponse"][];
             /** @description Pass as `cursor` to get the next page; null at the end */
@@ -859,6 +1379,10 @@ export interface components {
              * @description The friend request, comment or message
              */
             subjectId: string | null;
+        };
+        OptionalReasonRequest: {
+            /** @description Recorded with the decision */
+            reason?: string;
         };
         OriginalPostResponse: {
             author: components["schemas"]["UserSummary"];
@@ -891,6 +1415,8 @@ export interface components {
             kind: "mood" | "blog" | "repost";
             likeCount: number;
             likedByMe: boolean;
+            /** @description Shown to the author only, while the post is not published */
+            moderation?: components["schemas"]["ModerationStatus"];
             /** @description For reposts: the original, if the viewer may see it */
             original: components["schemas"]["OriginalPostResponse"] | null;
             /** @description For reposts: the original was deleted or is not visible to the viewer */
@@ -919,10 +1445,25 @@ export interface components {
             field: string;
             message: string;
         };
+        ReasonRequest: {
+            /** @description Recorded with the decision and shown to the author */
+            reason: string;
+        };
         RegisterRequest: {
             password: string;
             /** @example xiaoming */
             username: string;
+        };
+        ReportResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            reason: string;
+            /** Format: uuid */
+            subjectId: string;
+            /** @enum {string} */
+            subjectType: "post" | "comment";
         };
         SendFriendRequestRequest: {
             /** @description A short note shown with the request */
@@ -953,6 +1494,30 @@ export interface components {
         SetRolesRequest: {
             /** @description Everyone keeps the user role */
             roles: ("user" | "developer" | "admin")[];
+        };
+        ShopItemList: {
+            items: components["schemas"]["ShopItemResponse"][];
+        };
+        ShopItemResponse: {
+            /** @description For themes and skins, the themeId to apply to a space */
+            code: string;
+            description: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Themes and skins both dress the space (its themeId)
+             * @enum {string}
+             */
+            kind: "theme" | "skin" | "music";
+            /** @description For music */
+            musicUrl: string | null;
+            name: string;
+            /** @description Whether I own it */
+            owned: boolean;
+            /** @description Coins; 0 is free */
+            price: number;
+            /** @description Only yellow-diamond members may buy and use it */
+            vipOnly: boolean;
         };
         SignedInResponse: {
             account: components["schemas"]["AccountResponse"];
@@ -990,6 +1555,8 @@ export interface components {
              * @description The owner's user id
              */
             id: string;
+            /** @description The owner's level from activity points */
+            level: components["schemas"]["LevelBadge"];
             /** @description Posts of the owner the viewer may see */
             postCount: number;
             profile: components["schemas"]["SpaceProfileResponse"];
@@ -999,6 +1566,8 @@ export interface components {
              */
             relationship: "self" | "friend" | "none" | "blocked" | "blocking" | null;
             username: string;
+            /** @description The owner's yellow-diamond badge; null if they were never a member */
+            vip: components["schemas"]["VipBadge"] | null;
             /** @description Visits recorded, one per visitor per UTC day */
             visitorCount: number;
             /** @description Visitors today (UTC) */
@@ -1019,6 +1588,10 @@ export interface components {
         };
         UnreadCountResponse: {
             count: number;
+        };
+        UpdateKeywordRuleRequest: {
+            /** @enum {string} */
+            action: "block" | "hold" | "flag";
         };
         UpdatePostRequest: {
             /** @description Blogs only */
@@ -1045,10 +1618,10 @@ export interface components {
              */
             musicUrl?: string | null;
             /**
-             * @description The theme (skin) of the space
-             * @enum {string}
+             * @description The theme (skin) of the space: a free theme (classic, sakura, starry-night, bamboo, ocean) or a theme or skin of the shop that I may use (owned; VIP-only ones need a running yellow diamond)
+             * @example sakura
              */
-            themeId?: "classic" | "sakura" | "starry-night" | "bamboo" | "ocean";
+            themeId?: string;
         };
         UpdateSpaceProfileRequest: {
             /**
@@ -1076,6 +1649,67 @@ export interface components {
             id: string;
             nickname: string;
             username: string;
+        };
+        VipBadge: {
+            /** @description Whether the membership is running now */
+            active: boolean;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description Yellow-diamond level */
+            level: number;
+        };
+        VipPurchaseRequest: {
+            /**
+             * @description Chosen by the client, unique per request of this user (a UUID works). Sending the same request again with the same key returns the first result and moves no coins; the same key with a different request is refused (409).
+             * @example 0b8f9a52-2f7c-4a53-9f0e-6a3c1d2e4f50
+             */
+            idempotencyKey: string;
+            /** @description Months to buy */
+            months: number;
+        };
+        VipPurchaseResponse: {
+            /** @description The membership right after the purchase */
+            membership: components["schemas"]["VipBadge"];
+            months: number;
+            transaction: components["schemas"]["CoinTransactionResponse"];
+        };
+        VipResponse: {
+            /** @description Months of continuous membership served (the running month counts) */
+            continuousMonths: number;
+            /** @description Null for someone who was never a member */
+            membership: components["schemas"]["VipBadge"] | null;
+            /** @description Coins per month */
+            pricePerMonth: number;
+            /**
+             * Format: date-time
+             * @description Start of the current run of continuous membership
+             */
+            since: string | null;
+            /** @description Album storage this user has now */
+            storageQuotaBytes: number;
+        };
+        WalletEntryResponse: {
+            /** @description Coins in (positive) or out (negative) of my wallet */
+            amount: number;
+            /** @description The other user, if any */
+            counterparty: components["schemas"]["UserSummary"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "grant" | "transfer" | "vip_purchase" | "item_purchase";
+            memo: string | null;
+            /** Format: uuid */
+            transactionId: string;
+        };
+        WalletResponse: {
+            /** @description Coins, the sum of my ledger entries */
+            balance: number;
+            /** @description My ledger entries, newest first */
+            items: components["schemas"]["WalletEntryResponse"][];
+            /** @description Pass as `cursor` to get the next page; null at the end */
+            nextCursor: string | null;
         };
     };
     responses: never;
@@ -1157,6 +1791,703 @@ export interface operations {
             };
             /** @description Not signed in */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listModerationCases: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+                status?: "open" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationCasePage"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listModerationDecisions: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+                subjectType?: "post" | "comment" | "board_message";
+                subjectId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationDecisionPage"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listKeywordRules: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeywordRulePage"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createKeywordRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateKeywordRuleRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeywordRuleResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteKeywordRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ruleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateKeywordRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ruleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateKeywordRuleRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeywordRuleResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approveContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subjectId: string;
+                /** @description The kind of content */
+                subjectType: "post" | "comment" | "board_message";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OptionalReasonRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationDecisionResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    dismissModerationCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subjectId: string;
+                /** @description The kind of content */
+                subjectType: "post" | "comment" | "board_message";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OptionalReasonRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationDecisionResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rejectContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subjectId: string;
+                /** @description The kind of content */
+                subjectType: "post" | "comment" | "board_message";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationDecisionResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unpublishContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subjectId: string;
+                /** @description The kind of content */
+                subjectType: "post" | "comment" | "board_message";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationDecisionResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    grantCoins: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CoinGrantRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoinTransactionResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1402,6 +2733,15 @@ export interface operations {
             };
             /** @description Not signed in */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The content cannot be published */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2207,6 +3547,82 @@ export interface operations {
             };
         };
     };
+    listInventory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InventoryResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyLevel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LevelResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     createMood: {
         parameters: {
             query?: never;
@@ -2240,6 +3656,15 @@ export interface operations {
             };
             /** @description Not signed in */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The content cannot be published */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2520,6 +3945,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The content cannot be published */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listComments: {
@@ -2628,6 +4062,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to the viewer */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The content cannot be published */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2852,6 +4295,75 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The content cannot be published */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reportContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReportRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listSessions: {
@@ -3026,6 +4538,115 @@ export interface operations {
             };
         };
     };
+    listShopItems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopItemList"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    purchaseShopItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ItemPurchaseRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemPurchaseResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     updateSpaceDecoration: {
         parameters: {
             query?: never;
@@ -3059,6 +4680,15 @@ export interface operations {
             };
             /** @description Not signed in */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3281,6 +4911,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The content cannot be published */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     deleteBoardMessage: {
@@ -3438,6 +5077,197 @@ export interface operations {
             };
             /** @description Not found, or not visible to the viewer */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyVip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VipResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    purchaseVip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VipPurchaseRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VipPurchaseResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWallet: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WalletResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transferCoins: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CoinTransferRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoinTransactionResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

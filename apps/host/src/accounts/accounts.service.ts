@@ -32,11 +32,20 @@ export function usernameKey(username: string): string {
 @Injectable()
 export class AccountsService {
   private readonly logger = new Logger('AccountsService');
+  private readonly signInListeners: ((userId: string) => Promise<void>)[] = [];
 
   constructor(
     private readonly em: EntityManager,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
+
+  /**
+   * Lets a module that depends on accounts react to sign-ins (economy's daily-login points) without
+   * accounts depending on it. Listeners run after the session is issued; their errors are logged.
+   */
+  onSignIn(listener: (userId: string) => Promise<void>): void {
+    this.signInListeners.push(listener);
+  }
 
   async register(username: string, password: string, client: ClientInfo): Promise<IssuedSession> {
     return this.issueSession(await this.createUser(username, password, ['user']), client);
@@ -139,6 +148,11 @@ export class AccountsService {
       ip: client.ip ?? null,
     });
     await this.em.persistAndFlush(session);
+    for (const listener of this.signInListeners) {
+      await listener(user.id).catch((error: unknown) =>
+        this.logger.warn({ message: 'sign-in listener failed', error: String(error) }),
+      );
+    }
     return { token, session, user };
   }
 

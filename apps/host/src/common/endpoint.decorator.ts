@@ -30,6 +30,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   403: 'Not allowed',
   404: 'Not found, or not visible to the viewer',
   409: 'Conflicts with the current state',
+  422: 'The content cannot be published',
   429: 'Too many attempts',
 };
 

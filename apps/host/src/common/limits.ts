@@ -42,4 +42,20 @@ export const LIMITS = {
   repostCommentMax: 2000,
   commentMax: 1000,
   audienceGroupsMax: 20,
+  /** The most coins one grant, transfer or purchase may move. */
+  coinAmountMax: 1_000_000,
+  coinMemoMax: 200,
+  /** Clients choose idempotency keys (a UUID fits easily); printable ASCII only. */
+  idempotencyKeyMax: 100,
+  vipMonthsMax: 12,
+
+  keywordPhraseMax: 100,
+  /** Keyword rules in all: bounds the automaton every host instance keeps in memory. */
+  keywordRulesMax: 50_000,
+  /** How long a host trusts its keyword automaton before checking whether the rules changed. */
+  keywordRulesTtlMs: 1000,
+  moderationReasonMax: 500,
+  reportReasonMax: 500,
+  /** The newest report reasons shown with a case in the review queue. */
+  caseReportReasonsShown: 5,
 } as const;

@@ -27,6 +27,15 @@ export type ProblemCode =
   | 'unknown_group'
   | 'board_closed'
   | 'invalid_parent'
+  | 'insufficient_funds'
+  | 'idempotency_conflict'
+  | 'vip_required'
+  | 'item_not_owned'
+  | 'item_already_owned'
+  | 'content_blocked'
+  | 'rule_exists'
+  | 'already_reported'
+  | 'moderation_conflict'
   | 'internal_error';
 
 export interface ProblemDetails {

@@ -37,6 +37,15 @@ describe('demo data (e2e)', () => {
     ]);
   });
 
+  it('seeds a yellow-diamond member with a premium theme, and coins', async () => {
+    const login = await host.post('/sessions', { body: { username: 'xiaohong', password: DEMO_PASSWORD } });
+    const space = await host.get(`/spaces/${login.body.account.id}`);
+    expect(space.body.vip).toMatchObject({ active: true });
+    expect(space.body.decoration.themeId).toBe('golden-dragon');
+    const wallet = await host.get('/wallet', { token: login.body.token });
+    expect(wallet.body.balance).toBeGreaterThan(0);
+  });
+
   it('seeds only once', async () => {
     const before = await host.sql<{ n: number }>('select count(*)::int as n from post');
     await host.app.get(DatabaseService).withContext(() => host.app.get(DemoService).seedIfEmpty());

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
+import { EconomyModule } from '../economy/economy.module';
 import { FriendsModule } from '../friends/friends.module';
 import { PostsModule } from '../posts/posts.module';
 import { SpacesModule } from '../spaces/spaces.module';
 import { DemoService } from './demo.service';
 
 @Module({
-  imports: [AccountsModule, FriendsModule, PostsModule, SpacesModule],
+  imports: [AccountsModule, FriendsModule, PostsModule, SpacesModule, EconomyModule],
   providers: [DemoService],
   exports: [DemoService],
 })

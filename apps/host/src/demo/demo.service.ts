@@ -3,6 +3,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AccountsService } from '../accounts/accounts.service';
 import type { User } from '../accounts/user.entity';
 import { Meta } from '../database/meta.entity';
+import { CoinsService } from '../economy/coins.service';
+import { ShopService } from '../economy/shop.service';
+import { VipService } from '../economy/vip.service';
 import { FriendsService } from '../friends/friends.service';
 import { PostsService } from '../posts/posts.service';
 import { SpacesService } from '../spaces/spaces.service';
@@ -46,6 +49,9 @@ export class DemoService {
     private readonly friends: FriendsService,
     private readonly posts: PostsService,
     private readonly spaces: SpacesService,
+    private readonly coins: CoinsService,
+    private readonly vip: VipService,
+    private readonly shop: ShopService,
   ) {}
 
   /** Seeds once, into an installation without users; later starts and non-empty databases are left alone. */
@@ -127,5 +133,29 @@ export class DemoService {
     await this.spaces.leaveMessage(zhangwei.id, xiaohong.id, '路过，踩一踩～');
     await this.spaces.view(hanmeimei.id, xiaoming.id);
     await this.spaces.view(xiaohong.id, xiaoming.id);
+
+    await this.seedEconomy(xiaoming, xiaohong, lilei);
+  }
+
+  /** Coins for two people, a yellow-diamond member with a premium theme, an owned theme, a transfer. */
+  private async seedEconomy(xiaoming: User, xiaohong: User, lilei: User): Promise<void> {
+    // Demo coins have no admin behind them: each grant is recorded as the receiver's own.
+    const grant = (user: User, amount: number) =>
+      this.coins.grant(user.id, user.id, { amount, idempotencyKey: 'demo-grant', memo: 'Demo coins' });
+    await grant(xiaoming, 1000);
+    await grant(xiaohong, 2000);
+    await this.vip.purchase(xiaohong.id, 3, 'demo-vip');
+    const items = await this.shop.catalog(xiaohong.id);
+    const itemId = (code: string) => items.find((item) => item.code === code)!.id;
+    await this.shop.purchase(xiaohong.id, itemId('golden-dragon'), 'demo-theme');
+    await this.spaces.updateDecoration(xiaohong.id, { themeId: 'golden-dragon' });
+    await this.shop.purchase(xiaoming.id, itemId('jade-garden'), 'demo-theme');
+    await this.shop.purchase(xiaoming.id, itemId('moonlight'), 'demo-music');
+    await this.spaces.updateDecoration(xiaoming.id, { themeId: 'jade-garden' });
+    await this.coins.transfer(xiaoming.id, lilei.id, {
+      amount: 50,
+      idempotencyKey: 'demo-transfer',
+      memo: '请你喝奶茶',
+    });
   }
 }

@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { Keyset, keysetCondition } from '../common/pagination';
 import { sqlRows } from '../database/sql';
-import { PrivacyService } from '../privacy/privacy.service';
+import { moderatedCondition, PrivacyService } from '../privacy/privacy.service';
 import type { FeedVerb } from './feed-entry.entity';
 
 export interface FeedRow {
@@ -55,7 +55,10 @@ export class FeedService {
       id: 'p.id',
       authorId: 'p.author_id',
       level: 'p.privacy',
+      moderation: 'p.moderation',
     });
+    // A 'commented' entry also needs its comment visible (a held comment is its author's alone).
+    const comment = moderatedCondition(viewerId, { authorId: 'fc.author_id', moderation: 'fc.moderation' });
     const bound = candidates
       ? {
           cte: `, candidates as (
@@ -83,13 +86,24 @@ export class FeedService {
          cross join lateral (
            select fe.id, fe.actor_id, fe.verb, fe.post_id, fe.comment_id, fe.created_at
              from feed_entry fe join post p on p.id = fe.post_id
+             left join comment fc on fc.id = fe.comment_id
             where fe.actor_id = a.id and ${keyset.sql} ${bound.condition} and ${visible.sql}
+              and (fe.comment_id is null or ${comment.sql})
             order by fe.created_at desc, fe.id desc
             limit ?
          ) e
         order by e.created_at desc, e.id desc
         limit ?`,
-      [viewerId, viewerId, ...bound.params, ...keyset.params, ...visible.params, take, take],
+      [
+        viewerId,
+        viewerId,
+        ...bound.params,
+        ...keyset.params,
+        ...visible.params,
+        ...comment.params,
+        take,
+        take,
+      ],
     );
   }
 }

@@ -55,3 +55,18 @@ const BLOG_HTML: sanitizeHtml.IOptions = {
 export function sanitizeBlogHtml(html: string): string {
   return sanitizeHtml(html, BLOG_HTML).trim();
 }
+
+const BLOCK_BOUNDARY =
+  /<\/?(?:p|br|hr|h[1-4]|blockquote|pre|ul|ol|li|figure|figcaption|table|thead|tbody|tr|th|td)\b[^>]*>/gi;
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
+
+/**
+ * The text a reader sees in sanitized blog HTML (for keyword screening): tags removed, block
+ * boundaries kept as line breaks so words of two paragraphs do not run together.
+ */
+export function blogText(sanitizedHtml: string): string {
+  return sanitizedHtml
+    .replace(BLOCK_BOUNDARY, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, name: string) => ENTITIES[name]);
+}

@@ -1,5 +1,6 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { newId } from '../common/ids';
+import type { ModerationState } from '../moderation/moderation-state';
 
 /** A comment on a post, or (with `parentId`) a reply to a top-level comment: one level deep. */
 @Entity({ tableName: 'comment' })
@@ -18,6 +19,14 @@ export class Comment {
 
   @Property({ type: 'text' })
   body!: string;
+
+  /** Only published content reaches anyone but its author (see the privacy rule). */
+  @Property({ type: 'text' })
+  moderation: ModerationState = 'published';
+
+  /** Why a reviewer rejected or unpublished it, shown to its author. */
+  @Property({ type: 'text', nullable: true })
+  moderationReason?: string | null;
 
   @Property({ type: 'timestamptz' })
   createdAt!: Date;

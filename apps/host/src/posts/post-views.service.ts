@@ -1,9 +1,17 @@
 import { Injectable } from '@nestjs/common';
+import type { ModerationState } from '../moderation/moderation-state';
 import { UserDirectoryService, type UserSummary } from '../spaces/user-directory.service';
 import type { CommentResponse, PostResponse } from './dto/posts.dto';
 import { CommentRow, PostRow, PostsService } from './posts.service';
 
 const iso = (value: Date | string) => new Date(value).toISOString();
+
+/** `moderation` for content that is not published: its author sees that it is under review, and why. */
+function moderationStatus(row: { moderation: ModerationState; moderation_reason: string | null }) {
+  return row.moderation === 'published'
+    ? {}
+    : { moderation: { state: row.moderation, reason: row.moderation_reason } };
+}
 
 /** Turns post and comment rows into what clients see, with people and reposted originals filled in. */
 @Injectable()
@@ -44,6 +52,7 @@ export class PostViewsService {
         ...this.core(row, people),
         privacy: row.privacy,
         ...(viewerId === row.author_id && row.privacy === 'groups' ? { groupIds: row.group_ids } : {}),
+        ...(viewerId === row.author_id ? moderationStatus(row) : {}),
         original: original ? this.core(original, people) : null,
         originalUnavailable: row.kind === 'repost' && !original,
         likeCount: row.like_count,
@@ -85,6 +94,8 @@ export class PostViewsService {
       parentId: row.parent_id,
       body: row.body,
       createdAt: iso(row.created_at),
+      // Only the author is ever given a comment that is not published (the queries see to that).
+      ...moderationStatus(row),
     };
   }
 }

@@ -1,5 +1,6 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { newId } from '../common/ids';
+import type { ModerationState } from '../moderation/moderation-state';
 import type { PrivacyLevel } from '../privacy/privacy-level';
 
 export type PostKind = 'mood' | 'blog' | 'repost';
@@ -29,6 +30,14 @@ export class Post {
 
   @Property({ type: 'text' })
   privacy!: PrivacyLevel;
+
+  /** Only published content reaches anyone but its author (see the privacy rule). */
+  @Property({ type: 'text' })
+  moderation: ModerationState = 'published';
+
+  /** Why a reviewer rejected or unpublished it, shown to its author. */
+  @Property({ type: 'text', nullable: true })
+  moderationReason?: string | null;
 
   @Property({ type: 'timestamptz' })
   createdAt!: Date;

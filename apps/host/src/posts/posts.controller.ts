@@ -36,6 +36,7 @@ export class PostsController {
     summary: 'Post a mood (shuoshuo)',
     response: PostResponse,
     status: HttpStatus.CREATED,
+    problems: [422],
   })
   async createMood(@CurrentUser() viewer: AuthUser, @Body() body: CreateMoodRequest): Promise<PostResponse> {
     const post = await this.posts.createMood(viewer.id, body.text, body);
@@ -48,6 +49,7 @@ export class PostsController {
     summary: 'Publish a blog',
     response: PostResponse,
     status: HttpStatus.CREATED,
+    problems: [422],
   })
   async createBlog(@CurrentUser() viewer: AuthUser, @Body() body: CreateBlogRequest): Promise<PostResponse> {
     const post = await this.posts.createBlog(viewer.id, body.title, body.body, body);
@@ -60,7 +62,7 @@ export class PostsController {
     summary: 'Repost a post I can see, with a comment',
     response: PostResponse,
     status: HttpStatus.CREATED,
-    problems: [403, 404],
+    problems: [403, 404, 422],
   })
   async repost(
     @CurrentUser() viewer: AuthUser,
@@ -92,7 +94,7 @@ export class PostsController {
     operationId: 'updatePost',
     summary: 'Edit my post or change who may see it',
     response: PostResponse,
-    problems: [404],
+    problems: [404, 422],
   })
   async update(
     @CurrentUser() viewer: AuthUser,
@@ -160,7 +162,7 @@ export class PostsController {
     summary: 'Comment on a post, or reply to a comment',
     response: CommentResponse,
     status: HttpStatus.CREATED,
-    problems: [403, 404],
+    problems: [403, 404, 422],
   })
   async comment(
     @CurrentUser() viewer: AuthUser,
@@ -176,6 +178,8 @@ export class PostsController {
         parent_id: comment.parentId ?? null,
         body: comment.body,
         created_at: comment.createdAt,
+        moderation: comment.moderation,
+        moderation_reason: comment.moderationReason ?? null,
       },
     ]);
     return view;

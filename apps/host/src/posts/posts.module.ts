@@ -1,17 +1,28 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
+import { EconomyModule } from '../economy/economy.module';
 import { FeedEntriesModule } from '../feed/feed-entries.service';
+import { ModerationModule } from '../moderation/moderation.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PrivacyModule } from '../privacy/privacy.module';
 import { ProfilesModule } from '../spaces/profiles.module';
 import { PostViewsService } from './post-views.service';
+import { PostsModeration } from './posts-moderation';
 import { PostsController } from './posts.controller';
 import { PostsService } from './posts.service';
 
 @Module({
-  imports: [AccountsModule, PrivacyModule, FeedEntriesModule, NotificationsModule, ProfilesModule],
+  imports: [
+    AccountsModule,
+    PrivacyModule,
+    FeedEntriesModule,
+    NotificationsModule,
+    ProfilesModule,
+    EconomyModule,
+    ModerationModule,
+  ],
   controllers: [PostsController],
-  providers: [PostsService, PostViewsService],
+  providers: [PostsService, PostViewsService, PostsModeration],
   exports: [PostsService, PostViewsService],
 })
 export class PostsModule {}

@@ -6,11 +6,15 @@ import { Keyset, keysetCondition } from '../common/pagination';
 import { badRequest, notFound, ProblemException } from '../common/problem';
 import { nonBlank } from '../common/text';
 import { sqlRows, sqlRun, uuidArray } from '../database/sql';
+import { ActivityService } from '../economy/activity.service';
 import { FeedEntriesService } from '../feed/feed-entries.service';
+import type { Verdict } from '../moderation/keyword-rules.service';
+import type { ModerationState } from '../moderation/moderation-state';
+import { ModerationService } from '../moderation/moderation.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { PrivacyLevel } from '../privacy/privacy-level';
-import { PrivacyService } from '../privacy/privacy.service';
-import { sanitizeBlogHtml } from './blog-html';
+import { mayViewModerated, moderatedCondition, PrivacyService } from '../privacy/privacy.service';
+import { blogText, sanitizeBlogHtml } from './blog-html';
 import { Comment } from './comment.entity';
 import { Post, PostKind } from './post.entity';
 
@@ -43,6 +47,8 @@ export interface PostRow {
   repost_count: number;
   liked: boolean;
   group_ids: string[];
+  moderation: ModerationState;
+  moderation_reason: string | null;
 }
 
 export interface CommentRow {
@@ -52,13 +58,29 @@ export interface CommentRow {
   parent_id: string | null;
   body: string;
   created_at: Date;
+  moderation: ModerationState;
+  moderation_reason: string | null;
 }
 
 const postColumns = (alias: string) => ({
   id: `${alias}.id`,
   authorId: `${alias}.author_id`,
   level: `${alias}.privacy`,
+  moderation: `${alias}.moderation`,
 });
+
+const commentColumns = (alias: string) => ({
+  authorId: `${alias}.author_id`,
+  moderation: `${alias}.moderation`,
+});
+
+const COMMENT_FIELDS =
+  'c.id, c.post_id, c.author_id, c.parent_id, c.body, c.created_at, c.moderation, c.moderation_reason';
+
+/** The text of a post that keyword rules screen: a blog's title and what its HTML reads as. */
+export function screenedParts(post: Pick<Post, 'kind' | 'title' | 'body'>): string[] {
+  return post.kind === 'blog' ? [post.title ?? '', blogText(post.body)] : [post.body];
+}
 
 @Injectable()
 export class PostsService {
@@ -68,6 +90,8 @@ export class PostsService {
     private readonly privacy: PrivacyService,
     private readonly feed: FeedEntriesService,
     private readonly notifications: NotificationsService,
+    private readonly moderation: ModerationService,
+    private readonly activity: ActivityService,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -78,6 +102,9 @@ export class PostsService {
     fields: { kind: PostKind; title?: string; body: string; repostOfId?: string },
     audience: AudienceInput,
   ): Promise<Post> {
+    const verdict = await this.moderation.screen(
+      screenedParts({ kind: fields.kind, title: fields.title ?? null, body: fields.body }),
+    );
     return this.em.transactional(async () => {
       const now = this.clock.now();
       const post = this.em.create(Post, {
@@ -87,27 +114,34 @@ export class PostsService {
         body: fields.body,
         repostOfId: fields.repostOfId ?? null,
         privacy: audience.privacy,
+        moderation: this.moderation.stateAfter(verdict),
         createdAt: now,
         updatedAt: now,
       });
       this.em.persist(post);
       await this.em.flush();
+      await this.moderation.enqueue({ type: 'post', id: post.id, authorId }, verdict);
       await this.privacy.setAudience({ id: post.id, authorId, level: audience.privacy }, audience.groupIds);
       this.feed.record(authorId, fields.kind === 'repost' ? 'reposted' : 'posted', post.id);
       return post;
     });
   }
 
-  createMood(authorId: string, text: string, audience: AudienceInput): Promise<Post> {
-    return this.create(authorId, { kind: 'mood', body: nonBlank(text, 'text') }, audience);
+  async createMood(authorId: string, text: string, audience: AudienceInput): Promise<Post> {
+    const post = await this.create(authorId, { kind: 'mood', body: nonBlank(text, 'text') }, audience);
+    // Held content earns nothing: points would otherwise reward what moderation stopped.
+    if (post.moderation === 'published') await this.activity.record(authorId, 'mood');
+    return post;
   }
 
-  createBlog(authorId: string, title: string, html: string, audience: AudienceInput): Promise<Post> {
-    return this.create(
+  async createBlog(authorId: string, title: string, html: string, audience: AudienceInput): Promise<Post> {
+    const post = await this.create(
       authorId,
       { kind: 'blog', title: nonBlank(title, 'title'), body: sanitizeBlogHtml(html) },
       audience,
     );
+    if (post.moderation === 'published') await this.activity.record(authorId, 'blog');
+    return post;
   }
 
   /** Reposts point at the original post, never at another repost, so chains stay one level deep. */
@@ -142,6 +176,9 @@ export class PostsService {
         if (edit.text !== undefined)
           post.body = post.kind === 'mood' ? nonBlank(edit.text, 'text') : edit.text.trim();
       }
+      if (edit.text !== undefined || edit.title !== undefined || edit.body !== undefined) {
+        await this.rescreen(post);
+      }
       if (edit.privacy !== undefined || edit.groupIds !== undefined) {
         const level = edit.privacy ?? post.privacy;
         const groupIds =
@@ -152,6 +189,19 @@ export class PostsService {
       post.updatedAt = this.clock.now();
       return post;
     });
+  }
+
+  /**
+   * Screens an edited post again: a block refuses the edit, a hold takes a published post back
+   * under review. An edit never publishes a post a reviewer has not (yet) published.
+   */
+  private async rescreen(post: Post): Promise<void> {
+    const verdict: Verdict = await this.moderation.screen(screenedParts(post));
+    if (verdict.action === 'hold' && post.moderation === 'published') {
+      post.moderation = 'held';
+      post.moderationReason = null;
+    }
+    await this.moderation.enqueue({ type: 'post', id: post.id, authorId: post.authorId }, verdict);
   }
 
   async delete(authorId: string, postId: string): Promise<void> {
@@ -172,7 +222,12 @@ export class PostsService {
     const post = await this.em.findOne(Post, { id: postId });
     if (
       !post ||
-      !(await this.privacy.canView(viewerId, { id: post.id, authorId: post.authorId, level: post.privacy }))
+      !(await this.privacy.canView(viewerId, {
+        id: post.id,
+        authorId: post.authorId,
+        level: post.privacy,
+        moderation: post.moderation,
+      }))
     ) {
       throw notFound('Post');
     }
@@ -187,6 +242,7 @@ export class PostsService {
         id: post.id,
         authorId: post.authorId,
         level: post.privacy,
+        moderation: post.moderation,
       }))
     ) {
       throw new ProblemException(
@@ -205,16 +261,18 @@ export class PostsService {
   async rows(viewerId: string | null, ids: string[]): Promise<PostRow[]> {
     if (ids.length === 0) return [];
     const reposts = this.privacy.visibleCondition(viewerId, postColumns('r'));
+    const comments = moderatedCondition(viewerId, commentColumns('c'));
     const rows = await sqlRows<PostRow>(
       this.em,
       `select p.id, p.author_id, p.kind, p.title, p.body, p.repost_of_id, p.privacy, p.created_at, p.updated_at,
+              p.moderation, p.moderation_reason,
               (select count(*) from post_like l where l.post_id = p.id)::int as like_count,
-              (select count(*) from comment c where c.post_id = p.id)::int as comment_count,
+              (select count(*) from comment c where c.post_id = p.id and ${comments.sql})::int as comment_count,
               (select count(*) from post r where r.repost_of_id = p.id and ${reposts.sql})::int as repost_count,
               exists (select 1 from post_like l where l.post_id = p.id and l.user_id = ?) as liked,
               array(select ag.group_id::text from audience_group ag where ag.subject_id = p.id order by 1) as group_ids
          from post p where p.id = any(?::uuid[])`,
-      [...reposts.params, viewerId, uuidArray(ids)],
+      [...comments.params, ...reposts.params, viewerId, uuidArray(ids)],
     );
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.flatMap((id) => byId.get(id) ?? []);
@@ -272,11 +330,14 @@ export class PostsService {
     parentId: string | undefined,
   ): Promise<Comment> {
     const post = await this.interactable(viewerId, postId);
-    return this.em.transactional(async () => {
+    const text = nonBlank(body, 'body');
+    const verdict = await this.moderation.screen([text]);
+    const created = await this.em.transactional(async () => {
       let parent: Comment | null = null;
       if (parentId) {
         parent = await this.em.findOne(Comment, { id: parentId.toLowerCase(), postId });
-        if (!parent || parent.parentId) {
+        // A reply to a comment the viewer cannot see (held, say) is a reply to nothing.
+        if (!parent || parent.parentId || !mayViewModerated(parent, viewerId)) {
           throw badRequest('invalid_parent', 'Replies go to a top-level comment of the same post');
         }
       }
@@ -284,12 +345,16 @@ export class PostsService {
         postId,
         authorId: viewerId,
         parentId: parent?.id ?? null,
-        body: nonBlank(body, 'body'),
+        body: text,
+        moderation: this.moderation.stateAfter(verdict),
         createdAt: this.clock.now(),
       });
       this.em.persist(comment);
       await this.em.flush();
+      await this.moderation.enqueue({ type: 'comment', id: comment.id, authorId: viewerId }, verdict);
       this.feed.record(viewerId, 'commented', postId, comment.id);
+      // Nobody is told about a held comment: they could not open it.
+      if (comment.moderation !== 'published') return comment;
       this.notifications.notify({
         recipientId: post.authorId,
         kind: 'comment',
@@ -308,6 +373,11 @@ export class PostsService {
       }
       return comment;
     });
+    // Points go to the author for comments from others, after the comment is committed.
+    if (post.authorId !== viewerId && created.moderation === 'published') {
+      await this.activity.record(post.authorId, 'comment_received');
+    }
+    return created;
   }
 
   async listComments(
@@ -318,11 +388,12 @@ export class PostsService {
   ): Promise<CommentRow[]> {
     await this.visible(viewerId, postId);
     const keyset = keysetCondition('c', after);
+    const visible = moderatedCondition(viewerId, commentColumns('c'));
     return sqlRows<CommentRow>(
       this.em,
-      `select c.id, c.post_id, c.author_id, c.parent_id, c.body, c.created_at from comment c
-        where c.post_id = ? and ${keyset.sql} order by c.created_at desc, c.id desc limit ?`,
-      [postId, ...keyset.params, limit + 1],
+      `select ${COMMENT_FIELDS} from comment c
+        where c.post_id = ? and ${keyset.sql} and ${visible.sql} order by c.created_at desc, c.id desc limit ?`,
+      [postId, ...keyset.params, ...visible.params, limit + 1],
     );
   }
 
@@ -330,7 +401,7 @@ export class PostsService {
     if (ids.length === 0) return [];
     return sqlRows<CommentRow>(
       this.em,
-      'select c.id, c.post_id, c.author_id, c.parent_id, c.body, c.created_at from comment c where c.id = any(?::uuid[])',
+      `select ${COMMENT_FIELDS} from comment c where c.id = any(?::uuid[])`,
       [uuidArray(ids)],
     );
   }

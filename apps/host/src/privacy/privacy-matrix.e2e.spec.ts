@@ -167,6 +167,7 @@ describe('the privacy matrix (e2e)', () => {
           id: 'p.id',
           authorId: 'p.author_id',
           level: 'p.privacy',
+          moderation: 'p.moderation',
         });
         const listed = await sqlRows<{ id: string }>(
           orm.em,
@@ -178,6 +179,7 @@ describe('the privacy matrix (e2e)', () => {
             id: posts[level],
             authorId: users.author.id,
             level: level as PrivacyLevel,
+            moderation: 'published',
           });
           const inList = listed.some((row) => row.id === posts[level]);
           expect({ viewer, level, single, inList }).toEqual({

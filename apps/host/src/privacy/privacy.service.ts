@@ -4,20 +4,31 @@ import { LIMITS } from '../common/limits';
 import { badRequest } from '../common/problem';
 import { sqlRows, sqlRun } from '../database/sql';
 import { FriendsService, Relation } from '../friends/friends.service';
+import type { ModerationState } from '../moderation/moderation-state';
 import type { PrivacyLevel } from './privacy-level';
 
-/** An item under the privacy rule: who wrote it and who it is for. */
-export interface Audience {
+/** Content under moderation: who wrote it and whether it is published. */
+export interface Moderated {
+  authorId: string;
+  moderation: ModerationState;
+}
+
+/** Column expressions of listed moderated content, for the list face of the moderation part. */
+export interface ModeratedColumns {
+  authorId: string;
+  moderation: string;
+}
+
+/** An item under the privacy rule: who wrote it, who it is for, and whether it is published. */
+export interface Audience extends Moderated {
   /** The item's id: `groups`-level items keep their chosen groups under it. */
   id: string;
-  authorId: string;
   level: PrivacyLevel;
 }
 
 /** Column expressions of a listed item, for the list face of the rule. */
-export interface AudienceColumns {
+export interface AudienceColumns extends ModeratedColumns {
   id: string;
-  authorId: string;
   level: string;
 }
 
@@ -27,16 +38,32 @@ export interface SqlFragment {
 }
 
 /**
+ * The moderation part of the rule: the author always sees their own content, others only published
+ * content. Comments and board messages, whose audience is their post's or board's, use this alone.
+ */
+export function mayViewModerated(item: Moderated, viewerId: string | null): boolean {
+  return item.moderation === 'published' || (viewerId !== null && viewerId === item.authorId);
+}
+
+/** SQL that is true exactly when `mayViewModerated(row, viewerId)` is. */
+export function moderatedCondition(viewerId: string | null, columns: ModeratedColumns): SqlFragment {
+  if (viewerId === null) return { sql: `(${columns.moderation} = 'published')`, params: [] };
+  return { sql: `(${columns.moderation} = 'published' or ${columns.authorId} = ?)`, params: [viewerId] };
+}
+
+/**
  * The rule itself, for one viewer and one item. `relation` is undefined for anonymous viewers and
- * for the author. A blocked viewer keeps seeing public items but nothing else.
+ * for the author. A blocked viewer keeps seeing public items but nothing else. Content that is not
+ * published (held for review, rejected, unpublished) is its author's alone.
  */
 export function mayView(
-  item: Pick<Audience, 'authorId' | 'level'>,
+  item: Pick<Audience, 'authorId' | 'level' | 'moderation'>,
   viewerId: string | null,
   relation: Relation | undefined,
   audienceGroupIds: readonly string[],
 ): boolean {
   if (viewerId !== null && viewerId === item.authorId) return true;
+  if (item.moderation !== 'published') return false;
   if (item.level === 'public') return true;
   if (viewerId === null || !relation || relation.blockedByAuthor || !relation.isFriend) return false;
   if (item.level === 'friends') return true;
@@ -56,7 +83,9 @@ export class PrivacyService {
   ) {}
 
   async canView(viewerId: string | null, item: Audience): Promise<boolean> {
-    if (item.level === 'public' || (viewerId !== null && viewerId === item.authorId)) return true;
+    if (viewerId !== null && viewerId === item.authorId) return true;
+    if (item.moderation !== 'published') return false;
+    if (item.level === 'public') return true;
     if (viewerId === null || item.level === 'private') return false;
     const relation = await this.friends.relation(item.authorId, viewerId);
     const groups = item.level === 'groups' ? await this.audienceGroups(item.id) : [];
@@ -73,18 +102,24 @@ export class PrivacyService {
     return this.canView(viewerId, item);
   }
 
-  /** SQL that is true exactly when `canView(viewerId, row)` is, for the row the columns name. */
+  /**
+   * SQL that is true exactly when `canView(viewerId, row)` is, for the row the columns name. The
+   * moderation test is a plain column comparison, so it runs before the subqueries.
+   */
   visibleCondition(viewerId: string | null, columns: AudienceColumns): SqlFragment {
-    if (viewerId === null) return { sql: `(${columns.level} = 'public')`, params: [] };
+    if (viewerId === null) {
+      return { sql: `(${columns.moderation} = 'published' and ${columns.level} = 'public')`, params: [] };
+    }
     const friendOfAuthor = `exists (select 1 from friendship pf where pf.user_id = ${columns.authorId} and pf.friend_id = ?)`;
     const notBlocked = `not exists (select 1 from user_block pb where pb.blocker_id = ${columns.authorId} and pb.blocked_id = ?)`;
     const inChosenGroup = `exists (select 1 from audience_group pa join friend_group_member pm on pm.group_id = pa.group_id
                                     where pa.subject_id = ${columns.id} and pm.member_id = ?)`;
     return {
       sql: `(${columns.authorId} = ?
-          or ${columns.level} = 'public'
-          or (${columns.level} = 'friends' and ${friendOfAuthor} and ${notBlocked})
-          or (${columns.level} = 'groups' and ${friendOfAuthor} and ${notBlocked} and ${inChosenGroup}))`,
+          or (${columns.moderation} = 'published'
+            and (${columns.level} = 'public'
+              or (${columns.level} = 'friends' and ${friendOfAuthor} and ${notBlocked})
+              or (${columns.level} = 'groups' and ${friendOfAuthor} and ${notBlocked} and ${inChosenGroup}))))`,
       params: [viewerId, viewerId, viewerId, viewerId, viewerId, viewerId],
     };
   }
@@ -102,7 +137,10 @@ export class PrivacyService {
    * Records who a `groups`-level item is for (and forgets it for other levels). The groups must be
    * the author's own: a `groups` item with no groups would be visible to nobody but its author.
    */
-  async setAudience(item: Audience, groupIds: readonly string[] | undefined): Promise<void> {
+  async setAudience(
+    item: Pick<Audience, 'id' | 'authorId' | 'level'>,
+    groupIds: readonly string[] | undefined,
+  ): Promise<void> {
     const chosen = [...new Set((groupIds ?? []).map((id) => id.toLowerCase()))];
     if (item.level === 'groups') {
       if (chosen.length === 0)

@@ -69,6 +69,10 @@ export class SpacesController {
       body: row.body,
       deletable: viewerId !== null && (viewerId === ownerId || viewerId === row.author_id),
       createdAt: new Date(row.created_at).toISOString(),
+      // Only the author is ever given a message that is not published (the query sees to that).
+      ...(row.moderation === 'published'
+        ? {}
+        : { moderation: { state: row.moderation, reason: row.moderation_reason } }),
     }));
   }
 
@@ -89,13 +93,15 @@ export class SpacesController {
       id: space.userId,
       username: view.username,
       profile: profileResponse(space),
-      decoration: decorationResponse(space),
+      decoration: { ...decorationResponse(space), themeId: view.themeId },
       postCount: view.postCount,
       visitorCount: view.visitorCount,
       visitorsToday: view.visitorsToday,
       relationship: view.relationship,
       canReadBoard: view.canReadBoard,
       canWriteBoard: view.canWriteBoard,
+      vip: view.badges.vip,
+      level: view.badges.level,
     };
   }
 
@@ -113,6 +119,7 @@ export class SpacesController {
     operationId: 'updateSpaceDecoration',
     summary: "Change my space's theme, music, layout and board access",
     response: SpaceDecorationResponse,
+    problems: [403],
   })
   async updateDecoration(
     @CurrentUser() viewer: AuthUser,
@@ -170,7 +177,7 @@ export class SpacesController {
     summary: "Leave a message on a user's message board",
     response: BoardMessageResponse,
     status: HttpStatus.CREATED,
-    problems: [403, 404],
+    problems: [403, 404, 422],
   })
   async leaveMessage(
     @CurrentUser() viewer: AuthUser,
@@ -179,7 +186,14 @@ export class SpacesController {
   ): Promise<BoardMessageResponse> {
     const message: BoardMessage = await this.spaces.leaveMessage(viewer.id, userId, body.body);
     const [response] = await this.messageResponses(viewer.id, userId, [
-      { id: message.id, author_id: message.authorId, body: message.body, created_at: message.createdAt },
+      {
+        id: message.id,
+        author_id: message.authorId,
+        body: message.body,
+        created_at: message.createdAt,
+        moderation: message.moderation,
+        moderation_reason: message.moderationReason ?? null,
+      },
     ]);
     return response;
   }

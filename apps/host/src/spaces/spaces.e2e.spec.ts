@@ -85,6 +85,8 @@ describe('spaces (e2e)', () => {
         relationship: null,
         canReadBoard: false,
         canWriteBoard: false,
+        vip: null,
+        level: { level: 1, points: expect.any(Number) },
       });
       expect(await host.sql('select 1 from space where user_id = ?', [owner.id])).toHaveLength(0);
     });
@@ -231,7 +233,8 @@ describe('spaces (e2e)', () => {
     });
 
     it.each([
-      ['a premium or unknown theme', { themeId: 'golden-palace' }],
+      ['an unknown theme', { themeId: 'golden-palace' }],
+      ['a theme id that is not an id', { themeId: 'Golden Palace!' }],
       ['a null theme', { themeId: null }],
       ['music that is not a web URL', { musicUrl: 'file:///etc/passwd' }],
       ['oversized music URL', { musicUrl: `https://music.example.com/${'a'.repeat(LIMITS.urlMax)}` }],

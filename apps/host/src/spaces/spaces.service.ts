@@ -7,12 +7,17 @@ import { newId } from '../common/ids';
 import { Keyset, keysetCondition } from '../common/pagination';
 import { forbidden, notFound, ProblemException } from '../common/problem';
 import { sqlRows, sqlRun } from '../database/sql';
+import { ActivityService } from '../economy/activity.service';
+import { EconomyService, type SpaceBadges } from '../economy/economy.service';
 import { FriendsService, type Relation } from '../friends/friends.service';
+import type { ModerationState } from '../moderation/moderation-state';
+import { ModerationService } from '../moderation/moderation.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { PostsService } from '../posts/posts.service';
+import { moderatedCondition } from '../privacy/privacy.service';
 import { BoardMessage } from './board-message.entity';
 import type { Relationship } from './dto/spaces.dto';
-import { BoardAccess, Gender, Space, SpaceModule } from './space.entity';
+import { BoardAccess, FREE_THEMES, Gender, Space, SpaceModule } from './space.entity';
 
 /** A profile change: a field left undefined stays, null clears an optional one. */
 export interface ProfileEdit {
@@ -41,6 +46,9 @@ export interface SpaceView {
   relationship: Relationship | null;
   canReadBoard: boolean;
   canWriteBoard: boolean;
+  /** The theme shown: the owner's choice, or the default once they may no longer use it (a lapsed VIP). */
+  themeId: string;
+  badges: SpaceBadges;
 }
 
 /** What the viewer may do on an owner's message board, and why not. */
@@ -61,11 +69,18 @@ export interface BoardMessageRow {
   author_id: string;
   body: string;
   created_at: Date;
+  moderation: ModerationState;
+  moderation_reason: string | null;
 }
 
 /** The UTC calendar day of an instant, as PostgreSQL's `date` reads it. */
 function utcDay(instant: Date): string {
   return instant.toISOString().slice(0, 10);
+}
+
+/** Built-in themes anyone may use; others are shop items and the economy decides. */
+function isFreeTheme(themeId: string): boolean {
+  return (FREE_THEMES as readonly string[]).includes(themeId);
 }
 
 function invalidField(field: string, message: string): ProblemException {
@@ -123,6 +138,9 @@ export class SpacesService {
     private readonly friends: FriendsService,
     private readonly posts: PostsService,
     private readonly notifications: NotificationsService,
+    private readonly economy: EconomyService,
+    private readonly activity: ActivityService,
+    private readonly moderation: ModerationService,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -132,14 +150,18 @@ export class SpacesService {
   async view(viewerId: string | null, ownerId: string): Promise<SpaceView> {
     const owner = await this.accounts.getUser(ownerId);
     const now = this.clock.now();
-    if (viewerId !== null && viewerId !== ownerId) await this.recordVisit(ownerId, viewerId, now);
+    if (viewerId !== null && viewerId !== ownerId && (await this.recordVisit(ownerId, viewerId, now))) {
+      await this.activity.record(ownerId, 'visitor');
+    }
     const space =
       (await this.em.findOne(Space, { userId: ownerId })) ?? this.defaults(ownerId, owner.username, now);
-    const [relation, blocking, postCount, visits] = await Promise.all([
+    const [relation, blocking, postCount, visits, badges, themeUsable] = await Promise.all([
       this.relationTo(ownerId, viewerId),
       viewerId !== null && viewerId !== ownerId ? this.friends.hasBlocked(viewerId, ownerId) : false,
       this.posts.countByAuthor(viewerId, ownerId),
       this.visitCounts(ownerId, now),
+      this.economy.badges(ownerId),
+      isFreeTheme(space.themeId) || this.economy.themeUsable(ownerId, space.themeId),
     ]);
     const rights = boardRights(space.boardAccess, ownerId, viewerId, relation);
     return {
@@ -151,6 +173,8 @@ export class SpacesService {
       relationship: relationship(ownerId, viewerId, relation, blocking),
       canReadBoard: rights.canRead,
       canWriteBoard: rights.canWrite,
+      themeId: themeUsable ? space.themeId : new Space().themeId,
+      badges,
     };
   }
 
@@ -167,6 +191,9 @@ export class SpacesService {
   }
 
   async updateDecoration(userId: string, edit: DecorationEdit): Promise<Space> {
+    if (edit.themeId !== undefined && !isFreeTheme(edit.themeId)) {
+      await this.economy.assertThemeUsable(userId, edit.themeId);
+    }
     return this.edit(userId, (space) => {
       if (edit.themeId !== undefined) space.themeId = edit.themeId;
       if (edit.musicUrl !== undefined) space.musicUrl = edit.musicUrl;
@@ -225,14 +252,19 @@ export class SpacesService {
 
   // ── visitor log ──────────────────────────────────────────────────────────
 
-  /** One entry per visitor per UTC day; a later visit that day only moves its time. */
-  private async recordVisit(ownerId: string, visitorId: string, now: Date): Promise<void> {
-    await sqlRun(
+  /**
+   * One entry per visitor per UTC day; a later visit that day only moves its time.
+   * Returns whether this was the visitor's first visit of the day.
+   */
+  private async recordVisit(ownerId: string, visitorId: string, now: Date): Promise<boolean> {
+    const [row] = await sqlRows<{ first: boolean }>(
       this.em,
       `insert into space_visit (id, owner_id, visitor_id, day, visited_at) values (?, ?, ?, ?, ?)
-       on conflict (owner_id, visitor_id, day) do update set visited_at = greatest(space_visit.visited_at, excluded.visited_at)`,
+       on conflict (owner_id, visitor_id, day) do update set visited_at = greatest(space_visit.visited_at, excluded.visited_at)
+       returning (xmax = 0) as first`,
       [newId(), ownerId, visitorId, utcDay(now), now],
     );
+    return row.first;
   }
 
   private async visitCounts(ownerId: string, now: Date): Promise<{ total: number; today: number }> {
@@ -282,12 +314,13 @@ export class SpacesService {
     const rights = boardRights(access, ownerId, viewerId, await this.relationTo(ownerId, viewerId));
     if (!rights.canRead) throw boardClosed('This message board is open to friends only');
     const keyset = keysetCondition('m', after);
+    const visible = moderatedCondition(viewerId, { authorId: 'm.author_id', moderation: 'm.moderation' });
     return sqlRows<BoardMessageRow>(
       this.em,
-      `select m.id, m.author_id, m.body, m.created_at from board_message m
-        where m.owner_id = ? and ${keyset.sql}
+      `select m.id, m.author_id, m.body, m.created_at, m.moderation, m.moderation_reason from board_message m
+        where m.owner_id = ? and ${keyset.sql} and ${visible.sql}
         order by m.created_at desc, m.id desc limit ?`,
-      [ownerId, ...keyset.params, limit + 1],
+      [ownerId, ...keyset.params, ...visible.params, limit + 1],
     );
   }
 
@@ -303,19 +336,24 @@ export class SpacesService {
         );
       }
       if (!rights.canWrite) throw boardClosed('Only friends may leave a message here');
+      const verdict = await this.moderation.screen([body]);
       const message = this.em.create(BoardMessage, {
         ownerId,
         authorId,
         body: body.trim(),
+        moderation: this.moderation.stateAfter(verdict),
         createdAt: this.clock.now(),
       });
       this.em.persist(message);
-      this.notifications.notify({
-        recipientId: ownerId,
-        kind: 'board_message',
-        actorId: authorId,
-        subjectId: message.id,
-      });
+      await this.moderation.enqueue({ type: 'board_message', id: message.id, authorId }, verdict);
+      // The owner is not told about a held message: they could not read it.
+      if (message.moderation === 'published')
+        this.notifications.notify({
+          recipientId: ownerId,
+          kind: 'board_message',
+          actorId: authorId,
+          subjectId: message.id,
+        });
       await this.em.flush();
       return message;
     });

@@ -1,8 +1,12 @@
 import { Migration20261121000000_social_core } from './Migration20261121000000_social_core';
 import { Migration20261121010000_friend_request_pair } from './Migration20261121010000_friend_request_pair';
+import { Migration20261121020000_economy } from './Migration20261121020000_economy';
+import { Migration20261121030000_moderation } from './Migration20261121030000_moderation';
 
 /** Every migration in order; listed explicitly so the compiled host and the tests find the same set. */
 export const MIGRATIONS = [
   { name: 'Migration20261121000000_social_core', class: Migration20261121000000_social_core },
   { name: 'Migration20261121010000_friend_request_pair', class: Migration20261121010000_friend_request_pair },
+  { name: 'Migration20261121020000_economy', class: Migration20261121020000_economy },
+  { name: 'Migration20261121030000_moderation', class: Migration20261121030000_moderation },
 ];

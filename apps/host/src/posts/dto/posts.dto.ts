@@ -11,6 +11,7 @@ import {
 } from 'class-validator';
 import { LIMITS } from '../../common/limits';
 import { PageInfo, PageQuery } from '../../common/pagination';
+import { ModerationStatus } from '../../moderation/dto/moderation.dto';
 import { PRIVACY_LEVELS, type PrivacyLevel } from '../../privacy/privacy-level';
 import { UserSummary } from '../../spaces/user-directory.service';
 
@@ -131,6 +132,11 @@ export class PostResponse {
   @ApiProperty() commentCount!: number;
   @ApiProperty({ description: 'Reposts the viewer may see' }) repostCount!: number;
   @ApiProperty() likedByMe!: boolean;
+  @ApiPropertyOptional({
+    type: ModerationStatus,
+    description: 'Shown to the author only, while the post is not published',
+  })
+  moderation?: ModerationStatus;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
@@ -159,6 +165,11 @@ export class CommentResponse {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) parentId!: string | null;
   @ApiProperty() body!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiPropertyOptional({
+    type: ModerationStatus,
+    description: 'Shown to the author only, while the comment is not published',
+  })
+  moderation?: ModerationStatus;
 }
 
 export class CommentPage extends PageInfo {

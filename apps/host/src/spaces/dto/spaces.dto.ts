@@ -14,7 +14,9 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { LIMITS } from '../../common/limits';
+import { LevelBadge, VipBadge } from '../../economy/dto/economy.dto';
 import { PageInfo } from '../../common/pagination';
+import { ModerationStatus } from '../../moderation/dto/moderation.dto';
 import {
   BOARD_ACCESS,
   FREE_THEMES,
@@ -37,6 +39,8 @@ const IsWebUrl = () =>
   );
 
 const NOT_BLANK = /\S/;
+const THEME_ID_SOURCE = '^[a-z0-9]+(-[a-z0-9]+)*$';
+const THEME_ID = new RegExp(THEME_ID_SOURCE);
 
 export const RELATIONSHIPS = ['self', 'friend', 'none', 'blocked', 'blocking'] as const;
 export type Relationship = (typeof RELATIONSHIPS)[number];
@@ -107,9 +111,18 @@ export class UpdateSpaceProfileRequest {
 }
 
 export class UpdateSpaceDecorationRequest {
-  @ApiPropertyOptional({ enum: FREE_THEMES, description: 'The theme (skin) of the space' })
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: LIMITS.themeIdMax,
+    pattern: THEME_ID_SOURCE,
+    example: FREE_THEMES[1],
+    description: `The theme (skin) of the space: a free theme (${FREE_THEMES.join(', ')}) or a theme or skin of the shop that I may use (owned; VIP-only ones need a running yellow diamond)`,
+  })
   @IsOptionalNotNull()
-  @IsIn(FREE_THEMES)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LIMITS.themeIdMax)
+  @Matches(THEME_ID, { message: 'themeId must be lower-case letters, digits and dashes' })
   themeId?: string;
 
   @ApiPropertyOptional({
@@ -190,6 +203,14 @@ export class SpaceResponse {
   relationship!: Relationship | null;
   @ApiProperty({ description: 'Whether the viewer may read the message board' }) canReadBoard!: boolean;
   @ApiProperty({ description: 'Whether the viewer may leave a message' }) canWriteBoard!: boolean;
+  @ApiProperty({
+    type: VipBadge,
+    nullable: true,
+    description: "The owner's yellow-diamond badge; null if they were never a member",
+  })
+  vip!: VipBadge | null;
+  @ApiProperty({ type: LevelBadge, description: "The owner's level from activity points" })
+  level!: LevelBadge;
 }
 
 export class SpaceVisitorResponse {
@@ -208,6 +229,11 @@ export class BoardMessageResponse {
   @ApiProperty({ description: 'Whether the viewer may delete it (the space owner or the author)' })
   deletable!: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiPropertyOptional({
+    type: ModerationStatus,
+    description: 'Shown to the author only, while the message is not published',
+  })
+  moderation?: ModerationStatus;
 }
 
 export class BoardMessagePage extends PageInfo {

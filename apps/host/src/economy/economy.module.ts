@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
+import { ProfilesModule } from '../spaces/profiles.module';
+import { ActivityService } from './activity.service';
+import { CoinsService } from './coins.service';
+import { EconomyController } from './economy.controller';
+import { EconomyService } from './economy.service';
+import { LedgerService } from './ledger.service';
+import { ShopService } from './shop.service';
+import { VipService } from './vip.service';
+
+/**
+ * Coins, the yellow diamond, decoration items and levels. It depends only on accounts and profiles,
+ * so spaces and posts can depend on it (EconomyService, ActivityService) without a cycle.
+ */
+@Module({
+  imports: [AccountsModule, ProfilesModule],
+  controllers: [EconomyController],
+  providers: [LedgerService, CoinsService, VipService, ShopService, ActivityService, EconomyService],
+  // Coins, VIP and shop services are exported for demo data; features use EconomyService and ActivityService.
+  exports: [EconomyService, ActivityService, CoinsService, VipService, ShopService],
+})
+export class EconomyModule {}

@@ -1,0 +1,147 @@
+import { EntityManager } from '@mikro-orm/core';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock';
+import { conflict, notFound, ProblemException } from '../common/problem';
+import { sqlRows, sqlRun } from '../database/sql';
+import { CoinsService } from './coins.service';
+import type { InventoryEntry, ItemPurchaseResponse, ShopItemKind, ShopItemResponse } from './dto/economy.dto';
+import { SYSTEM_ACCOUNTS } from './economy.rules';
+import { LedgerService } from './ledger.service';
+import { VipService } from './vip.service';
+
+interface ShopItemRow {
+  id: string;
+  kind: ShopItemKind;
+  code: string;
+  name: string;
+  description: string;
+  price: number;
+  vip_only: boolean;
+  music_url: string | null;
+  owned: boolean;
+}
+
+/** Whether a user may dress their space with a theme or skin, and if not, why. */
+export type ThemeAccess = 'usable' | 'unknown' | 'vip_required' | 'not_owned';
+
+export const vipRequired = (detail: string) =>
+  new ProblemException(HttpStatus.FORBIDDEN, 'vip_required', detail);
+export const itemNotOwned = (detail: string) =>
+  new ProblemException(HttpStatus.FORBIDDEN, 'item_not_owned', detail);
+
+function itemResponse(row: ShopItemRow): ShopItemResponse {
+  return {
+    id: row.id,
+    kind: row.kind,
+    code: row.code,
+    name: row.name,
+    description: row.description,
+    price: row.price,
+    vipOnly: row.vip_only,
+    musicUrl: row.music_url,
+    owned: row.owned,
+  };
+}
+
+const ITEM_COLUMNS = `i.id, i.kind, i.code, i.name, i.description, i.price, i.vip_only, i.music_url,
+  exists(select 1 from owned_item o where o.item_id = i.id and o.user_id = ?) as owned`;
+
+/**
+ * Decoration items: the catalog (seeded by migration), purchases through the ledger, inventories,
+ * and the rule for which themes a user may apply. A priced item must be owned; a VIP-only item also
+ * needs a running membership, to buy and to keep using it.
+ */
+@Injectable()
+export class ShopService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly ledger: LedgerService,
+    private readonly coins: CoinsService,
+    private readonly vip: VipService,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  async catalog(viewerId: string): Promise<ShopItemResponse[]> {
+    const rows = await sqlRows<ShopItemRow>(
+      this.em,
+      `select ${ITEM_COLUMNS} from shop_item i order by i.position, i.id`,
+      [viewerId],
+    );
+    return rows.map(itemResponse);
+  }
+
+  private async item(viewerId: string, itemId: string): Promise<ShopItemRow> {
+    const [row] = await sqlRows<ShopItemRow>(
+      this.em,
+      `select ${ITEM_COLUMNS} from shop_item i where i.id = ?`,
+      [viewerId, itemId],
+    );
+    if (!row) throw notFound('Item');
+    return row;
+  }
+
+  async purchase(userId: string, itemId: string, idempotencyKey: string): Promise<ItemPurchaseResponse> {
+    await this.item(userId, itemId);
+    return this.ledger.idempotent(userId, idempotencyKey, ['item', itemId], async () => {
+      // Locking the wallet serializes this user's purchases, so an item is paid for at most once.
+      const wallet = (await this.ledger.lockWallets([userId])).get(userId)!;
+      const item = await this.item(userId, itemId);
+      if (item.owned) throw conflict('item_already_owned', 'You already own this item');
+      if (item.vip_only && !(await this.vip.state(userId))?.active) {
+        throw vipRequired('Only yellow-diamond members may buy this item');
+      }
+      let transaction: ItemPurchaseResponse['transaction'] = null;
+      let transactionId: string | null = null;
+      if (item.price > 0) {
+        await this.ledger.requireFunds(wallet, item.price);
+        const memo = `${item.name} (${item.kind})`;
+        const posted = await this.ledger.post('item_purchase', userId, memo, [
+          { accountId: wallet, amount: -item.price },
+          { accountId: SYSTEM_ACCOUNTS.revenue, amount: item.price },
+        ]);
+        transaction = await this.coins.transactionResponse(posted, item.price, userId, null, memo);
+        transactionId = posted.id;
+      }
+      const acquiredAt = this.clock.now();
+      await sqlRun(
+        this.em,
+        'insert into owned_item (user_id, item_id, transaction_id, acquired_at) values (?, ?, ?, ?)',
+        [userId, itemId, transactionId, acquiredAt],
+      );
+      return {
+        response: {
+          item: itemResponse({ ...item, owned: true }),
+          transaction,
+          acquiredAt: acquiredAt.toISOString(),
+        },
+        transactionId,
+      };
+    });
+  }
+
+  async inventory(userId: string): Promise<InventoryEntry[]> {
+    const rows = await sqlRows<ShopItemRow & { acquired_at: Date }>(
+      this.em,
+      `select ${ITEM_COLUMNS}, o.acquired_at from owned_item o join shop_item i on i.id = o.item_id
+        where o.user_id = ? order by o.acquired_at desc, i.position`,
+      [userId, userId],
+    );
+    return rows.map((row) => ({
+      item: itemResponse(row),
+      acquiredAt: new Date(row.acquired_at).toISOString(),
+    }));
+  }
+
+  /** Whether the user may use a theme or skin of the catalog now. */
+  async themeAccess(userId: string, themeId: string): Promise<ThemeAccess> {
+    const [item] = await sqlRows<ShopItemRow>(
+      this.em,
+      `select ${ITEM_COLUMNS} from shop_item i where i.code = ? and i.kind in ('theme', 'skin')`,
+      [userId, themeId],
+    );
+    if (!item) return 'unknown';
+    if (item.vip_only && !(await this.vip.state(userId))?.active) return 'vip_required';
+    if (item.price > 0 && !item.owned) return 'not_owned';
+    return 'usable';
+  }
+}

@@ -1,0 +1,201 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { LIMITS } from '../../common/limits';
+import { PageInfo, PageQuery } from '../../common/pagination';
+import { UserSummary } from '../../spaces/user-directory.service';
+import {
+  KEYWORD_ACTIONS,
+  type KeywordAction,
+  MODERATION_STATES,
+  type ModerationState,
+} from '../moderation-state';
+import {
+  REPORTABLE_TYPES,
+  type ReportableType,
+  SUBJECT_TYPES,
+  type SubjectType,
+} from '../moderation-subjects';
+import { CASE_STATUSES, type CaseStatus, DECISION_ACTIONS, type DecisionAction } from '../moderation.service';
+
+/** Shown to the author of content that is not published; nobody else sees such content at all. */
+export class ModerationStatus {
+  @ApiProperty({
+    enum: MODERATION_STATES,
+    description: 'held: under review; rejected: refused by a reviewer; unpublished: taken down by a reviewer',
+  })
+  state!: ModerationState;
+  @ApiProperty({ type: String, nullable: true, description: "The reviewer's reason, if any" })
+  reason!: string | null;
+}
+
+// ── keyword rules ──────────────────────────────────────────────────────────
+
+export class CreateKeywordRuleRequest {
+  @ApiProperty({
+    minLength: 1,
+    maxLength: LIMITS.keywordPhraseMax,
+    description: 'A word or phrase, matched anywhere in the text, ignoring case and full-width forms',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LIMITS.keywordPhraseMax)
+  phrase!: string;
+
+  @ApiProperty({
+    enum: KEYWORD_ACTIONS,
+    description: 'block: refuse to publish; hold: author-only until reviewed; flag: publish and queue',
+  })
+  @IsIn(KEYWORD_ACTIONS)
+  action!: KeywordAction;
+}
+
+export class UpdateKeywordRuleRequest {
+  @ApiProperty({ enum: KEYWORD_ACTIONS })
+  @IsIn(KEYWORD_ACTIONS)
+  action!: KeywordAction;
+}
+
+export class KeywordRuleResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() phrase!: string;
+  @ApiProperty({ enum: KEYWORD_ACTIONS }) action!: KeywordAction;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class KeywordRulePage extends PageInfo {
+  @ApiProperty({ type: [KeywordRuleResponse] }) items!: KeywordRuleResponse[];
+}
+
+// ── the review queue ───────────────────────────────────────────────────────
+
+export class ModerationCaseQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: CASE_STATUSES, default: 'open' })
+  @IsOptional()
+  @IsIn(CASE_STATUSES)
+  status?: CaseStatus;
+}
+
+export class ModeratedContent {
+  @ApiProperty({ type: UserSummary }) author!: UserSummary;
+  @ApiProperty({ enum: MODERATION_STATES }) state!: ModerationState;
+  @ApiProperty({ type: String, nullable: true, description: 'The reason its author was given' })
+  reason!: string | null;
+  @ApiProperty({ description: 'The screened text (a blog: its title and its text without markup)' })
+  text!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'For comments: their post' })
+  postId!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'For board messages: whose space',
+  })
+  spaceOwnerId!: string | null;
+}
+
+export class ModerationCaseResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: SUBJECT_TYPES }) subjectType!: SubjectType;
+  @ApiProperty({ format: 'uuid' }) subjectId!: string;
+  @ApiProperty({ enum: CASE_STATUSES }) status!: CaseStatus;
+  @ApiProperty({
+    type: String,
+    enum: ['hold', 'flag'],
+    nullable: true,
+    description: 'What keyword rules did',
+  })
+  keywordAction!: 'hold' | 'flag' | null;
+  @ApiProperty({ type: [String], description: 'The phrases of the rules that matched' })
+  keywords!: string[];
+  @ApiProperty() reportCount!: number;
+  @ApiProperty({ type: [String], description: 'The newest reasons users gave in their reports' })
+  reportReasons!: string[];
+  @ApiProperty({ type: ModeratedContent, nullable: true, description: 'null once the content is deleted' })
+  content!: ModeratedContent | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt!: string | null;
+}
+
+export class ModerationCasePage extends PageInfo {
+  @ApiProperty({ type: [ModerationCaseResponse] }) items!: ModerationCaseResponse[];
+}
+
+// ── decisions ──────────────────────────────────────────────────────────────
+
+export class OptionalReasonRequest {
+  @ApiPropertyOptional({ maxLength: LIMITS.moderationReasonMax, description: 'Recorded with the decision' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.moderationReasonMax)
+  reason?: string;
+}
+
+export class ReasonRequest {
+  @ApiProperty({
+    minLength: 1,
+    maxLength: LIMITS.moderationReasonMax,
+    description: 'Recorded with the decision and shown to the author',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LIMITS.moderationReasonMax)
+  reason!: string;
+}
+
+export class ModerationDecisionQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: SUBJECT_TYPES })
+  @IsOptional()
+  @IsIn(SUBJECT_TYPES)
+  subjectType?: SubjectType;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  subjectId?: string;
+}
+
+export class ModerationDecisionResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: SUBJECT_TYPES }) subjectType!: SubjectType;
+  @ApiProperty({ format: 'uuid' }) subjectId!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) caseId!: string | null;
+  @ApiProperty({ enum: DECISION_ACTIONS }) action!: DecisionAction;
+  @ApiProperty({ type: String, nullable: true }) reason!: string | null;
+  @ApiProperty({ type: UserSummary, nullable: true, description: 'The reviewer; null if since deleted' })
+  admin!: UserSummary | null;
+  @ApiProperty({ enum: MODERATION_STATES }) previousState!: ModerationState;
+  @ApiProperty({ enum: MODERATION_STATES }) newState!: ModerationState;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class ModerationDecisionPage extends PageInfo {
+  @ApiProperty({ type: [ModerationDecisionResponse] }) items!: ModerationDecisionResponse[];
+}
+
+// ── reports ────────────────────────────────────────────────────────────────
+
+export class CreateReportRequest {
+  @ApiProperty({ enum: REPORTABLE_TYPES })
+  @IsIn(REPORTABLE_TYPES)
+  subjectType!: ReportableType;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  subjectId!: string;
+
+  @ApiProperty({ minLength: 1, maxLength: LIMITS.reportReasonMax, description: 'What is wrong with it' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LIMITS.reportReasonMax)
+  reason!: string;
+}
+
+export class ReportResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: REPORTABLE_TYPES }) subjectType!: ReportableType;
+  @ApiProperty({ format: 'uuid' }) subjectId!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}

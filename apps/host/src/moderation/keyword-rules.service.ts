@@ -1,0 +1,200 @@
+import { performance } from 'node:perf_hooks';
+import { EntityManager } from '@mikro-orm/core';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock';
+import { newId } from '../common/ids';
+import { LIMITS } from '../common/limits';
+import { Keyset, keysetCondition } from '../common/pagination';
+import { badRequest, conflict, notFound, ProblemException } from '../common/problem';
+import { sqlRows, sqlRun } from '../database/sql';
+import { KeywordMatcher, normalizeForMatching } from './keyword-matcher';
+import { ACTION_STRENGTH, type KeywordAction } from './moderation-state';
+
+export interface KeywordRuleRow {
+  id: string;
+  phrase: string;
+  action: KeywordAction;
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+interface RuleHit {
+  phrase: string;
+  action: KeywordAction;
+}
+
+/** What screening decided for a piece of content that was not blocked. */
+export interface Verdict {
+  action: 'hold' | 'flag' | null;
+  /** The phrases of the rules that matched (for reviewers only, never for the author). */
+  keywords: string[];
+}
+
+interface CachedMatcher {
+  version: string;
+  matcher: KeywordMatcher<RuleHit>;
+  /** When this host last confirmed the version, on the monotonic clock. */
+  checkedAt: number;
+}
+
+/** The error a blocked text gets: it must not tell which rule matched, or authors could probe. */
+export const contentBlocked = () =>
+  new ProblemException(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    'content_blocked',
+    'This content cannot be published because it breaks the community rules',
+  );
+
+/**
+ * Keyword rules and the automaton built from them. Every host instance keeps its own automaton and
+ * checks a rules version in the database at most once per `keywordRulesTtlMs`, so a rule changed on
+ * one instance applies on all of them within that time (at once on the instance that changed it).
+ */
+@Injectable()
+export class KeywordRulesService {
+  private cached: CachedMatcher | undefined;
+  private loading: Promise<CachedMatcher> | undefined;
+
+  constructor(
+    private readonly em: EntityManager,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  // ── screening ────────────────────────────────────────────────────────────
+
+  /**
+   * Screens the parts of one item of content (e.g. a blog's title and text). A `block` rule throws
+   * `content_blocked`; otherwise the strongest matching action (hold > flag) is returned.
+   */
+  async screen(parts: readonly string[]): Promise<Verdict> {
+    const { matcher } = await this.current();
+    if (matcher.size === 0) return { action: null, keywords: [] };
+    const hits = new Map<string, RuleHit>();
+    for (const part of parts) {
+      for (const hit of matcher.findAll(part)) hits.set(hit.phrase, hit);
+    }
+    let strongest: KeywordAction | null = null;
+    for (const hit of hits.values()) {
+      if (strongest === null || ACTION_STRENGTH[hit.action] > ACTION_STRENGTH[strongest])
+        strongest = hit.action;
+    }
+    if (strongest === 'block') throw contentBlocked();
+    return { action: strongest, keywords: [...hits.keys()].sort() };
+  }
+
+  private async current(): Promise<CachedMatcher> {
+    const cached = this.cached;
+    if (cached && performance.now() - cached.checkedAt < LIMITS.keywordRulesTtlMs) return cached;
+    this.loading ??= this.refresh(cached).finally(() => {
+      this.loading = undefined;
+    });
+    return this.loading;
+  }
+
+  /** Rebuilds the automaton if the rules version moved; rules and version are read in one statement. */
+  private async refresh(cached: CachedMatcher | undefined): Promise<CachedMatcher> {
+    // The caller's entity manager (and transaction, if any): PGlite has a single connection.
+    const em = this.em;
+    const [{ version }] = await sqlRows<{ version: string }>(
+      em,
+      'select version::text as version from moderation_rules_version',
+    );
+    if (cached && cached.version === version) {
+      cached.checkedAt = performance.now();
+      return cached;
+    }
+    const rows = await sqlRows<{ version: string; phrase: string | null; action: KeywordAction | null }>(
+      em,
+      `select v.version::text as version, r.phrase, r.action
+         from moderation_rules_version v left join moderation_rule r on true`,
+    );
+    const matcher = KeywordMatcher.build(
+      rows.flatMap((row) =>
+        row.phrase && row.action
+          ? [{ pattern: row.phrase, value: { phrase: row.phrase, action: row.action } }]
+          : [],
+      ),
+    );
+    this.cached = { version: rows[0].version, matcher, checkedAt: performance.now() };
+    return this.cached;
+  }
+
+  /** Makes the next screening on this instance re-read the rules. */
+  private invalidate(): void {
+    if (this.cached) this.cached.checkedAt = -Infinity;
+  }
+
+  // ── managing rules ───────────────────────────────────────────────────────
+
+  async list(limit: number, after: Keyset | undefined): Promise<KeywordRuleRow[]> {
+    const keyset = keysetCondition('r', after);
+    return sqlRows<KeywordRuleRow>(
+      this.em,
+      `select r.id, r.phrase, r.action, r.created_by, r.created_at, r.updated_at from moderation_rule r
+        where ${keyset.sql} order by r.created_at desc, r.id desc limit ?`,
+      [...keyset.params, limit + 1],
+    );
+  }
+
+  async create(adminId: string, phrase: string, action: KeywordAction): Promise<KeywordRuleRow> {
+    const trimmed = phrase.trim();
+    const normalized = normalizeForMatching(trimmed);
+    if (normalized.length === 0) {
+      throw new ProblemException(HttpStatus.BAD_REQUEST, 'validation_failed', 'phrase must not be blank', [
+        { field: 'phrase', message: 'phrase must not be blank' },
+      ]);
+    }
+    const rows = await this.em.transactional(async () => {
+      const [{ count }] = await sqlRows<{ count: number }>(
+        this.em,
+        'select count(*)::int as count from moderation_rule',
+      );
+      if (count >= LIMITS.keywordRulesMax) {
+        throw badRequest('validation_failed', `There can be at most ${LIMITS.keywordRulesMax} keyword rules`);
+      }
+      const now = this.clock.now();
+      const inserted = await sqlRows<KeywordRuleRow>(
+        this.em,
+        `insert into moderation_rule (id, phrase, normalized, action, created_by, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?) on conflict (normalized) do nothing
+         returning id, phrase, action, created_by, created_at, updated_at`,
+        [newId(), trimmed, normalized, action, adminId, now, now],
+      );
+      if (inserted.length === 0) throw conflict('rule_exists', 'A rule for this phrase already exists');
+      await this.bumpVersion();
+      return inserted;
+    });
+    this.invalidate();
+    return rows[0];
+  }
+
+  async update(ruleId: string, action: KeywordAction): Promise<KeywordRuleRow> {
+    const rows = await this.em.transactional(async () => {
+      const updated = await sqlRows<KeywordRuleRow>(
+        this.em,
+        `update moderation_rule set action = ?, updated_at = ? where id = ?
+         returning id, phrase, action, created_by, created_at, updated_at`,
+        [action, this.clock.now(), ruleId],
+      );
+      if (updated.length === 0) throw notFound('Keyword rule');
+      await this.bumpVersion();
+      return updated;
+    });
+    this.invalidate();
+    return rows[0];
+  }
+
+  async delete(ruleId: string): Promise<void> {
+    await this.em.transactional(async () => {
+      const removed = await sqlRun(this.em, 'delete from moderation_rule where id = ?', [ruleId]);
+      if (removed === 0) throw notFound('Keyword rule');
+      await this.bumpVersion();
+    });
+    this.invalidate();
+  }
+
+  private async bumpVersion(): Promise<void> {
+    await sqlRun(this.em, 'update moderation_rules_version set version = version + 1');
+  }
+}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { notFound } from '../common/problem';
+import type { ModerationState } from './moderation-state';
+
+/** The kinds of content under moderation. Albums and photos will join this list. */
+export const SUBJECT_TYPES = ['post', 'comment', 'board_message'] as const;
+export type SubjectType = (typeof SUBJECT_TYPES)[number];
+
+/** The kinds of content users may report. */
+export const REPORTABLE_TYPES = ['post', 'comment'] as const satisfies readonly SubjectType[];
+export type ReportableType = (typeof REPORTABLE_TYPES)[number];
+
+/** One item of content, as a reviewer sees it. */
+export interface SubjectInfo {
+  id: string;
+  authorId: string;
+  state: ModerationState;
+  reason: string | null;
+  /** The text that was screened, as the author wrote it (blog HTML reduced to text). */
+  text: string;
+  /** Where the item lives: the post a comment belongs to, the space a board message is on. */
+  postId?: string;
+  spaceOwnerId?: string;
+}
+
+/**
+ * What a content module tells moderation about one kind of its content. Moderation never reads
+ * or writes content tables itself, so it depends on no content module; they register with it.
+ */
+export interface SubjectHandler {
+  type: SubjectType;
+  /** The items that exist among `ids`. */
+  describe(ids: string[]): Promise<Map<string, SubjectInfo>>;
+  /**
+   * Moves an item from state `from` to `to`, with the reason its author will see; false when the
+   * item is no longer in state `from` (another decision came first) or no longer exists.
+   */
+  setState(id: string, from: ModerationState, to: ModerationState, reason: string | null): Promise<boolean>;
+  /** Whether the viewer may see the item under the privacy rule; needed to make a type reportable. */
+  visibleTo?(viewerId: string, id: string): Promise<boolean>;
+}
+
+/** The registry content modules add their subject types to, at start-up. */
+@Injectable()
+export class ModerationSubjects {
+  private readonly handlers = new Map<SubjectType, SubjectHandler>();
+
+  register(handler: SubjectHandler): void {
+    if (this.handlers.has(handler.type))
+      throw new Error(`moderation subject ${handler.type} registered twice`);
+    this.handlers.set(handler.type, handler);
+  }
+
+  /** The handler of a type; 404 for a type nobody registered (as for an unknown path). */
+  get(type: string): SubjectHandler {
+    const handler = this.handlers.get(type as SubjectType);
+    if (!handler) throw notFound('Content type');
+    return handler;
+  }
+
+  find(type: string): SubjectHandler | undefined {
+    return this.handlers.get(type as SubjectType);
+  }
+}

@@ -1,0 +1,325 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpStatus,
+  Injectable,
+  Param,
+  Patch,
+  PipeTransform,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../accounts/auth-user';
+import { CurrentUser, RequireRole, SessionAuth } from '../accounts/auth.decorators';
+import { Endpoint } from '../common/endpoint.decorator';
+import { ParseIdPipe } from '../common/id.pipe';
+import { decodeCursor, PageQuery, pageSize, toPage } from '../common/pagination';
+import { notFound } from '../common/problem';
+import { UserDirectoryService } from '../spaces/user-directory.service';
+import {
+  CreateKeywordRuleRequest,
+  CreateReportRequest,
+  KeywordRulePage,
+  KeywordRuleResponse,
+  ModerationCasePage,
+  ModerationCaseQuery,
+  ModerationDecisionPage,
+  ModerationDecisionQuery,
+  ModerationDecisionResponse,
+  OptionalReasonRequest,
+  ReasonRequest,
+  ReportResponse,
+  UpdateKeywordRuleRequest,
+} from './dto/moderation.dto';
+import { KeywordRulesService, type KeywordRuleRow } from './keyword-rules.service';
+import { SUBJECT_TYPES, type SubjectType } from './moderation-subjects';
+import { ModerationService, type DecisionAction, type DecisionRow } from './moderation.service';
+
+const iso = (value: Date | string) => new Date(value).toISOString();
+
+/** A subject type in a path; an unknown one names nothing, so it is a 404 like an unknown id. */
+@Injectable()
+class ParseSubjectTypePipe implements PipeTransform<string, SubjectType> {
+  transform(value: string): SubjectType {
+    if (!(SUBJECT_TYPES as readonly string[]).includes(value)) throw notFound('Content type');
+    return value as SubjectType;
+  }
+}
+
+const SubjectTypeParam = () =>
+  ApiParam({ name: 'subjectType', enum: SUBJECT_TYPES, description: 'The kind of content' });
+
+function ruleResponse(row: KeywordRuleRow): KeywordRuleResponse {
+  return {
+    id: row.id,
+    phrase: row.phrase,
+    action: row.action,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+/** What admins need to moderate: keyword rules, the review queue, decisions and their record. */
+@ApiTags('moderation')
+@SessionAuth()
+@RequireRole('admin')
+@Controller('admin/moderation')
+export class ModerationAdminController {
+  constructor(
+    private readonly rules: KeywordRulesService,
+    private readonly moderation: ModerationService,
+    private readonly directory: UserDirectoryService,
+  ) {}
+
+  // ── keyword rules ────────────────────────────────────────────────────────
+
+  @Get('rules')
+  @Endpoint({
+    operationId: 'listKeywordRules',
+    summary: 'Keyword rules, newest first (admins only)',
+    response: KeywordRulePage,
+    problems: [403],
+  })
+  async listRules(@Query() query: PageQuery): Promise<KeywordRulePage> {
+    const limit = pageSize(query);
+    const rows = await this.rules.list(limit, decodeCursor(query.cursor));
+    return toPage(rows, limit, ruleResponse);
+  }
+
+  @Post('rules')
+  @Endpoint({
+    operationId: 'createKeywordRule',
+    summary: 'Add a keyword rule (admins only)',
+    response: KeywordRuleResponse,
+    status: HttpStatus.CREATED,
+    problems: [403, 409],
+  })
+  async createRule(
+    @CurrentUser() admin: AuthUser,
+    @Body() body: CreateKeywordRuleRequest,
+  ): Promise<KeywordRuleResponse> {
+    return ruleResponse(await this.rules.create(admin.id, body.phrase, body.action));
+  }
+
+  @Patch('rules/:ruleId')
+  @Endpoint({
+    operationId: 'updateKeywordRule',
+    summary: "Change a keyword rule's action (admins only)",
+    response: KeywordRuleResponse,
+    problems: [403, 404],
+  })
+  async updateRule(
+    @Param('ruleId', ParseIdPipe) ruleId: string,
+    @Body() body: UpdateKeywordRuleRequest,
+  ): Promise<KeywordRuleResponse> {
+    return ruleResponse(await this.rules.update(ruleId, body.action));
+  }
+
+  @Delete('rules/:ruleId')
+  @Endpoint({
+    operationId: 'deleteKeywordRule',
+    summary: 'Delete a keyword rule (admins only)',
+    problems: [403, 404],
+  })
+  async deleteRule(@Param('ruleId', ParseIdPipe) ruleId: string): Promise<void> {
+    await this.rules.delete(ruleId);
+  }
+
+  // ── the review queue ─────────────────────────────────────────────────────
+
+  @Get('cases')
+  @Endpoint({
+    operationId: 'listModerationCases',
+    summary: 'The review queue: open cases (or closed ones), newest first (admins only)',
+    response: ModerationCasePage,
+    problems: [403],
+  })
+  async listCases(@Query() query: ModerationCaseQuery): Promise<ModerationCasePage> {
+    const limit = pageSize(query);
+    const rows = await this.moderation.listCases(query.status ?? 'open', limit, decodeCursor(query.cursor));
+    const page = toPage(rows, limit, (row) => row);
+    const content = await this.moderation.contentOf(page.items);
+    const people = await this.directory.summaries([...content.values()].map((info) => info.authorId));
+    return {
+      items: page.items.map((row) => {
+        const info = content.get(`${row.subject_type}:${row.subject_id}`);
+        return {
+          id: row.id,
+          subjectType: row.subject_type,
+          subjectId: row.subject_id,
+          status: row.status,
+          keywordAction: row.keyword_action,
+          keywords: typeof row.keywords === 'string' ? (JSON.parse(row.keywords) as string[]) : row.keywords,
+          reportCount: row.report_count,
+          reportReasons: row.report_reasons,
+          content: info
+            ? {
+                author: people.get(info.authorId)!,
+                state: info.state,
+                reason: info.reason,
+                text: info.text,
+                postId: info.postId ?? null,
+                spaceOwnerId: info.spaceOwnerId ?? null,
+              }
+            : null,
+          createdAt: iso(row.created_at),
+          updatedAt: iso(row.updated_at),
+          closedAt: row.closed_at ? iso(row.closed_at) : null,
+        };
+      }),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  // ── decisions ────────────────────────────────────────────────────────────
+
+  private async decide(
+    admin: AuthUser,
+    type: SubjectType,
+    subjectId: string,
+    action: DecisionAction,
+    reason: string | undefined,
+  ): Promise<ModerationDecisionResponse> {
+    const row = await this.moderation.decide(admin.id, type, subjectId, action, reason ?? null);
+    const [response] = await this.decisionResponses([row]);
+    return response;
+  }
+
+  private async decisionResponses(rows: DecisionRow[]): Promise<ModerationDecisionResponse[]> {
+    const people = await this.directory.summaries(
+      rows.flatMap((row) => (row.admin_id ? [row.admin_id] : [])),
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      subjectType: row.subject_type,
+      subjectId: row.subject_id,
+      caseId: row.case_id,
+      action: row.action,
+      reason: row.reason,
+      admin: row.admin_id ? (people.get(row.admin_id) ?? null) : null,
+      previousState: row.previous_state,
+      newState: row.new_state,
+      createdAt: iso(row.created_at),
+    }));
+  }
+
+  @Post('subjects/:subjectType/:subjectId/approve')
+  @SubjectTypeParam()
+  @Endpoint({
+    operationId: 'approveContent',
+    summary: 'Publish held (or rejected, or unpublished) content, or keep flagged content up (admins only)',
+    response: ModerationDecisionResponse,
+    problems: [403, 404, 409],
+  })
+  approve(
+    @CurrentUser() admin: AuthUser,
+    @Param('subjectType', ParseSubjectTypePipe) type: SubjectType,
+    @Param('subjectId', ParseIdPipe) subjectId: string,
+    @Body() body: OptionalReasonRequest,
+  ): Promise<ModerationDecisionResponse> {
+    return this.decide(admin, type, subjectId, 'approve', body.reason);
+  }
+
+  @Post('subjects/:subjectType/:subjectId/reject')
+  @SubjectTypeParam()
+  @Endpoint({
+    operationId: 'rejectContent',
+    summary: 'Refuse held content: it stays visible to its author only, with the reason (admins only)',
+    response: ModerationDecisionResponse,
+    problems: [403, 404, 409],
+  })
+  reject(
+    @CurrentUser() admin: AuthUser,
+    @Param('subjectType', ParseSubjectTypePipe) type: SubjectType,
+    @Param('subjectId', ParseIdPipe) subjectId: string,
+    @Body() body: ReasonRequest,
+  ): Promise<ModerationDecisionResponse> {
+    return this.decide(admin, type, subjectId, 'reject', body.reason);
+  }
+
+  @Post('subjects/:subjectType/:subjectId/unpublish')
+  @SubjectTypeParam()
+  @Endpoint({
+    operationId: 'unpublishContent',
+    summary: 'Take published content down; its author sees the reason (admins only)',
+    response: ModerationDecisionResponse,
+    problems: [403, 404, 409],
+  })
+  unpublish(
+    @CurrentUser() admin: AuthUser,
+    @Param('subjectType', ParseSubjectTypePipe) type: SubjectType,
+    @Param('subjectId', ParseIdPipe) subjectId: string,
+    @Body() body: ReasonRequest,
+  ): Promise<ModerationDecisionResponse> {
+    return this.decide(admin, type, subjectId, 'unpublish', body.reason);
+  }
+
+  @Post('subjects/:subjectType/:subjectId/dismiss')
+  @SubjectTypeParam()
+  @Endpoint({
+    operationId: 'dismissModerationCase',
+    summary: 'Close the open case of published content (a flag or reports) and change nothing (admins only)',
+    response: ModerationDecisionResponse,
+    problems: [403, 404, 409],
+  })
+  dismiss(
+    @CurrentUser() admin: AuthUser,
+    @Param('subjectType', ParseSubjectTypePipe) type: SubjectType,
+    @Param('subjectId', ParseIdPipe) subjectId: string,
+    @Body() body: OptionalReasonRequest,
+  ): Promise<ModerationDecisionResponse> {
+    return this.decide(admin, type, subjectId, 'dismiss', body.reason);
+  }
+
+  @Get('decisions')
+  @Endpoint({
+    operationId: 'listModerationDecisions',
+    summary: 'Every moderation decision, newest first: who, when, what and why (admins only)',
+    response: ModerationDecisionPage,
+    problems: [403],
+  })
+  async listDecisions(@Query() query: ModerationDecisionQuery): Promise<ModerationDecisionPage> {
+    const limit = pageSize(query);
+    const rows = await this.moderation.listDecisions(
+      { subjectType: query.subjectType, subjectId: query.subjectId?.toLowerCase() },
+      limit,
+      decodeCursor(query.cursor),
+    );
+    const page = toPage(rows, limit, (row) => row);
+    return { items: await this.decisionResponses(page.items), nextCursor: page.nextCursor };
+  }
+}
+
+@ApiTags('moderation')
+@SessionAuth()
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly moderation: ModerationService) {}
+
+  @Post()
+  @Endpoint({
+    operationId: 'reportContent',
+    summary: 'Report a post or comment I can see to the reviewers (once per item)',
+    response: ReportResponse,
+    status: HttpStatus.CREATED,
+    problems: [404, 409],
+  })
+  async report(@CurrentUser() viewer: AuthUser, @Body() body: CreateReportRequest): Promise<ReportResponse> {
+    const row = await this.moderation.report(
+      viewer.id,
+      body.subjectType,
+      body.subjectId.toLowerCase(),
+      body.reason,
+    );
+    return {
+      id: row.id,
+      subjectType: body.subjectType,
+      subjectId: row.subject_id,
+      reason: row.reason,
+      createdAt: iso(row.created_at),
+    };
+  }
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { ProfilesModule } from '../spaces/profiles.module';
+import { KeywordRulesService } from './keyword-rules.service';
+import { ModerationAdminController, ReportsController } from './moderation.controller';
+import { ModerationSubjects } from './moderation-subjects';
+import { ModerationService } from './moderation.service';
+
+/**
+ * Keyword screening, the review queue, reports and decisions. Content modules import this module to
+ * screen what they save and register their subject types; it imports none of them.
+ */
+@Module({
+  imports: [ProfilesModule],
+  controllers: [ModerationAdminController, ReportsController],
+  providers: [KeywordRulesService, ModerationService, ModerationSubjects],
+  exports: [ModerationService, ModerationSubjects],
+})
+export class ModerationModule {}

@@ -1,0 +1,125 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { sqlRows, sqlRun, uuidArray } from '../database/sql';
+import type { ModerationState } from '../moderation/moderation-state';
+import { ModerationSubjects, type SubjectInfo } from '../moderation/moderation-subjects';
+import { mayViewModerated } from '../privacy/privacy.service';
+import type { PostKind } from './post.entity';
+import { PostsService, screenedParts } from './posts.service';
+
+/** Tells moderation how to find and change posts and comments; it never reads these tables itself. */
+@Injectable()
+export class PostsModeration implements OnModuleInit {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly subjects: ModerationSubjects,
+    private readonly posts: PostsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.subjects.register({
+      type: 'post',
+      describe: (ids) => this.describePosts(ids),
+      setState: (id, from, to, reason) => this.setState('post', id, from, to, reason),
+      visibleTo: (viewerId, id) => this.postVisible(viewerId, id),
+    });
+    this.subjects.register({
+      type: 'comment',
+      describe: (ids) => this.describeComments(ids),
+      setState: (id, from, to, reason) => this.setState('comment', id, from, to, reason),
+      visibleTo: (viewerId, id) => this.commentVisible(viewerId, id),
+    });
+  }
+
+  private async describePosts(ids: string[]): Promise<Map<string, SubjectInfo>> {
+    if (ids.length === 0) return new Map();
+    const rows = await sqlRows<{
+      id: string;
+      author_id: string;
+      kind: PostKind;
+      title: string | null;
+      body: string;
+      moderation: ModerationState;
+      moderation_reason: string | null;
+    }>(
+      this.em,
+      `select id, author_id, kind, title, body, moderation, moderation_reason from post where id = any(?::uuid[])`,
+      [uuidArray(ids)],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          id: row.id,
+          authorId: row.author_id,
+          state: row.moderation,
+          reason: row.moderation_reason,
+          text: screenedParts(row)
+            .map((part) => part.trim())
+            .filter((part) => part.length > 0)
+            .join('\n'),
+        },
+      ]),
+    );
+  }
+
+  private async describeComments(ids: string[]): Promise<Map<string, SubjectInfo>> {
+    if (ids.length === 0) return new Map();
+    const rows = await sqlRows<{
+      id: string;
+      post_id: string;
+      author_id: string;
+      body: string;
+      moderation: ModerationState;
+      moderation_reason: string | null;
+    }>(
+      this.em,
+      `select id, post_id, author_id, body, moderation, moderation_reason from comment where id = any(?::uuid[])`,
+      [uuidArray(ids)],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          id: row.id,
+          authorId: row.author_id,
+          state: row.moderation,
+          reason: row.moderation_reason,
+          text: row.body,
+          postId: row.post_id,
+        },
+      ]),
+    );
+  }
+
+  /** Compare-and-set, so two reviewers deciding at once cannot both succeed. */
+  private async setState(
+    table: 'post' | 'comment',
+    id: string,
+    from: ModerationState,
+    to: ModerationState,
+    reason: string | null,
+  ): Promise<boolean> {
+    const changed = await sqlRun(
+      this.em,
+      `update ${table} set moderation = ?, moderation_reason = ? where id = ? and moderation = ?`,
+      [to, reason, id, from],
+    );
+    return changed > 0;
+  }
+
+  private async postVisible(viewerId: string, postId: string): Promise<boolean> {
+    return (await this.posts.visibleIds(viewerId, [postId])).has(postId);
+  }
+
+  /** A comment is visible when its post is and the moderation rule lets the viewer see it. */
+  private async commentVisible(viewerId: string, commentId: string): Promise<boolean> {
+    const [comment] = await this.posts.commentsByIds([commentId]);
+    if (
+      !comment ||
+      !mayViewModerated({ authorId: comment.author_id, moderation: comment.moderation }, viewerId)
+    )
+      return false;
+    return this.postVisible(viewerId, comment.post_id);
+  }
+}
