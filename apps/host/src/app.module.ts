@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from './accounts/accounts.module';
+import { AlbumsModule } from './albums/albums.module';
 import type { Clock } from './common/clock';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
@@ -25,6 +26,7 @@ export class AppModule {
         AccountsModule,
         FriendsModule,
         PostsModule,
+        AlbumsModule,
         FeedModule,
         NotificationsModule,
         SpacesModule,

@@ -43,7 +43,8 @@ export class HostProcess {
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
   }
 
-  static async start(databaseUrl: string): Promise<HostProcess> {
+  /** `databaseUrl` '' runs the host on embedded PGlite; `env` adds or overrides variables. */
+  static async start(databaseUrl: string, env: NodeJS.ProcessEnv = {}): Promise<HostProcess> {
     const port = await freePort();
     // dist/bench/feed.bench.js → dist/main.js
     const main = path.join(__dirname, '..', 'main.js');
@@ -57,6 +58,7 @@ export class HostProcess {
         KONGJIAN_DEMO_DATA: 'false',
         KONGJIAN_LOG_REQUESTS: 'false',
         KONGJIAN_ADMIN: '',
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -22,8 +22,19 @@ export function logRequests(request: Request, response: Response, next: NextFunc
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** The API speaks JSON only; a body of any other type is refused before it is read. */
+/** The routes that take image uploads as multipart/form-data; every other route speaks JSON only. */
+const UPLOAD_ROUTES = [/^\/photos\/?$/, /^\/albums\/[^/]+\/photos\/?$/];
+
+/** The API speaks JSON only (uploads excepted); a body of any other type is refused before it is read. */
 export function requireJsonBodies(request: Request, _response: Response, next: NextFunction): void {
+  if (
+    request.method === 'POST' &&
+    request.is('multipart/form-data') &&
+    UPLOAD_ROUTES.some((route) => route.test(request.path))
+  ) {
+    next();
+    return;
+  }
   const hasBody =
     Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
   if (BODY_METHODS.has(request.method) && hasBody && !request.is('application/json')) {

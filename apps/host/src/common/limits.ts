@@ -58,4 +58,23 @@ export const LIMITS = {
   reportReasonMax: 500,
   /** The newest report reasons shown with a case in the review queue. */
   caseReportReasonsShown: 5,
+
+  albumsPerUser: 1000,
+  photosPerAlbum: 10_000,
+  albumTitleMax: 100,
+  albumDescriptionMax: 2000,
+  photoTitleMax: 100,
+  photoDescriptionMax: 2000,
+  /** Bytes of one uploaded image file; multer refuses bigger files (413) before they are processed. */
+  photoFileBytes: 20 * 1024 * 1024,
+  /**
+   * Pixels (width × height, all frames of an animation) an upload may decode to: refuses
+   * decompression bombs (a small file claiming a huge image) before any pixel is decoded.
+   */
+  photoPixelsMax: 100_000_000,
+  /** The longest side of the web-size copy and of the thumbnail. */
+  photoWebSide: 1600,
+  photoThumbSide: 320,
+  /** Photos one mood may carry, as on Qzone. */
+  moodPhotosMax: 9,
 } as const;

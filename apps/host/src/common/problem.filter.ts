@@ -56,6 +56,9 @@ function toProblem(error: unknown): ProblemException | undefined {
     if (status === HttpStatus.NOT_FOUND) {
       return new ProblemException(status, 'route_not_found', 'No such route');
     }
+    if (status === HttpStatus.PAYLOAD_TOO_LARGE) {
+      return new ProblemException(status, 'payload_too_large', error.message);
+    }
     if (status < 500) return new ProblemException(status, 'validation_failed', error.message);
   }
   return undefined;

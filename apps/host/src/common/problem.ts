@@ -36,6 +36,12 @@ export type ProblemCode =
   | 'rule_exists'
   | 'already_reported'
   | 'moderation_conflict'
+  | 'invalid_image'
+  | 'unsupported_image'
+  | 'image_too_large'
+  | 'quota_exceeded'
+  | 'limit_reached'
+  | 'invalid_photo'
   | 'internal_error';
 
 export interface ProblemDetails {

@@ -8,6 +8,8 @@ export interface AppConfig {
   databaseMode: DatabaseMode;
   /** Where the embedded database and, later, uploaded files live. `undefined` in tests: in-memory PGlite. */
   dataDir: string | undefined;
+  /** Where uploaded photo files live (the default storage); `undefined`: a fresh temporary folder. */
+  storageDir?: string | undefined;
   publicUrl: string;
   /** Seed demo users and posts when the database has no users yet. */
   demoData: boolean;
@@ -51,6 +53,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const dataDir = path.resolve(env.KONGJIAN_DATA_DIR || './data');
 
+  const storageDir = env.KONGJIAN_STORAGE_DIR
+    ? path.resolve(env.KONGJIAN_STORAGE_DIR)
+    : path.join(dataDir, 'photos');
+
   const publicUrlRaw = env.KONGJIAN_PUBLIC_URL || `http://localhost:${port}`;
   let publicUrl: string;
   try {
@@ -76,5 +82,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const logRequests = parseBoolean('KONGJIAN_LOG_REQUESTS', env.KONGJIAN_LOG_REQUESTS, true);
 
-  return { port, databaseUrl, databaseMode, dataDir, publicUrl, demoData, bootstrapAdmin, logRequests };
+  return {
+    port,
+    databaseUrl,
+    databaseMode,
+    dataDir,
+    storageDir,
+    publicUrl,
+    demoData,
+    bootstrapAdmin,
+    logRequests,
+  };
 }

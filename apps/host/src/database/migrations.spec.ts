@@ -12,6 +12,10 @@ const APP_TABLES = [
   'comment',
   'feed_entry',
   'notification',
+  'album',
+  'photo',
+  'photo_like',
+  'storage_usage',
 ];
 
 describe('migrations', () => {

@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { DatabaseService } from '../database/database.module';
 import { TestHost } from '../testing/test-host';
 import { DEMO_PASSWORD, DemoService } from './demo.service';
@@ -44,6 +45,20 @@ describe('demo data (e2e)', () => {
     expect(space.body.decoration.themeId).toBe('golden-dragon');
     const wallet = await host.get('/wallet', { token: login.body.token });
     expect(wallet.body.balance).toBeGreaterThan(0);
+  });
+
+  it('seeds albums with real images, and a mood with photos', async () => {
+    const xiaohong = (
+      await host.sql<{ id: string }>("select id from user_account where username = 'xiaohong'")
+    )[0].id;
+    const albums = await host.get(`/users/${xiaohong}/albums`);
+    expect(albums.body.items[0]).toMatchObject({ title: '西湖', photoCount: 3 });
+    const photos = await host.get(`/albums/${albums.body.items[0].id}/photos`);
+    const file = await request(host.app.getHttpServer()).get(photos.body.items[0].thumbUrl);
+    expect(file.status).toBe(200);
+    expect(file.headers['content-type']).toBe('image/jpeg');
+    const moods = await host.get(`/users/${xiaohong}/posts`, { query: { kind: 'mood' } });
+    expect(moods.body.items.some((post: { photos: unknown[] }) => post.photos.length === 2)).toBe(true);
   });
 
   it('seeds only once', async () => {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
+import { AlbumsModule } from '../albums/albums.module';
 import { EconomyModule } from '../economy/economy.module';
 import { FriendsModule } from '../friends/friends.module';
 import { PostsModule } from '../posts/posts.module';
@@ -7,7 +8,7 @@ import { SpacesModule } from '../spaces/spaces.module';
 import { DemoService } from './demo.service';
 
 @Module({
-  imports: [AccountsModule, FriendsModule, PostsModule, SpacesModule, EconomyModule],
+  imports: [AccountsModule, AlbumsModule, FriendsModule, PostsModule, SpacesModule, EconomyModule],
   providers: [DemoService],
   exports: [DemoService],
 })

@@ -1,7 +1,9 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable, Logger } from '@nestjs/common';
+import sharp from 'sharp';
 import { AccountsService } from '../accounts/accounts.service';
 import type { User } from '../accounts/user.entity';
+import { AlbumsService } from '../albums/albums.service';
 import { Meta } from '../database/meta.entity';
 import { CoinsService } from '../economy/coins.service';
 import { ShopService } from '../economy/shop.service';
@@ -52,6 +54,7 @@ export class DemoService {
     private readonly coins: CoinsService,
     private readonly vip: VipService,
     private readonly shop: ShopService,
+    private readonly albums: AlbumsService,
   ) {}
 
   /** Seeds once, into an installation without users; later starts and non-empty databases are left alone. */
@@ -135,6 +138,39 @@ export class DemoService {
     await this.spaces.view(xiaohong.id, xiaoming.id);
 
     await this.seedEconomy(xiaoming, xiaohong, lilei);
+    await this.seedAlbums(xiaoming, xiaohong);
+  }
+
+  /** Two albums and a mood with photos, the images drawn here (gradients and shapes, no text). */
+  private async seedAlbums(xiaoming: User, xiaohong: User): Promise<void> {
+    const lake = await this.albums.createAlbum(xiaohong.id, {
+      title: '西湖',
+      description: '杭州三日',
+      privacy: 'public',
+    });
+    for (const [index, colors] of [
+      ['#5b8def', '#b5e3f5', '#2f6f4f'],
+      ['#f6a04d', '#fde6b8', '#8c3b1f'],
+      ['#7b5ea7', '#f0c9e4', '#274060'],
+    ].entries()) {
+      await this.albums.upload(xiaohong.id, lake, await demoImage(colors, index), {
+        title: `西湖 ${index + 1}`,
+      });
+    }
+    const court = await this.albums.createAlbum(xiaoming.id, { title: '篮球', privacy: 'friends' });
+    await this.albums.upload(xiaoming.id, court, await demoImage(['#e85d04', '#ffe8d6', '#370617'], 3), {});
+    const photoIds: string[] = [];
+    for (const index of [4, 5]) {
+      photoIds.push(
+        await this.albums.upload(
+          xiaohong.id,
+          null,
+          await demoImage(['#2a9d8f', '#e9c46a', '#264653'], index),
+          {},
+        ),
+      );
+    }
+    await this.posts.createMood(xiaohong.id, '今天的晚霞 🌇', { privacy: 'public' }, photoIds);
   }
 
   /** Coins for two people, a yellow-diamond member with a premium theme, an owned theme, a transfer. */
@@ -158,4 +194,20 @@ export class DemoService {
       memo: '请你喝奶茶',
     });
   }
+}
+
+/** A demo photo: a diagonal gradient with a few soft circles, placed by `seed`. */
+async function demoImage([from, to, accent]: string[], seed: number): Promise<Buffer> {
+  const circles = [0, 1, 2]
+    .map((n) => {
+      const x = 120 + ((seed * 211 + n * 257) % 560);
+      const y = 100 + ((seed * 137 + n * 173) % 400);
+      return `<circle cx="${x}" cy="${y}" r="${60 + n * 30}" fill="${accent}" fill-opacity="0.35"/>`;
+    })
+    .join('');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600">
+    <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1">
+      <stop offset="0" stop-color="${from}"/><stop offset="1" stop-color="${to}"/></linearGradient></defs>
+    <rect width="800" height="600" fill="url(#g)"/>${circles}</svg>`;
+  return sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
 }

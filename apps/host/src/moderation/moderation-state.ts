@@ -14,3 +14,10 @@ export type KeywordAction = (typeof KEYWORD_ACTIONS)[number];
 
 /** Stronger actions first. */
 export const ACTION_STRENGTH: Record<KeywordAction, number> = { block: 3, hold: 2, flag: 1 };
+
+/** `moderation` for content that is not published; the read queries give such rows to their author only. */
+export function moderationStatus(row: { moderation: ModerationState; moderation_reason: string | null }) {
+  return row.moderation === 'published'
+    ? {}
+    : { moderation: { state: row.moderation, reason: row.moderation_reason } };
+}

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { notFound } from '../common/problem';
 import type { ModerationState } from './moderation-state';
 
-/** The kinds of content under moderation. Albums and photos will join this list. */
-export const SUBJECT_TYPES = ['post', 'comment', 'board_message'] as const;
+/** The kinds of content under moderation. */
+export const SUBJECT_TYPES = ['post', 'comment', 'board_message', 'album', 'photo'] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 
 /** The kinds of content users may report. */
-export const REPORTABLE_TYPES = ['post', 'comment'] as const satisfies readonly SubjectType[];
+export const REPORTABLE_TYPES = ['post', 'comment', 'photo'] as const satisfies readonly SubjectType[];
 export type ReportableType = (typeof REPORTABLE_TYPES)[number];
 
 /** One item of content, as a reviewer sees it. */

@@ -13,6 +13,7 @@ import {
 } from '@nestjs/common';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../accounts/auth-user';
+import { iso } from '../common/time';
 import { CurrentUser, RequireRole, SessionAuth } from '../accounts/auth.decorators';
 import { Endpoint } from '../common/endpoint.decorator';
 import { ParseIdPipe } from '../common/id.pipe';
@@ -37,8 +38,6 @@ import {
 import { KeywordRulesService, type KeywordRuleRow } from './keyword-rules.service';
 import { SUBJECT_TYPES, type SubjectType } from './moderation-subjects';
 import { ModerationService, type DecisionAction, type DecisionRow } from './moderation.service';
-
-const iso = (value: Date | string) => new Date(value).toISOString();
 
 /** A subject type in a path; an unknown one names nothing, so it is a 404 like an unknown id. */
 @Injectable()

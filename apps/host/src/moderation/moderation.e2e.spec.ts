@@ -705,14 +705,14 @@ describe('moderation (e2e)', () => {
       ['GET', '/admin/moderation/cases?cursor=nope', 'bad cursor', undefined, 400, 'invalid_cursor'],
       [
         'GET',
-        '/admin/moderation/decisions?subjectType=photo',
+        '/admin/moderation/decisions?subjectType=gift',
         'bad type',
         undefined,
         400,
         'validation_failed',
       ],
       ['GET', '/admin/moderation/decisions?subjectId=nope', 'bad id', undefined, 400, 'validation_failed'],
-      ['POST', `/admin/moderation/subjects/photo/${MISSING}/approve`, 'unknown type', {}, 404, 'not_found'],
+      ['POST', `/admin/moderation/subjects/gift/${MISSING}/approve`, 'unknown type', {}, 404, 'not_found'],
       ['POST', '/admin/moderation/subjects/post/nope/approve', 'malformed id', {}, 404, 'not_found'],
       ['POST', `/admin/moderation/subjects/post/${MISSING}/approve`, 'missing post', {}, 404, 'not_found'],
       [

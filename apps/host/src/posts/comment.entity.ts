@@ -2,14 +2,20 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { newId } from '../common/ids';
 import type { ModerationState } from '../moderation/moderation-state';
 
-/** A comment on a post, or (with `parentId`) a reply to a top-level comment: one level deep. */
+/**
+ * A comment on a post or on a photo (exactly one of `postId`, `photoId`), or (with `parentId`) a
+ * reply to a top-level comment of the same item: one level deep.
+ */
 @Entity({ tableName: 'comment' })
 export class Comment {
   @PrimaryKey({ type: 'uuid' })
   id: string = newId();
 
-  @Property({ type: 'uuid' })
-  postId!: string;
+  @Property({ type: 'uuid', nullable: true })
+  postId?: string | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  photoId?: string | null;
 
   @Property({ type: 'uuid' })
   authorId!: string;

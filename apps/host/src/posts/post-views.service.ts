@@ -1,17 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { ModerationState } from '../moderation/moderation-state';
+import { iso } from '../common/time';
+import { moderationStatus } from '../moderation/moderation-state';
 import { UserDirectoryService, type UserSummary } from '../spaces/user-directory.service';
 import type { CommentResponse, PostResponse } from './dto/posts.dto';
+import { PostPhotos } from './post-photos';
 import { CommentRow, PostRow, PostsService } from './posts.service';
-
-const iso = (value: Date | string) => new Date(value).toISOString();
-
-/** `moderation` for content that is not published: its author sees that it is under review, and why. */
-function moderationStatus(row: { moderation: ModerationState; moderation_reason: string | null }) {
-  return row.moderation === 'published'
-    ? {}
-    : { moderation: { state: row.moderation, reason: row.moderation_reason } };
-}
 
 /** Turns post and comment rows into what clients see, with people and reposted originals filled in. */
 @Injectable()
@@ -19,6 +12,7 @@ export class PostViewsService {
   constructor(
     private readonly postsService: PostsService,
     private readonly directory: UserDirectoryService,
+    private readonly postPhotos: PostPhotos,
   ) {}
 
   /** The given posts as the viewer sees them, in order. Only pass ids the viewer may see. */
@@ -41,6 +35,10 @@ export class PostViewsService {
     const originals = new Map(
       (await this.postsService.rows(viewerId, [...visibleOriginals])).map((row) => [row.id, row] as const),
     );
+    const photos = await this.postPhotos.forPosts(
+      viewerId,
+      rows.map((row) => row.id),
+    );
     const people = await this.directory.summaries([
       ...otherUserIds,
       ...rows.map((row) => row.author_id),
@@ -59,6 +57,7 @@ export class PostViewsService {
         commentCount: row.comment_count,
         repostCount: row.repost_count,
         likedByMe: row.liked,
+        photos: photos.get(row.id) ?? [],
         updatedAt: iso(row.updated_at),
       };
     });
@@ -89,7 +88,7 @@ export class PostViewsService {
   comment(row: CommentRow, people: Map<string, UserSummary>): CommentResponse {
     return {
       id: row.id,
-      postId: row.post_id,
+      postId: row.post_id ?? '',
       author: people.get(row.author_id)!,
       parentId: row.parent_id,
       body: row.body,

@@ -3,7 +3,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { sqlRows, sqlRun, uuidArray } from '../database/sql';
 import type { ModerationState } from '../moderation/moderation-state';
 import { ModerationSubjects, type SubjectInfo } from '../moderation/moderation-subjects';
-import { mayViewModerated } from '../privacy/privacy.service';
+import { InteractionsService } from './interactions.service';
 import type { PostKind } from './post.entity';
 import { PostsService, screenedParts } from './posts.service';
 
@@ -14,6 +14,7 @@ export class PostsModeration implements OnModuleInit {
     private readonly em: EntityManager,
     private readonly subjects: ModerationSubjects,
     private readonly posts: PostsService,
+    private readonly interactions: InteractionsService,
   ) {}
 
   onModuleInit(): void {
@@ -67,7 +68,7 @@ export class PostsModeration implements OnModuleInit {
     if (ids.length === 0) return new Map();
     const rows = await sqlRows<{
       id: string;
-      post_id: string;
+      post_id: string | null;
       author_id: string;
       body: string;
       moderation: ModerationState;
@@ -86,7 +87,7 @@ export class PostsModeration implements OnModuleInit {
           state: row.moderation,
           reason: row.moderation_reason,
           text: row.body,
-          postId: row.post_id,
+          ...(row.post_id ? { postId: row.post_id } : {}),
         },
       ]),
     );
@@ -112,14 +113,8 @@ export class PostsModeration implements OnModuleInit {
     return (await this.posts.visibleIds(viewerId, [postId])).has(postId);
   }
 
-  /** A comment is visible when its post is and the moderation rule lets the viewer see it. */
-  private async commentVisible(viewerId: string, commentId: string): Promise<boolean> {
-    const [comment] = await this.posts.commentsByIds([commentId]);
-    if (
-      !comment ||
-      !mayViewModerated({ authorId: comment.author_id, moderation: comment.moderation }, viewerId)
-    )
-      return false;
-    return this.postVisible(viewerId, comment.post_id);
+  /** A comment is visible when its post or photo is and the moderation rule lets the viewer see it. */
+  private commentVisible(viewerId: string, commentId: string): Promise<boolean> {
+    return this.interactions.commentVisible(viewerId, commentId);
   }
 }

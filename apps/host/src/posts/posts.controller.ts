@@ -39,7 +39,7 @@ export class PostsController {
     problems: [422],
   })
   async createMood(@CurrentUser() viewer: AuthUser, @Body() body: CreateMoodRequest): Promise<PostResponse> {
-    const post = await this.posts.createMood(viewer.id, body.text, body);
+    const post = await this.posts.createMood(viewer.id, body.text, body, body.photoIds);
     return this.views.post(viewer.id, post.id);
   }
 
@@ -173,7 +173,8 @@ export class PostsController {
     const [view] = await this.views.comments([
       {
         id: comment.id,
-        post_id: comment.postId,
+        post_id: comment.postId ?? null,
+        photo_id: null,
         author_id: comment.authorId,
         parent_id: comment.parentId ?? null,
         body: comment.body,

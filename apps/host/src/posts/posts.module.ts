@@ -6,6 +6,8 @@ import { ModerationModule } from '../moderation/moderation.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PrivacyModule } from '../privacy/privacy.module';
 import { ProfilesModule } from '../spaces/profiles.module';
+import { InteractionsService } from './interactions.service';
+import { PostPhotos } from './post-photos';
 import { PostViewsService } from './post-views.service';
 import { PostsModeration } from './posts-moderation';
 import { PostsController } from './posts.controller';
@@ -22,7 +24,7 @@ import { PostsService } from './posts.service';
     ModerationModule,
   ],
   controllers: [PostsController],
-  providers: [PostsService, PostViewsService, PostsModeration],
-  exports: [PostsService, PostViewsService],
+  providers: [PostsService, PostViewsService, PostsModeration, InteractionsService, PostPhotos],
+  exports: [PostsService, PostViewsService, InteractionsService, PostPhotos],
 })
 export class PostsModule {}

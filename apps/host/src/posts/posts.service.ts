@@ -1,5 +1,5 @@
 import { EntityManager } from '@mikro-orm/core';
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { AccountsService } from '../accounts/accounts.service';
 import { Clock } from '../common/clock';
 import { Keyset, keysetCondition } from '../common/pagination';
@@ -11,11 +11,12 @@ import { FeedEntriesService } from '../feed/feed-entries.service';
 import type { Verdict } from '../moderation/keyword-rules.service';
 import type { ModerationState } from '../moderation/moderation-state';
 import { ModerationService } from '../moderation/moderation.service';
-import { NotificationsService } from '../notifications/notifications.service';
 import type { PrivacyLevel } from '../privacy/privacy-level';
-import { mayViewModerated, moderatedCondition, PrivacyService } from '../privacy/privacy.service';
+import { type Audience, moderatedCondition, PrivacyService } from '../privacy/privacy.service';
 import { blogText, sanitizeBlogHtml } from './blog-html';
 import { Comment } from './comment.entity';
+import { Commentable, CommentRow, InteractionsService } from './interactions.service';
+import { PostPhotos } from './post-photos';
 import { Post, PostKind } from './post.entity';
 
 export interface AudienceInput {
@@ -51,16 +52,7 @@ export interface PostRow {
   moderation_reason: string | null;
 }
 
-export interface CommentRow {
-  id: string;
-  post_id: string;
-  author_id: string;
-  parent_id: string | null;
-  body: string;
-  created_at: Date;
-  moderation: ModerationState;
-  moderation_reason: string | null;
-}
+export type { CommentRow } from './interactions.service';
 
 const postColumns = (alias: string) => ({
   id: `${alias}.id`,
@@ -74,32 +66,39 @@ const commentColumns = (alias: string) => ({
   moderation: `${alias}.moderation`,
 });
 
-const COMMENT_FIELDS =
-  'c.id, c.post_id, c.author_id, c.parent_id, c.body, c.created_at, c.moderation, c.moderation_reason';
-
 /** The text of a post that keyword rules screen: a blog's title and what its HTML reads as. */
 export function screenedParts(post: Pick<Post, 'kind' | 'title' | 'body'>): string[] {
   return post.kind === 'blog' ? [post.title ?? '', blogText(post.body)] : [post.body];
 }
 
 @Injectable()
-export class PostsService {
+export class PostsService implements OnModuleInit {
   constructor(
     private readonly em: EntityManager,
     private readonly accounts: AccountsService,
     private readonly privacy: PrivacyService,
     private readonly feed: FeedEntriesService,
-    private readonly notifications: NotificationsService,
     private readonly moderation: ModerationService,
     private readonly activity: ActivityService,
+    private readonly interactions: InteractionsService,
+    private readonly postPhotos: PostPhotos,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
+
+  onModuleInit(): void {
+    this.interactions.register({ type: 'post', label: 'Post', find: (id) => this.commentable(id) });
+  }
+
+  private async commentable(postId: string): Promise<Commentable | null> {
+    const audience = await this.audience(postId);
+    return audience ? { id: audience.id, authorId: audience.authorId, audience } : null;
+  }
 
   // ── writing ──────────────────────────────────────────────────────────────
 
   private async create(
     authorId: string,
-    fields: { kind: PostKind; title?: string; body: string; repostOfId?: string },
+    fields: { kind: PostKind; title?: string; body: string; repostOfId?: string; photoIds?: string[] },
     audience: AudienceInput,
   ): Promise<Post> {
     const verdict = await this.moderation.screen(
@@ -120,6 +119,7 @@ export class PostsService {
       });
       this.em.persist(post);
       await this.em.flush();
+      await this.postPhotos.attach(authorId, post.id, fields.photoIds);
       await this.moderation.enqueue({ type: 'post', id: post.id, authorId }, verdict);
       await this.privacy.setAudience({ id: post.id, authorId, level: audience.privacy }, audience.groupIds);
       this.feed.record(authorId, fields.kind === 'repost' ? 'reposted' : 'posted', post.id);
@@ -127,8 +127,18 @@ export class PostsService {
     });
   }
 
-  async createMood(authorId: string, text: string, audience: AudienceInput): Promise<Post> {
-    const post = await this.create(authorId, { kind: 'mood', body: nonBlank(text, 'text') }, audience);
+  /** A mood, with up to 9 of the author's uploaded photos that follow its audience. */
+  async createMood(
+    authorId: string,
+    text: string,
+    audience: AudienceInput,
+    photoIds?: string[],
+  ): Promise<Post> {
+    const post = await this.create(
+      authorId,
+      { kind: 'mood', body: nonBlank(text, 'text'), photoIds },
+      audience,
+    );
     // Held content earns nothing: points would otherwise reward what moderation stopped.
     if (post.moderation === 'published') await this.activity.record(authorId, 'mood');
     return post;
@@ -204,15 +214,28 @@ export class PostsService {
     await this.moderation.enqueue({ type: 'post', id: post.id, authorId: post.authorId }, verdict);
   }
 
+  /** Deletes the post with its photos; the photos' files go after the commit. */
   async delete(authorId: string, postId: string): Promise<void> {
-    await this.em.transactional(async () => {
-      const removed = await sqlRun(this.em, 'delete from post where id = ? and author_id = ?', [
+    const afterCommit = await this.em.transactional(async () => {
+      const owned = await sqlRows(this.em, 'select 1 from post where id = ? and author_id = ? for update', [
         postId,
         authorId,
       ]);
-      if (removed === 0) throw notFound('Post');
+      if (owned.length === 0) throw notFound('Post');
+      const removePhotoFiles = await this.postPhotos.removeForPost(postId);
+      await sqlRun(this.em, 'delete from post where id = ?', [postId]);
       await this.privacy.clearAudience(postId);
+      return removePhotoFiles;
     });
+    await afterCommit();
+  }
+
+  /** The post's audience under the privacy rule, or null when there is no such post. */
+  async audience(postId: string): Promise<Audience | null> {
+    const post = await this.em.findOne(Post, { id: postId });
+    return post
+      ? { id: post.id, authorId: post.authorId, level: post.privacy, moderation: post.moderation }
+      : null;
   }
 
   // ── reading ──────────────────────────────────────────────────────────────
@@ -321,129 +344,34 @@ export class PostsService {
     return row.count;
   }
 
-  // ── comments ─────────────────────────────────────────────────────────────
+  // ── comments and likes (the shared interactions service; a post is one kind of commentable) ──
 
-  async addComment(
-    viewerId: string,
-    postId: string,
-    body: string,
-    parentId: string | undefined,
-  ): Promise<Comment> {
-    const post = await this.interactable(viewerId, postId);
-    const text = nonBlank(body, 'body');
-    const verdict = await this.moderation.screen([text]);
-    const created = await this.em.transactional(async () => {
-      let parent: Comment | null = null;
-      if (parentId) {
-        parent = await this.em.findOne(Comment, { id: parentId.toLowerCase(), postId });
-        // A reply to a comment the viewer cannot see (held, say) is a reply to nothing.
-        if (!parent || parent.parentId || !mayViewModerated(parent, viewerId)) {
-          throw badRequest('invalid_parent', 'Replies go to a top-level comment of the same post');
-        }
-      }
-      const comment = this.em.create(Comment, {
-        postId,
-        authorId: viewerId,
-        parentId: parent?.id ?? null,
-        body: text,
-        moderation: this.moderation.stateAfter(verdict),
-        createdAt: this.clock.now(),
-      });
-      this.em.persist(comment);
-      await this.em.flush();
-      await this.moderation.enqueue({ type: 'comment', id: comment.id, authorId: viewerId }, verdict);
-      this.feed.record(viewerId, 'commented', postId, comment.id);
-      // Nobody is told about a held comment: they could not open it.
-      if (comment.moderation !== 'published') return comment;
-      this.notifications.notify({
-        recipientId: post.authorId,
-        kind: 'comment',
-        actorId: viewerId,
-        subjectId: comment.id,
-        postId,
-      });
-      if (parent && parent.authorId !== post.authorId) {
-        this.notifications.notify({
-          recipientId: parent.authorId,
-          kind: 'reply',
-          actorId: viewerId,
-          subjectId: comment.id,
-          postId,
-        });
-      }
-      return comment;
-    });
-    // Points go to the author for comments from others, after the comment is committed.
-    if (post.authorId !== viewerId && created.moderation === 'published') {
-      await this.activity.record(post.authorId, 'comment_received');
-    }
-    return created;
+  addComment(viewerId: string, postId: string, body: string, parentId: string | undefined): Promise<Comment> {
+    return this.interactions.addComment(viewerId, 'post', postId, body, parentId);
   }
 
-  async listComments(
+  listComments(
     viewerId: string | null,
     postId: string,
     limit: number,
     after: Keyset | undefined,
   ): Promise<CommentRow[]> {
-    await this.visible(viewerId, postId);
-    const keyset = keysetCondition('c', after);
-    const visible = moderatedCondition(viewerId, commentColumns('c'));
-    return sqlRows<CommentRow>(
-      this.em,
-      `select ${COMMENT_FIELDS} from comment c
-        where c.post_id = ? and ${keyset.sql} and ${visible.sql} order by c.created_at desc, c.id desc limit ?`,
-      [postId, ...keyset.params, ...visible.params, limit + 1],
-    );
+    return this.interactions.listComments(viewerId, 'post', postId, limit, after);
   }
 
-  async commentsByIds(ids: string[]): Promise<CommentRow[]> {
-    if (ids.length === 0) return [];
-    return sqlRows<CommentRow>(
-      this.em,
-      `select ${COMMENT_FIELDS} from comment c where c.id = any(?::uuid[])`,
-      [uuidArray(ids)],
-    );
+  commentsByIds(ids: string[]): Promise<CommentRow[]> {
+    return this.interactions.commentsByIds(ids);
   }
 
-  /** The comment's author or the post's author may delete a comment; its replies go with it. */
-  async deleteComment(viewerId: string, postId: string, commentId: string): Promise<void> {
-    const post = await this.visible(viewerId, postId);
-    const comment = await this.em.findOne(Comment, { id: commentId, postId });
-    if (!comment || (comment.authorId !== viewerId && post.authorId !== viewerId)) throw notFound('Comment');
-    await sqlRun(this.em, 'delete from comment where id = ?', [commentId]);
+  deleteComment(viewerId: string, postId: string, commentId: string): Promise<void> {
+    return this.interactions.deleteComment(viewerId, 'post', postId, commentId);
   }
 
-  // ── likes ────────────────────────────────────────────────────────────────
-
-  /** Liking twice is one like: the primary key decides, so racing likes cannot double count. */
-  async like(viewerId: string, postId: string): Promise<number> {
-    const post = await this.interactable(viewerId, postId);
-    return this.em.transactional(async () => {
-      const inserted = await sqlRun(
-        this.em,
-        'insert into post_like (post_id, user_id, created_at) values (?, ?, ?) on conflict do nothing',
-        [postId, viewerId, this.clock.now()],
-      );
-      if (inserted > 0) {
-        this.notifications.notify({ recipientId: post.authorId, kind: 'like', actorId: viewerId, postId });
-      }
-      return this.likeCount(postId);
-    });
+  like(viewerId: string, postId: string): Promise<number> {
+    return this.interactions.like(viewerId, 'post', postId);
   }
 
-  async unlike(viewerId: string, postId: string): Promise<number> {
-    await this.visible(viewerId, postId);
-    await sqlRun(this.em, 'delete from post_like where post_id = ? and user_id = ?', [postId, viewerId]);
-    return this.likeCount(postId);
-  }
-
-  private async likeCount(postId: string): Promise<number> {
-    const [row] = await sqlRows<{ count: number }>(
-      this.em,
-      'select count(*)::int as count from post_like where post_id = ?',
-      [postId],
-    );
-    return row.count;
+  unlike(viewerId: string, postId: string): Promise<number> {
+    return this.interactions.unlike(viewerId, 'post', postId);
   }
 }

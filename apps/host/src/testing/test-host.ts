@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client } from 'pg';
 import request from 'supertest';
@@ -60,12 +63,18 @@ export class TestHost {
   static async start(overrides: Partial<AppConfig> = {}): Promise<TestHost> {
     const database = await freshDatabase();
     const clock = new TestClock();
-    const config = testConfig({ ...database.config, ...overrides });
+    // Photo files of each test host go to a folder of their own, removed on close.
+    const storageDir = mkdtempSync(path.join(os.tmpdir(), 'kongjian-test-photos-'));
+    const config = testConfig({ ...database.config, storageDir, ...overrides });
+    const drop = async () => {
+      rmSync(storageDir, { recursive: true, force: true });
+      await database.drop();
+    };
     try {
       const app = await createHost(config, { clock, logger: false });
-      return new TestHost(app, clock, config, database.drop);
+      return new TestHost(app, clock, config, drop);
     } catch (error) {
-      await database.drop();
+      await drop();
       throw error;
     }
   }

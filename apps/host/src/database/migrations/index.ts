@@ -2,6 +2,7 @@ import { Migration20261121000000_social_core } from './Migration20261121000000_s
 import { Migration20261121010000_friend_request_pair } from './Migration20261121010000_friend_request_pair';
 import { Migration20261121020000_economy } from './Migration20261121020000_economy';
 import { Migration20261121030000_moderation } from './Migration20261121030000_moderation';
+import { Migration20261121040000_albums } from './Migration20261121040000_albums';
 
 /** Every migration in order; listed explicitly so the compiled host and the tests find the same set. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261121010000_friend_request_pair', class: Migration20261121010000_friend_request_pair },
   { name: 'Migration20261121020000_economy', class: Migration20261121020000_economy },
   { name: 'Migration20261121030000_moderation', class: Migration20261121030000_moderation },
+  { name: 'Migration20261121040000_albums', class: Migration20261121040000_albums },
 ];

@@ -12,26 +12,9 @@ import {
 import { LIMITS } from '../../common/limits';
 import { PageInfo, PageQuery } from '../../common/pagination';
 import { ModerationStatus } from '../../moderation/dto/moderation.dto';
+import { AudienceFields } from '../../privacy/dto/audience.dto';
 import { PRIVACY_LEVELS, type PrivacyLevel } from '../../privacy/privacy-level';
 import { UserSummary } from '../../spaces/user-directory.service';
-
-class AudienceFields {
-  @ApiProperty({ enum: PRIVACY_LEVELS, description: 'public, friends, chosen friend groups, or only me' })
-  @IsIn(PRIVACY_LEVELS)
-  privacy!: PrivacyLevel;
-
-  @ApiPropertyOptional({
-    type: [String],
-    format: 'uuid',
-    maxItems: LIMITS.audienceGroupsMax,
-    description: 'My friend groups that may see it; required for and only allowed with "groups"',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(LIMITS.audienceGroupsMax)
-  @IsUUID('all', { each: true })
-  groupIds?: string[];
-}
 
 export class CreateMoodRequest extends AudienceFields {
   @ApiProperty({ minLength: 1, maxLength: LIMITS.moodTextMax, description: 'Plain text' })
@@ -39,6 +22,18 @@ export class CreateMoodRequest extends AudienceFields {
   @MinLength(1)
   @MaxLength(LIMITS.moodTextMax)
   text!: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: LIMITS.moodPhotosMax,
+    description: 'My uploaded photos (POST /photos) not yet on a mood or in an album; they follow the mood',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(LIMITS.moodPhotosMax)
+  @IsUUID('all', { each: true })
+  photoIds?: string[];
 }
 
 export class CreateBlogRequest extends AudienceFields {
@@ -111,6 +106,16 @@ export class OriginalPostResponse {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
+export class PostPhotoResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() width!: number;
+  @ApiProperty() height!: number;
+  @ApiProperty({ description: 'Thumbnail (checked route; the session cookie works for <img>)' })
+  thumbUrl!: string;
+  @ApiProperty({ description: 'Web-size copy' }) webUrl!: string;
+  @ApiProperty({ description: 'Full size, metadata stripped' }) originalUrl!: string;
+}
+
 export class PostResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: ['mood', 'blog', 'repost'] }) kind!: string;
@@ -132,6 +137,8 @@ export class PostResponse {
   @ApiProperty() commentCount!: number;
   @ApiProperty({ description: 'Reposts the viewer may see' }) repostCount!: number;
   @ApiProperty() likedByMe!: boolean;
+  @ApiProperty({ type: [PostPhotoResponse], description: "A mood's photos (up to 9), in upload order" })
+  photos!: PostPhotoResponse[];
   @ApiPropertyOptional({
     type: ModerationStatus,
     description: 'Shown to the author only, while the post is not published',

@@ -1,0 +1,2 @@
+/** An ISO 8601 instant for API responses, from a Date or the text a driver returned. */
+export const iso = (value: Date | string): string => new Date(value).toISOString();
