@@ -1946,6 +1946,11 @@ export interface components {
             /** @description The blocks the space page shows, in this order; blocks left out are hidden */
             modules?: ("profile" | "moods" | "blogs" | "messageBoard" | "visitors" | "friends")[];
             /**
+             * Format: uuid
+             * @description A music item of the shop to play (instead of musicUrl)
+             */
+            musicItemId?: string;
+            /**
              * Format: uri
              * @description Background music (http or https)
              */

@@ -38,6 +38,20 @@ export class EconomyService {
     return (await this.shop.themeAccess(userId, themeId)) === 'usable';
   }
 
+  /** The track of a music item the user may play on their space; refuses items they may not use. */
+  async usableMusicUrl(userId: string, itemId: string): Promise<string> {
+    const { access, url } = await this.shop.musicAccess(userId, itemId);
+    if (access === 'unknown' || !url) {
+      const message = 'musicItemId must be a music item of the shop';
+      throw new ProblemException(HttpStatus.BAD_REQUEST, 'validation_failed', message, [
+        { field: 'musicItemId', message },
+      ]);
+    }
+    if (access === 'vip_required') throw vipRequired('This music is for yellow-diamond members');
+    if (access === 'not_owned') throw itemNotOwned('Buy this music in the shop before applying it');
+    return url;
+  }
+
   /** Refuses a catalog theme or skin the user may not apply; free built-in themes are checked by spaces. */
   async assertThemeUsable(userId: string, themeId: string): Promise<void> {
     const access = await this.shop.themeAccess(userId, themeId);

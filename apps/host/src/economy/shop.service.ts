@@ -139,6 +139,21 @@ export class ShopService {
       `select ${ITEM_COLUMNS} from shop_item i where i.code = ? and i.kind in ('theme', 'skin')`,
       [userId, themeId],
     );
+    return this.access(userId, item);
+  }
+
+  /** Whether the user may play a music item of the catalog on their space now, and its track. */
+  async musicAccess(userId: string, itemId: string): Promise<{ access: ThemeAccess; url: string | null }> {
+    const [item] = await sqlRows<ShopItemRow>(
+      this.em,
+      `select ${ITEM_COLUMNS} from shop_item i where i.id = ? and i.kind = 'music'`,
+      [userId, itemId],
+    );
+    return { access: await this.access(userId, item), url: item?.music_url ?? null };
+  }
+
+  /** The one rule for using a catalog item: priced items must be owned, VIP-only ones need VIP now. */
+  private async access(userId: string, item: ShopItemRow | undefined): Promise<ThemeAccess> {
     if (!item) return 'unknown';
     if (item.vip_only && !(await this.vip.state(userId))?.active) return 'vip_required';
     if (item.price > 0 && !item.owned) return 'not_owned';

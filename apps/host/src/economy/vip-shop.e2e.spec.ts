@@ -14,6 +14,8 @@ const ITEMS = {
   goldenDragon: '00000000-0000-7000-8000-000000001008',
   yellowDiamond: '00000000-0000-7000-8000-000000001009',
   springBreeze: '00000000-0000-7000-8000-000000001013',
+  moonlight: '00000000-0000-7000-8000-000000001014',
+  royalAnthem: '00000000-0000-7000-8000-000000001015',
 };
 const JADE_PRICE = 200;
 
@@ -253,6 +255,30 @@ describe('VIP and the shop (e2e)', () => {
       expectProblem(await applyTheme(user, 'yellow-diamond'), 403, 'vip_required');
       expect((await buyVip(user, 1)).status).toBe(201);
       expect((await space(user)).decoration.themeId).toBe('golden-dragon');
+    });
+
+    it('plays owned music on the space, and refuses music the user may not use', async () => {
+      const user = await factory.newUser('listener');
+      const applyMusic = (musicItemId: string, extra: object = {}) =>
+        host.patch('/space/decoration', { token: user.token, body: { musicItemId, ...extra } });
+      expectProblem(await applyMusic(ITEMS.moonlight), 403, 'item_not_owned');
+      expectProblem(await applyMusic(ITEMS.royalAnthem), 403, 'vip_required');
+      expectProblem(await applyMusic(ITEMS.jadeGarden), 400, 'validation_failed');
+      expectProblem(
+        await applyMusic(ITEMS.springBreeze, { musicUrl: 'https://example.com/a.mp3' }),
+        400,
+        'validation_failed',
+      );
+      expect((await space(user)).decoration.musicUrl).toBeNull();
+
+      // Free music needs no purchase; priced music plays once bought.
+      const free = await applyMusic(ITEMS.springBreeze);
+      expect(free.status).toBe(200);
+      expect(free.body.musicUrl).toMatch(/spring-breeze\.mp3$/);
+      await economy.grant(user, 100);
+      expect((await buyItem(user, ITEMS.moonlight)).status).toBe(201);
+      expect((await applyMusic(ITEMS.moonlight)).status).toBe(200);
+      expect((await space(user)).decoration.musicUrl).toMatch(/moonlight\.mp3$/);
     });
 
     it('gives free items without moving coins', async () => {

@@ -32,6 +32,8 @@ export interface ProfileEdit {
 export interface DecorationEdit {
   themeId?: string;
   musicUrl?: string | null;
+  /** A music item of the shop; its track becomes the background music. */
+  musicItemId?: string;
   modules?: SpaceModule[];
   boardAccess?: BoardAccess;
 }
@@ -194,9 +196,16 @@ export class SpacesService {
     if (edit.themeId !== undefined && !isFreeTheme(edit.themeId)) {
       await this.economy.assertThemeUsable(userId, edit.themeId);
     }
+    if (edit.musicItemId !== undefined && edit.musicUrl !== undefined) {
+      throw invalidField('musicItemId', 'send either musicUrl or musicItemId, not both');
+    }
+    const itemMusicUrl = edit.musicItemId
+      ? await this.economy.usableMusicUrl(userId, edit.musicItemId.toLowerCase())
+      : undefined;
     return this.edit(userId, (space) => {
       if (edit.themeId !== undefined) space.themeId = edit.themeId;
       if (edit.musicUrl !== undefined) space.musicUrl = edit.musicUrl;
+      if (itemMusicUrl !== undefined) space.musicUrl = itemMusicUrl;
       if (edit.modules !== undefined) space.modules = [...edit.modules];
       if (edit.boardAccess !== undefined) space.boardAccess = edit.boardAccess;
     });

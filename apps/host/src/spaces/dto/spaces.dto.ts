@@ -11,6 +11,7 @@ import {
   Matches,
   MaxLength,
   MinLength,
+  IsUUID,
   ValidateIf,
 } from 'class-validator';
 import { LIMITS } from '../../common/limits';
@@ -137,6 +138,14 @@ export class UpdateSpaceDecorationRequest {
   @MaxLength(LIMITS.urlMax)
   @IsWebUrl()
   musicUrl?: string | null;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'A music item of the shop to play (instead of musicUrl)',
+  })
+  @IsOptional()
+  @IsUUID()
+  musicItemId?: string;
 
   @ApiPropertyOptional({
     enum: SPACE_MODULES,
