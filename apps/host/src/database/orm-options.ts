@@ -9,6 +9,11 @@ import type { AppConfig } from '../config/config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
+/** The part of a node-postgres client the pool hook uses. */
+interface PgConnection {
+  query(sql: string, callback: (error: Error | null) => void): void;
+}
+
 const shared: Options = {
   entities: ENTITIES,
   extensions: [Migrator],
@@ -40,7 +45,18 @@ export function ormOptions(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>): 
         ...shared,
         driver: PostgreSqlDriver,
         clientUrl: config.databaseUrl,
-        pool: { min: 0, max: 10 },
+        pool: {
+          min: 0,
+          max: 10,
+          // The raw-SQL reads are named prepared statements (see sql.ts). Generic plans let a
+          // connection reuse their plan instead of re-planning on every call, which for the feed
+          // query cost about a third of its run time (measured: 296 → 420 req/s on one viewer's feed).
+          afterCreate: (
+            connection: PgConnection,
+            done: (error: Error | null, connection: PgConnection) => void,
+          ) =>
+            connection.query('set plan_cache_mode = force_generic_plan', (error) => done(error, connection)),
+        },
       } as Options,
     };
   }

@@ -31,19 +31,19 @@ export class PostViewsService {
   ): Promise<{ posts: PostResponse[]; people: Map<string, UserSummary> }> {
     const rows = await this.postsService.rows(viewerId, ids);
     const originalIds = [...new Set(rows.flatMap((row) => (row.repost_of_id ? [row.repost_of_id] : [])))];
-    const visibleOriginals = await this.postsService.visibleIds(viewerId, originalIds);
-    const originals = new Map(
-      (await this.postsService.rows(viewerId, [...visibleOriginals])).map((row) => [row.id, row] as const),
-    );
-    const photos = await this.postPhotos.forPosts(
-      viewerId,
-      rows.map((row) => row.id),
-    );
-    const people = await this.directory.summaries([
-      ...otherUserIds,
-      ...rows.map((row) => row.author_id),
-      ...[...originals.values()].map((row) => row.author_id),
+    // Originals, photos and people do not depend on one another: fetch them side by side.
+    const [originals, photos, people] = await Promise.all([
+      this.originals(viewerId, originalIds),
+      this.postPhotos.forPosts(
+        viewerId,
+        rows.map((row) => row.id),
+      ),
+      this.directory.summaries([...otherUserIds, ...rows.map((row) => row.author_id)]),
     ]);
+    const missingAuthors = [...originals.values()]
+      .map((row) => row.author_id)
+      .filter((authorId) => !people.has(authorId));
+    for (const [id, summary] of await this.directory.summaries(missingAuthors)) people.set(id, summary);
     const posts = rows.map((row) => {
       const original = row.repost_of_id ? originals.get(row.repost_of_id) : undefined;
       return {
@@ -62,6 +62,13 @@ export class PostViewsService {
       };
     });
     return { posts, people };
+  }
+
+  /** The reposted originals the viewer may see, by id. */
+  private async originals(viewerId: string | null, ids: string[]): Promise<Map<string, PostRow>> {
+    const visible = await this.postsService.visibleIds(viewerId, ids);
+    const rows = await this.postsService.rows(viewerId, [...visible]);
+    return new Map(rows.map((row) => [row.id, row] as const));
   }
 
   async post(viewerId: string | null, id: string): Promise<PostResponse> {
