@@ -303,20 +303,12 @@ async function main(): Promise<number> {
     const firstPagePath = `/feed?limit=${PAGE_SIZE}`;
     const firstPageRequests = viewers.map((viewer) => ({ path: firstPagePath, headers: viewer.headers }));
 
-    const feedProbe = await api.get(firstPagePath, viewers[0].headers);
-    const feedAvailable = feedProbe.status !== 404;
-    if (feedAvailable) {
-      const page = await api.page(firstPagePath, viewers[0].headers);
-      if (page.items.length === 0) {
-        throw new Error(`the first feed page of ${seeder.username(viewers[0].n)} is empty`);
-      }
-      console.log(`\nMeasuring (a) at ${count(firstPointPosts)} posts`);
-      await measure('(a) first feed page', firstPointPosts, firstPageRequests);
-    } else {
-      console.log(
-        `\nGET ${firstPagePath} answered 404: the feed is not implemented yet, so only the ceiling is measured`,
-      );
+    const page = await api.page(firstPagePath, viewers[0].headers);
+    if (page.items.length === 0) {
+      throw new Error(`the first feed page of ${seeder.username(viewers[0].n)} is empty`);
     }
+    console.log(`\nMeasuring (a) at ${count(firstPointPosts)} posts`);
+    await measure('(a) first feed page', firstPointPosts, firstPageRequests);
 
     console.log(`\nSeeding phase 2: posts ${count(firstPointPosts)}–${count(shape.posts)}`);
     startedAt = performance.now();
@@ -330,43 +322,33 @@ async function main(): Promise<number> {
     );
     console.log(`  database size ${sizes.rows[0].size}`);
 
-    if (feedAvailable) {
-      // Follow each viewer's cursor chain beforehand, so (b) measures one deep page, not the nine before it.
-      const deepRequests: Array<{ path: string; headers: Record<string, string> }> = [];
-      for (const viewer of viewers) {
-        let cursor: string | null = null;
-        for (let page = 1; page < DEEP_PAGE; page++) {
-          const path: string = cursor
-            ? `${firstPagePath}&cursor=${encodeURIComponent(cursor)}`
-            : firstPagePath;
-          cursor = (await api.page(path, viewer.headers)).nextCursor;
-          if (!cursor) throw new Error(`${seeder.username(viewer.n)} has fewer than ${DEEP_PAGE} feed pages`);
-        }
-        deepRequests.push({
-          path: `${firstPagePath}&cursor=${encodeURIComponent(cursor ?? '')}`,
-          headers: viewer.headers,
-        });
+    // Follow each viewer's cursor chain beforehand, so (b) measures one deep page, not the nine before it.
+    const deepRequests: Array<{ path: string; headers: Record<string, string> }> = [];
+    for (const viewer of viewers) {
+      let cursor: string | null = null;
+      for (let page = 1; page < DEEP_PAGE; page++) {
+        const path: string = cursor ? `${firstPagePath}&cursor=${encodeURIComponent(cursor)}` : firstPagePath;
+        cursor = (await api.page(path, viewer.headers)).nextCursor;
+        if (!cursor) throw new Error(`${seeder.username(viewer.n)} has fewer than ${DEEP_PAGE} feed pages`);
       }
-      const spaceRequests = viewers.map((viewer) => ({
-        path: `/users/${viewer.friendId}/posts?limit=${PAGE_SIZE}`,
+      deepRequests.push({
+        path: `${firstPagePath}&cursor=${encodeURIComponent(cursor ?? '')}`,
         headers: viewer.headers,
-      }));
-      await api.page(spaceRequests[0].path, viewers[0].headers);
-
-      console.log(`\nMeasuring (a), (b), (c) at ${count(shape.posts)} posts`);
-      await measure('(a) first feed page', shape.posts, firstPageRequests);
-      await measure(`(b) feed page ${DEEP_PAGE} by cursor`, shape.posts, deepRequests);
-      await measure("(c) space page (a friend's posts)", shape.posts, spaceRequests);
+      });
     }
+    const spaceRequests = viewers.map((viewer) => ({
+      path: `/users/${viewer.friendId}/posts?limit=${PAGE_SIZE}`,
+      headers: viewer.headers,
+    }));
+    await api.page(spaceRequests[0].path, viewers[0].headers);
+
+    console.log(`\nMeasuring (a), (b), (c) at ${count(shape.posts)} posts`);
+    await measure('(a) first feed page', shape.posts, firstPageRequests);
+    await measure(`(b) feed page ${DEEP_PAGE} by cursor`, shape.posts, deepRequests);
+    await measure("(c) space page (a friend's posts)", shape.posts, spaceRequests);
 
     // No token: the guard would look the session up even on a public route, and this is the ceiling.
-    let trivialPath = '/health/live';
-    if ((await api.get(trivialPath)).status === 404) {
-      trivialPath = '/health';
-      console.log(
-        '\nGET /health/live answered 404; measuring GET /health instead (it reads the migration state)',
-      );
-    }
+    const trivialPath = '/health/live';
     console.log(`\nMeasuring (d) GET ${trivialPath}`);
     await measure(`(d) trivial route ${trivialPath}`, undefined, [{ path: trivialPath }]);
 
@@ -383,10 +365,6 @@ async function main(): Promise<number> {
     );
     printTable(rows);
 
-    if (!feedAvailable) {
-      console.log('\nTargets not checked: the feed routes are missing.');
-      return 1;
-    }
     const [small, full, deep] = rows;
     const trivial = rows[rows.length - 1].result;
     const checks: Check[] = [];
