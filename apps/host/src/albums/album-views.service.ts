@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { iso } from '../common/time';
 import { moderationStatus } from '../moderation/moderation-state';
 import type { CommentRow } from '../posts/interactions.service';
+import { commentFields } from '../posts/post-views.service';
 import { UserDirectoryService } from '../spaces/user-directory.service';
 import { type AlbumRow, photoUrl, type PhotoRow } from './albums.service';
 import type { AlbumResponse, PhotoCommentResponse, PhotoResponse } from './dto/albums.dto';
@@ -54,14 +55,6 @@ export class AlbumViewsService {
 
   async comments(rows: CommentRow[]): Promise<PhotoCommentResponse[]> {
     const people = await this.directory.summaries(rows.map((row) => row.author_id));
-    return rows.map((row) => ({
-      id: row.id,
-      photoId: row.photo_id ?? '',
-      author: people.get(row.author_id)!,
-      parentId: row.parent_id,
-      body: row.body,
-      createdAt: iso(row.created_at),
-      ...moderationStatus(row),
-    }));
+    return rows.map((row) => ({ ...commentFields(row, people), photoId: row.photo_id! }));
   }
 }

@@ -93,15 +93,19 @@ export class PostViewsService {
   }
 
   comment(row: CommentRow, people: Map<string, UserSummary>): CommentResponse {
-    return {
-      id: row.id,
-      postId: row.post_id ?? '',
-      author: people.get(row.author_id)!,
-      parentId: row.parent_id,
-      body: row.body,
-      createdAt: iso(row.created_at),
-      // Only the author is ever given a comment that is not published (the queries see to that).
-      ...moderationStatus(row),
-    };
+    return { ...commentFields(row, people), postId: row.post_id! };
   }
+}
+
+/** A comment as clients see it, whatever it is on (a post or a photo adds its own id). */
+export function commentFields(row: CommentRow, people: Map<string, UserSummary>) {
+  return {
+    id: row.id,
+    author: people.get(row.author_id)!,
+    parentId: row.parent_id,
+    body: row.body,
+    createdAt: iso(row.created_at),
+    // Only the author is ever given a comment that is not published (the queries see to that).
+    ...moderationStatus(row),
+  };
 }
