@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { sqlRows, sqlRun, uuidArray } from '../database/sql';
-import type { ModerationState } from '../moderation/moderation-state';
+import { sqlRows, uuidArray } from '../database/sql';
+import { compareAndSetModeration, type ModerationState } from '../moderation/moderation-state';
 import { ModerationSubjects, type SubjectInfo } from '../moderation/moderation-subjects';
 import { InteractionsService } from '../posts/interactions.service';
 import { AlbumsService } from './albums.service';
@@ -20,13 +20,13 @@ export class AlbumsModeration implements OnModuleInit {
     this.subjects.register({
       type: 'album',
       describe: (ids) => this.describe('album', ids),
-      setState: (id, from, to, reason) => this.setState('album', id, from, to, reason),
+      setState: (id, from, to, reason) => compareAndSetModeration(this.em, 'album', id, from, to, reason),
       visibleTo: (viewerId, id) => this.albums.albumVisible(viewerId, id),
     });
     this.subjects.register({
       type: 'photo',
       describe: (ids) => this.describe('photo', ids),
-      setState: (id, from, to, reason) => this.setState('photo', id, from, to, reason),
+      setState: (id, from, to, reason) => compareAndSetModeration(this.em, 'photo', id, from, to, reason),
       visibleTo: (viewerId, id) => this.interactions.canSee('photo', viewerId, id),
     });
   }
@@ -57,21 +57,5 @@ export class AlbumsModeration implements OnModuleInit {
         },
       ]),
     );
-  }
-
-  /** Compare-and-set, so two reviewers deciding at once cannot both succeed. */
-  private async setState(
-    table: 'album' | 'photo',
-    id: string,
-    from: ModerationState,
-    to: ModerationState,
-    reason: string | null,
-  ): Promise<boolean> {
-    const changed = await sqlRun(
-      this.em,
-      `update ${table} set moderation = ?, moderation_reason = ? where id = ? and moderation = ?`,
-      [to, reason, id, from],
-    );
-    return changed > 0;
   }
 }

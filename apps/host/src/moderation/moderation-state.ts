@@ -1,3 +1,6 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { sqlRun } from '../database/sql';
+
 /**
  * Where an item stands with moderation. Only `published` items reach anyone but their author; the
  * privacy rule reads this (see `mayViewModerated`).
@@ -20,4 +23,25 @@ export function moderationStatus(row: { moderation: ModerationState; moderation_
   return row.moderation === 'published'
     ? {}
     : { moderation: { state: row.moderation, reason: row.moderation_reason } };
+}
+
+/**
+ * Moves one row of a content table from moderation state `from` to `to` as a compare-and-set, so
+ * two reviewers deciding at once cannot both succeed. For content modules, on their own tables
+ * (every moderated table has `moderation` and `moderation_reason` columns).
+ */
+export async function compareAndSetModeration(
+  em: EntityManager,
+  table: 'post' | 'comment' | 'board_message' | 'album' | 'photo',
+  id: string,
+  from: ModerationState,
+  to: ModerationState,
+  reason: string | null,
+): Promise<boolean> {
+  const changed = await sqlRun(
+    em,
+    `update ${table} set moderation = ?, moderation_reason = ? where id = ? and moderation = ?`,
+    [to, reason, id, from],
+  );
+  return changed > 0;
 }

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { sqlRows, sqlRun, uuidArray } from '../database/sql';
-import type { ModerationState } from '../moderation/moderation-state';
+import { sqlRows, uuidArray } from '../database/sql';
+import { compareAndSetModeration, type ModerationState } from '../moderation/moderation-state';
 import { ModerationSubjects, type SubjectInfo } from '../moderation/moderation-subjects';
 import { InteractionsService } from './interactions.service';
 import type { PostKind } from './post.entity';
@@ -21,13 +21,13 @@ export class PostsModeration implements OnModuleInit {
     this.subjects.register({
       type: 'post',
       describe: (ids) => this.describePosts(ids),
-      setState: (id, from, to, reason) => this.setState('post', id, from, to, reason),
+      setState: (id, from, to, reason) => compareAndSetModeration(this.em, 'post', id, from, to, reason),
       visibleTo: (viewerId, id) => this.postVisible(viewerId, id),
     });
     this.subjects.register({
       type: 'comment',
       describe: (ids) => this.describeComments(ids),
-      setState: (id, from, to, reason) => this.setState('comment', id, from, to, reason),
+      setState: (id, from, to, reason) => compareAndSetModeration(this.em, 'comment', id, from, to, reason),
       visibleTo: (viewerId, id) => this.commentVisible(viewerId, id),
     });
   }
@@ -91,22 +91,6 @@ export class PostsModeration implements OnModuleInit {
         },
       ]),
     );
-  }
-
-  /** Compare-and-set, so two reviewers deciding at once cannot both succeed. */
-  private async setState(
-    table: 'post' | 'comment',
-    id: string,
-    from: ModerationState,
-    to: ModerationState,
-    reason: string | null,
-  ): Promise<boolean> {
-    const changed = await sqlRun(
-      this.em,
-      `update ${table} set moderation = ?, moderation_reason = ? where id = ? and moderation = ?`,
-      [to, reason, id, from],
-    );
-    return changed > 0;
   }
 
   private async postVisible(viewerId: string, postId: string): Promise<boolean> {

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { sqlRows, sqlRun, uuidArray } from '../database/sql';
-import type { ModerationState } from '../moderation/moderation-state';
+import { sqlRows, uuidArray } from '../database/sql';
+import { compareAndSetModeration, type ModerationState } from '../moderation/moderation-state';
 import { ModerationSubjects, type SubjectInfo } from '../moderation/moderation-subjects';
 
 /** Tells moderation how to find and change message-board entries (not reportable yet). */
@@ -16,7 +16,8 @@ export class BoardModeration implements OnModuleInit {
     this.subjects.register({
       type: 'board_message',
       describe: (ids) => this.describe(ids),
-      setState: (id, from, to, reason) => this.setState(id, from, to, reason),
+      setState: (id, from, to, reason) =>
+        compareAndSetModeration(this.em, 'board_message', id, from, to, reason),
     });
   }
 
@@ -48,20 +49,5 @@ export class BoardModeration implements OnModuleInit {
         },
       ]),
     );
-  }
-
-  /** Compare-and-set, so two reviewers deciding at once cannot both succeed. */
-  private async setState(
-    id: string,
-    from: ModerationState,
-    to: ModerationState,
-    reason: string | null,
-  ): Promise<boolean> {
-    const changed = await sqlRun(
-      this.em,
-      'update board_message set moderation = ?, moderation_reason = ? where id = ? and moderation = ?',
-      [to, reason, id, from],
-    );
-    return changed > 0;
   }
 }
