@@ -1,16 +1,32 @@
 import openapiTS, { astToString } from 'openapi-typescript';
 
-export const HOST_SPEC = new URL('../../openapi/host.json', import.meta.url);
-export const HOST_TYPES = new URL('../src/generated/host.ts', import.meta.url);
+/** Each checked-in OpenAPI document and the TypeScript module generated from it. */
+export const DOCUMENTS = [
+  {
+    spec: new URL('../../openapi/host.json', import.meta.url),
+    types: new URL('../src/generated/host.ts', import.meta.url),
+  },
+  {
+    spec: new URL('../../openapi/open-platform.json', import.meta.url),
+    types: new URL('../src/generated/open-platform.ts', import.meta.url),
+  },
+];
 
-const HEADER = `/**
- * Generated from openapi/host.json by openapi-typescript (sdk/scripts/generate.mjs).
+/**
+ * A property with a default is optional to send (the server fills it in); openapi-typescript would make it
+ * required everywhere. Responses are unaffected: the host lists every property it always returns as required.
+ */
+const GENERATOR_OPTIONS = { defaultNonNullable: false };
+
+const fileName = (url) => url.pathname.split('/').pop();
+
+/** The TypeScript types for one document, exactly as checked in under sdk/src/generated/. */
+export async function generateTypes({ spec }) {
+  const header = `/**
+ * Generated from openapi/${fileName(spec)} by openapi-typescript (sdk/scripts/generate.mjs).
  * Do not edit: run \`npm run openapi\` at the repository root.
  */
 
 `;
-
-/** The TypeScript types for openapi/host.json, exactly as checked in at sdk/src/generated/host.ts. */
-export async function generateHostTypes() {
-  return HEADER + astToString(await openapiTS(HOST_SPEC));
+  return header + astToString(await openapiTS(spec, GENERATOR_OPTIONS));
 }

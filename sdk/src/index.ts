@@ -2,4 +2,38 @@ export type {
   components as HostComponents,
   operations as HostOperations,
   paths as HostPaths,
-} from './generated/host';
+} from './generated/host.js';
+export type {
+  components as OpenPlatformComponents,
+  operations as OpenPlatformOperations,
+  paths as OpenPlatformPaths,
+} from './generated/open-platform.js';
+export { createOpenApiClient, type OpenApiClient, type OpenApiClientOptions } from './open-api-client.js';
+export {
+  discover,
+  KongjianOAuth,
+  KongjianOAuthError,
+  type AuthorizationRequest,
+  type AuthorizationServer,
+  type FetchLike,
+  type KongjianOAuthOptions,
+  type KongjianScope,
+  type NetworkOptions,
+  type PendingAuthorization,
+} from './oauth.js';
+export {
+  isKongjianProblem,
+  KongjianApiError,
+  unwrap,
+  UNEXPECTED_RESPONSE,
+  type ApiResult,
+  type KongjianProblem,
+} from './problem.js';
+export {
+  DEFAULT_REFRESH_MARGIN_SECONDS,
+  TokenSession,
+  type AccessTokenSource,
+  type TokenGrantor,
+  type TokenSessionOptions,
+  type TokenSet,
+} from './token-session.js';

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from './accounts/accounts.module';
 import { AlbumsModule } from './albums/albums.module';
+import { AppsModule } from './apps/apps.module';
 import type { Clock } from './common/clock';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
@@ -12,6 +13,8 @@ import { FriendsModule } from './friends/friends.module';
 import { HealthController } from './health/health.controller';
 import { ModerationModule } from './moderation/moderation.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { OAuthModule } from './oauth/oauth.module';
+import { OpenApiModule } from './open-api/open-api.module';
 import { PostsModule } from './posts/posts.module';
 import { SpacesModule } from './spaces/spaces.module';
 
@@ -32,6 +35,9 @@ export class AppModule {
         SpacesModule,
         EconomyModule,
         ModerationModule,
+        AppsModule,
+        OAuthModule,
+        OpenApiModule,
         DemoModule,
       ],
       controllers: [HealthController],

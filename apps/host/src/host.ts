@@ -6,6 +6,7 @@ import cookieParser from 'cookie-parser';
 import express from 'express';
 import { AccountsService } from './accounts/accounts.service';
 import { AppModule } from './app.module';
+import { AuthorizationsService } from './apps/authorizations.service';
 import type { Clock } from './common/clock';
 import { logRequests, requireJsonBodies } from './common/http-middleware';
 import { LIMITS } from './common/limits';
@@ -48,10 +49,17 @@ export async function createHost(
 
   const database = app.get(DatabaseService);
   await database.migrate();
+  await database.withContext(() => app.get(AuthorizationsService).loadOpenidKey());
   const admin = config.bootstrapAdmin;
   if (admin) {
     await database.withContext(() => app.get(AccountsService).ensureAdmin(admin.username, admin.password));
   }
-  if (config.demoData) await database.withContext(() => app.get(DemoService).seedIfEmpty());
+  if (config.demoData) {
+    await database.withContext(async () => {
+      const demo = app.get(DemoService);
+      await demo.seedIfEmpty();
+      await demo.announceDemoApp(config.publicUrl);
+    });
+  }
   return app;
 }

@@ -15,13 +15,12 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Endpoint } from '../common/endpoint.decorator';
 import { ParseIdPipe } from '../common/id.pipe';
-import { LIMITS } from '../common/limits';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { AccountsService, ClientInfo, IssuedSession } from './accounts.service';
 import { toAccountResponse, toSessionResponse } from './accounts.mapper';
 import type { AuthUser } from './auth-user';
 import { CurrentUser, Public, RequireRole, SessionAuth } from './auth.decorators';
-import { SESSION_COOKIE } from './auth.guard';
+import { SESSION_COOKIE, setSessionCookie } from './auth.guard';
 import {
   AccountResponse,
   LoginRequest,
@@ -44,13 +43,7 @@ export class AccountsController {
   ) {}
 
   private signIn(issued: IssuedSession, response: Response): SignedInResponse {
-    response.cookie(SESSION_COOKIE, issued.token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: this.config.publicUrl.startsWith('https:'),
-      path: '/',
-      maxAge: LIMITS.sessionTtlDays * 86_400_000,
-    });
+    setSessionCookie(response, issued.token, this.config.publicUrl);
     return {
       token: issued.token,
       account: toAccountResponse(issued.user),

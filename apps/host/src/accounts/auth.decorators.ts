@@ -6,9 +6,16 @@ import type { Role } from './user.entity';
 
 export const PUBLIC_ROUTE = 'kongjian:public';
 export const REQUIRED_ROLE = 'kongjian:role';
+export const WITHOUT_SESSION = 'kongjian:without-session';
 
 /** Anonymous visitors may call this route; a signed-in viewer is still recognised. */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+/**
+ * The route authenticates callers its own way (OAuth bearer tokens on the Open API): the session
+ * guard neither requires a session nor spends a lookup on the Authorization header.
+ */
+export const WithoutSession = () => SetMetadata(WITHOUT_SESSION, true);
 
 /** Only users holding this role may call the route. */
 export const RequireRole = (role: Role) => SetMetadata(REQUIRED_ROLE, role);

@@ -1,11 +1,24 @@
 import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { Response } from 'express';
+import { LIMITS } from '../common/limits';
 import { ProblemException, forbidden } from '../common/problem';
 import { AccountsService } from './accounts.service';
-import { AuthenticatedRequest, PUBLIC_ROUTE, REQUIRED_ROLE } from './auth.decorators';
+import { AuthenticatedRequest, PUBLIC_ROUTE, REQUIRED_ROLE, WITHOUT_SESSION } from './auth.decorators';
 import type { Role } from './user.entity';
 
 export const SESSION_COOKIE = 'kj_session';
+
+/** Hands a signed-in browser its session: httpOnly, SameSite=Lax, Secure whenever the host is served over https. */
+export function setSessionCookie(response: Response, token: string, publicUrl: string): void {
+  response.cookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: publicUrl.startsWith('https:'),
+    path: '/',
+    maxAge: LIMITS.sessionTtlDays * 86_400_000,
+  });
+}
 
 function tokenFrom(request: AuthenticatedRequest): string | undefined {
   const header = request.headers.authorization;
@@ -28,6 +41,7 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(WITHOUT_SESSION, targets)) return true;
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets) ?? false;
     const role = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, targets);
 

@@ -25,12 +25,32 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** The routes that take image uploads as multipart/form-data; every other route speaks JSON only. */
 const UPLOAD_ROUTES = [/^\/photos\/?$/, /^\/albums\/[^/]+\/photos\/?$/];
 
-/** The API speaks JSON only (uploads excepted); a body of any other type is refused before it is read. */
+/** The OAuth endpoints that take HTML-form / RFC 6749 bodies (application/x-www-form-urlencoded). */
+const OAUTH_FORM_ROUTES = [
+  /^\/oauth\/token\/?$/,
+  /^\/oauth\/revoke\/?$/,
+  /^\/oauth\/introspect\/?$/,
+  /^\/oauth\/authorize\/decision\/?$/,
+  /^\/oauth\/sign-in\/?$/,
+];
+
+/**
+ * The API speaks JSON only; a body of any other type is refused before it is read. Exceptions: image
+ * uploads (multipart) and the OAuth endpoints (url-encoded forms, which they parse themselves).
+ */
 export function requireJsonBodies(request: Request, _response: Response, next: NextFunction): void {
   if (
     request.method === 'POST' &&
     request.is('multipart/form-data') &&
     UPLOAD_ROUTES.some((route) => route.test(request.path))
+  ) {
+    next();
+    return;
+  }
+  if (
+    request.method === 'POST' &&
+    request.is('application/x-www-form-urlencoded') &&
+    OAUTH_FORM_ROUTES.some((route) => route.test(request.path))
   ) {
     next();
     return;

@@ -77,4 +77,40 @@ export const LIMITS = {
   photoThumbSide: 320,
   /** Photos one mood may carry, as on Qzone. */
   moodPhotosMax: 9,
+
+  // apps: the app registry.
+  appNameMax: 60,
+  appDescriptionMax: 1000,
+  appRedirectUrisMax: 10,
+  appsPerDeveloper: 50,
+  /** Accounts besides its developer that may use an app in development mode. */
+  appTestersMax: 20,
+
+  // oauth: the authorization server (codes, tokens, consent transactions).
+  /** An authorization code must be exchanged within this (RFC 6749 §4.1.2 recommends at most 10 minutes; we keep it short). */
+  oauthCodeTtlSeconds: 60,
+  oauthAccessTokenTtlSeconds: 60 * 60,
+  oauthRefreshTokenTtlDays: 30,
+  /** How long a consent (or sign-in) page stays answerable. */
+  oauthTransactionTtlSeconds: 10 * 60,
+  /** Form bodies of the OAuth endpoints are tiny; anything bigger is refused. */
+  oauthFormBytes: 16 * 1024,
+
+  // open-api: /open/v1 (rate limits, stories, per-app storage).
+  /**
+   * Requests one access token, and one app over all its tokens, may make per window. Counted in
+   * memory by each host instance (a fixed window per instance): behind a load balancer of N
+   * instances an app gets up to N times these. AppConfig.openApiRateLimits overrides them.
+   */
+  openApiTokenRequestsPerWindow: 600,
+  openApiAppRequestsPerWindow: 6000,
+  openApiRateWindowSeconds: 60,
+  /** Stories one app may post for one user per UTC day. */
+  storiesPerUserPerAppPerDay: 20,
+  storyTextMax: 500,
+  /** One storage value, serialized as JSON (UTF-8 bytes). */
+  storageValueBytes: 16 * 1024,
+  /** Keys, and serialized bytes, one app may keep for one user. */
+  storageKeysPerUser: 1000,
+  storageBytesPerUser: 1024 * 1024,
 } as const;

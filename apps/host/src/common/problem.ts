@@ -42,7 +42,15 @@ export type ProblemCode =
   | 'quota_exceeded'
   | 'limit_reached'
   | 'invalid_photo'
-  | 'internal_error';
+  | 'review_required'
+  | 'app_status_conflict'
+  | 'internal_error'
+  // the Open API (bearer tokens, RFC 6750 error names)
+  | 'invalid_request'
+  | 'invalid_token'
+  | 'insufficient_scope'
+  | 'rate_limited'
+  | 'precondition_failed';
 
 export interface ProblemDetails {
   type: string;

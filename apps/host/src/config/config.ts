@@ -16,6 +16,14 @@ export interface AppConfig {
   /** `username:password` of an admin to create or promote at start (the first admin comes from here or the CLI). */
   bootstrapAdmin: { username: string; password: string } | undefined;
   logRequests: boolean;
+  /** Open API rate limits instead of those in LIMITS (tests set tiny ones). */
+  openApiRateLimits?: OpenApiRateLimits;
+}
+
+export interface OpenApiRateLimits {
+  tokenRequestsPerWindow: number;
+  appRequestsPerWindow: number;
+  windowSeconds: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -81,6 +89,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
 
   const logRequests = parseBoolean('KONGJIAN_LOG_REQUESTS', env.KONGJIAN_LOG_REQUESTS, true);
+  const openApiRateLimits = env.KONGJIAN_OPEN_API_RATE_LIMITS
+    ? parseRateLimits(env.KONGJIAN_OPEN_API_RATE_LIMITS)
+    : undefined;
 
   return {
     port,
@@ -92,5 +103,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoData,
     bootstrapAdmin,
     logRequests,
+    openApiRateLimits,
+  };
+}
+
+/** `token=600,app=6000,window=60`: requests per token and per app in a window of that many seconds. */
+function parseRateLimits(raw: string): OpenApiRateLimits {
+  const invalid = new ConfigError(
+    `KONGJIAN_OPEN_API_RATE_LIMITS must look like "token=600,app=6000,window=60", got "${raw}"`,
+  );
+  const fields = new Map(raw.split(',').map((part) => part.trim().split('=') as [string, string]));
+  if ([...fields.keys()].some((name) => !['token', 'app', 'window'].includes(name))) throw invalid;
+  const number = (name: string): number => {
+    const value = Number(fields.get(name));
+    if (!Number.isInteger(value) || value <= 0) throw invalid;
+    return value;
+  };
+  return {
+    tokenRequestsPerWindow: number('token'),
+    appRequestsPerWindow: number('app'),
+    windowSeconds: number('window'),
   };
 }

@@ -66,4 +66,26 @@ describe('demo data (e2e)', () => {
     await host.app.get(DatabaseService).withContext(() => host.app.get(DemoService).seedIfEmpty());
     expect(await host.sql('select count(*)::int as n from post')).toEqual(before);
   });
+
+  it('registers one approved demo app whose credentials authenticate at the token endpoint', async () => {
+    const demo = () =>
+      host.app.get(DatabaseService).withContext(() => host.app.get(DemoService).ensureDemoApp());
+    const credentials = await demo();
+    expect(await demo()).toEqual(credentials);
+    const apps = await host.sql<{ name: string; status: string; client_id: string }>(
+      'select name, status, client_id from app',
+    );
+    expect(apps).toEqual([
+      { name: 'Lucky Draw 幸运抽奖', status: 'approved', client_id: credentials!.clientId },
+    ]);
+    const introspection = await request(host.app.getHttpServer())
+      .post('/oauth/introspect')
+      .auth(credentials!.clientId, credentials!.clientSecret)
+      .type('form')
+      .send({ token: 'not-a-token' });
+    expect({ status: introspection.status, body: introspection.body }).toEqual({
+      status: 200,
+      body: { active: false },
+    });
+  });
 });

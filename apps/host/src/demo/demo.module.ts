@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { AlbumsModule } from '../albums/albums.module';
+import { AppsModule } from '../apps/apps.module';
 import { EconomyModule } from '../economy/economy.module';
 import { FriendsModule } from '../friends/friends.module';
 import { PostsModule } from '../posts/posts.module';
@@ -8,7 +9,15 @@ import { SpacesModule } from '../spaces/spaces.module';
 import { DemoService } from './demo.service';
 
 @Module({
-  imports: [AccountsModule, AlbumsModule, FriendsModule, PostsModule, SpacesModule, EconomyModule],
+  imports: [
+    AccountsModule,
+    AlbumsModule,
+    AppsModule,
+    FriendsModule,
+    PostsModule,
+    SpacesModule,
+    EconomyModule,
+  ],
   providers: [DemoService],
   exports: [DemoService],
 })

@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { AccountsService } from '../accounts/accounts.service';
 import type { User } from '../accounts/user.entity';
 import { AlbumsService } from '../albums/albums.service';
+import { AppsService } from '../apps/apps.service';
 import { Meta } from '../database/meta.entity';
 import { CoinsService } from '../economy/coins.service';
 import { ShopService } from '../economy/shop.service';
@@ -15,6 +16,15 @@ import { SpacesService } from '../spaces/spaces.service';
 /** Every demo account signs in with this password; it is printed at start. */
 export const DEMO_PASSWORD = 'kongjian-demo';
 const SEEDED_KEY = 'demo_seeded';
+const DEMO_APP_KEY = 'demo_app';
+
+/** Where examples/lucky-draw listens by default; loopback, so any port works too (RFC 8252). */
+export const DEMO_APP_REDIRECT_URIS = ['http://127.0.0.1:4000/callback', 'http://localhost:4000/callback'];
+
+export interface DemoAppCredentials {
+  clientId: string;
+  clientSecret: string;
+}
 
 const PEOPLE = [
   { username: 'xiaoming', nickname: '小明', signature: '每天都是新的一天', location: '北京', gender: 'male' },
@@ -55,6 +65,7 @@ export class DemoService {
     private readonly vip: VipService,
     private readonly shop: ShopService,
     private readonly albums: AlbumsService,
+    private readonly apps: AppsService,
   ) {}
 
   /** Seeds once, into an installation without users; later starts and non-empty databases are left alone. */
@@ -69,6 +80,50 @@ export class DemoService {
     await this.em.flush();
     this.logger.log({
       message: `demo data seeded: sign in as ${PEOPLE.map((person) => person.username).join(', ')} with password "${DEMO_PASSWORD}"`,
+    });
+  }
+
+  /**
+   * The demo third-party app (examples/lucky-draw), registered by the demo developer zhangwei and
+   * approved. Its credentials are kept so every start can print them: like the demo password they are
+   * demo data, not secrets. Only installations that were seeded with demo people get it.
+   */
+  async ensureDemoApp(): Promise<DemoAppCredentials | null> {
+    const existing = await this.em.findOne(Meta, { key: DEMO_APP_KEY });
+    if (existing) return existing.value as DemoAppCredentials;
+    if (!(await this.em.findOne(Meta, { key: SEEDED_KEY }))) return null;
+    const developer = await this.accounts.findByUsername('zhangwei');
+    await this.apps.registerDeveloper(developer.id);
+    const { app, clientSecret } = await this.apps.create(
+      developer.id,
+      {
+        name: 'Lucky Draw 幸运抽奖',
+        description: 'Draws a random friend who also plays, and tells everyone in a story.',
+        iconUrl: null,
+        category: 'games',
+        redirectUris: DEMO_APP_REDIRECT_URIS,
+        scopes: ['profile:read', 'friends:read', 'feed:write', 'storage'],
+        optionalScopes: ['storage'],
+        webhookUrl: null,
+      },
+      'confidential',
+    );
+    await this.apps.decide(null, app.id, 'approve', 'Demo app, approved by the demo seed');
+    const credentials: DemoAppCredentials = { clientId: app.clientId, clientSecret: clientSecret! };
+    this.em.persist(this.em.create(Meta, { key: DEMO_APP_KEY, value: credentials }));
+    await this.em.flush();
+    return credentials;
+  }
+
+  /** Prints how to run examples/lucky-draw against this host, on every start with demo data. */
+  async announceDemoApp(publicUrl: string): Promise<void> {
+    const credentials = await this.ensureDemoApp();
+    if (!credentials) return;
+    this.logger.log({
+      message:
+        `demo app "Lucky Draw": client_id ${credentials.clientId}, client_secret ${credentials.clientSecret}; ` +
+        `run it with KONGJIAN_URL=${publicUrl} CLIENT_ID=${credentials.clientId} ` +
+        `CLIENT_SECRET=${credentials.clientSecret} npm start -w examples/lucky-draw`,
     });
   }
 

@@ -25,6 +25,19 @@ export interface FriendRow {
   id: string;
 }
 
+/**
+ * SQL condition "the user in `column` is a friend of `userId` and neither blocks the other", with its
+ * parameters, for lists in other modules that join against the friend graph.
+ */
+export function friendOfCondition(column: string, userId: string): { sql: string; params: string[] } {
+  return {
+    sql: `exists (select 1 from friendship where user_id = ? and friend_id = ${column})
+      and not exists (select 1 from user_block
+        where (blocker_id = ? and blocked_id = ${column}) or (blocker_id = ${column} and blocked_id = ?))`,
+    params: [userId, userId, userId],
+  };
+}
+
 @Injectable()
 export class FriendsService {
   constructor(

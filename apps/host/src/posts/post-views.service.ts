@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { AppsService } from '../apps/apps.service';
 import { iso } from '../common/time';
 import { moderationStatus } from '../moderation/moderation-state';
 import { UserDirectoryService, type UserSummary } from '../spaces/user-directory.service';
-import type { CommentResponse, PostResponse } from './dto/posts.dto';
+import type { CommentResponse, PostApp, PostResponse } from './dto/posts.dto';
 import { PostPhotos } from './post-photos';
 import { CommentRow, PostRow, PostsService } from './posts.service';
 
@@ -13,6 +14,7 @@ export class PostViewsService {
     private readonly postsService: PostsService,
     private readonly directory: UserDirectoryService,
     private readonly postPhotos: PostPhotos,
+    private readonly apps: AppsService,
   ) {}
 
   /** The given posts as the viewer sees them, in order. Only pass ids the viewer may see. */
@@ -31,27 +33,34 @@ export class PostViewsService {
   ): Promise<{ posts: PostResponse[]; people: Map<string, UserSummary> }> {
     const rows = await this.postsService.rows(viewerId, ids);
     const originalIds = [...new Set(rows.flatMap((row) => (row.repost_of_id ? [row.repost_of_id] : [])))];
-    // Originals, photos and people do not depend on one another: fetch them side by side.
-    const [originals, photos, people] = await Promise.all([
+    // Originals, photos, people and apps do not depend on one another: fetch them side by side.
+    const [originals, photos, people, apps] = await Promise.all([
       this.originals(viewerId, originalIds),
       this.postPhotos.forPosts(
         viewerId,
         rows.map((row) => row.id),
       ),
       this.directory.summaries([...otherUserIds, ...rows.map((row) => row.author_id)]),
+      this.storyApps(rows),
     ]);
     const missingAuthors = [...originals.values()]
       .map((row) => row.author_id)
       .filter((authorId) => !people.has(authorId));
-    for (const [id, summary] of await this.directory.summaries(missingAuthors)) people.set(id, summary);
+    const missingApps = [...originals.values()].filter((row) => row.app_id && !apps.has(row.app_id));
+    const [moreAuthors, moreApps] = await Promise.all([
+      this.directory.summaries(missingAuthors),
+      this.storyApps(missingApps),
+    ]);
+    for (const [id, summary] of moreAuthors) people.set(id, summary);
+    for (const [id, app] of moreApps) apps.set(id, app);
     const posts = rows.map((row) => {
       const original = row.repost_of_id ? originals.get(row.repost_of_id) : undefined;
       return {
-        ...this.core(row, people),
+        ...this.core(row, people, apps),
         privacy: row.privacy,
         ...(viewerId === row.author_id && row.privacy === 'groups' ? { groupIds: row.group_ids } : {}),
         ...(viewerId === row.author_id ? moderationStatus(row) : {}),
-        original: original ? this.core(original, people) : null,
+        original: original ? this.core(original, people, apps) : null,
         originalUnavailable: row.kind === 'repost' && !original,
         likeCount: row.like_count,
         commentCount: row.comment_count,
@@ -76,13 +85,26 @@ export class PostViewsService {
     return view;
   }
 
-  private core(row: PostRow, people: Map<string, UserSummary>) {
+  /** The apps that posted the stories among the rows; no query when there are none. */
+  private async storyApps(rows: PostRow[]): Promise<Map<string, PostApp>> {
+    const appIds = rows.flatMap((row) => (row.app_id ? [row.app_id] : []));
+    if (appIds.length === 0) return new Map();
+    const apps = await this.apps.byIds(appIds);
+    return new Map(
+      [...apps.values()].map((app) => [app.id, { id: app.id, name: app.name, iconUrl: app.iconUrl }]),
+    );
+  }
+
+  private core(row: PostRow, people: Map<string, UserSummary>, apps: Map<string, PostApp>) {
     return {
       id: row.id,
       kind: row.kind,
       author: people.get(row.author_id)!,
       title: row.title,
       body: row.body,
+      app: row.app_id ? (apps.get(row.app_id) ?? null) : null,
+      linkUrl: row.link_url,
+      imageUrl: row.image_url,
       createdAt: iso(row.created_at),
     };
   }

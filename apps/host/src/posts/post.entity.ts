@@ -3,7 +3,8 @@ import { newId } from '../common/ids';
 import type { ModerationState } from '../moderation/moderation-state';
 import type { PrivacyLevel } from '../privacy/privacy-level';
 
-export type PostKind = 'mood' | 'blog' | 'repost';
+/** A story is posted by an app for its user, through the Open API (`POST /open/v1/feed/stories`). */
+export type PostKind = 'mood' | 'blog' | 'repost' | 'story';
 
 @Entity({ tableName: 'post' })
 export class Post {
@@ -27,6 +28,17 @@ export class Post {
   /** Reposts only; null once the original is deleted. */
   @Property({ type: 'uuid', nullable: true })
   repostOfId?: string | null;
+
+  /** Stories only: the app that posted it; null once the app is deleted. */
+  @Property({ type: 'uuid', nullable: true })
+  appId?: string | null;
+
+  /** Stories only: an https link and an https image the app attached. */
+  @Property({ type: 'text', nullable: true })
+  linkUrl?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  imageUrl?: string | null;
 
   @Property({ type: 'text' })
   privacy!: PrivacyLevel;

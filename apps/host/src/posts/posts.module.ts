@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
+import { AppsModule } from '../apps/apps.module';
 import { EconomyModule } from '../economy/economy.module';
 import { FeedEntriesModule } from '../feed/feed-entries.service';
 import { ModerationModule } from '../moderation/moderation.module';
@@ -22,6 +23,7 @@ import { PostsService } from './posts.service';
     ProfilesModule,
     EconomyModule,
     ModerationModule,
+    AppsModule,
   ],
   controllers: [PostsController],
   providers: [PostsService, PostViewsService, PostsModeration, InteractionsService, PostPhotos],

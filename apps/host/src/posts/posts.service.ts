@@ -24,6 +24,12 @@ export interface AudienceInput {
   groupIds?: string[];
 }
 
+/** What an app puts in a story besides its text (both https URLs, already validated). */
+export interface StoryAttachments {
+  linkUrl: string | null;
+  imageUrl: string | null;
+}
+
 export interface PostEdit {
   text?: string;
   title?: string;
@@ -40,6 +46,9 @@ export interface PostRow {
   title: string | null;
   body: string;
   repost_of_id: string | null;
+  app_id: string | null;
+  link_url: string | null;
+  image_url: string | null;
   privacy: PrivacyLevel;
   created_at: Date;
   updated_at: Date;
@@ -98,7 +107,14 @@ export class PostsService implements OnModuleInit {
 
   private async create(
     authorId: string,
-    fields: { kind: PostKind; title?: string; body: string; repostOfId?: string; photoIds?: string[] },
+    fields: {
+      kind: PostKind;
+      title?: string;
+      body: string;
+      repostOfId?: string;
+      photoIds?: string[];
+      story?: StoryAttachments & { appId: string };
+    },
     audience: AudienceInput,
   ): Promise<Post> {
     const verdict = await this.moderation.screen(
@@ -112,6 +128,9 @@ export class PostsService implements OnModuleInit {
         title: fields.title ?? null,
         body: fields.body,
         repostOfId: fields.repostOfId ?? null,
+        appId: fields.story?.appId ?? null,
+        linkUrl: fields.story?.linkUrl ?? null,
+        imageUrl: fields.story?.imageUrl ?? null,
         privacy: audience.privacy,
         moderation: this.moderation.stateAfter(verdict),
         createdAt: now,
@@ -154,6 +173,35 @@ export class PostsService implements OnModuleInit {
     return post;
   }
 
+  /**
+   * A story an app posts for its user: screened like a mood, in the user's space and their friends'
+   * feeds under the same privacy rule. It earns no activity points: the app, not the user, wrote it.
+   */
+  createStory(
+    authorId: string,
+    appId: string,
+    text: string,
+    attachments: StoryAttachments,
+    audience: AudienceInput,
+  ): Promise<Post> {
+    return this.create(
+      authorId,
+      { kind: 'story', body: nonBlank(text, 'text'), story: { appId, ...attachments } },
+      audience,
+    );
+  }
+
+  /** How many stories the app posted for the user since `since` (its daily quota counts these). */
+  async storiesSince(authorId: string, appId: string, since: Date): Promise<number> {
+    const [row] = await sqlRows<{ count: number }>(
+      this.em,
+      `select count(*)::int as count from post
+        where author_id = ? and app_id = ? and kind = 'story' and created_at >= ?`,
+      [authorId, appId, since],
+    );
+    return row.count;
+  }
+
   /** Reposts point at the original post, never at another repost, so chains stay one level deep. */
   async repost(
     authorId: string,
@@ -180,6 +228,9 @@ export class PostsService implements OnModuleInit {
         if (edit.title !== undefined) post.title = nonBlank(edit.title, 'title');
         if (edit.body !== undefined) post.body = sanitizeBlogHtml(edit.body);
       } else {
+        // A story speaks in its app's name: the user may change who sees it or delete it, not reword it.
+        if (post.kind === 'story' && edit.text !== undefined)
+          throw badRequest('validation_failed', "A story's text comes from its app; it cannot be edited");
         if (edit.title !== undefined || edit.body !== undefined) {
           throw badRequest('validation_failed', 'Only blogs have a title and a body; use text');
         }
@@ -287,7 +338,8 @@ export class PostsService implements OnModuleInit {
     const comments = moderatedCondition(viewerId, commentColumns('c'));
     const rows = await sqlRows<PostRow>(
       this.em,
-      `select p.id, p.author_id, p.kind, p.title, p.body, p.repost_of_id, p.privacy, p.created_at, p.updated_at,
+      `select p.id, p.author_id, p.kind, p.title, p.body, p.repost_of_id, p.app_id, p.link_url, p.image_url,
+              p.privacy, p.created_at, p.updated_at,
               p.moderation, p.moderation_reason,
               (select count(*) from post_like l where l.post_id = p.id)::int as like_count,
               (select count(*) from comment c where c.post_id = p.id and ${comments.sql})::int as comment_count,

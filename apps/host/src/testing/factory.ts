@@ -1,10 +1,31 @@
 import { randomBytes } from 'node:crypto';
+import { AccountsService } from '../accounts/accounts.service';
+import { DatabaseService } from '../database/database.module';
 import type { TestHost } from './test-host';
 
 export interface TestUser {
   id: string;
   username: string;
   token: string;
+}
+
+export interface TestApp {
+  id: string;
+  clientId: string;
+  /** Null for a public client. */
+  clientSecret: string | null;
+  redirectUris: string[];
+  scopes: string[];
+  developer: TestUser;
+}
+
+export interface NewAppOptions {
+  developer?: TestUser;
+  name?: string;
+  redirectUris?: string[];
+  scopes?: string[];
+  optionalScopes?: string[];
+  clientType?: 'confidential' | 'public';
 }
 
 export type Privacy = 'public' | 'friends' | 'groups' | 'private';
@@ -78,5 +99,63 @@ export class TestFactory {
 
   async block(blocker: TestUser, blocked: TestUser): Promise<void> {
     expectStatus(await this.host.put(`/blocks/${blocked.id}`, { token: blocker.token }), 204, 'block');
+  }
+
+  private adminUser: Promise<TestUser> | undefined;
+
+  /** An admin of this test host (created once, through the same service the CLI uses). */
+  admin(): Promise<TestUser> {
+    this.adminUser ??= (async () => {
+      const username = `admin_${randomBytes(4).toString('hex')}`;
+      await this.host.app
+        .get(DatabaseService)
+        .withContext(() => this.host.app.get(AccountsService).ensureAdmin(username, PASSWORD));
+      const session = await this.host.post('/sessions', { body: { username, password: PASSWORD } });
+      expectStatus(session, 201, 'admin sign-in');
+      return { id: session.body.account.id, username, token: session.body.token };
+    })();
+    return this.adminUser;
+  }
+
+  /** A developer (a fresh one unless given) registers an app through the API; it is in development mode. */
+  async newApp(options: NewAppOptions = {}): Promise<TestApp> {
+    const developer = options.developer ?? (await this.newUser('dev'));
+    expectStatus(
+      await this.host.post('/developer/registration', { token: developer.token }),
+      200,
+      'developer registration',
+    );
+    const scopes = options.scopes ?? ['profile:read', 'friends:read', 'feed:write', 'storage'];
+    const redirectUris = options.redirectUris ?? ['https://app.example/callback'];
+    const response = await this.host.post('/developer/apps', {
+      token: developer.token,
+      body: {
+        name: options.name ?? `App ${randomBytes(3).toString('hex')}`,
+        description: 'A test app',
+        category: 'games',
+        redirectUris,
+        scopes,
+        optionalScopes: options.optionalScopes,
+        clientType: options.clientType,
+      },
+    });
+    expectStatus(response, 201, 'create app');
+    return {
+      id: response.body.app.id,
+      clientId: response.body.app.clientId,
+      clientSecret: response.body.clientSecret,
+      redirectUris,
+      scopes,
+      developer,
+    };
+  }
+
+  async approveApp(app: { id: string }): Promise<void> {
+    const admin = await this.admin();
+    expectStatus(
+      await this.host.post(`/admin/apps/${app.id}/approve`, { token: admin.token, body: {} }),
+      200,
+      'approve app',
+    );
   }
 }

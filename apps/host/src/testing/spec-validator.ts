@@ -93,3 +93,11 @@ export class SpecValidator {
 }
 
 export const HOST_SPEC_PATH = path.resolve(__dirname, '../../../../openapi/host.json');
+export const OPEN_PLATFORM_SPEC_PATH = path.resolve(__dirname, '../../../../openapi/open-platform.json');
+
+/** The document that describes a request path: the Open API has its own. */
+export function specPathFor(url: string): string {
+  return url.startsWith('/open/v1/') || url.startsWith('/open/v1?')
+    ? OPEN_PLATFORM_SPEC_PATH
+    : HOST_SPEC_PATH;
+}

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -7,11 +8,12 @@ import { Client } from 'pg';
 import request from 'supertest';
 import type { AppConfig } from '../config/config';
 import { createHost } from '../host';
-import { HOST_SPEC_PATH, SpecValidator } from './spec-validator';
+import { SpecValidator, specPathFor } from './spec-validator';
 import { TestClock } from './test-clock';
 import { testConfig } from './test-config';
 
-let validator: SpecValidator | undefined;
+/** One validator per document (host.json, open-platform.json), loaded on first use. */
+const validators = new Map<string, SpecValidator>();
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -25,6 +27,8 @@ export interface RequestOptions {
   query?: Record<string, string | number | undefined>;
   /** Skip the spec check, for requests the spec cannot describe (e.g. a deliberately broken body). */
   raw?: boolean;
+  /** More request headers (e.g. If-Match, or an Authorization header of another form than `token`). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -79,15 +83,29 @@ export class TestHost {
     }
   }
 
+  /**
+   * Listens on 127.0.0.1 (an ephemeral port unless given), for clients that need a real URL, such as
+   * oauth4webapi. Returns the base URL.
+   */
+  async listen(port = 0): Promise<string> {
+    await this.app.listen(port, '127.0.0.1');
+    const address = this.app.getHttpServer().address() as AddressInfo;
+    return `http://127.0.0.1:${address.port}`;
+  }
+
   async close(): Promise<void> {
     await this.app.close();
     await this.dropDatabase();
   }
 
-  /** Sends a request through the real HTTP stack and checks the response against openapi/host.json. */
+  /**
+   * Sends a request through the real HTTP stack and checks the response against its OpenAPI
+   * document (openapi/open-platform.json for /open/v1, openapi/host.json for the rest).
+   */
   async call<T = any>(method: string, url: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
     let pending = request(this.app.getHttpServer())[method.toLowerCase() as 'get'](url);
     if (options.token) pending = pending.set('Authorization', `Bearer ${options.token}`);
+    for (const [name, value] of Object.entries(options.headers ?? {})) pending = pending.set(name, value);
     if (options.query) {
       pending = pending.query(
         Object.fromEntries(Object.entries(options.query).filter(([, value]) => value !== undefined)),
@@ -96,7 +114,12 @@ export class TestHost {
     if (options.body !== undefined) pending = pending.send(options.body as object);
     const response = await pending;
     if (!options.raw) {
-      validator ??= new SpecValidator(HOST_SPEC_PATH);
+      const specPath = specPathFor(url);
+      let validator = validators.get(specPath);
+      if (!validator) {
+        validator = new SpecValidator(specPath);
+        validators.set(specPath, validator);
+      }
       const problems = validator.check(
         method.toUpperCase(),
         url,

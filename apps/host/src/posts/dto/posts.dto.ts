@@ -15,6 +15,7 @@ import { ModerationStatus } from '../../moderation/dto/moderation.dto';
 import { AudienceFields } from '../../privacy/dto/audience.dto';
 import { PRIVACY_LEVELS, type PrivacyLevel } from '../../privacy/privacy-level';
 import { UserSummary } from '../../spaces/user-directory.service';
+import type { PostKind } from '../post.entity';
 
 export class CreateMoodRequest extends AudienceFields {
   @ApiProperty({ minLength: 1, maxLength: LIMITS.moodTextMax, description: 'Plain text' })
@@ -90,19 +91,34 @@ export class UpdatePostRequest {
   groupIds?: string[];
 }
 
+const POST_KINDS = ['mood', 'blog', 'repost', 'story'] as const;
+
 export class PostListQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ['mood', 'blog', 'repost'] })
+  @ApiPropertyOptional({ enum: POST_KINDS })
   @IsOptional()
-  @IsIn(['mood', 'blog', 'repost'])
-  kind?: 'mood' | 'blog' | 'repost';
+  @IsIn(POST_KINDS)
+  kind?: PostKind;
+}
+
+/** The app a story came from, as users see it. */
+export class PostApp {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: String, nullable: true }) iconUrl!: string | null;
 }
 
 export class OriginalPostResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: ['mood', 'blog'] }) kind!: string;
+  @ApiProperty({ enum: ['mood', 'blog', 'story'] }) kind!: string;
   @ApiProperty({ type: UserSummary }) author!: UserSummary;
   @ApiProperty({ type: String, nullable: true }) title!: string | null;
   @ApiProperty() body!: string;
+  @ApiProperty({ type: PostApp, nullable: true, description: 'Stories: the app that posted it' })
+  app!: PostApp | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Stories: a link the app attached' })
+  linkUrl!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Stories: an image the app attached' })
+  imageUrl!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
@@ -118,10 +134,22 @@ export class PostPhotoResponse {
 
 export class PostResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: ['mood', 'blog', 'repost'] }) kind!: string;
+  @ApiProperty({ enum: POST_KINDS, description: 'A story is posted by an app for its user' })
+  kind!: string;
   @ApiProperty({ type: UserSummary }) author!: UserSummary;
   @ApiProperty({ type: String, nullable: true, description: 'Blogs only' }) title!: string | null;
-  @ApiProperty({ description: 'Mood text, sanitized blog HTML, or the repost comment' }) body!: string;
+  @ApiProperty({ description: 'Mood or story text, sanitized blog HTML, or the repost comment' })
+  body!: string;
+  @ApiProperty({
+    type: PostApp,
+    nullable: true,
+    description: 'Stories: the app that posted it (null for other posts, or once the app is deleted)',
+  })
+  app!: PostApp | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Stories: an https link the app attached' })
+  linkUrl!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Stories: an https image the app attached' })
+  imageUrl!: string | null;
   @ApiProperty({ enum: PRIVACY_LEVELS }) privacy!: PrivacyLevel;
   @ApiPropertyOptional({ type: [String], description: 'Chosen groups; shown to the author only' })
   groupIds?: string[];

@@ -1,0 +1,380 @@
+import { Body, Controller, Delete, Get, HttpStatus, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../accounts/auth-user';
+import { CurrentUser, RequireRole, SessionAuth } from '../accounts/auth.decorators';
+import { AccountResponse } from '../accounts/dto/accounts.dto';
+import { toAccountResponse } from '../accounts/accounts.mapper';
+import { AccountsService } from '../accounts/accounts.service';
+import { Endpoint } from '../common/endpoint.decorator';
+import { ParseIdPipe } from '../common/id.pipe';
+import { notFound, ProblemException } from '../common/problem';
+import { nonBlank } from '../common/text';
+import { iso } from '../common/time';
+import { OptionalReasonRequest, ReasonRequest } from '../moderation/dto/moderation.dto';
+import { UserDirectoryService } from '../spaces/user-directory.service';
+import { AdminAction, AppDetails, AppsService, RegisteredApp } from './apps.service';
+import { AuthorizationsService } from './authorizations.service';
+import {
+  AdminAppQuery,
+  AdminAppResponse,
+  AppDetailsRequest,
+  AppListResponse,
+  AppResponse,
+  AuthorizedAppListResponse,
+  ClientSecretResponse,
+  CreateAppRequest,
+  CreatedAppResponse,
+  TesterListResponse,
+} from './dto/apps.dto';
+import { SCOPE_DESCRIPTIONS } from './scopes';
+
+function toDetails(body: AppDetailsRequest): AppDetails {
+  const optionalScopes = body.optionalScopes ?? [];
+  const stray = optionalScopes.filter((scope) => !body.scopes.includes(scope));
+  if (stray.length > 0) {
+    throw new ProblemException(HttpStatus.BAD_REQUEST, 'validation_failed', 'The request is not valid', [
+      { field: 'optionalScopes', message: `optionalScopes must be part of scopes: ${stray.join(', ')}` },
+    ]);
+  }
+  return {
+    name: nonBlank(body.name, 'name'),
+    description: body.description ?? '',
+    iconUrl: body.iconUrl ?? null,
+    category: body.category,
+    redirectUris: body.redirectUris,
+    scopes: body.scopes,
+    optionalScopes,
+    webhookUrl: body.webhookUrl ?? null,
+  };
+}
+
+@ApiTags('apps')
+@SessionAuth()
+@Controller()
+export class AppsController {
+  constructor(
+    private readonly apps: AppsService,
+    private readonly authorizations: AuthorizationsService,
+    private readonly accounts: AccountsService,
+    private readonly directory: UserDirectoryService,
+  ) {}
+
+  private async responses(apps: RegisteredApp[]): Promise<AppResponse[]> {
+    const developers = await this.directory.summaries(apps.map((app) => app.ownerId));
+    return apps.map((app) => ({
+      id: app.id,
+      clientId: app.clientId,
+      name: app.name,
+      description: app.description,
+      iconUrl: app.iconUrl,
+      category: app.category,
+      redirectUris: app.redirectUris,
+      scopes: app.scopes,
+      optionalScopes: app.optionalScopes,
+      webhookUrl: app.webhookUrl,
+      clientType: app.clientType,
+      status: app.status,
+      statusReason: app.statusReason,
+      developer: developers.get(app.ownerId)!,
+      createdAt: iso(app.createdAt),
+      updatedAt: iso(app.updatedAt),
+    }));
+  }
+
+  private async response(app: RegisteredApp): Promise<AppResponse> {
+    return (await this.responses([app]))[0];
+  }
+
+  // ── developers ───────────────────────────────────────────────────────────
+
+  @Post('developer/registration')
+  @Endpoint({
+    operationId: 'registerAsDeveloper',
+    summary: 'Become a developer, who can register apps (idempotent)',
+    response: AccountResponse,
+  })
+  async registerDeveloper(@CurrentUser() user: AuthUser): Promise<AccountResponse> {
+    await this.apps.registerDeveloper(user.id);
+    return toAccountResponse(await this.accounts.getUser(user.id));
+  }
+
+  @Get('developer/apps')
+  @RequireRole('developer')
+  @Endpoint({
+    operationId: 'listMyApps',
+    summary: 'The apps I registered',
+    response: AppListResponse,
+    problems: [403],
+  })
+  async listMine(@CurrentUser() user: AuthUser): Promise<AppListResponse> {
+    return { items: await this.responses(await this.apps.listOwned(user.id)) };
+  }
+
+  @Post('developer/apps')
+  @RequireRole('developer')
+  @Endpoint({
+    operationId: 'createApp',
+    summary: 'Register an app; it starts in development mode and its secret is shown only now',
+    response: CreatedAppResponse,
+    status: HttpStatus.CREATED,
+    problems: [403, 409],
+  })
+  async create(@CurrentUser() user: AuthUser, @Body() body: CreateAppRequest): Promise<CreatedAppResponse> {
+    const created = await this.apps.create(user.id, toDetails(body), body.clientType ?? 'confidential');
+    return { app: await this.response(created.app), clientSecret: created.clientSecret };
+  }
+
+  @Get('developer/apps/:appId')
+  @RequireRole('developer')
+  @Endpoint({
+    operationId: 'getMyApp',
+    summary: 'One of my apps',
+    response: AppResponse,
+    problems: [403, 404],
+  })
+  async getMine(
+    @CurrentUser() user: AuthUser,
+    @Param('appId', ParseIdPipe) appId: string,
+  ): Promise<AppResponse> {
+    return this.response(await this.apps.owned(user.id, appId));
+  }
+
+  @Put('developer/apps/:appId')
+  @RequireRole('developer')
+  @Endpoint({
+    operationId: 'updateMyApp',
+    summary: 'Replace the details of one of my apps (an approved app cannot add scopes)',
+    response: AppResponse,
+    problems: [403, 404, 409],
+  })
+  async update(
+    @CurrentUser() user: AuthUser,
+    @Param('appId', ParseIdPipe) appId: string,
+    @Body() body: AppDetailsRequest,
+  ): Promise<AppResponse> {
+    return this.response(await this.apps.update(user.id, appId, toDetails(body)));
+  }
+
+  @Delete('developer/apps/:appId')
+  @RequireRole('developer')
+  @Endpoint({
+    operationId: 'deleteMyApp',
+    summary: 'Delete one of my apps, its authorizations and tokens',
+    problems: [403, 404],
+  })
+  async delete(@CurrentUser() user: AuthUser, @Param('appId', ParseIdPipe) appId: string): Promise<void> {
+    await this.apps.delete(user.id, appId);
+  }
+
+  @Post('developer/apps/:appId/secret')
+  @RequireRole('developer')
+  @Endpoint({
+    operationId: 'rotateAppSecret',
+    summary: 'Replace the client secret; the old one stops working at once',
+    response: ClientSecretResponse,
+    problems: [403, 404, 409],
+  })
+  async rotateSecret(
+    @CurrentUser() user: AuthUser,
+    @Param('appId', ParseIdPipe) appId: string,
+  ): Promise<ClientSecretResponse> {
+    return { clientSecret: await this.apps.rotateSecret(user.id, appId) };
+  }
+
+  @Get('developer/apps/:appId/testers')
+  @RequireRole('developer')
+  @Endpoint({
+    operationId: 'listAppTesters',
+    summary: 'Who may use the app while it is in development mode',
+    response: TesterListResponse,
+    problems: [403, 404],
+  })
+  async listTesters(
+    @CurrentUser() user: AuthUser,
+    @Param('appId', ParseIdPipe) appId: string,
+  ): Promise<TesterListResponse> {
+    const testers = await this.apps.listTesters(user.id, appId);
+    const people = await this.directory.summaries(testers.map((tester) => tester.userId));
+    return {
+      items: testers.map((tester) => ({ user: people.get(tester.userId)!, addedAt: iso(tester.addedAt) })),
+    };
+  }
+
+  @Put('developer/apps/:appId/testers/:userId')
+  @RequireRole('developer')
+  @Endpoint({
+    operationId: 'addAppTester',
+    summary: 'Whitelist a tester (idempotent)',
+    problems: [403, 404, 409],
+  })
+  async addTester(
+    @CurrentUser() user: AuthUser,
+    @Param('appId', ParseIdPipe) appId: string,
+    @Param('userId', ParseIdPipe) userId: string,
+  ): Promise<void> {
+    await this.apps.addTester(user.id, appId, userId);
+  }
+
+  @Delete('developer/apps/:appId/testers/:userId')
+  @RequireRole('developer')
+  @Endpoint({ operationId: 'removeAppTester', summary: 'Remove a tester', problems: [403, 404] })
+  async removeTester(
+    @CurrentUser() user: AuthUser,
+    @Param('appId', ParseIdPipe) appId: string,
+    @Param('userId', ParseIdPipe) userId: string,
+  ): Promise<void> {
+    await this.apps.removeTester(user.id, appId, userId);
+  }
+
+  // ── admins ───────────────────────────────────────────────────────────────
+
+  @Get('admin/apps')
+  @RequireRole('admin')
+  @Endpoint({
+    operationId: 'listAppsForReview',
+    summary: 'Apps by status, most recently changed first (admins only)',
+    response: AppListResponse,
+    problems: [403],
+  })
+  async listForReview(@Query() query: AdminAppQuery): Promise<AppListResponse> {
+    return { items: await this.responses(await this.apps.listForReview(query.status)) };
+  }
+
+  @Get('admin/apps/:appId')
+  @RequireRole('admin')
+  @Endpoint({
+    operationId: 'getAppForReview',
+    summary: 'An app with its status history (admins only)',
+    response: AdminAppResponse,
+    problems: [403, 404],
+  })
+  async getForReview(@Param('appId', ParseIdPipe) appId: string): Promise<AdminAppResponse> {
+    const app = await this.apps.findById(appId);
+    if (!app) throw notFound('App');
+    return this.adminView(app);
+  }
+
+  private async adminView(app: RegisteredApp): Promise<AdminAppResponse> {
+    const history = await this.apps.history(app.id);
+    const actors = await this.directory.summaries(
+      history.flatMap((change) => (change.actorId ? [change.actorId] : [])),
+    );
+    return {
+      app: await this.response(app),
+      history: history.map((change) => ({
+        fromStatus: change.fromStatus,
+        toStatus: change.toStatus,
+        actor: change.actorId ? (actors.get(change.actorId) ?? null) : null,
+        reason: change.reason,
+        createdAt: iso(change.createdAt),
+      })),
+    };
+  }
+
+  private async decide(admin: AuthUser, appId: string, action: AdminAction, reason?: string) {
+    return this.adminView(await this.apps.decide(admin.id, appId, action, reason?.trim() || null));
+  }
+
+  @Post('admin/apps/:appId/approve')
+  @RequireRole('admin')
+  @Endpoint({
+    operationId: 'approveApp',
+    summary: 'Approve an app: everyone may use it (admins only)',
+    response: AdminAppResponse,
+    problems: [403, 404, 409],
+  })
+  approve(
+    @CurrentUser() admin: AuthUser,
+    @Param('appId', ParseIdPipe) appId: string,
+    @Body() body: OptionalReasonRequest,
+  ): Promise<AdminAppResponse> {
+    return this.decide(admin, appId, 'approve', body.reason);
+  }
+
+  @Post('admin/apps/:appId/reject')
+  @RequireRole('admin')
+  @Endpoint({
+    operationId: 'rejectApp',
+    summary: 'Reject an app, with reasons for its developer (admins only)',
+    response: AdminAppResponse,
+    problems: [403, 404, 409],
+  })
+  reject(
+    @CurrentUser() admin: AuthUser,
+    @Param('appId', ParseIdPipe) appId: string,
+    @Body() body: ReasonRequest,
+  ): Promise<AdminAppResponse> {
+    return this.decide(admin, appId, 'reject', body.reason);
+  }
+
+  @Post('admin/apps/:appId/suspend')
+  @RequireRole('admin')
+  @Endpoint({
+    operationId: 'suspendApp',
+    summary: 'Suspend an app: its tokens stop working at once (admins only)',
+    response: AdminAppResponse,
+    problems: [403, 404, 409],
+  })
+  suspend(
+    @CurrentUser() admin: AuthUser,
+    @Param('appId', ParseIdPipe) appId: string,
+    @Body() body: ReasonRequest,
+  ): Promise<AdminAppResponse> {
+    return this.decide(admin, appId, 'suspend', body.reason);
+  }
+
+  @Post('admin/apps/:appId/reinstate')
+  @RequireRole('admin')
+  @Endpoint({
+    operationId: 'reinstateApp',
+    summary: 'Lift a suspension: the app returns to the status it had (admins only)',
+    response: AdminAppResponse,
+    problems: [403, 404, 409],
+  })
+  reinstate(
+    @CurrentUser() admin: AuthUser,
+    @Param('appId', ParseIdPipe) appId: string,
+    @Body() body: OptionalReasonRequest,
+  ): Promise<AdminAppResponse> {
+    return this.decide(admin, appId, 'reinstate', body.reason);
+  }
+
+  // ── users ────────────────────────────────────────────────────────────────
+
+  @Get('me/authorized-apps')
+  @Endpoint({
+    operationId: 'listAuthorizedApps',
+    summary: 'The apps I allowed to act for me, and what each may do',
+    response: AuthorizedAppListResponse,
+  })
+  async listAuthorized(@CurrentUser() user: AuthUser): Promise<AuthorizedAppListResponse> {
+    const authorizations = await this.authorizations.listForUser(user.id);
+    const apps = await this.apps.byIds(authorizations.map((authorization) => authorization.appId));
+    return {
+      items: authorizations.flatMap((authorization) => {
+        const app = apps.get(authorization.appId);
+        if (!app) return [];
+        return [
+          {
+            appId: app.id,
+            name: app.name,
+            iconUrl: app.iconUrl,
+            developerName: app.ownerName,
+            scopes: authorization.scopes.map((scope) => ({ scope, description: SCOPE_DESCRIPTIONS[scope] })),
+            authorizedAt: iso(authorization.authorizedAt),
+          },
+        ];
+      }),
+    };
+  }
+
+  @Delete('me/authorized-apps/:appId')
+  @Endpoint({
+    operationId: 'revokeAppAuthorization',
+    summary: "Withdraw an app's access: its tokens stop working at once",
+    problems: [404],
+  })
+  async revoke(@CurrentUser() user: AuthUser, @Param('appId', ParseIdPipe) appId: string): Promise<void> {
+    await this.authorizations.revoke(user.id, appId);
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
+import { ProfilesModule } from '../spaces/profiles.module';
+import { AppsController } from './apps.controller';
+import { AppsService } from './apps.service';
+import { AuthorizationsService } from './authorizations.service';
+
+/** The app registry, development mode and review, and users' authorizations of apps. */
+@Module({
+  imports: [AccountsModule, ProfilesModule],
+  controllers: [AppsController],
+  providers: [AppsService, AuthorizationsService],
+  exports: [AppsService, AuthorizationsService],
+})
+export class AppsModule {}

@@ -1,0 +1,167 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { EntityManager } from '@mikro-orm/core';
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock';
+import { notFound } from '../common/problem';
+import { sqlRows, sqlRun } from '../database/sql';
+import { friendOfCondition } from '../friends/friends.service';
+import type { AppStatus } from './apps.service';
+import { normalizeScopes, Scope } from './scopes';
+
+const OPENID_KEY = 'openid_key';
+
+export interface AuthorizationRow {
+  appId: string;
+  scopes: Scope[];
+  authorizedAt: Date;
+}
+
+/**
+ * Users' consent to apps, and the pseudonyms apps know them by. An openid is an HMAC of the app and the
+ * user under a key kept in the database: stable for one app, unrelated across apps, and not reversible
+ * without the key (the table maps it back for the users who authorized the app).
+ */
+@Injectable()
+export class AuthorizationsService {
+  private openidKey: Buffer | undefined;
+  private readonly revokedListeners: ((appId: string, userId: string) => Promise<void>)[] = [];
+
+  constructor(
+    private readonly em: EntityManager,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  /** Lets the oauth module end tokens when consent is withdrawn; listeners run in the revoking transaction. */
+  onRevoked(listener: (appId: string, userId: string) => Promise<void>): void {
+    this.revokedListeners.push(listener);
+  }
+
+  /**
+   * Loads the openid key, creating it on the very first start. Every instance must derive the same
+   * openids, so the key lives in the database; the host loads it once at start, after migrations and
+   * outside any transaction (a key created inside a transaction that rolled back would be lost).
+   */
+  async loadOpenidKey(): Promise<void> {
+    await sqlRun(
+      this.em,
+      'insert into kongjian_meta (key, value) values (?, ?::jsonb) on conflict (key) do nothing',
+      [OPENID_KEY, JSON.stringify(randomBytes(32).toString('base64url'))],
+    );
+    const [row] = await sqlRows<{ value: string }>(this.em, 'select value from kongjian_meta where key = ?', [
+      OPENID_KEY,
+    ]);
+    this.openidKey = Buffer.from(row.value, 'base64url');
+  }
+
+  async openidFor(appId: string, userId: string): Promise<string> {
+    if (!this.openidKey) throw new Error('The openid key is loaded at start (createHost); it is missing');
+    return createHmac('sha256', this.openidKey).update(`${appId}:${userId}`).digest('base64url').slice(0, 22);
+  }
+
+  /** Remembered consent: the scopes the user granted and has not withdrawn. */
+  async active(appId: string, userId: string): Promise<{ openid: string; scopes: Scope[] } | null> {
+    const [row] = await sqlRows<{ openid: string; scopes: Scope[] }>(
+      this.em,
+      'select openid, scopes from app_authorization where app_id = ? and user_id = ? and revoked_at is null',
+      [appId, userId],
+    );
+    return row ? { openid: row.openid, scopes: normalizeScopes(row.scopes) } : null;
+  }
+
+  /**
+   * Records consent. The scopes decided now replace those asked for now; other scopes granted earlier
+   * (and not withdrawn) stay, so an app asking for less does not lose what the user gave it before.
+   */
+  async grant(
+    appId: string,
+    userId: string,
+    granted: Scope[],
+    asked: Scope[] = granted,
+  ): Promise<{ openid: string; scopes: Scope[] }> {
+    const previous = (await this.active(appId, userId))?.scopes ?? [];
+    const scopes = normalizeScopes([...previous.filter((scope) => !asked.includes(scope)), ...granted]);
+    const openid = await this.openidFor(appId, userId);
+    const now = this.clock.now();
+    await sqlRun(
+      this.em,
+      `insert into app_authorization (app_id, user_id, openid, scopes, created_at, updated_at)
+       values (?, ?, ?, ?::text[], ?, ?)
+       on conflict (app_id, user_id)
+       do update set scopes = excluded.scopes, updated_at = excluded.updated_at, revoked_at = null`,
+      [appId, userId, openid, `{${scopes.join(',')}}`, now, now],
+    );
+    return { openid, scopes };
+  }
+
+  /** What a token check needs, in one query: null when the user has withdrawn consent (or never gave it). */
+  async accessState(
+    appId: string,
+    userId: string,
+  ): Promise<{ appStatus: AppStatus; scopes: Scope[]; openid: string } | null> {
+    const [row] = await sqlRows<{ status: AppStatus; scopes: Scope[]; openid: string }>(
+      this.em,
+      `select a.status, az.scopes, az.openid from app_authorization az join app a on a.id = az.app_id
+       where az.app_id = ? and az.user_id = ? and az.revoked_at is null`,
+      [appId, userId],
+    );
+    return row ? { appStatus: row.status, scopes: normalizeScopes(row.scopes), openid: row.openid } : null;
+  }
+
+  async revoke(userId: string, appId: string): Promise<void> {
+    await this.em.transactional(async () => {
+      const revoked = await sqlRun(
+        this.em,
+        'update app_authorization set revoked_at = ? where app_id = ? and user_id = ? and revoked_at is null',
+        [this.clock.now(), appId, userId],
+      );
+      if (revoked === 0) throw notFound('Authorized app');
+      for (const listener of this.revokedListeners) await listener(appId, userId);
+    });
+  }
+
+  async listForUser(userId: string): Promise<AuthorizationRow[]> {
+    const rows = await sqlRows<{ app_id: string; scopes: Scope[]; updated_at: Date | string }>(
+      this.em,
+      `select app_id, scopes, updated_at from app_authorization
+       where user_id = ? and revoked_at is null order by updated_at desc, app_id`,
+      [userId],
+    );
+    return rows.map((row) => ({
+      appId: row.app_id,
+      scopes: normalizeScopes(row.scopes),
+      authorizedAt: new Date(row.updated_at),
+    }));
+  }
+
+  /** Only users who authorized the app (now or before) have an openid it can name. */
+  async userIdForOpenid(appId: string, openid: string): Promise<string | null> {
+    const [row] = await sqlRows<{ user_id: string }>(
+      this.em,
+      'select user_id from app_authorization where app_id = ? and openid = ?',
+      [appId, openid],
+    );
+    return row?.user_id ?? null;
+  }
+
+  /**
+   * The user's friends who currently authorize the app, minus anyone in a block relation with the
+   * user, in openid order (the keyset of the page).
+   */
+  async appFriends(
+    appId: string,
+    userId: string,
+    limit: number,
+    afterOpenid?: string,
+  ): Promise<{ openid: string; userId: string }[]> {
+    const friendOf = friendOfCondition('az.user_id', userId);
+    const rows = await sqlRows<{ openid: string; user_id: string }>(
+      this.em,
+      `select az.openid, az.user_id from app_authorization az
+       where az.app_id = ? and az.revoked_at is null and ${friendOf.sql}
+         ${afterOpenid === undefined ? '' : 'and az.openid > ?'}
+       order by az.openid limit ?`,
+      [appId, ...friendOf.params, ...(afterOpenid === undefined ? [] : [afterOpenid]), limit],
+    );
+    return rows.map((row) => ({ openid: row.openid, userId: row.user_id }));
+  }
+}

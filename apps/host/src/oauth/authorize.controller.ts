@@ -1,0 +1,190 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { Controller, Get, HttpStatus, Inject, Logger, Post, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import { OAuth2Error } from 'oauth2orize';
+import { AccountsService } from '../accounts/accounts.service';
+import { Public, type AuthenticatedRequest } from '../accounts/auth.decorators';
+import { setSessionCookie } from '../accounts/auth.guard';
+import { AppsService } from '../apps/apps.service';
+import { LIMITS } from '../common/limits';
+import { ProblemException } from '../common/problem';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import type { OAuthTransaction } from './consent-transactions.service';
+import { runChain } from './express-chain';
+import { formField, parseForm } from './oauth-form';
+import { AuthorizationPageError } from './oauth-errors';
+import { consentPage, sendErrorPage, sendPage, signInPage } from './oauth-pages';
+import { OAuthServer, SignInRequired } from './oauth-server';
+
+/** Double-submit cookie for the sign-in form: a cross-site page can neither read it nor make the browser send it. */
+const SIGN_IN_CSRF_COOKIE = 'kj_oauth_signin';
+const CSRF_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+/** The sign-in form only ever returns to the authorization endpoint: no open redirect. */
+const RETURN_TO_PATTERN = /^\/oauth\/authorize\?[^#]*$/;
+
+function sameToken(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/**
+ * The user-facing side of the authorization server: the authorization endpoint with its sign-in and
+ * consent pages, and the consent decision. Pages are plain server-rendered HTML.
+ */
+@ApiExcludeController()
+@Public()
+@Controller('oauth')
+export class AuthorizeController {
+  private readonly logger = new Logger('OAuth');
+
+  constructor(
+    private readonly server: OAuthServer,
+    private readonly accounts: AccountsService,
+    private readonly apps: AppsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get('authorize')
+  async authorize(@Req() request: Request, @Res() response: Response): Promise<void> {
+    await runChain(request, response, [
+      this.server.authorize,
+      (req: Request, res: Response) =>
+        this.showConsent(req as AuthenticatedRequest & { oauth2: OAuthTransaction }, res),
+      (error: unknown, req: Request, res: Response, next: NextFunction) => {
+        if (error instanceof SignInRequired) this.showSignIn(req, res, error.app.name);
+        else next(error);
+      },
+      this.server.redirectError,
+      this.errorPage,
+    ]);
+  }
+
+  @Post('authorize/decision')
+  async decide(@Req() request: Request, @Res() response: Response): Promise<void> {
+    await runChain(request, response, [
+      parseForm,
+      ...this.server.decision,
+      this.server.redirectError,
+      this.errorPage,
+    ]);
+  }
+
+  @Post('sign-in')
+  async signIn(@Req() request: Request, @Res() response: Response): Promise<void> {
+    await runChain(request, response, [
+      parseForm,
+      (req: Request, res: Response) => this.checkCredentials(req, res),
+      this.errorPage,
+    ]);
+  }
+
+  private showConsent(
+    request: AuthenticatedRequest & { oauth2: OAuthTransaction },
+    response: Response,
+  ): void {
+    const { client, req, transactionID, locals } = request.oauth2;
+    sendPage(
+      response,
+      HttpStatus.OK,
+      `Allow ${client.name}?`,
+      consentPage({
+        app: client,
+        username: request.viewer?.username ?? '',
+        scopes: req.scope,
+        transactionId: transactionID ?? '',
+        csrfToken: locals?.csrfToken ?? '',
+      }),
+    );
+  }
+
+  private showSignIn(
+    request: Request,
+    response: Response,
+    appName: string,
+    status: number = HttpStatus.OK,
+    failure?: { error: string; username?: string },
+  ): void {
+    const existing = (request.cookies as Record<string, string> | undefined)?.[SIGN_IN_CSRF_COOKIE];
+    const csrfToken =
+      existing && CSRF_TOKEN_PATTERN.test(existing) ? existing : randomBytes(32).toString('base64url');
+    response.cookie(SIGN_IN_CSRF_COOKIE, csrfToken, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.publicUrl.startsWith('https:'),
+      path: '/oauth',
+      maxAge: LIMITS.oauthTransactionTtlSeconds * 1000,
+    });
+    const returnTo = formField(request, 'return_to') ?? request.originalUrl;
+    sendPage(response, status, 'Sign in', signInPage({ returnTo, csrfToken, appName, ...failure }));
+  }
+
+  /** Signs in with AccountsService (and so its throttling), then returns to the authorization request. */
+  private async checkCredentials(request: Request, response: Response): Promise<void> {
+    const cookie = (request.cookies as Record<string, string> | undefined)?.[SIGN_IN_CSRF_COOKIE];
+    const submitted = formField(request, 'csrf_token');
+    if (!cookie || !submitted || !sameToken(cookie, submitted)) {
+      throw new AuthorizationPageError(
+        HttpStatus.FORBIDDEN,
+        'Sign-in refused',
+        'The sign-in form did not come from this site. Start again from the app.',
+      );
+    }
+    const returnTo = formField(request, 'return_to');
+    if (!returnTo || !RETURN_TO_PATTERN.test(returnTo)) {
+      throw new AuthorizationPageError(
+        HttpStatus.BAD_REQUEST,
+        'Sign-in refused',
+        'Start again from the app.',
+      );
+    }
+    const clientId = new URL(returnTo, this.config.publicUrl).searchParams.get('client_id');
+    const appName = (clientId && (await this.apps.findByClientId(clientId))?.name) || 'the app';
+    const username = formField(request, 'username');
+    const password = formField(request, 'password');
+    if (!username || !password) {
+      this.showSignIn(request, response, appName, HttpStatus.BAD_REQUEST, {
+        error: 'Enter your username and password.',
+        username,
+      });
+      return;
+    }
+    try {
+      const issued = await this.accounts.login(username, password, {
+        ip: request.ip,
+        userAgent: request.get('user-agent'),
+      });
+      setSessionCookie(response, issued.token, this.config.publicUrl);
+      response.redirect(HttpStatus.SEE_OTHER, returnTo);
+    } catch (error) {
+      if (!(error instanceof ProblemException)) throw error;
+      this.showSignIn(request, response, appName, error.status, {
+        error: error.detail ?? 'Sign-in failed',
+        username,
+      });
+    }
+  }
+
+  /** Anything the client cannot be told by redirect is shown to the user; no error ever redirects from here. */
+  private readonly errorPage = (
+    error: unknown,
+    _request: Request,
+    response: Response,
+    _next: NextFunction,
+  ) => {
+    if (error instanceof AuthorizationPageError) {
+      sendErrorPage(response, error.status, error.title, error.message);
+    } else if (error instanceof OAuth2Error && error.code !== 'server_error') {
+      sendErrorPage(response, HttpStatus.BAD_REQUEST, 'Invalid authorization request', error.message);
+    } else {
+      this.logger.error({ message: 'authorization endpoint failed', error: String(error) });
+      sendErrorPage(
+        response,
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        'Something went wrong',
+        'Please try again later.',
+      );
+    }
+  };
+}

@@ -1,0 +1,131 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { EntityManager } from '@mikro-orm/core';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import type { AuthenticatedRequest } from '../accounts/auth.decorators';
+import { AppsService, type RegisteredApp } from '../apps/apps.service';
+import type { Scope } from '../apps/scopes';
+import { Clock } from '../common/clock';
+import { LIMITS } from '../common/limits';
+import { sqlRows, sqlRun } from '../database/sql';
+import { AuthorizationPageError } from './oauth-errors';
+import { hashSecret } from './oauth-tokens.service';
+
+/** The validated authorization request, as oauth2orize's `req.oauth2.req`. */
+export interface AuthorizationRequest {
+  type: string;
+  clientID: string;
+  redirectURI?: string;
+  /** Whether the client named the redirect URI (then its token request must repeat it). */
+  redirectUriInRequest: boolean;
+  scope: Scope[];
+  state?: string;
+  codeChallenge: string;
+}
+
+/** oauth2orize's transaction (`req.oauth2`) as this server fills it. */
+export interface OAuthTransaction {
+  transactionID?: string;
+  client: RegisteredApp;
+  redirectURI: string;
+  req: AuthorizationRequest;
+  user?: AuthenticatedRequest['viewer'];
+  locals?: { csrfToken?: string };
+}
+
+interface StoredRequest {
+  redirectURI: string;
+  req: AuthorizationRequest;
+}
+
+type Callback<T> = (error: Error | null, value?: T) => void;
+
+function forged(message: string): AuthorizationPageError {
+  return new AuthorizationPageError(HttpStatus.FORBIDDEN, 'This request cannot be completed', message);
+}
+
+function bodyField(request: Request, name: string): string | undefined {
+  const value = (request.body as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * oauth2orize's transaction store, kept in the database instead of a server-side session: a consent
+ * page's pending request is bound to the browser session that opened it and carries a CSRF token
+ * (stored hashed). A decision is accepted once, from that session, with that token; anything else
+ * is refused and changes nothing.
+ */
+@Injectable()
+export class ConsentTransactionStore {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly apps: AppsService,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  store(request: AuthenticatedRequest, transaction: OAuthTransaction, done: Callback<string>): void {
+    this.save(request, transaction).then((id) => done(null, id), done);
+  }
+
+  load(request: AuthenticatedRequest, done: Callback<OAuthTransaction>): void {
+    this.claim(request).then((transaction) => done(null, transaction), done);
+  }
+
+  /** The transaction is deleted when it is claimed (see `claim`), so there is nothing left to remove. */
+  remove(_request: Request, _id: string, done: Callback<void>): void {
+    done(null);
+  }
+
+  private async save(request: AuthenticatedRequest, transaction: OAuthTransaction): Promise<string> {
+    const viewer = request.viewer;
+    if (!viewer) throw new Error('A consent transaction needs a signed-in user');
+    const id = randomBytes(16).toString('base64url');
+    const csrfToken = randomBytes(32).toString('base64url');
+    const now = this.clock.now();
+    const stored: StoredRequest = { redirectURI: transaction.redirectURI, req: transaction.req };
+    await sqlRun(this.em, 'delete from oauth_transaction where expires_at <= ?', [now]);
+    await sqlRun(
+      this.em,
+      `insert into oauth_transaction (id, session_id, user_id, app_id, csrf_hash, request, expires_at)
+       values (?, ?, ?, ?, ?, ?::jsonb, ?)`,
+      [
+        id,
+        viewer.sessionId,
+        viewer.id,
+        transaction.client.id,
+        hashSecret(csrfToken),
+        JSON.stringify(stored),
+        new Date(now.getTime() + LIMITS.oauthTransactionTtlSeconds * 1000),
+      ],
+    );
+    transaction.locals = { ...transaction.locals, csrfToken };
+    return id;
+  }
+
+  private async claim(request: AuthenticatedRequest): Promise<OAuthTransaction> {
+    const viewer = request.viewer;
+    if (!viewer) throw forged('You are not signed in any more. Start again from the app.');
+    const id = bodyField(request, 'transaction_id');
+    const csrfToken = bodyField(request, 'csrf_token');
+    if (!id || !csrfToken) throw forged('The form is incomplete. Start again from the app.');
+    const [row] = await sqlRows<{ app_id: string; csrf_hash: string; request: StoredRequest | string }>(
+      this.em,
+      `select app_id, csrf_hash, request from oauth_transaction
+       where id = ? and session_id = ? and user_id = ? and expires_at > ?`,
+      [id, viewer.sessionId, viewer.id, this.clock.now()],
+    );
+    if (!row)
+      throw forged('This consent request has expired or was already answered. Start again from the app.');
+    const expected = Buffer.from(row.csrf_hash, 'hex');
+    if (!timingSafeEqual(expected, Buffer.from(hashSecret(csrfToken), 'hex'))) {
+      throw forged('The form did not come from this page. Start again from the app.');
+    }
+    // Deleting is the claim: of two decisions racing for one transaction, only one gets the row.
+    const claimed = await sqlRun(this.em, 'delete from oauth_transaction where id = ?', [id]);
+    if (claimed === 0) throw forged('This consent request was already answered.');
+    const app = await this.apps.findById(row.app_id);
+    if (!app || app.status === 'suspended') throw forged('This app is not available.');
+    const stored = typeof row.request === 'string' ? (JSON.parse(row.request) as StoredRequest) : row.request;
+    return { transactionID: id, client: app, redirectURI: stored.redirectURI, req: stored.req, user: viewer };
+  }
+}

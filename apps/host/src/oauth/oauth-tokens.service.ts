@@ -1,0 +1,315 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { EntityManager } from '@mikro-orm/core';
+import { Inject, Injectable } from '@nestjs/common';
+import type { RegisteredApp } from '../apps/apps.service';
+import { AuthorizationsService } from '../apps/authorizations.service';
+import { normalizeScopes, type Scope } from '../apps/scopes';
+import { Clock } from '../common/clock';
+import { newId } from '../common/ids';
+import { LIMITS } from '../common/limits';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { sqlRows, sqlRun } from '../database/sql';
+import { tokenError } from './oauth-errors';
+
+/** What the Open API knows about the bearer of a valid access token. */
+export interface AccessContext {
+  tokenId: string;
+  appId: string;
+  clientId: string;
+  userId: string;
+  /** The user as this app knows them. */
+  openid: string;
+  /** The token's scopes that the user still grants the app. */
+  scopes: Scope[];
+  expiresAt: Date;
+}
+
+/** A token endpoint response (RFC 6749 §5.1), plus the user's openid for this app. */
+export interface TokenResponse {
+  access_token: string;
+  token_type: 'Bearer';
+  expires_in: number;
+  refresh_token: string;
+  scope: string;
+  openid: string;
+}
+
+/** RFC 7662 §2.2; an inactive token is exactly `{ active: false }`. */
+export type IntrospectionResponse =
+  | { active: false }
+  | {
+      active: true;
+      scope: string;
+      client_id: string;
+      token_type: 'Bearer' | 'refresh_token';
+      exp: number;
+      iat: number;
+      sub: string;
+      iss: string;
+    };
+
+export interface Grant {
+  id: string;
+  appId: string;
+  clientId: string;
+  userId: string;
+}
+
+type TokenKind = 'access' | 'refresh';
+
+const TOKEN_PREFIX: Record<TokenKind, string> = { access: 'kja_', refresh: 'kjr_' };
+
+/** Codes, tokens and CSRF tokens are stored as sha256: 256 random bits need no slow hash. */
+export function hashSecret(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+export function newSecret(prefix: string): string {
+  return `${prefix}${randomBytes(32).toString('base64url')}`;
+}
+
+interface TokenRow {
+  id: string;
+  kind: TokenKind;
+  grant_id: string;
+  scopes: Scope[];
+  created_at: Date | string;
+  expires_at: Date | string;
+  used_at: Date | string | null;
+  revoked_at: Date | string | null;
+  app_id: string;
+  client_id: string;
+  user_id: string;
+  grant_revoked_at: Date | string | null;
+}
+
+const TOKEN_SELECT = `select t.id, t.kind, t.grant_id, t.scopes, t.created_at, t.expires_at, t.used_at, t.revoked_at,
+  g.app_id, g.client_id, g.user_id, g.revoked_at as grant_revoked_at
+  from oauth_token t join oauth_grant g on g.id = t.grant_id`;
+
+/**
+ * Access and refresh tokens: opaque random strings stored only as hashes. Access tokens live an hour;
+ * refresh tokens rotate on every use, and presenting one that was already rotated revokes its whole
+ * grant (every token descended from the same code), as RFC 9700 §4.14.2 recommends.
+ */
+@Injectable()
+export class OAuthTokensService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly authorizations: AuthorizationsService,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * The context of a usable access token, or null for one that is unknown, expired or revoked, whose
+   * app is suspended, or whose user withdrew consent. Reads consent on every call so suspension and
+   * revocation act at once.
+   */
+  async verifyAccessToken(token: string): Promise<AccessContext | null> {
+    const row = await this.findToken(token, 'access');
+    if (!row || !this.isLive(row)) return null;
+    const state = await this.authorizations.accessState(row.app_id, row.user_id);
+    if (!state || state.appStatus === 'suspended') return null;
+    return {
+      tokenId: row.id,
+      appId: row.app_id,
+      clientId: row.client_id,
+      userId: row.user_id,
+      openid: state.openid,
+      scopes: row.scopes.filter((scope) => state.scopes.includes(scope)),
+      expiresAt: new Date(row.expires_at),
+    };
+  }
+
+  /** Starts a token family for a code just exchanged; runs inside the exchange's transaction. */
+  async createGrant(
+    app: RegisteredApp,
+    userId: string,
+    codeId: string,
+    scopes: Scope[],
+    openid: string,
+  ): Promise<TokenResponse> {
+    const grant: Grant = { id: newId(), appId: app.id, clientId: app.clientId, userId };
+    await sqlRun(
+      this.em,
+      `insert into oauth_grant (id, app_id, client_id, user_id, code_id, scopes, created_at)
+       values (?, ?, ?, ?, ?, ?::text[], ?)`,
+      [grant.id, app.id, app.clientId, userId, codeId, `{${scopes.join(',')}}`, this.clock.now()],
+    );
+    return this.issuePair(grant, scopes, scopes, openid);
+  }
+
+  /**
+   * Rotates a refresh token. `requested` may narrow the new access token's scope, never widen it past
+   * what the refresh token carries; the new refresh token keeps the original scope (RFC 6749 §6).
+   */
+  async refresh(
+    app: RegisteredApp,
+    refreshToken: string,
+    requested: string[] | undefined,
+  ): Promise<TokenResponse> {
+    const outcome = await this.em.transactional(async () => {
+      const [row] = await sqlRows<TokenRow>(
+        this.em,
+        `${TOKEN_SELECT} where t.token_hash = ? and t.kind = 'refresh' for update of t`,
+        [hashSecret(refreshToken)],
+      );
+      if (!row || row.app_id !== app.id) return tokenError('invalid_grant', 'Unknown refresh token');
+      row.scopes = normalizeScopes(row.scopes);
+      if (row.used_at !== null) {
+        // Someone holds a copy of a rotated token: the legitimate client or an attacker, we cannot tell.
+        await this.revokeGrant(row.grant_id);
+        return tokenError('invalid_grant', 'This refresh token was already used; its grant is revoked');
+      }
+      if (!this.isLive(row))
+        return tokenError('invalid_grant', 'This refresh token has expired or was revoked');
+      const scopes = requested === undefined ? row.scopes : this.narrowedScopes(row.scopes, requested);
+      if (scopes === null) {
+        return tokenError('invalid_scope', `The scope may only narrow: ${row.scopes.join(' ')}`);
+      }
+      const state = await this.authorizations.accessState(row.app_id, row.user_id);
+      if (!state) return tokenError('invalid_grant', 'The user has withdrawn consent');
+      if (state.appStatus === 'suspended') return tokenError('unauthorized_client', 'This app is suspended');
+      await sqlRun(this.em, 'update oauth_token set used_at = ? where id = ?', [this.clock.now(), row.id]);
+      const grant: Grant = {
+        id: row.grant_id,
+        appId: row.app_id,
+        clientId: row.client_id,
+        userId: row.user_id,
+      };
+      return this.issuePair(grant, scopes, row.scopes, state.openid);
+    });
+    // Errors are returned, not thrown, so a reuse revocation is committed rather than rolled back.
+    if (outcome instanceof Error) throw outcome;
+    return outcome;
+  }
+
+  /**
+   * RFC 7009: revoking a refresh token ends its whole grant (access tokens included); an access token
+   * ends alone. Unknown tokens and tokens of other clients change nothing and are not reported.
+   */
+  async revoke(app: RegisteredApp, token: string): Promise<void> {
+    const row = (await this.findToken(token, 'access')) ?? (await this.findToken(token, 'refresh'));
+    if (!row || row.app_id !== app.id) return;
+    if (row.kind === 'refresh') await this.revokeGrant(row.grant_id);
+    else {
+      await sqlRun(this.em, 'update oauth_token set revoked_at = ? where id = ? and revoked_at is null', [
+        this.clock.now(),
+        row.id,
+      ]);
+    }
+  }
+
+  /** RFC 7662 for the calling client's own tokens; anyone else's look inactive. */
+  async introspect(app: RegisteredApp, token: string): Promise<IntrospectionResponse> {
+    const row = (await this.findToken(token, 'access')) ?? (await this.findToken(token, 'refresh'));
+    const usable = row && row.app_id === app.id && this.isLive(row) && row.used_at === null;
+    if (!usable) return { active: false };
+    const state = await this.authorizations.accessState(row.app_id, row.user_id);
+    if (!state || state.appStatus === 'suspended') return { active: false };
+    return {
+      active: true,
+      scope: row.scopes.filter((scope) => state.scopes.includes(scope)).join(' '),
+      client_id: row.client_id,
+      token_type: row.kind === 'access' ? 'Bearer' : 'refresh_token',
+      exp: Math.floor(new Date(row.expires_at).getTime() / 1000),
+      iat: Math.floor(new Date(row.created_at).getTime() / 1000),
+      sub: state.openid,
+      iss: this.config.publicUrl,
+    };
+  }
+
+  /** Ends every token of one user for one app (consent withdrawn). */
+  async revokeUserTokens(appId: string, userId: string): Promise<void> {
+    await sqlRun(
+      this.em,
+      'update oauth_grant set revoked_at = ? where app_id = ? and user_id = ? and revoked_at is null',
+      [this.clock.now(), appId, userId],
+    );
+  }
+
+  /** Ends every token descended from a code (the code was replayed). */
+  async revokeCodeGrants(codeId: string): Promise<void> {
+    await sqlRun(this.em, 'update oauth_grant set revoked_at = ? where code_id = ? and revoked_at is null', [
+      this.clock.now(),
+      codeId,
+    ]);
+  }
+
+  private async revokeGrant(grantId: string): Promise<void> {
+    await sqlRun(this.em, 'update oauth_grant set revoked_at = ? where id = ? and revoked_at is null', [
+      this.clock.now(),
+      grantId,
+    ]);
+  }
+
+  private async issuePair(
+    grant: Grant,
+    accessScopes: Scope[],
+    refreshScopes: Scope[],
+    openid: string,
+  ): Promise<TokenResponse> {
+    const now = this.clock.now();
+    const accessToken = await this.insertToken(
+      grant,
+      'access',
+      accessScopes,
+      new Date(now.getTime() + LIMITS.oauthAccessTokenTtlSeconds * 1000),
+    );
+    const refreshToken = await this.insertToken(
+      grant,
+      'refresh',
+      refreshScopes,
+      new Date(now.getTime() + LIMITS.oauthRefreshTokenTtlDays * 86_400_000),
+    );
+    return {
+      access_token: accessToken,
+      token_type: 'Bearer',
+      expires_in: LIMITS.oauthAccessTokenTtlSeconds,
+      refresh_token: refreshToken,
+      scope: accessScopes.join(' '),
+      openid,
+    };
+  }
+
+  private async insertToken(
+    grant: Grant,
+    kind: TokenKind,
+    scopes: Scope[],
+    expiresAt: Date,
+  ): Promise<string> {
+    const token = newSecret(TOKEN_PREFIX[kind]);
+    await sqlRun(
+      this.em,
+      `insert into oauth_token (id, grant_id, kind, token_hash, scopes, created_at, expires_at)
+       values (?, ?, ?, ?, ?::text[], ?, ?)`,
+      [newId(), grant.id, kind, hashSecret(token), `{${scopes.join(',')}}`, this.clock.now(), expiresAt],
+    );
+    return token;
+  }
+
+  private async findToken(token: string, kind: TokenKind): Promise<TokenRow | null> {
+    if (!token.startsWith(TOKEN_PREFIX[kind])) return null;
+    const [row] = await sqlRows<TokenRow>(this.em, `${TOKEN_SELECT} where t.token_hash = ? and t.kind = ?`, [
+      hashSecret(token),
+      kind,
+    ]);
+    return row ? { ...row, scopes: normalizeScopes(row.scopes) } : null;
+  }
+
+  private isLive(row: TokenRow): boolean {
+    return (
+      row.revoked_at === null &&
+      row.grant_revoked_at === null &&
+      new Date(row.expires_at).getTime() > this.clock.now().getTime()
+    );
+  }
+
+  /** The requested scopes if all are among `granted`, else null. */
+  private narrowedScopes(granted: Scope[], requested: string[]): Scope[] | null {
+    const allowed = new Set<string>(granted);
+    if (!requested.every((scope) => allowed.has(scope))) return null;
+    return granted.filter((scope) => requested.includes(scope));
+  }
+}

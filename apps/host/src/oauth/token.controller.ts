@@ -1,0 +1,99 @@
+import { Controller, HttpCode, HttpStatus, Logger, Post, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import { Public } from '../accounts/auth.decorators';
+import type { RegisteredApp } from '../apps/apps.service';
+import { ClientAuthenticationError, ClientAuthenticator } from './client-authentication';
+import { runChain } from './express-chain';
+import { formField, noStore, parseForm } from './oauth-form';
+import { tokenError } from './oauth-errors';
+import { normalizeTokenError, OAuthServer } from './oauth-server';
+import { OAuthTokensService } from './oauth-tokens.service';
+
+type ClientRequest = Request & { oauthClient: RegisteredApp };
+
+/**
+ * The client-facing endpoints: token (RFC 6749 §3.2), revocation (RFC 7009) and introspection
+ * (RFC 7662). They speak OAuth's own form-in, JSON-out protocol, so they stay out of host.json.
+ */
+@ApiExcludeController()
+@Public()
+@Controller('oauth')
+export class TokenController {
+  private readonly logger = new Logger('OAuth');
+
+  constructor(
+    private readonly server: OAuthServer,
+    private readonly clients: ClientAuthenticator,
+    private readonly tokens: OAuthTokensService,
+  ) {}
+
+  @Post('token')
+  @HttpCode(HttpStatus.OK)
+  async token(@Req() request: Request, @Res() response: Response): Promise<void> {
+    await runChain(request, response, [
+      noStore,
+      parseForm,
+      this.authenticateClient,
+      this.server.token,
+      ...this.errors,
+    ]);
+  }
+
+  @Post('revoke')
+  async revoke(@Req() request: Request, @Res() response: Response): Promise<void> {
+    await runChain(request, response, [
+      noStore,
+      parseForm,
+      this.authenticateClient,
+      async (req: Request, res: Response) => {
+        await this.tokens.revoke((req as ClientRequest).oauthClient, this.requiredToken(req));
+        res.status(200).end();
+      },
+      ...this.errors,
+    ]);
+  }
+
+  @Post('introspect')
+  async introspect(@Req() request: Request, @Res() response: Response): Promise<void> {
+    await runChain(request, response, [
+      noStore,
+      parseForm,
+      this.authenticateClient,
+      async (req: Request, res: Response) => {
+        res
+          .status(200)
+          .json(await this.tokens.introspect((req as ClientRequest).oauthClient, this.requiredToken(req)));
+      },
+      ...this.errors,
+    ]);
+  }
+
+  private requiredToken(request: Request): string {
+    const token = formField(request, 'token');
+    if (!token) throw tokenError('invalid_request', 'Missing required parameter: token');
+    return token;
+  }
+
+  private readonly authenticateClient = async (request: Request, _response: Response, next: NextFunction) => {
+    (request as ClientRequest).oauthClient = await this.clients.authenticate(request);
+    next();
+  };
+
+  /** RFC 6749 §5.2 errors, with the Basic challenge when Basic credentials were refused. */
+  private readonly errors = [
+    (error: unknown, _request: Request, response: Response, next: NextFunction) => {
+      if (error instanceof ClientAuthenticationError) {
+        if (error.usedBasic) response.set('WWW-Authenticate', 'Basic realm="kongjian", charset="UTF-8"');
+        next(error.error);
+        return;
+      }
+      const normalized = normalizeTokenError(error);
+      if (normalized.status >= 500)
+        this.logger.error({ message: 'token endpoint failed', error: String(error) });
+      next(normalized);
+    },
+    (error: unknown, request: Request, response: Response, next: NextFunction) =>
+      this.server.tokenErrorResponse(error, request, response, next),
+  ];
+}

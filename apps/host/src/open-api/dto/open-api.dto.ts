@@ -1,0 +1,122 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUrl, MaxLength, MinLength, ValidateBy } from 'class-validator';
+import { LIMITS } from '../../common/limits';
+import { PageInfo } from '../../common/pagination';
+
+const OPENID_DESCRIPTION =
+  'The user as this app sees them: stable for the app, different for every other app';
+
+export class OpenVipStatus {
+  @ApiProperty({ description: 'Whether the user is a yellow-diamond member now' }) active!: boolean;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    minimum: 1,
+    maximum: 7,
+    description: 'Yellow-diamond level while the membership runs; null otherwise',
+  })
+  level!: number | null;
+}
+
+export class OpenProfile {
+  @ApiProperty({ description: OPENID_DESCRIPTION }) openid!: string;
+  @ApiProperty() nickname!: string;
+  @ApiProperty({ type: String, nullable: true }) headPortraitUrl!: string | null;
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'Level from activity points' }) level!: number;
+  @ApiProperty({ type: OpenVipStatus }) vip!: OpenVipStatus;
+}
+
+export class AppFriend {
+  @ApiProperty({ description: OPENID_DESCRIPTION }) openid!: string;
+  @ApiProperty() nickname!: string;
+  @ApiProperty({ type: String, nullable: true }) headPortraitUrl!: string | null;
+}
+
+export class AppFriendPage extends PageInfo {
+  @ApiProperty({ type: [AppFriend], description: 'Ordered by openid' }) items!: AppFriend[];
+}
+
+export class AppFriendStatus {
+  @ApiProperty({ description: OPENID_DESCRIPTION }) openid!: string;
+  @ApiProperty({ description: 'Whether this user is a friend of the token’s user and uses this app' })
+  isFriend!: boolean;
+}
+
+export const STORY_PRIVACY_LEVELS = ['public', 'friends', 'private'] as const;
+export type StoryPrivacy = (typeof STORY_PRIVACY_LEVELS)[number];
+
+const httpsUrl = { protocols: ['https'], require_protocol: true, disallow_auth: true };
+
+export class CreateStoryRequest {
+  @ApiProperty({ minLength: 1, maxLength: LIMITS.storyTextMax, description: 'Plain text' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LIMITS.storyTextMax)
+  text!: string;
+
+  @ApiPropertyOptional({ format: 'uri', maxLength: LIMITS.urlMax, description: 'An https link' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.urlMax)
+  @IsUrl(httpsUrl, { message: 'linkUrl must be an https URL' })
+  linkUrl?: string;
+
+  @ApiPropertyOptional({ format: 'uri', maxLength: LIMITS.urlMax, description: 'An https image' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.urlMax)
+  @IsUrl(httpsUrl, { message: 'imageUrl must be an https URL' })
+  imageUrl?: string;
+
+  @ApiPropertyOptional({ enum: STORY_PRIVACY_LEVELS, default: 'friends', description: 'Who may see it' })
+  @IsOptional()
+  @IsIn(STORY_PRIVACY_LEVELS)
+  privacy?: StoryPrivacy;
+}
+
+export class StoryResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() text!: string;
+  @ApiProperty({ type: String, nullable: true }) linkUrl!: string | null;
+  @ApiProperty({ type: String, nullable: true }) imageUrl!: string | null;
+  @ApiProperty({ enum: STORY_PRIVACY_LEVELS }) privacy!: StoryPrivacy;
+  @ApiProperty({
+    enum: ['published', 'held'],
+    description: 'A held story waits for a moderator and is seen by its user only',
+  })
+  state!: 'published' | 'held';
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+/** Any JSON value: the shape apps keep in storage. */
+const JSON_VALUE_SCHEMA = {
+  oneOf: [
+    { type: 'object', additionalProperties: true },
+    { type: 'array', items: {} },
+    { type: 'string' },
+    { type: 'number' },
+    { type: 'boolean' },
+    { type: 'null' },
+  ],
+};
+
+export class PutStorageItemRequest {
+  @ApiProperty({
+    ...JSON_VALUE_SCHEMA,
+    description: `Any JSON value, at most ${LIMITS.storageValueBytes} bytes serialized`,
+  })
+  @ValidateBy({
+    name: 'isPresent',
+    validator: {
+      validate: (value: unknown) => value !== undefined,
+      defaultMessage: () => 'value is required',
+    },
+  })
+  value!: unknown;
+}
+
+export class StorageItem {
+  @ApiProperty() key!: string;
+  @ApiProperty({ ...JSON_VALUE_SCHEMA }) value!: unknown;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}

@@ -1,0 +1,72 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpStatus } from '@nestjs/common';
+import type { Response } from 'express';
+import { ProblemCode, ProblemException } from '../common/problem';
+import { ProblemFilter } from '../common/problem.filter';
+import type { Scope } from '../apps/scopes';
+
+/** A problem whose response needs headers too (`WWW-Authenticate`, `Retry-After`). */
+export class ProblemWithHeaders extends ProblemException {
+  constructor(
+    status: HttpStatus,
+    code: ProblemCode,
+    detail: string,
+    readonly headers: Record<string, string>,
+  ) {
+    super(status, code, detail);
+  }
+}
+
+const REALM = 'realm="kongjian"';
+
+/** RFC 6750 §3: no credentials at all gets a bare challenge, without an error code. */
+export const missingToken = () =>
+  new ProblemWithHeaders(
+    HttpStatus.UNAUTHORIZED,
+    'unauthenticated',
+    'Send an access token as Authorization: Bearer <token>',
+    { 'WWW-Authenticate': `Bearer ${REALM}` },
+  );
+
+export const invalidToken = () =>
+  new ProblemWithHeaders(
+    HttpStatus.UNAUTHORIZED,
+    'invalid_token',
+    'The access token is unknown, expired or revoked',
+    { 'WWW-Authenticate': `Bearer ${REALM}, error="invalid_token"` },
+  );
+
+/** Tokens in URLs end up in logs and Referer headers, so they are refused even beside a valid header. */
+export const tokenOutsideHeader = () =>
+  new ProblemWithHeaders(
+    HttpStatus.BAD_REQUEST,
+    'invalid_request',
+    'Send the access token only in the Authorization header, never as access_token',
+    { 'WWW-Authenticate': `Bearer ${REALM}, error="invalid_request"` },
+  );
+
+export const insufficientScope = (scope: Scope) =>
+  new ProblemWithHeaders(
+    HttpStatus.FORBIDDEN,
+    'insufficient_scope',
+    `This operation needs the ${scope} scope, which the user did not grant`,
+    { 'WWW-Authenticate': `Bearer ${REALM}, error="insufficient_scope", scope="${scope}"` },
+  );
+
+export const tooManyRequests = (code: ProblemCode, detail: string, retryAfterSeconds: number) =>
+  new ProblemWithHeaders(HttpStatus.TOO_MANY_REQUESTS, code, detail, {
+    'Retry-After': String(retryAfterSeconds),
+  });
+
+/** The host's problem filter, plus the headers a ProblemWithHeaders carries. */
+@Catch()
+export class OpenApiProblemFilter implements ExceptionFilter {
+  private readonly problems = new ProblemFilter();
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    if (error instanceof ProblemWithHeaders && !response.headersSent) {
+      for (const [name, value] of Object.entries(error.headers)) response.setHeader(name, value);
+    }
+    this.problems.catch(error, host);
+  }
+}

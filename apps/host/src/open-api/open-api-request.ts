@@ -1,0 +1,10 @@
+import type { Request } from 'express';
+import type { AccessContext } from '../oauth/oauth-tokens.service';
+
+/** Metadata key of the scope an Open API operation needs (set by @RequireScope). */
+export const REQUIRED_SCOPE = 'kongjian:open-api-scope';
+
+export interface OpenApiRequest extends Request {
+  /** Set by the bearer token guard once the token is verified. */
+  openApiAccess?: AccessContext;
+}

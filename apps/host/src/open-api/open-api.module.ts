@@ -1,0 +1,41 @@
+import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { AppsModule } from '../apps/apps.module';
+import { EconomyModule } from '../economy/economy.module';
+import { FriendsModule } from '../friends/friends.module';
+import { OAuthModule } from '../oauth/oauth.module';
+import { PostsModule } from '../posts/posts.module';
+import { ProfilesModule } from '../spaces/profiles.module';
+import { AppFriendsController } from './app-friends.controller';
+import { AppFriendsService } from './app-friends.service';
+import { AppStorageService } from './app-storage.service';
+import { BearerTokenGuard } from './bearer-token.guard';
+import { MeController } from './me.controller';
+import { openApiCors } from './open-api-cors';
+import { OPEN_API_PREFIX } from './open-api.decorators';
+import { OpenProfilesService } from './open-profiles.service';
+import { OpenApiRateLimiter } from './rate-limiter';
+import { StorageController } from './storage.controller';
+import { StoriesController } from './stories.controller';
+import { StoriesService } from './stories.service';
+
+/**
+ * The Open API v1 (`/open/v1`): what third-party apps and built-in plugins call with an OAuth access
+ * token. Documented on its own in openapi/open-platform.json.
+ */
+@Module({
+  imports: [OAuthModule, AppsModule, FriendsModule, PostsModule, ProfilesModule, EconomyModule],
+  controllers: [MeController, AppFriendsController, StoriesController, StorageController],
+  providers: [
+    BearerTokenGuard,
+    OpenApiRateLimiter,
+    OpenProfilesService,
+    AppFriendsService,
+    StoriesService,
+    AppStorageService,
+  ],
+})
+export class OpenApiModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(openApiCors).forRoutes({ path: `${OPEN_API_PREFIX}/*path`, method: RequestMethod.ALL });
+  }
+}

@@ -1,0 +1,86 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock';
+import { LIMITS } from '../common/limits';
+import { APP_CONFIG, type AppConfig, type OpenApiRateLimits } from '../config/config';
+
+export interface RateLimitVerdict {
+  allowed: boolean;
+  /** The `RateLimit` header (IETF httpapi ratelimit-headers draft): what is left of each quota. */
+  header: string;
+  /** Seconds until the current window ends, when the counts start again. */
+  resetSeconds: number;
+}
+
+interface Counter {
+  windowStart: number;
+  count: number;
+}
+
+/**
+ * Open API rate limits: a fixed window per access token and per app, counted in this process's
+ * memory. Each host instance counts on its own (see LIMITS.openApiTokenRequestsPerWindow); shared
+ * counters (e.g. Redis) can replace this class when several instances must share one budget.
+ */
+@Injectable()
+export class OpenApiRateLimiter {
+  private readonly limits: OpenApiRateLimits;
+  private readonly counters = new Map<string, Counter>();
+  /** Counters of finished windows are dropped once per window, so memory follows active tokens. */
+  private sweptWindowStart = 0;
+  /** The `RateLimit-Policy` header: the same on every response. */
+  readonly policy: string;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {
+    this.limits = config.openApiRateLimits ?? {
+      tokenRequestsPerWindow: LIMITS.openApiTokenRequestsPerWindow,
+      appRequestsPerWindow: LIMITS.openApiAppRequestsPerWindow,
+      windowSeconds: LIMITS.openApiRateWindowSeconds,
+    };
+    const { tokenRequestsPerWindow, appRequestsPerWindow, windowSeconds } = this.limits;
+    this.policy = `"token";q=${tokenRequestsPerWindow};w=${windowSeconds}, "app";q=${appRequestsPerWindow};w=${windowSeconds}`;
+  }
+
+  /** Counts one request against the token and its app, unless either has none left in this window. */
+  consume(tokenId: string, appId: string): RateLimitVerdict {
+    const windowMs = this.limits.windowSeconds * 1000;
+    const now = this.clock.now().getTime();
+    const windowStart = now - (now % windowMs);
+    this.sweep(windowStart);
+    const token = this.counter(`token:${tokenId}`, windowStart);
+    const app = this.counter(`app:${appId}`, windowStart);
+    const allowed =
+      token.count < this.limits.tokenRequestsPerWindow && app.count < this.limits.appRequestsPerWindow;
+    if (allowed) {
+      token.count += 1;
+      app.count += 1;
+    }
+    const resetSeconds = Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000));
+    const tokenLeft = Math.max(0, this.limits.tokenRequestsPerWindow - token.count);
+    const appLeft = Math.max(0, this.limits.appRequestsPerWindow - app.count);
+    return {
+      allowed,
+      header: `"token";r=${tokenLeft};t=${resetSeconds}, "app";r=${appLeft};t=${resetSeconds}`,
+      resetSeconds,
+    };
+  }
+
+  private counter(key: string, windowStart: number): Counter {
+    let counter = this.counters.get(key);
+    if (!counter || counter.windowStart !== windowStart) {
+      counter = { windowStart, count: 0 };
+      this.counters.set(key, counter);
+    }
+    return counter;
+  }
+
+  private sweep(windowStart: number): void {
+    if (windowStart === this.sweptWindowStart) return;
+    this.sweptWindowStart = windowStart;
+    for (const [key, counter] of this.counters) {
+      if (counter.windowStart < windowStart) this.counters.delete(key);
+    }
+  }
+}

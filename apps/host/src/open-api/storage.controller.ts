@@ -1,0 +1,102 @@
+import { Body, Delete, Get, Headers, HttpStatus, Param, PipeTransform, Put, Res } from '@nestjs/common';
+import { ApiHeader, ApiParam } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Endpoint } from '../common/endpoint.decorator';
+import { LIMITS } from '../common/limits';
+import { ProblemException } from '../common/problem';
+import type { AccessContext } from '../oauth/oauth-tokens.service';
+import { AppStorageService } from './app-storage.service';
+import { PutStorageItemRequest, StorageItem } from './dto/open-api.dto';
+import { Access, OpenApiController, openApiProblems, RequireScope } from './open-api.decorators';
+
+/** Letters, digits and `. _ : -`; `.` and `..` alone are refused because URLs treat them as paths. */
+const STORAGE_KEY = /^(?!\.{1,2}$)[A-Za-z0-9._:-]{1,128}$/;
+
+class StorageKeyPipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (!STORAGE_KEY.test(value)) {
+      const message = 'key must be 1 to 128 letters, digits, ".", "_", ":" or "-"';
+      throw new ProblemException(HttpStatus.BAD_REQUEST, 'validation_failed', message, [
+        { field: 'key', message },
+      ]);
+    }
+    return value;
+  }
+}
+
+const KeyParam = () =>
+  ApiParam({ name: 'key', schema: { type: 'string', pattern: STORAGE_KEY.source, maxLength: 128 } });
+
+const IfMatch = (what: string) =>
+  ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: `Only ${what} if the item's ETag is one of these`,
+  });
+
+@OpenApiController('storage', 'storage')
+export class StorageController {
+  constructor(private readonly storage: AppStorageService) {}
+
+  @Get(':key')
+  @RequireScope('storage')
+  @KeyParam()
+  @Endpoint({
+    operationId: 'getStorageItem',
+    summary: 'A value this app stored for the user (with its ETag)',
+    response: StorageItem,
+    problems: openApiProblems(404),
+  })
+  async getStorageItem(
+    @Access() access: AccessContext,
+    @Param('key', StorageKeyPipe) key: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StorageItem> {
+    const { item, etag } = await this.storage.get(access, key);
+    response.setHeader('ETag', etag);
+    return item;
+  }
+
+  @Put(':key')
+  @RequireScope('storage')
+  @KeyParam()
+  @IfMatch('replace')
+  @ApiHeader({ name: 'If-None-Match', required: false, description: '`*`: only create, never replace' })
+  @Endpoint({
+    operationId: 'putStorageItem',
+    summary:
+      `Store a JSON value for the user under a key (at most ${LIMITS.storageValueBytes} bytes; ` +
+      `${LIMITS.storageKeysPerUser} keys and ${LIMITS.storageBytesPerUser} bytes per user)`,
+    response: StorageItem,
+    problems: openApiProblems(409, 412, 413),
+  })
+  async putStorageItem(
+    @Access() access: AccessContext,
+    @Param('key', StorageKeyPipe) key: string,
+    @Body() body: PutStorageItemRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StorageItem> {
+    const { item, etag } = await this.storage.put(access, key, body.value, { ifMatch, ifNoneMatch });
+    response.setHeader('ETag', etag);
+    return item;
+  }
+
+  @Delete(':key')
+  @RequireScope('storage')
+  @KeyParam()
+  @IfMatch('delete')
+  @Endpoint({
+    operationId: 'deleteStorageItem',
+    summary: 'Delete a value this app stored for the user',
+    problems: openApiProblems(404, 412),
+  })
+  deleteStorageItem(
+    @Access() access: AccessContext,
+    @Param('key', StorageKeyPipe) key: string,
+    @Headers('if-match') ifMatch: string | undefined,
+  ): Promise<void> {
+    return this.storage.delete(access, key, { ifMatch });
+  }
+}

@@ -1,0 +1,26 @@
+import { Body, HttpStatus, Post } from '@nestjs/common';
+import { Endpoint } from '../common/endpoint.decorator';
+import type { AccessContext } from '../oauth/oauth-tokens.service';
+import { CreateStoryRequest, StoryResponse } from './dto/open-api.dto';
+import { Access, OpenApiController, openApiProblems, RequireScope } from './open-api.decorators';
+import { StoriesService } from './stories.service';
+
+@OpenApiController('feed/stories', 'feed')
+export class StoriesController {
+  constructor(private readonly stories: StoriesService) {}
+
+  @Post()
+  @RequireScope('feed:write')
+  @Endpoint({
+    operationId: 'createStory',
+    summary:
+      "Post a story to the user's space and friends' feeds, attributed to this app (a daily quota per user; " +
+      'moderation rules apply: a blocked story is refused, a held one waits for review)',
+    response: StoryResponse,
+    status: HttpStatus.CREATED,
+    problems: openApiProblems(422),
+  })
+  createStory(@Access() access: AccessContext, @Body() body: CreateStoryRequest): Promise<StoryResponse> {
+    return this.stories.create(access, body);
+  }
+}

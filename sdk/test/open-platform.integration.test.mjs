@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createOpenApiClient, KongjianOAuth, KongjianOAuthError, unwrap } from '@kongjian/sdk';
+import { FormBrowser, HostApi, HostProcess, signInAndConsent } from '@kongjian/sdk/testing';
+
+/** Nothing listens here: the walk stops at the redirect, as an app's server would receive it. */
+const REDIRECT_URI = 'http://127.0.0.1:9/callback';
+const ALL_SCOPES = ['profile:read', 'friends:read', 'feed:write', 'storage'];
+
+describe('the SDK against a real host', () => {
+  let host;
+  let hostApi;
+  let alice;
+  let bob;
+  let app;
+
+  before(async () => {
+    host = await HostProcess.start();
+    hostApi = new HostApi(host.baseUrl);
+    [alice, bob] = [await hostApi.newUser('alice'), await hostApi.newUser('bob')];
+    await hostApi.befriend(alice, bob);
+    const developer = await hostApi.newUser('dev');
+    app = await hostApi.newApp(developer, { redirectUris: [REDIRECT_URI], scopes: ALL_SCOPES }, [alice, bob]);
+  });
+  after(() => host?.stop());
+
+  const oauthClient = (options = {}) =>
+    KongjianOAuth.discover(host.baseUrl, {
+      clientId: app.clientId,
+      clientSecret: app.clientSecret,
+      redirectUri: REDIRECT_URI,
+      allowInsecureRequests: true,
+      ...options,
+    });
+
+  /** Authorizes the app as `user`, through the host's sign-in and consent pages. */
+  async function signIn(user, oauth) {
+    const pending = await oauth.authorizationUrl({ scope: ALL_SCOPES });
+    const page = await signInAndConsent(new FormBrowser(), pending.url, user, {
+      stopBefore: (url) => url.href.startsWith(REDIRECT_URI),
+    });
+    assert.ok(page.stoppedAt, `the walk ended on ${page.url} (${page.status}) instead of the redirect URI`);
+    return oauth.exchangeCallback(page.stoppedAt, pending);
+  }
+
+  test('discovers the server, authorizes two users and calls me, friends, stories and storage', async () => {
+    const oauth = await oauthClient();
+    const aliceTokens = await signIn(alice, oauth);
+    const bobTokens = await signIn(bob, oauth);
+    assert.deepEqual([...aliceTokens.scope].sort(), [...ALL_SCOPES].sort());
+    const asAlice = createOpenApiClient({ baseUrl: host.baseUrl, tokens: oauth.session(aliceTokens) });
+    const asBob = createOpenApiClient({ baseUrl: host.baseUrl, accessToken: bobTokens.accessToken });
+
+    const me = unwrap(await asAlice.GET('/open/v1/me'));
+    assert.equal(me.nickname, alice.username);
+    const bobMe = unwrap(await asBob.GET('/open/v1/me'));
+    assert.notEqual(bobMe.openid, me.openid);
+
+    const friends = unwrap(await asAlice.GET('/open/v1/friends'));
+    assert.deepEqual(
+      friends.items.map((friend) => friend.openid),
+      [bobMe.openid],
+    );
+    const status = unwrap(
+      await asAlice.GET('/open/v1/friends/{openid}', { params: { path: { openid: bobMe.openid } } }),
+    );
+    assert.equal(status.isFriend, true);
+
+    const text = `Alice says hi from the SDK test ${Date.now()}`;
+    unwrap(await asAlice.POST('/open/v1/feed/stories', { body: { text } }));
+    const feed = await hostApi.feed(bob);
+    assert.ok(
+      feed.items.some((item) => item.post.kind === 'story' && item.post.body === text),
+      'the story is in Bob’s feed',
+    );
+
+    const key = { params: { path: { key: 'settings' } } };
+    const missing = await asAlice.GET('/open/v1/storage/{key}', key);
+    assert.equal(missing.error?.code, 'not_found');
+    assert.equal(missing.error?.status, 404);
+    unwrap(await asAlice.PUT('/open/v1/storage/{key}', { ...key, body: { value: { sound: false } } }));
+    assert.deepEqual(unwrap(await asAlice.GET('/open/v1/storage/{key}', key)).value, { sound: false });
+    unwrap(await asAlice.DELETE('/open/v1/storage/{key}', key));
+    assert.equal((await asAlice.GET('/open/v1/storage/{key}', key)).error?.code, 'not_found');
+  });
+
+  test('a session refreshes before expiry, rotates the refresh token, and revoke() ends the grant', async () => {
+    const oauth = await oauthClient({ clientAuthentication: 'client_secret_post' });
+    const tokens = await signIn(alice, oauth);
+    const saved = [];
+    // Pretend an hour went by: the access token is about to expire.
+    const session = oauth.session(tokens, {
+      now: () => tokens.expiresAt - 1000,
+      onTokens: (next) => saved.push(next),
+    });
+    const api = createOpenApiClient({ baseUrl: host.baseUrl, tokens: session });
+
+    const results = await Promise.all([
+      api.GET('/open/v1/me'),
+      api.GET('/open/v1/me'),
+      api.GET('/open/v1/me'),
+    ]);
+    for (const result of results) unwrap(result);
+    assert.equal(saved.length, 1, 'one refresh for three concurrent calls');
+    assert.notEqual(session.tokens.refreshToken, tokens.refreshToken);
+    assert.notEqual(session.tokens.accessToken, tokens.accessToken);
+
+    await session.revoke();
+    const refused = await createOpenApiClient({
+      baseUrl: host.baseUrl,
+      accessToken: session.tokens.accessToken,
+    }).GET('/open/v1/me');
+    assert.equal(refused.response.status, 401);
+    assert.equal(refused.error?.code, 'invalid_token');
+    await assert.rejects(
+      oauth.refresh(session.tokens.refreshToken),
+      (error) => error instanceof KongjianOAuthError && error.error === 'invalid_grant',
+    );
+  });
+});
