@@ -29,6 +29,7 @@ const DURATION_SECONDS = positiveInteger('BENCH_DURATION', 10);
 const CODE_BATCH = 250;
 const SCOPES = ['profile:read', 'friends:read', 'feed:write', 'storage'];
 const REDIRECT_URI = 'http://127.0.0.1:9/callback';
+const ADMIN = { username: 'bench_admin', password: 'bench-admin-password' };
 
 /** Runs `total` operations on `workers` concurrent loops and returns operations per second and latencies. */
 async function timed(total, workers, operation) {
@@ -79,6 +80,7 @@ async function main() {
   // The per-token and per-app limits would otherwise cap the measurement itself.
   const host = await HostProcess.start({
     KONGJIAN_OPEN_API_RATE_LIMITS: 'token=100000000,app=100000000,window=60',
+    KONGJIAN_ADMIN: `${ADMIN.username}:${ADMIN.password}`,
   });
   try {
     const api = new HostApi(host.baseUrl);
@@ -95,7 +97,14 @@ async function main() {
       }
     }
     const developer = await api.newUser('developer');
-    const app = await api.newApp(developer, { redirectUris: [REDIRECT_URI], scopes: SCOPES }, users);
+    const app = await api.newApp(developer, { redirectUris: [REDIRECT_URI], scopes: SCOPES });
+    // Approved, so every user may authorize it (development mode allows only 20 testers).
+    const admin = await api.request('POST', '/sessions', { body: ADMIN });
+    await api.request('POST', `/admin/apps/${app.id}/approve`, {
+      token: admin.token,
+      body: {},
+      expected: 200,
+    });
     const oauth = await KongjianOAuth.discover(host.baseUrl, {
       clientId: app.clientId,
       clientSecret: app.clientSecret,

@@ -23,12 +23,8 @@ export const APP_CATEGORIES = [
 ] as const;
 export type AppCategory = (typeof APP_CATEGORIES)[number];
 
-export interface RegisteredApp {
-  id: string;
-  clientId: string;
-  ownerId: string;
-  /** The developer as users see them: their nickname, or username without a space. */
-  ownerName: string;
+/** What a developer decides about an app. */
+export interface AppDetails {
   name: string;
   description: string;
   iconUrl: string | null;
@@ -39,23 +35,20 @@ export interface RegisteredApp {
   /** The part of `scopes` a user may untick on the consent page. */
   optionalScopes: Scope[];
   webhookUrl: string | null;
+}
+
+export interface RegisteredApp extends AppDetails {
+  id: string;
+  clientId: string;
+  ownerId: string;
+  /** The developer as users see them: their nickname, or username without a space. */
+  ownerName: string;
   clientType: ClientType;
   status: AppStatus;
   /** Why an admin rejected or suspended it, shown to its developer. */
   statusReason: string | null;
   createdAt: Date;
   updatedAt: Date;
-}
-
-export interface AppDetails {
-  name: string;
-  description: string;
-  iconUrl: string | null;
-  category: AppCategory;
-  redirectUris: string[];
-  scopes: Scope[];
-  optionalScopes: Scope[];
-  webhookUrl: string | null;
 }
 
 export interface StatusChange {

@@ -1,18 +1,10 @@
-import fs from 'node:fs';
-import request from 'supertest';
 import { TestFactory } from '../testing/factory';
 import { OPEN_PLATFORM_SPEC_PATH } from '../testing/spec-validator';
+import { expectNoServerErrors, operationsOf } from '../testing/junk-input';
 import { TestHost } from '../testing/test-host';
 import { OpenApiKit } from './open-api.testing';
 
-const operations = Object.entries(
-  JSON.parse(fs.readFileSync(OPEN_PLATFORM_SPEC_PATH, 'utf8')).paths as Record<
-    string,
-    Record<string, unknown>
-  >,
-).flatMap(([path, methods]) =>
-  Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path })),
-);
+const operations = operationsOf(OPEN_PLATFORM_SPEC_PATH);
 
 /** Bodies no app should send, in the shapes that break naive handlers. */
 const JUNK_BODIES: unknown[] = [
@@ -51,33 +43,16 @@ describe('junk input never causes a server error in the Open API (e2e)', () => {
   it.each(operations)(
     '$method $path answers every junk request with a 2xx or 4xx problem',
     async ({ method, path }) => {
-      const server = host.app.getHttpServer();
-      for (const param of JUNK_PARAMS) {
-        const url = path.replace(/\{[^}]+\}/g, param);
-        for (const body of method === 'GET' ? [undefined] : JUNK_BODIES) {
-          for (const authorization of [undefined, `Bearer ${token}`, 'Bearer not-a-token', 'Bearer \u00ff']) {
-            const call = request(server)[method.toLowerCase() as 'post'];
-            let pending = call(url).query({ limit: 'NaN', cursor: '!!', privacy: ['a', 'b'] });
-            if (authorization) pending = pending.set('Authorization', authorization);
-            const response = await (body === undefined
-              ? pending
-              : pending.set('Content-Type', 'application/json').send(JSON.stringify(body)));
-            expect({
-              method,
-              url,
-              body,
-              status: response.status < 500 ? 'not 5xx' : response.status,
-            }).toEqual({
-              method,
-              url,
-              body,
-              status: 'not 5xx',
-            });
-            if (response.status >= 400)
-              expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-          }
-        }
-      }
+      await expectNoServerErrors(
+        host,
+        { method, path },
+        {
+          params: JUNK_PARAMS,
+          bodies: JUNK_BODIES,
+          authorizations: [undefined, `Bearer ${token}`, 'Bearer not-a-token', 'Bearer \u00ff'],
+          query: { limit: 'NaN', cursor: '!!', privacy: ['a', 'b'] },
+        },
+      );
     },
   );
 });

@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import request from 'supertest';
+import type { TestHost } from './test-host';
+
+export interface Operation {
+  method: string;
+  /** The path template, e.g. `/posts/{postId}`. */
+  path: string;
+}
+
+/** Every operation an OpenAPI document describes, for tests that must cover them all. */
+export function operationsOf(specPath: string): Operation[] {
+  const paths = JSON.parse(fs.readFileSync(specPath, 'utf8')).paths as Record<
+    string,
+    Record<string, unknown>
+  >;
+  return Object.entries(paths).flatMap(([path, methods]) =>
+    Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path })),
+  );
+}
+
+export interface JunkVariants {
+  /** Values put into every path parameter. */
+  params: string[];
+  /** Bodies sent to operations that are not GET. */
+  bodies: unknown[];
+  /** Authorization header values; undefined sends none. */
+  authorizations: (string | undefined)[];
+  /** Query parameters of the wrong types, sent with every request. */
+  query: Record<string, unknown>;
+}
+
+/**
+ * Sends one operation every combination of junk and asserts what a client must always get: no 5xx,
+ * and errors as problem+json.
+ */
+export async function expectNoServerErrors(host: TestHost, operation: Operation, junk: JunkVariants) {
+  const server = host.app.getHttpServer();
+  for (const param of junk.params) {
+    const url = operation.path.replace(/\{[^}]+\}/g, param);
+    for (const body of operation.method === 'GET' ? [undefined] : junk.bodies) {
+      for (const authorization of junk.authorizations) {
+        const send = request(server)[operation.method.toLowerCase() as 'post'];
+        let pending = send(url).query(junk.query as Record<string, string>);
+        if (authorization) pending = pending.set('Authorization', authorization);
+        const response = await (body === undefined
+          ? pending
+          : pending.set('Content-Type', 'application/json').send(JSON.stringify(body)));
+        expect({
+          ...operation,
+          url,
+          body,
+          status: response.status < 500 ? 'not 5xx' : response.status,
+        }).toEqual({
+          ...operation,
+          url,
+          body,
+          status: 'not 5xx',
+        });
+        if (response.status >= 400)
+          expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      }
+    }
+  }
+}
