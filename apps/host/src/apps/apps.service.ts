@@ -51,6 +51,12 @@ export interface RegisteredApp extends AppDetails {
   updatedAt: Date;
 }
 
+export interface AppLabel {
+  id: string;
+  name: string;
+  iconUrl: string | null;
+}
+
 export interface StatusChange {
   fromStatus: AppStatus;
   toStatus: AppStatus;
@@ -163,6 +169,17 @@ export class AppsService {
       uuidArray([...new Set(appIds)]),
     ]);
     return new Map((await this.toApps(rows)).map((app) => [app.id, app]));
+  }
+
+  /** How lists attribute content to apps (stories in the feed): name and icon in one query, nothing else. */
+  async labels(appIds: string[]): Promise<Map<string, AppLabel>> {
+    if (appIds.length === 0) return new Map();
+    const rows = await sqlRows<{ id: string; name: string; icon_url: string | null }>(
+      this.em,
+      'select id, name, icon_url from app where id = any(?::uuid[])',
+      [uuidArray([...new Set(appIds)])],
+    );
+    return new Map(rows.map((row) => [row.id, { id: row.id, name: row.name, iconUrl: row.icon_url }]));
   }
 
   /** Null when the client is unknown, or confidential and the secret is missing or wrong. */
@@ -459,16 +476,6 @@ export class AppsService {
       );
       return (await this.findById(appId))!;
     });
-  }
-
-  /** For the demo seed and the CLI: the app a developer registered under this name, if any. */
-  async findOwnedByName(developerId: string, name: string): Promise<RegisteredApp | null> {
-    const rows = await sqlRows<{ id: string }>(
-      this.em,
-      'select id from app where owner_id = ? and name = ?',
-      [developerId, name],
-    );
-    return rows.length === 0 ? null : this.findById(rows[0].id);
   }
 }
 

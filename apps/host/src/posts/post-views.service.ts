@@ -87,12 +87,7 @@ export class PostViewsService {
 
   /** The apps that posted the stories among the rows; no query when there are none. */
   private async storyApps(rows: PostRow[]): Promise<Map<string, PostApp>> {
-    const appIds = rows.flatMap((row) => (row.app_id ? [row.app_id] : []));
-    if (appIds.length === 0) return new Map();
-    const apps = await this.apps.byIds(appIds);
-    return new Map(
-      [...apps.values()].map((app) => [app.id, { id: app.id, name: app.name, iconUrl: app.iconUrl }]),
-    );
+    return this.apps.labels(rows.flatMap((row) => (row.app_id ? [row.app_id] : [])));
   }
 
   private core(row: PostRow, people: Map<string, UserSummary>, apps: Map<string, PostApp>) {
