@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from './accounts/accounts.module';
 import { AlbumsModule } from './albums/albums.module';
+import { AppCenterModule } from './app-center/app-center.module';
 import { AppsModule } from './apps/apps.module';
 import type { Clock } from './common/clock';
 import type { AppConfig } from './config/config';
@@ -8,6 +9,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { EconomyModule } from './economy/economy.module';
+import { EventsModule } from './events/events.module';
 import { FeedModule } from './feed/feed.module';
 import { FriendsModule } from './friends/friends.module';
 import { HealthController } from './health/health.controller';
@@ -15,6 +17,8 @@ import { ModerationModule } from './moderation/moderation.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OAuthModule } from './oauth/oauth.module';
 import { OpenApiModule } from './open-api/open-api.module';
+import { OrdersModule } from './orders/orders.module';
+import { PluginsModule } from './plugins/plugins.module';
 import { PostsModule } from './posts/posts.module';
 import { SpacesModule } from './spaces/spaces.module';
 
@@ -26,6 +30,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config, clock),
         DatabaseModule,
+        EventsModule,
         AccountsModule,
         FriendsModule,
         PostsModule,
@@ -38,6 +43,9 @@ export class AppModule {
         AppsModule,
         OAuthModule,
         OpenApiModule,
+        AppCenterModule,
+        OrdersModule,
+        PluginsModule,
         DemoModule,
       ],
       controllers: [HealthController],

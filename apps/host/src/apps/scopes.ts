@@ -7,6 +7,9 @@ export const SCOPE_DESCRIPTIONS = {
   'friends:read': 'See which of your friends also use this app',
   'feed:write': 'Post stories from this app to your feed',
   storage: 'Keep its own data for you (settings, saved games)',
+  'gifts:send': 'Send gifts from you to your friends',
+  'coins:charge': 'Ask you to pay coins for items (you confirm each payment)',
+  'notifications:send': 'Send notifications and app invites to your friends',
 } as const;
 
 export type Scope = keyof typeof SCOPE_DESCRIPTIONS;

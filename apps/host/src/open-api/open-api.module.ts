@@ -33,6 +33,8 @@ import { StoriesService } from './stories.service';
     StoriesService,
     AppStorageService,
   ],
+  // Other modules (orders, plugins) serve Open API operations of their own with the same guard and limits.
+  exports: [BearerTokenGuard, OpenApiRateLimiter, OAuthModule, AppsModule],
 })
 export class OpenApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

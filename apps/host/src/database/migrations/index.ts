@@ -6,6 +6,11 @@ import { Migration20261121040000_albums } from './Migration20261121040000_albums
 import { Migration20261121050000_apps } from './Migration20261121050000_apps';
 import { Migration20261121060000_oauth } from './Migration20261121060000_oauth';
 import { Migration20261121070000_open_api } from './Migration20261121070000_open_api';
+import { Migration20261121080000_events } from './Migration20261121080000_events';
+import { Migration20261121090000_app_versions } from './Migration20261121090000_app_versions';
+import { Migration20261121100000_orders } from './Migration20261121100000_orders';
+import { Migration20261121110000_open_api_gifts } from './Migration20261121110000_open_api_gifts';
+import { Migration20261121120000_plugins } from './Migration20261121120000_plugins';
 
 /** Every migration in order; listed explicitly so the compiled host and the tests find the same set. */
 export const MIGRATIONS = [
@@ -17,4 +22,9 @@ export const MIGRATIONS = [
   { name: 'Migration20261121050000_apps', class: Migration20261121050000_apps },
   { name: 'Migration20261121060000_oauth', class: Migration20261121060000_oauth },
   { name: 'Migration20261121070000_open_api', class: Migration20261121070000_open_api },
+  { name: 'Migration20261121080000_events', class: Migration20261121080000_events },
+  { name: 'Migration20261121090000_app_versions', class: Migration20261121090000_app_versions },
+  { name: 'Migration20261121100000_orders', class: Migration20261121100000_orders },
+  { name: 'Migration20261121110000_open_api_gifts', class: Migration20261121110000_open_api_gifts },
+  { name: 'Migration20261121120000_plugins', class: Migration20261121120000_plugins },
 ];

@@ -1,0 +1,34 @@
+/**
+ * Every event type an app can receive. Payloads name users only by the receiving app's openids.
+ * - app.installed / app.uninstalled: the user installed or uninstalled the app from the app center.
+ * - app.deauthorized: the user withdrew the app's authorization (my authorized apps).
+ * - post.created: a story the app posted for its user was published.
+ * - friend.added: two users of the app became friends.
+ * - gift.received: a gift the app sent reached its recipient.
+ * - order.paid / order.refunded: an order the app created was paid, or refunded undelivered.
+ */
+export const EVENT_TYPES = [
+  'app.installed',
+  'app.uninstalled',
+  'app.deauthorized',
+  'post.created',
+  'friend.added',
+  'gift.received',
+  'order.paid',
+  'order.refunded',
+] as const;
+
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export function isEventType(value: unknown): value is EventType {
+  return typeof value === 'string' && (EVENT_TYPES as readonly string[]).includes(value);
+}
+
+/** What a receiver gets: the webhook body, and the JSON a plugin's event handler is called with. */
+export interface AppEvent {
+  id: string;
+  type: EventType;
+  appId: string;
+  createdAt: string;
+  data: Record<string, unknown>;
+}
