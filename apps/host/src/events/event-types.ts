@@ -6,6 +6,7 @@
  * - friend.added: two users of the app became friends.
  * - gift.received: a gift the app sent reached its recipient.
  * - order.paid / order.refunded: an order the app created was paid, or refunded undelivered.
+ * - app.reminder: a reminder the app set for its user came due.
  */
 export const EVENT_TYPES = [
   'app.installed',
@@ -16,6 +17,7 @@ export const EVENT_TYPES = [
   'gift.received',
   'order.paid',
   'order.refunded',
+  'app.reminder',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

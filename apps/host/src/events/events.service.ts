@@ -25,13 +25,14 @@ export class EventsService {
   /**
    * Records `type` for `appId`; call it inside the transaction that makes the change. `data` must name
    * users by the app's openids only. `userId` is the user the event is about: a plugin handles the
-   * event acting as that user.
+   * event acting as that user. `deliverAt` delays delivery (reminders); the default is now.
    */
   async publish(
     appId: string,
     type: EventType,
     data: Record<string, unknown>,
     userId?: string,
+    deliverAt?: Date,
   ): Promise<string> {
     const id = newId();
     const now = this.clock.now();
@@ -39,7 +40,7 @@ export class EventsService {
       this.em,
       `insert into app_event (id, app_id, type, user_id, data, created_at, next_attempt_at)
        values (?, ?, ?, ?, ?::jsonb, ?, ?)`,
-      [id, appId, type, userId ?? null, JSON.stringify(data), now, now],
+      [id, appId, type, userId ?? null, JSON.stringify(data), now, deliverAt ?? now],
     );
     return id;
   }

@@ -8,6 +8,12 @@ export const NOTIFICATION_KINDS = [
   'reply',
   'like',
   'board_message',
+  // From apps (Open API and app center); `appId` says which app, `text` is what the app wrote.
+  'app_invite',
+  'app_message',
+  'gift_received',
+  'gift_thanked',
+  'order_refunded',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -31,6 +37,12 @@ export class Notification {
 
   @Property({ type: 'uuid', nullable: true })
   postId?: string | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  appId?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  text?: string | null;
 
   @Property({ type: 'timestamptz', nullable: true })
   readAt?: Date | null;

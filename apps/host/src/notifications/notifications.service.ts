@@ -11,6 +11,8 @@ export interface NotifyInput {
   actorId: string;
   subjectId?: string;
   postId?: string;
+  appId?: string;
+  text?: string;
 }
 
 export interface NotificationRow {
@@ -40,6 +42,8 @@ export class NotificationsService {
         actorId: input.actorId,
         subjectId: input.subjectId ?? null,
         postId: input.postId ?? null,
+        appId: input.appId ?? null,
+        text: input.text ?? null,
         readAt: null,
         createdAt: this.clock.now(),
       }),
