@@ -37,3 +37,23 @@ export {
   type TokenSessionOptions,
   type TokenSet,
 } from './token-session.js';
+export {
+  constructWebhookEvent,
+  DEFAULT_WEBHOOK_TOLERANCE_SECONDS,
+  parseWebhookEvent,
+  verifyWebhookSignature,
+  WEBHOOK_EVENT_ID_HEADER,
+  WEBHOOK_EVENT_TYPE_HEADER,
+  WEBHOOK_SIGNATURE_HEADER,
+  WebhookSignatureError,
+  type KongjianEventType,
+  type KongjianWebhookEvent,
+  type VerifyWebhookOptions,
+  type WebhookSignatureProblem,
+} from './webhooks.js';
+export {
+  LaunchTokenError,
+  verifyLaunchToken,
+  type LaunchContext,
+  type VerifyLaunchTokenOptions,
+} from './launch.js';

@@ -12,6 +12,7 @@ import { EconomyModule } from './economy/economy.module';
 import { EventsModule } from './events/events.module';
 import { FeedModule } from './feed/feed.module';
 import { FriendsModule } from './friends/friends.module';
+import { GiftsModule } from './gifts/gifts.module';
 import { HealthController } from './health/health.controller';
 import { ModerationModule } from './moderation/moderation.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -38,6 +39,7 @@ export class AppModule {
         FeedModule,
         NotificationsModule,
         SpacesModule,
+        GiftsModule,
         EconomyModule,
         ModerationModule,
         AppsModule,

@@ -6,6 +6,7 @@ import cookieParser from 'cookie-parser';
 import express from 'express';
 import { AccountsService } from './accounts/accounts.service';
 import { AppModule } from './app.module';
+import { LaunchTokensService } from './app-center/launch-tokens.service';
 import { AuthorizationsService } from './apps/authorizations.service';
 import type { Clock } from './common/clock';
 import { logRequests, requireJsonBodies } from './common/http-middleware';
@@ -15,6 +16,7 @@ import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/config';
 import { DatabaseService } from './database/database.module';
 import { DemoService } from './demo/demo.service';
+import { PluginsService } from './plugins/plugins.service';
 
 export interface HostOptions {
   clock?: Clock;
@@ -50,6 +52,9 @@ export async function createHost(
   const database = app.get(DatabaseService);
   await database.migrate();
   await database.withContext(() => app.get(AuthorizationsService).loadOpenidKey());
+  await database.withContext(() => app.get(LaunchTokensService).loadSigningKey());
+  // Plugins register their apps, so they start once the database is migrated.
+  await database.withContext(() => app.get(PluginsService).start());
   const admin = config.bootstrapAdmin;
   if (admin) {
     await database.withContext(() => app.get(AccountsService).ensureAdmin(admin.username, admin.password));

@@ -38,6 +38,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/app-versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Versions waiting for review, oldest submission first (admins only) */
+        get: operations["listSubmittedAppVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/apps": {
         parameters: {
             query?: never;
@@ -62,27 +79,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An app with its status history (admins only) */
+        /** An app with its versions and status history (admins only) */
         get: operations["getAppForReview"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/apps/{appId}/approve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Approve an app: everyone may use it (admins only) */
-        post: operations["approveApp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -98,25 +98,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Lift a suspension: the app returns to the status it had (admins only) */
+        /** Lift a suspension: the app is published again, or back in development (admins only) */
         post: operations["reinstateApp"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/apps/{appId}/reject": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Reject an app, with reasons for its developer (admins only) */
-        post: operations["rejectApp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -134,6 +117,40 @@ export interface paths {
         put?: never;
         /** Suspend an app: its tokens stop working at once (admins only) */
         post: operations["suspendApp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/apps/{appId}/versions/{number}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a submitted version; its developer may then publish it (admins only) */
+        post: operations["approveAppVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/apps/{appId}/versions/{number}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a submitted version, with reasons for its developer (admins only) */
+        post: operations["rejectAppVersion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -278,6 +295,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/plugins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Built-in plugins with their circuit breaker: status, recent failures and the last error */
+        get: operations["listPlugins"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/plugins/{pluginId}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable a plugin the circuit breaker disabled; its failure count starts again from zero */
+        post: operations["enablePlugin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/users/{userId}/coin-grants": {
         parameters: {
             query?: never;
@@ -305,6 +356,23 @@ export interface paths {
         get?: never;
         /** Set a user's roles (admins only) */
         put: operations["setUserRoles"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/webhooks/unhealthy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Apps whose webhooks gave up after a day of retries, most recent first */
+        get: operations["listUnhealthyWebhooks"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -364,6 +432,130 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/app-center/apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published apps, newest first, by category or searched by name */
+        get: operations["browseAppCenter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/app-center/apps/{appId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An app: what it asks for in plain words, its developer, installs, rating, and my installation */
+        get: operations["getAppCenterApp"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/app-center/apps/{appId}/install": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Install an app (consent to its scopes, minus optional ones declined); again to accept new scopes */
+        post: operations["installApp"];
+        /** Uninstall an app: its tokens stop working, and its data for me is deleted after a grace period */
+        delete: operations["uninstallApp"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/app-center/apps/{appId}/invites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite friends to an app I installed (a notification each; a daily quota applies) */
+        post: operations["inviteToApp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/app-center/apps/{appId}/launch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open an installed app's canvas: its URL and a short-lived launch token for the app's backend */
+        post: operations["launchApp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/app-center/apps/{appId}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Rate an installed app, 1 to 5 stars (one rating per user, changeable) */
+        put: operations["rateApp"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/apps/{pluginId}/api/{path}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GET a route of a built-in plugin (the routes its manifest declares), as the signed-in user */
+        get: operations["callPluginRouteGet"];
+        /** PUT a route of a built-in plugin (the routes its manifest declares), as the signed-in user */
+        put: operations["callPluginRoutePut"];
+        /** POST a route of a built-in plugin (the routes its manifest declares), as the signed-in user */
+        post: operations["callPluginRoutePost"];
+        /** DELETE a route of a built-in plugin (the routes its manifest declares), as the signed-in user */
+        delete: operations["callPluginRouteDelete"];
+        options?: never;
+        head?: never;
+        /** PATCH a route of a built-in plugin (the routes its manifest declares), as the signed-in user */
+        patch: operations["callPluginRoutePatch"];
         trace?: never;
     };
     "/blocks": {
@@ -428,7 +620,7 @@ export interface paths {
         /** The apps I registered */
         get: operations["listMyApps"];
         put?: never;
-        /** Register an app; it starts in development mode and its secret is shown only now */
+        /** Register an app with version 1 as a draft; it is in development mode until a version is published, and its secret is shown only now */
         post: operations["createApp"];
         delete?: never;
         options?: never;
@@ -445,11 +637,28 @@ export interface paths {
         };
         /** One of my apps */
         get: operations["getMyApp"];
-        /** Replace the details of one of my apps (an approved app cannot add scopes) */
+        /** Replace how the app center lists one of my apps (takes effect at once, without review) */
         put: operations["updateMyApp"];
         post?: never;
         /** Delete one of my apps, its authorizations and tokens */
         delete: operations["deleteMyApp"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/developer/apps/{appId}/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My app’s orders, newest first, buyers by openid, with totals */
+        get: operations["listAppOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -502,6 +711,109 @@ export interface paths {
         post?: never;
         /** Remove a tester */
         delete: operations["removeAppTester"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/developer/apps/{appId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The versions of one of my apps, newest first */
+        get: operations["listMyAppVersions"];
+        put?: never;
+        /** Start the next version as a draft (when no other version is draft, submitted or approved) */
+        post: operations["createAppVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/developer/apps/{appId}/versions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a draft version's manifest */
+        put: operations["editAppVersion"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/developer/apps/{appId}/versions/{number}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish an approved version: users get it; scopes it adds wait for each user’s consent */
+        post: operations["publishAppVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/developer/apps/{appId}/versions/{number}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a draft version for review */
+        post: operations["submitAppVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/developer/apps/{appId}/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The app's webhook: URL, signing secret, health and recent deliveries */
+        get: operations["getAppWebhook"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/developer/apps/{appId}/webhook/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the webhook signing secret; webhooks sent from now on use the new one */
+        post: operations["rotateAppWebhookSecret"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -766,6 +1078,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The apps I installed, most recent first, with what each may do and where it opens */
+        get: operations["listMyInstalledApps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/authorized-apps": {
         parameters: {
             query?: never;
@@ -795,6 +1124,91 @@ export interface paths {
         post?: never;
         /** Withdraw an app's access: its tokens stop working at once */
         delete: operations["revokeAppAuthorization"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/gifts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a gift I received off my gift wall */
+        delete: operations["hideGift"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders apps asked me to pay, newest first */
+        get: operations["listMyOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/orders/{orderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my orders */
+        get: operations["getMyOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/orders/{orderId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a pending order */
+        post: operations["cancelMyOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/orders/{orderId}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm and pay a pending order: its price leaves my wallet and is held until the app delivers (refunded if it does not in time). Paying again pays nothing */
+        post: operations["payMyOrder"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1234,6 +1648,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/spaces/{userId}/gifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The gift wall of a user's space: gifts they received, newest first (their friends see it) */
+        get: operations["listGiftWall"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/spaces/{userId}/messages": {
         parameters: {
             query?: never;
@@ -1413,6 +1844,8 @@ export interface components {
         AdminAppResponse: {
             app: components["schemas"]["AppResponse"];
             history: components["schemas"]["AppStatusChangeResponse"][];
+            /** @description Newest first */
+            versions: components["schemas"]["AppVersionResponse"][];
         };
         AlbumPage: {
             items: components["schemas"]["AlbumResponse"][];
@@ -1445,7 +1878,51 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
-        AppDetailsRequest: {
+        AppCenterAppResponse: {
+            /** @description Built into Kongjian (a plugin) */
+            builtIn: boolean;
+            /** @enum {string} */
+            category: "games" | "social" | "tools" | "lifestyle" | "entertainment" | "education";
+            description: string;
+            developer: components["schemas"]["UserSummary"];
+            iconUrl: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Users who have it installed now */
+            installCount: number;
+            name: string;
+            rating: components["schemas"]["RatingSummary"];
+        };
+        AppCenterDetailResponse: {
+            /** @description Built into Kongjian (a plugin) */
+            builtIn: boolean;
+            /** @enum {string} */
+            category: "games" | "social" | "tools" | "lifestyle" | "entertainment" | "education";
+            description: string;
+            developer: components["schemas"]["UserSummary"];
+            /** @description It has a canvas the app center can open */
+            hasCanvas: boolean;
+            iconUrl: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Users who have it installed now */
+            installCount: number;
+            /** @description Null when not installed */
+            installation: components["schemas"]["InstallationResponse"] | null;
+            name: string;
+            rating: components["schemas"]["RatingSummary"];
+            /** @description What the app asks for, in plain words */
+            scopes: components["schemas"]["AppScopeResponse"][];
+        };
+        AppCenterPageResponse: {
+            items: components["schemas"]["AppCenterAppResponse"][];
+            /** @description Pass as `cursor` to get the next page; null at the end */
+            nextCursor: string | null;
+        };
+        AppListResponse: {
+            items: components["schemas"]["AppResponse"][];
+        };
+        AppListingRequest: {
             /** @enum {string} */
             category: "games" | "social" | "tools" | "lifestyle" | "entertainment" | "education";
             /** @default  */
@@ -1453,19 +1930,35 @@ export interface components {
             /** @description https URL */
             iconUrl?: string | null;
             name: string;
+        };
+        AppManifestRequest: {
+            /** @description The page the app center opens, with a launch token (https, or http on loopback) */
+            canvasUrl?: string | null;
+            /** @description The events the app wants delivered */
+            events?: ("app.installed" | "app.uninstalled" | "app.deauthorized" | "post.created" | "friend.added" | "gift.received" | "order.paid" | "order.refunded" | "app.reminder")[];
             /** @description The part of `scopes` a user may untick on the consent page; the rest are required */
-            optionalScopes?: ("profile:read" | "friends:read" | "feed:write" | "storage")[];
+            optionalScopes?: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send")[];
             /** @description Exact URIs the authorization server may send users back to: https, or http on loopback (where any port is accepted at authorization time, RFC 8252) */
             redirectUris: string[];
             /** @description Every scope the app may ask for */
-            scopes: ("profile:read" | "friends:read" | "feed:write" | "storage")[];
-            /** @description Where events are delivered (https) */
+            scopes: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send")[];
+            /** @description A label such as "1.2.0" */
+            versionName?: string | null;
+            /** @description Where events are delivered (https); addresses that resolve to loopback, private or link-local networks are refused outside development mode */
             webhookUrl?: string | null;
         };
-        AppListResponse: {
-            items: components["schemas"]["AppResponse"][];
+        AppManifestResponse: {
+            canvasUrl: string | null;
+            events: ("app.installed" | "app.uninstalled" | "app.deauthorized" | "post.created" | "friend.added" | "gift.received" | "order.paid" | "order.refunded" | "app.reminder")[];
+            optionalScopes: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send")[];
+            pluginId: string | null;
+            redirectUris: string[];
+            scopes: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send")[];
+            versionName: string | null;
+            webhookUrl: string | null;
         };
         AppResponse: {
+            canvasUrl: string | null;
             /** @enum {string} */
             category: "games" | "social" | "tools" | "lifestyle" | "entertainment" | "education";
             clientId: string;
@@ -1475,33 +1968,68 @@ export interface components {
             createdAt: string;
             description: string;
             developer: components["schemas"]["UserSummary"];
+            events: ("app.installed" | "app.uninstalled" | "app.deauthorized" | "post.created" | "friend.added" | "gift.received" | "order.paid" | "order.refunded" | "app.reminder")[];
             iconUrl: string | null;
             /** Format: uuid */
             id: string;
             name: string;
-            optionalScopes: ("profile:read" | "friends:read" | "feed:write" | "storage")[];
+            optionalScopes: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send")[];
+            /** @description Set for a built-in app (a plugin) */
+            pluginId: string | null;
+            /** @description The version users get */
+            publishedVersion: number | null;
             redirectUris: string[];
-            scopes: ("profile:read" | "friends:read" | "feed:write" | "storage")[];
+            scopes: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send")[];
             /**
-             * @description development: only its developer and testers can use it, until an admin approves it
+             * @description development: nothing published yet, only its developer and testers can use it (with the newest version's manifest); published: users get the published version; suspended: nobody can use it
              * @enum {string}
              */
-            status: "development" | "approved" | "rejected" | "suspended";
-            /** @description Why an admin rejected or suspended it */
+            status: "development" | "published" | "suspended";
+            /** @description Why an admin suspended it */
             statusReason: string | null;
             /** Format: date-time */
             updatedAt: string;
             webhookUrl: string | null;
+        };
+        AppScopeResponse: {
+            /** @description What the scope lets the app do, in plain words */
+            description: string;
+            /** @description The user may leave it out when installing */
+            optional: boolean;
+            /** @enum {string} */
+            scope: "profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send";
         };
         AppStatusChangeResponse: {
             actor: components["schemas"]["UserSummary"] | null;
             /** Format: date-time */
             createdAt: string;
             /** @enum {string} */
-            fromStatus: "development" | "approved" | "rejected" | "suspended";
+            fromStatus: "draft" | "submitted" | "approved" | "rejected" | "published" | "superseded" | "development" | "suspended";
             reason: string | null;
             /** @enum {string} */
-            toStatus: "development" | "approved" | "rejected" | "suspended";
+            toStatus: "draft" | "submitted" | "approved" | "rejected" | "published" | "superseded" | "development" | "suspended";
+            /** @description The version that moved; null for the app itself */
+            versionNumber: number | null;
+        };
+        AppVersionListResponse: {
+            items: components["schemas"]["AppVersionResponse"][];
+        };
+        AppVersionResponse: {
+            /** Format: uuid */
+            appId: string;
+            /** Format: date-time */
+            createdAt: string;
+            manifest: components["schemas"]["AppManifestResponse"];
+            number: number;
+            /**
+             * @description draft → submitted → approved | rejected; approved → published; a published version becomes superseded when a newer one is published
+             * @enum {string}
+             */
+            status: "draft" | "submitted" | "approved" | "rejected" | "published" | "superseded";
+            /** @description Why an admin rejected it */
+            statusReason: string | null;
+            /** Format: date-time */
+            updatedAt: string;
         };
         AuthorizedAppListResponse: {
             items: components["schemas"]["AuthorizedAppResponse"][];
@@ -1568,7 +2096,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "grant" | "transfer" | "vip_purchase" | "item_purchase";
+            kind: "grant" | "transfer" | "vip_purchase" | "item_purchase" | "order_payment" | "order_delivery" | "order_refund";
             memo: string | null;
             /** @description Null when the coins went to the system */
             to: components["schemas"]["UserSummary"] | null;
@@ -1620,6 +2148,8 @@ export interface components {
             title: string;
         };
         CreateAppRequest: {
+            /** @description The page the app center opens, with a launch token (https, or http on loopback) */
+            canvasUrl?: string | null;
             /** @enum {string} */
             category: "games" | "social" | "tools" | "lifestyle" | "entertainment" | "education";
             /**
@@ -1630,16 +2160,20 @@ export interface components {
             clientType?: "confidential" | "public";
             /** @default  */
             description?: string;
+            /** @description The events the app wants delivered */
+            events?: ("app.installed" | "app.uninstalled" | "app.deauthorized" | "post.created" | "friend.added" | "gift.received" | "order.paid" | "order.refunded" | "app.reminder")[];
             /** @description https URL */
             iconUrl?: string | null;
             name: string;
             /** @description The part of `scopes` a user may untick on the consent page; the rest are required */
-            optionalScopes?: ("profile:read" | "friends:read" | "feed:write" | "storage")[];
+            optionalScopes?: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send")[];
             /** @description Exact URIs the authorization server may send users back to: https, or http on loopback (where any port is accepted at authorization time, RFC 8252) */
             redirectUris: string[];
             /** @description Every scope the app may ask for */
-            scopes: ("profile:read" | "friends:read" | "feed:write" | "storage")[];
-            /** @description Where events are delivered (https) */
+            scopes: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send")[];
+            /** @description A label such as "1.2.0" */
+            versionName?: string | null;
+            /** @description Where events are delivered (https); addresses that resolve to loopback, private or link-local networks are refused outside development mode */
             webhookUrl?: string | null;
         };
         CreateBlogRequest: {
@@ -1717,6 +2251,14 @@ export interface components {
             /** @enum {string} */
             mode: "pglite" | "postgresql";
         };
+        DeveloperOrderPage: {
+            /** @description Newest first */
+            items: components["schemas"]["OpenOrder"][];
+            /** @description Pass as `cursor` to get the next page; null at the end */
+            nextCursor: string | null;
+            /** @description Over all of the app’s orders */
+            totals: components["schemas"]["OrderTotals"];
+        };
         FeedItemResponse: {
             actor: components["schemas"]["UserSummary"];
             /** @description For "commented": the comment */
@@ -1778,10 +2320,69 @@ export interface components {
             since: string;
             user: components["schemas"]["UserSummary"];
         };
+        GiftThanks: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description What the recipient wrote back */
+            message: string;
+        };
+        GiftWallItem: {
+            /** @description The app it was sent with; null once deleted */
+            app: components["schemas"]["PostApp"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            imageUrl: string | null;
+            message: string | null;
+            name: string;
+            /** @description Null once the sender left Kongjian */
+            sender: components["schemas"]["UserSummary"] | null;
+            thanks: components["schemas"]["GiftThanks"] | null;
+        };
+        GiftWallPage: {
+            /** @description Newest first */
+            items: components["schemas"]["GiftWallItem"][];
+            /** @description Pass as `cursor` to get the next page; null at the end */
+            nextCursor: string | null;
+        };
         HealthResponse: {
             database: components["schemas"]["DatabaseHealthResponse"];
             /** @enum {string} */
             status: "ok";
+        };
+        InstallRequest: {
+            /** @description Optional scopes the user unticked; required ones cannot be declined */
+            declinedScopes?: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send")[];
+        };
+        InstallationResponse: {
+            /** Format: date-time */
+            installedAt: string;
+            myRating: number | null;
+            /** @description Scopes a newer version asks for that the user has not been asked about; installing again grants them */
+            pendingScopes: components["schemas"]["ScopeResponse"][];
+            /** @description What the user allowed the app */
+            scopes: components["schemas"]["ScopeResponse"][];
+        };
+        InstalledAppListResponse: {
+            items: components["schemas"]["InstalledAppResponse"][];
+        };
+        InstalledAppResponse: {
+            /** @description Built into Kongjian (a plugin) */
+            builtIn: boolean;
+            canvasUrl: string | null;
+            /** @enum {string} */
+            category: "games" | "social" | "tools" | "lifestyle" | "entertainment" | "education";
+            description: string;
+            developer: components["schemas"]["UserSummary"];
+            iconUrl: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Users who have it installed now */
+            installCount: number;
+            installation: components["schemas"]["InstallationResponse"];
+            name: string;
+            rating: components["schemas"]["RatingSummary"];
         };
         InventoryEntry: {
             /** Format: date-time */
@@ -1791,6 +2392,18 @@ export interface components {
         InventoryResponse: {
             /** @description What I own, latest first */
             items: components["schemas"]["InventoryEntry"][];
+        };
+        InviteRequest: {
+            /** @description Friends to invite */
+            userIds: string[];
+        };
+        InviteResponse: {
+            /** @description Friends skipped because they have the app already */
+            alreadyInstalled: string[];
+            /** @description Friends who were sent an invite */
+            invited: string[];
+            /** @description Invites left today */
+            remainingToday: number;
         };
         ItemPurchaseRequest: {
             /**
@@ -1821,6 +2434,13 @@ export interface components {
             phrase: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        LaunchResponse: {
+            canvasUrl: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description A JWT (ES256) for the app's backend: iss the host, aud the app's client_id, sub the user's openid, a nonce, and exp; verify it against /.well-known/jwks.json */
+            launchToken: string;
         };
         LevelBadge: {
             level: number;
@@ -1947,6 +2567,51 @@ export interface components {
              */
             state: "published" | "held" | "rejected" | "unpublished";
         };
+        MyOrder: {
+            /** @description Null once the app was deleted */
+            app: components["schemas"]["OrderApp"] | null;
+            /**
+             * Format: uri
+             * @description Where the user confirms and pays (a host page); send the user there
+             */
+            confirmUrl: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /**
+             * Format: date-time
+             * @description A paid order whose delivery the app has not confirmed by then is refunded
+             */
+            deliveryDueAt: string | null;
+            /**
+             * Format: date-time
+             * @description An order unpaid by then expires
+             */
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            item: components["schemas"]["OrderItem"];
+            /** Format: date-time */
+            paidAt: string | null;
+            /** @description In coins */
+            price: number;
+            /** Format: date-time */
+            refundedAt: string | null;
+            /**
+             * @description pending → paid → delivered; pending → cancelled (by the user) or expired (unpaid in time); paid → refunded (the app did not confirm delivery in time)
+             * @enum {string}
+             */
+            status: "pending" | "paid" | "delivered" | "cancelled" | "expired" | "refunded";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        MyOrderPage: {
+            /** @description Newest first */
+            items: components["schemas"]["MyOrder"][];
+            /** @description Pass as `cursor` to get the next page; null at the end */
+            nextCursor: string | null;
+        };
         NotificationPage: {
             items: components["schemas"]["NotificationResponse"][];
             /** @description Pass as `cursor` to get the next page; null at the end */
@@ -1954,12 +2619,16 @@ export interface components {
         };
         NotificationResponse: {
             actor: components["schemas"]["UserSummary"] | null;
+            /** @description The app that sent it (app kinds only) */
+            app: components["schemas"]["PostApp"] | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "friend_request_received" | "friend_request_accepted" | "comment" | "reply" | "like" | "board_message";
+            kind: "friend_request_received" | "friend_request_accepted" | "comment" | "reply" | "like" | "board_message" | "app_invite" | "app_message" | "gift_received" | "gift_thanked" | "order_refunded";
+            /** @description Where an app message leads (https) */
+            link: string | null;
             /** Format: uuid */
             postId: string | null;
             read: boolean;
@@ -1968,10 +2637,83 @@ export interface components {
              * @description The friend request, comment or message
              */
             subjectId: string | null;
+            /** @description What the app wrote: its message, a gift's name, the thanks (app kinds only) */
+            text: string | null;
+        };
+        OpenOrder: {
+            /** @description The buyer’s openid for this app */
+            buyer: string;
+            /**
+             * Format: uri
+             * @description Where the user confirms and pays (a host page); send the user there
+             */
+            confirmUrl: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /**
+             * Format: date-time
+             * @description A paid order whose delivery the app has not confirmed by then is refunded
+             */
+            deliveryDueAt: string | null;
+            /**
+             * Format: date-time
+             * @description An order unpaid by then expires
+             */
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            item: components["schemas"]["OrderItem"];
+            metadata: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            paidAt: string | null;
+            /** @description The platform's coins of the price (30 %, rounded up); the developer gets the rest on delivery */
+            platformShare: number;
+            /** @description In coins */
+            price: number;
+            /** Format: date-time */
+            refundedAt: string | null;
+            /**
+             * @description pending → paid → delivered; pending → cancelled (by the user) or expired (unpaid in time); paid → refunded (the app did not confirm delivery in time)
+             * @enum {string}
+             */
+            status: "pending" | "paid" | "delivered" | "cancelled" | "expired" | "refunded";
+            /** Format: date-time */
+            updatedAt: string;
         };
         OptionalReasonRequest: {
             /** @description Recorded with the decision */
             reason?: string;
+        };
+        OrderApp: {
+            iconUrl: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        OrderItem: {
+            description: string | null;
+            name: string;
+            sku: string;
+        };
+        OrderTotals: {
+            cancelled: number;
+            delivered: number;
+            /** @description Coins of delivered orders */
+            deliveredCoins: number;
+            /** @description What the developer earned from delivered orders */
+            developerCoins: number;
+            /** @description Coins of paid orders awaiting delivery (in escrow) */
+            escrowCoins: number;
+            expired: number;
+            paid: number;
+            pending: number;
+            /** @description The platform’s share of delivered orders */
+            platformCoins: number;
+            refunded: number;
         };
         OriginalPostResponse: {
             /** @description Stories: the app that posted it */
@@ -2048,6 +2790,41 @@ export interface components {
             title: string;
             webUrl: string;
             width: number;
+        };
+        PluginFailureResponse: {
+            /** Format: date-time */
+            at: string;
+            /** @description What went wrong, e.g. "timed out: did not finish within 5000 ms" */
+            error: string;
+        };
+        PluginListResponse: {
+            items: components["schemas"]["PluginStatusResponse"][];
+        };
+        PluginStatusResponse: {
+            /**
+             * Format: uuid
+             * @description The app the plugin is registered as
+             */
+            appId: string;
+            /** @description Failed calls since the last success */
+            consecutiveFailures: number;
+            /**
+             * Format: date-time
+             * @description When the breaker tripped
+             */
+            disabledAt: string | null;
+            /** @example polls */
+            id: string;
+            lastError: string | null;
+            /** Format: date-time */
+            lastFailureAt: string | null;
+            name: string;
+            /** @description Newest first */
+            recentFailures: components["schemas"]["PluginFailureResponse"][];
+            /** @enum {string} */
+            status: "enabled" | "disabled";
+            /** @example 1.0.0 */
+            version: string;
         };
         PostApp: {
             iconUrl: string | null;
@@ -2128,6 +2905,14 @@ export interface components {
             field: string;
             message: string;
         };
+        RatingRequest: {
+            stars: number;
+        };
+        RatingSummary: {
+            /** @description Average stars, one decimal; null before any rating */
+            average: number | null;
+            count: number;
+        };
         ReasonRequest: {
             /** @description Recorded with the decision and shown to the author */
             reason: string;
@@ -2152,7 +2937,7 @@ export interface components {
             /** @description What the scope lets the app do, in plain words */
             description: string;
             /** @enum {string} */
-            scope: "profile:read" | "friends:read" | "feed:write" | "storage";
+            scope: "profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send";
         };
         SendFriendRequestRequest: {
             /** @description A short note shown with the request */
@@ -2281,6 +3066,13 @@ export interface components {
             /** @description Bytes my photos use */
             usedBytes: number;
         };
+        SubmittedVersionListResponse: {
+            items: components["schemas"]["SubmittedVersionResponse"][];
+        };
+        SubmittedVersionResponse: {
+            app: components["schemas"]["AppResponse"];
+            version: components["schemas"]["AppVersionResponse"];
+        };
         TesterListResponse: {
             items: components["schemas"]["TesterResponse"][];
         };
@@ -2288,6 +3080,21 @@ export interface components {
             /** Format: date-time */
             addedAt: string;
             user: components["schemas"]["UserSummary"];
+        };
+        UnhealthyWebhookListResponse: {
+            items: components["schemas"]["UnhealthyWebhookResponse"][];
+        };
+        UnhealthyWebhookResponse: {
+            /** Format: uuid */
+            appId: string;
+            name: string;
+            /** Format: uuid */
+            ownerId: string;
+            /** @description Events that gave up in the last day */
+            recentFailures: number;
+            /** Format: date-time */
+            unhealthySince: string;
+            webhookUrl: string | null;
         };
         UnreadCountResponse: {
             count: number;
@@ -2422,7 +3229,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "grant" | "transfer" | "vip_purchase" | "item_purchase";
+            kind: "grant" | "transfer" | "vip_purchase" | "item_purchase" | "order_payment" | "order_delivery" | "order_refund";
             memo: string | null;
             /** Format: uuid */
             transactionId: string;
@@ -2434,6 +3241,53 @@ export interface components {
             items: components["schemas"]["WalletEntryResponse"][];
             /** @description Pass as `cursor` to get the next page; null at the end */
             nextCursor: string | null;
+        };
+        WebhookDeliveryResponse: {
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /**
+             * Format: uuid
+             * @description The event id, sent as Kongjian-Event-Id on every attempt
+             */
+            eventId: string;
+            /** Format: date-time */
+            lastAttemptAt: string | null;
+            /** @description Why the last attempt failed */
+            lastError: string | null;
+            /**
+             * Format: date-time
+             * @description Set while pending
+             */
+            nextAttemptAt: string | null;
+            /**
+             * @description pending: not yet delivered, retried with backoff; delivered: a receiver answered 2xx; failed: gave up after a day of retries; undeliverable: the app had no webhook URL
+             * @enum {string}
+             */
+            status: "pending" | "delivered" | "failed" | "undeliverable";
+            /** @enum {string} */
+            type: "app.installed" | "app.uninstalled" | "app.deauthorized" | "post.created" | "friend.added" | "gift.received" | "order.paid" | "order.refunded" | "app.reminder";
+        };
+        WebhookResponse: {
+            /** @description The latest events, newest first */
+            deliveries: components["schemas"]["WebhookDeliveryResponse"][];
+            /**
+             * @description unhealthy: an event failed after a day of retries, and no delivery succeeded since
+             * @enum {string}
+             */
+            health: "healthy" | "unhealthy";
+            /** @description Signs every webhook (Kongjian-Signature); verify it with the SDK */
+            secret: string;
+            /** Format: date-time */
+            unhealthySince: string | null;
+            /** @description The app's webhook URL; null: events are not sent */
+            url: string | null;
+        };
+        WebhookSecretResponse: {
+            /** @description The new signing secret; webhooks sent from now on are signed with it */
+            secret: string;
         };
     };
     responses: never;
@@ -2533,10 +3387,57 @@ export interface operations {
             };
         };
     };
+    listSubmittedAppVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmittedVersionListResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listAppsForReview: {
         parameters: {
             query?: {
-                status?: "development" | "approved" | "rejected" | "suspended";
+                status?: "development" | "published" | "suspended";
             };
             header?: never;
             path?: never;
@@ -2640,77 +3541,6 @@ export interface operations {
             };
         };
     };
-    approveApp: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                appId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["OptionalReasonRequest"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdminAppResponse"];
-                };
-            };
-            /** @description The request is not valid */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the viewer */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     reinstateApp: {
         parameters: {
             query?: never;
@@ -2782,7 +3612,7 @@ export interface operations {
             };
         };
     };
-    rejectApp: {
+    suspendApp: {
         parameters: {
             query?: never;
             header?: never;
@@ -2853,12 +3683,85 @@ export interface operations {
             };
         };
     };
-    suspendApp: {
+    approveAppVersion: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 appId: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OptionalReasonRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAppResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rejectAppVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+                number: number;
             };
             cookie?: never;
         };
@@ -3550,6 +4453,111 @@ export interface operations {
             };
         };
     };
+    listPlugins: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginListResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    enablePlugin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pluginId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginStatusResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     grantCoins: {
         parameters: {
             query?: never;
@@ -3674,6 +4682,53 @@ export interface operations {
             };
             /** @description Not found, or not visible to the viewer */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listUnhealthyWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnhealthyWebhookListResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4051,6 +5106,969 @@ export interface operations {
             };
         };
     };
+    browseAppCenter: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+                category?: "games" | "social" | "tools" | "lifestyle" | "entertainment" | "education";
+                /** @description Part of the name, any letter case */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppCenterPageResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAppCenterApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppCenterDetailResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    installApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InstallRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppCenterDetailResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uninstallApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inviteToApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InviteResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many attempts */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    launchApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaunchResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rateApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RatingRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppCenterDetailResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    callPluginRouteGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pluginId: unknown;
+                /** @description The rest of the path, matched against the manifest routes */
+                path: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The handler's body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The handler's body */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The handler's body */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The handler answered without a body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user has not installed the plugin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such plugin, or no such route in its manifest */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the plugin limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The plugin failed: it timed out, ran out of memory, crashed or returned an invalid result */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The circuit breaker disabled the plugin after repeated failures */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem the plugin answered with */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    callPluginRoutePut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pluginId: unknown;
+                /** @description The rest of the path, matched against the manifest routes */
+                path: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The handler's body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The handler's body */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The handler's body */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The handler answered without a body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user has not installed the plugin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such plugin, or no such route in its manifest */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the plugin limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The plugin failed: it timed out, ran out of memory, crashed or returned an invalid result */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The circuit breaker disabled the plugin after repeated failures */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem the plugin answered with */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    callPluginRoutePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pluginId: unknown;
+                /** @description The rest of the path, matched against the manifest routes */
+                path: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The handler's body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The handler's body */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The handler's body */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The handler answered without a body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user has not installed the plugin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such plugin, or no such route in its manifest */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the plugin limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The plugin failed: it timed out, ran out of memory, crashed or returned an invalid result */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The circuit breaker disabled the plugin after repeated failures */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem the plugin answered with */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    callPluginRouteDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pluginId: unknown;
+                /** @description The rest of the path, matched against the manifest routes */
+                path: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The handler's body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The handler's body */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The handler's body */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The handler answered without a body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user has not installed the plugin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such plugin, or no such route in its manifest */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the plugin limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The plugin failed: it timed out, ran out of memory, crashed or returned an invalid result */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The circuit breaker disabled the plugin after repeated failures */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem the plugin answered with */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    callPluginRoutePatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pluginId: unknown;
+                /** @description The rest of the path, matched against the manifest routes */
+                path: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The handler's body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The handler's body */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The handler's body */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The handler answered without a body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user has not installed the plugin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such plugin, or no such route in its manifest */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is over the plugin limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The plugin failed: it timed out, ran out of memory, crashed or returned an invalid result */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The circuit breaker disabled the plugin after repeated failures */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem the plugin answered with */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listBlocks: {
         parameters: {
             query?: never;
@@ -4410,7 +6428,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AppDetailsRequest"];
+                "application/json": components["schemas"]["AppListingRequest"];
             };
         };
         responses: {
@@ -4459,15 +6477,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
         };
     };
     deleteMyApp: {
@@ -4508,6 +6517,59 @@ export interface operations {
             };
             /** @description Not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAppOrders: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeveloperOrderPage"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4735,6 +6797,459 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyAppVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppVersionListResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createAppVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppManifestRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppVersionResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    editAppVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppManifestRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppVersionResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishAppVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppVersionResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submitAppVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppVersionResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAppWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotateAppWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSecretResponse"];
+                };
             };
             /** @description The request is not valid */
             400: {
@@ -5684,6 +8199,44 @@ export interface operations {
             };
         };
     };
+    listMyInstalledApps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstalledAppListResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listAuthorizedApps: {
         parameters: {
             query?: never;
@@ -5760,6 +8313,260 @@ export interface operations {
             };
             /** @description Not found, or not visible to the viewer */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    hideGift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyOrders: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyOrderPage"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyOrder"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelMyOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyOrder"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    payMyOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyOrder"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7527,6 +10334,68 @@ export interface operations {
             };
             /** @description Not signed in */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listGiftWall: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GiftWallPage"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

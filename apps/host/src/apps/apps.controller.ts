@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, Get, HttpStatus, Param, Post, Put, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpStatus,
+  Injectable,
+  Param,
+  PipeTransform,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../accounts/auth-user';
 import { CurrentUser, RequireRole, SessionAuth } from '../accounts/auth.decorators';
@@ -12,23 +24,36 @@ import { nonBlank } from '../common/text';
 import { iso } from '../common/time';
 import { OptionalReasonRequest, ReasonRequest } from '../moderation/dto/moderation.dto';
 import { UserDirectoryService } from '../spaces/user-directory.service';
-import { AdminAction, AppDetails, AppsService, RegisteredApp } from './apps.service';
+import { AppListing, AppManifest, AppsService, AppVersion, RegisteredApp } from './apps.service';
 import { AuthorizationsService } from './authorizations.service';
 import {
   AdminAppQuery,
   AdminAppResponse,
-  AppDetailsRequest,
+  AppListingRequest,
   AppListResponse,
+  AppManifestRequest,
   AppResponse,
+  AppVersionListResponse,
+  AppVersionResponse,
   AuthorizedAppListResponse,
   ClientSecretResponse,
   CreateAppRequest,
   CreatedAppResponse,
+  SubmittedVersionListResponse,
   TesterListResponse,
 } from './dto/apps.dto';
 import { SCOPE_DESCRIPTIONS } from './scopes';
 
-function toDetails(body: AppDetailsRequest): AppDetails {
+function toListing(body: AppListingRequest): AppListing {
+  return {
+    name: nonBlank(body.name, 'name'),
+    description: body.description ?? '',
+    iconUrl: body.iconUrl ?? null,
+    category: body.category,
+  };
+}
+
+function toManifest(body: AppManifestRequest): Omit<AppManifest, 'pluginId'> {
   const optionalScopes = body.optionalScopes ?? [];
   const stray = optionalScopes.filter((scope) => !body.scopes.includes(scope));
   if (stray.length > 0) {
@@ -37,15 +62,35 @@ function toDetails(body: AppDetailsRequest): AppDetails {
     ]);
   }
   return {
-    name: nonBlank(body.name, 'name'),
-    description: body.description ?? '',
-    iconUrl: body.iconUrl ?? null,
-    category: body.category,
+    versionName: body.versionName?.trim() || null,
     redirectUris: body.redirectUris,
     scopes: body.scopes,
     optionalScopes,
+    events: body.events ?? [],
+    canvasUrl: body.canvasUrl ?? null,
     webhookUrl: body.webhookUrl ?? null,
   };
+}
+
+function toVersionResponse(version: AppVersion): AppVersionResponse {
+  return {
+    appId: version.appId,
+    number: version.number,
+    manifest: version.manifest,
+    status: version.status,
+    statusReason: version.statusReason,
+    createdAt: iso(version.createdAt),
+    updatedAt: iso(version.updatedAt),
+  };
+}
+
+/** A version number in a path; anything else names no version, so it is a 404 like a missing one. */
+@Injectable()
+class ParseVersionPipe implements PipeTransform<string, number> {
+  transform(value: string): number {
+    if (!/^[1-9][0-9]{0,8}$/.test(value)) throw notFound('Version');
+    return Number(value);
+  }
 }
 
 @ApiTags('apps')
@@ -72,9 +117,13 @@ export class AppsController {
       scopes: app.scopes,
       optionalScopes: app.optionalScopes,
       webhookUrl: app.webhookUrl,
+      canvasUrl: app.canvasUrl,
+      events: app.events,
+      pluginId: app.pluginId,
       clientType: app.clientType,
       status: app.status,
       statusReason: app.statusReason,
+      publishedVersion: app.publishedVersion,
       developer: developers.get(app.ownerId)!,
       createdAt: iso(app.createdAt),
       updatedAt: iso(app.updatedAt),
@@ -114,13 +163,19 @@ export class AppsController {
   @RequireRole('developer')
   @Endpoint({
     operationId: 'createApp',
-    summary: 'Register an app; it starts in development mode and its secret is shown only now',
+    summary:
+      'Register an app with version 1 as a draft; it is in development mode until a version is ' +
+      'published, and its secret is shown only now',
     response: CreatedAppResponse,
     status: HttpStatus.CREATED,
     problems: [403, 409],
   })
   async create(@CurrentUser() user: AuthUser, @Body() body: CreateAppRequest): Promise<CreatedAppResponse> {
-    const created = await this.apps.create(user.id, toDetails(body), body.clientType ?? 'confidential');
+    const created = await this.apps.create(
+      user.id,
+      { ...toListing(body), ...toManifest(body) },
+      body.clientType ?? 'confidential',
+    );
     return { app: await this.response(created.app), clientSecret: created.clientSecret };
   }
 
@@ -143,16 +198,98 @@ export class AppsController {
   @RequireRole('developer')
   @Endpoint({
     operationId: 'updateMyApp',
-    summary: 'Replace the details of one of my apps (an approved app cannot add scopes)',
+    summary: 'Replace how the app center lists one of my apps (takes effect at once, without review)',
     response: AppResponse,
-    problems: [403, 404, 409],
+    problems: [403, 404],
   })
   async update(
     @CurrentUser() user: AuthUser,
     @Param('appId', ParseIdPipe) appId: string,
-    @Body() body: AppDetailsRequest,
+    @Body() body: AppListingRequest,
   ): Promise<AppResponse> {
-    return this.response(await this.apps.update(user.id, appId, toDetails(body)));
+    return this.response(await this.apps.update(user.id, appId, toListing(body)));
+  }
+
+  @Get('developer/apps/:appId/versions')
+  @RequireRole('developer')
+  @Endpoint({
+    operationId: 'listMyAppVersions',
+    summary: 'The versions of one of my apps, newest first',
+    response: AppVersionListResponse,
+    problems: [403, 404],
+  })
+  async listVersions(
+    @CurrentUser() user: AuthUser,
+    @Param('appId', ParseIdPipe) appId: string,
+  ): Promise<AppVersionListResponse> {
+    await this.apps.owned(user.id, appId);
+    return { items: (await this.apps.versions(appId)).map(toVersionResponse) };
+  }
+
+  @Post('developer/apps/:appId/versions')
+  @RequireRole('developer')
+  @Endpoint({
+    operationId: 'createAppVersion',
+    summary: 'Start the next version as a draft (when no other version is draft, submitted or approved)',
+    response: AppVersionResponse,
+    status: HttpStatus.CREATED,
+    problems: [403, 404, 409],
+  })
+  async createVersion(
+    @CurrentUser() user: AuthUser,
+    @Param('appId', ParseIdPipe) appId: string,
+    @Body() body: AppManifestRequest,
+  ): Promise<AppVersionResponse> {
+    return toVersionResponse(await this.apps.createVersion(user.id, appId, toManifest(body)));
+  }
+
+  @Put('developer/apps/:appId/versions/:number')
+  @RequireRole('developer')
+  @Endpoint({
+    operationId: 'editAppVersion',
+    summary: "Replace a draft version's manifest",
+    response: AppVersionResponse,
+    problems: [403, 404, 409],
+  })
+  async editVersion(
+    @CurrentUser() user: AuthUser,
+    @Param('appId', ParseIdPipe) appId: string,
+    @Param('number', ParseVersionPipe) number: number,
+    @Body() body: AppManifestRequest,
+  ): Promise<AppVersionResponse> {
+    return toVersionResponse(await this.apps.editDraft(user.id, appId, number, toManifest(body)));
+  }
+
+  @Post('developer/apps/:appId/versions/:number/submit')
+  @RequireRole('developer')
+  @Endpoint({
+    operationId: 'submitAppVersion',
+    summary: 'Submit a draft version for review',
+    response: AppVersionResponse,
+    problems: [403, 404, 409],
+  })
+  async submitVersion(
+    @CurrentUser() user: AuthUser,
+    @Param('appId', ParseIdPipe) appId: string,
+    @Param('number', ParseVersionPipe) number: number,
+  ): Promise<AppVersionResponse> {
+    return toVersionResponse(await this.apps.developerMove(user.id, appId, number, 'submit'));
+  }
+
+  @Post('developer/apps/:appId/versions/:number/publish')
+  @RequireRole('developer')
+  @Endpoint({
+    operationId: 'publishAppVersion',
+    summary: 'Publish an approved version: users get it; scopes it adds wait for each user’s consent',
+    response: AppVersionResponse,
+    problems: [403, 404, 409],
+  })
+  async publishVersion(
+    @CurrentUser() user: AuthUser,
+    @Param('appId', ParseIdPipe) appId: string,
+    @Param('number', ParseVersionPipe) number: number,
+  ): Promise<AppVersionResponse> {
+    return toVersionResponse(await this.apps.developerMove(user.id, appId, number, 'publish'));
   }
 
   @Delete('developer/apps/:appId')
@@ -240,28 +377,52 @@ export class AppsController {
     return { items: await this.responses(await this.apps.listForReview(query.status)) };
   }
 
+  @Get('admin/app-versions')
+  @RequireRole('admin')
+  @Endpoint({
+    operationId: 'listSubmittedAppVersions',
+    summary: 'Versions waiting for review, oldest submission first (admins only)',
+    response: SubmittedVersionListResponse,
+    problems: [403],
+  })
+  async listSubmitted(): Promise<SubmittedVersionListResponse> {
+    const versions = await this.apps.listSubmitted();
+    const apps = await this.apps.byIds(versions.map((version) => version.appId));
+    const responses = new Map(
+      (await this.responses([...apps.values()])).map((response) => [response.id, response]),
+    );
+    return {
+      items: versions.map((version) => ({
+        app: responses.get(version.appId)!,
+        version: toVersionResponse(version),
+      })),
+    };
+  }
+
   @Get('admin/apps/:appId')
   @RequireRole('admin')
   @Endpoint({
     operationId: 'getAppForReview',
-    summary: 'An app with its status history (admins only)',
+    summary: 'An app with its versions and status history (admins only)',
     response: AdminAppResponse,
     problems: [403, 404],
   })
   async getForReview(@Param('appId', ParseIdPipe) appId: string): Promise<AdminAppResponse> {
-    const app = await this.apps.findById(appId);
-    if (!app) throw notFound('App');
-    return this.adminView(app);
+    return this.adminView(appId);
   }
 
-  private async adminView(app: RegisteredApp): Promise<AdminAppResponse> {
+  private async adminView(appId: string): Promise<AdminAppResponse> {
+    const app = await this.apps.findById(appId);
+    if (!app) throw notFound('App');
     const history = await this.apps.history(app.id);
     const actors = await this.directory.summaries(
       history.flatMap((change) => (change.actorId ? [change.actorId] : [])),
     );
     return {
       app: await this.response(app),
+      versions: (await this.apps.versions(app.id)).map(toVersionResponse),
       history: history.map((change) => ({
+        versionNumber: change.versionNumber,
         fromStatus: change.fromStatus,
         toStatus: change.toStatus,
         actor: change.actorId ? (actors.get(change.actorId) ?? null) : null,
@@ -271,40 +432,40 @@ export class AppsController {
     };
   }
 
-  private async decide(admin: AuthUser, appId: string, action: AdminAction, reason?: string) {
-    return this.adminView(await this.apps.decide(admin.id, appId, action, reason?.trim() || null));
-  }
-
-  @Post('admin/apps/:appId/approve')
+  @Post('admin/apps/:appId/versions/:number/approve')
   @RequireRole('admin')
   @Endpoint({
-    operationId: 'approveApp',
-    summary: 'Approve an app: everyone may use it (admins only)',
+    operationId: 'approveAppVersion',
+    summary: 'Approve a submitted version; its developer may then publish it (admins only)',
     response: AdminAppResponse,
     problems: [403, 404, 409],
   })
-  approve(
+  async approve(
     @CurrentUser() admin: AuthUser,
     @Param('appId', ParseIdPipe) appId: string,
+    @Param('number', ParseVersionPipe) number: number,
     @Body() body: OptionalReasonRequest,
   ): Promise<AdminAppResponse> {
-    return this.decide(admin, appId, 'approve', body.reason);
+    await this.apps.review(admin.id, appId, number, 'approve', body.reason?.trim() || null);
+    return this.adminView(appId);
   }
 
-  @Post('admin/apps/:appId/reject')
+  @Post('admin/apps/:appId/versions/:number/reject')
   @RequireRole('admin')
   @Endpoint({
-    operationId: 'rejectApp',
-    summary: 'Reject an app, with reasons for its developer (admins only)',
+    operationId: 'rejectAppVersion',
+    summary: 'Reject a submitted version, with reasons for its developer (admins only)',
     response: AdminAppResponse,
     problems: [403, 404, 409],
   })
-  reject(
+  async reject(
     @CurrentUser() admin: AuthUser,
     @Param('appId', ParseIdPipe) appId: string,
+    @Param('number', ParseVersionPipe) number: number,
     @Body() body: ReasonRequest,
   ): Promise<AdminAppResponse> {
-    return this.decide(admin, appId, 'reject', body.reason);
+    await this.apps.review(admin.id, appId, number, 'reject', nonBlank(body.reason, 'reason'));
+    return this.adminView(appId);
   }
 
   @Post('admin/apps/:appId/suspend')
@@ -315,28 +476,30 @@ export class AppsController {
     response: AdminAppResponse,
     problems: [403, 404, 409],
   })
-  suspend(
+  async suspend(
     @CurrentUser() admin: AuthUser,
     @Param('appId', ParseIdPipe) appId: string,
     @Body() body: ReasonRequest,
   ): Promise<AdminAppResponse> {
-    return this.decide(admin, appId, 'suspend', body.reason);
+    await this.apps.suspension(admin.id, appId, 'suspend', nonBlank(body.reason, 'reason'));
+    return this.adminView(appId);
   }
 
   @Post('admin/apps/:appId/reinstate')
   @RequireRole('admin')
   @Endpoint({
     operationId: 'reinstateApp',
-    summary: 'Lift a suspension: the app returns to the status it had (admins only)',
+    summary: 'Lift a suspension: the app is published again, or back in development (admins only)',
     response: AdminAppResponse,
     problems: [403, 404, 409],
   })
-  reinstate(
+  async reinstate(
     @CurrentUser() admin: AuthUser,
     @Param('appId', ParseIdPipe) appId: string,
     @Body() body: OptionalReasonRequest,
   ): Promise<AdminAppResponse> {
-    return this.decide(admin, appId, 'reinstate', body.reason);
+    await this.apps.suspension(admin.id, appId, 'reinstate', body.reason?.trim() || null);
+    return this.adminView(appId);
   }
 
   // ── users ────────────────────────────────────────────────────────────────

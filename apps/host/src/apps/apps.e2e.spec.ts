@@ -1,7 +1,10 @@
+import { DatabaseService } from '../database/database.module';
 import { expectProblem } from '../testing/expect-problem';
 import { TestApp, TestFactory, TestUser } from '../testing/factory';
 import { OAuthTestClient } from '../testing/oauth-client';
 import { TestHost } from '../testing/test-host';
+import { AppsService } from './apps.service';
+import type { Scope } from './scopes';
 
 describe('app registry (developers, testers, admin review)', () => {
   let host: TestHost;
@@ -15,6 +18,17 @@ describe('app registry (developers, testers, admin review)', () => {
     redirectUris: ['https://lucky.example/callback', 'http://127.0.0.1/callback'],
     scopes: ['profile:read', 'friends:read', 'feed:write'],
     optionalScopes: ['feed:write'],
+    ...overrides,
+  });
+  const listing = (overrides: Record<string, unknown> = {}) => ({
+    name: 'Lucky Draw',
+    description: 'Draw a friend',
+    category: 'games',
+    ...overrides,
+  });
+  const manifest = (overrides: Record<string, unknown> = {}) => ({
+    redirectUris: ['https://lucky.example/callback'],
+    scopes: ['profile:read'],
     ...overrides,
   });
   const appCount = async () => Number((await host.sql<{ n: string }>('select count(*) as n from app'))[0].n);
@@ -119,7 +133,7 @@ describe('app registry (developers, testers, admin review)', () => {
       expect(theirs.body.items).toEqual([]);
       expectProblem(await host.get(`/developer/apps/${app.id}`, { token: other.token }), 404, 'not_found');
       expectProblem(
-        await host.put(`/developer/apps/${app.id}`, { token: other.token, body: appBody() }),
+        await host.put(`/developer/apps/${app.id}`, { token: other.token, body: listing() }),
         404,
         'not_found',
       );
@@ -127,7 +141,7 @@ describe('app registry (developers, testers, admin review)', () => {
 
       const edited = await host.put(`/developer/apps/${app.id}`, {
         token: developer.token,
-        body: appBody({ name: 'Lucky Draw 2', iconUrl: 'https://cdn.example/icon.png' }),
+        body: listing({ name: 'Lucky Draw 2', iconUrl: 'https://cdn.example/icon.png' }),
       });
       expect(edited.body).toMatchObject({ name: 'Lucky Draw 2', iconUrl: 'https://cdn.example/icon.png' });
 
@@ -139,22 +153,158 @@ describe('app registry (developers, testers, admin review)', () => {
       );
     });
 
-    it('lets an approved app drop scopes but not add any without review', async () => {
-      const app = await factory.newApp({ developer, scopes: ['profile:read', 'friends:read'] });
-      await factory.approveApp(app);
-      const wider = await host.put(`/developer/apps/${app.id}`, {
-        token: developer.token,
-        body: appBody({ scopes: ['profile:read', 'friends:read', 'storage'], optionalScopes: [] }),
-      });
-      expectProblem(wider, 409, 'review_required');
-      const [stored] = await host.sql<{ scopes: string[] }>('select scopes from app where id = ?', [app.id]);
-      expect(stored.scopes).toEqual(['profile:read', 'friends:read']);
+    it('takes versions from draft through review to published, each move recorded, and refuses the rest', async () => {
+      const admin = await factory.admin();
+      const app = await factory.newApp({ developer, scopes: ['profile:read'] });
+      const base = `/developer/apps/${app.id}/versions`;
+      const move = (number: number, action: string, token = developer.token, body = {}) =>
+        host.post(
+          action === 'approve' || action === 'reject'
+            ? `/admin/apps/${app.id}/versions/${number}/${action}`
+            : `${base}/${number}/${action}`,
+          { token: action === 'approve' || action === 'reject' ? admin.token : token, body },
+        );
+      const first = await host.get(base, { token: developer.token });
+      expect(first.body.items).toMatchObject([
+        { number: 1, status: 'draft', manifest: { scopes: ['profile:read'] } },
+      ]);
 
-      const narrower = await host.put(`/developer/apps/${app.id}`, {
+      const edited = await host.put(`${base}/1`, {
         token: developer.token,
-        body: appBody({ scopes: ['profile:read'], optionalScopes: [] }),
+        body: manifest({ scopes: ['profile:read', 'storage'], versionName: '0.1' }),
       });
-      expect(narrower.body.scopes).toEqual(['profile:read']);
+      expect(edited.body).toMatchObject({
+        status: 'draft',
+        manifest: { versionName: '0.1', scopes: ['profile:read', 'storage'] },
+      });
+      // In development the app follows its newest version, so the developer tries what they wrote.
+      expect((await host.get(`/developer/apps/${app.id}`, { token: developer.token })).body).toMatchObject({
+        status: 'development',
+        publishedVersion: null,
+        scopes: ['profile:read', 'storage'],
+      });
+
+      expectProblem(
+        await host.post(base, { token: developer.token, body: manifest() }),
+        409,
+        'app_status_conflict',
+      );
+      expectProblem(await move(1, 'publish'), 409, 'app_status_conflict');
+      expectProblem(await move(1, 'approve'), 409, 'app_status_conflict');
+      expect((await move(1, 'submit')).body.status).toBe('submitted');
+      expectProblem(await move(1, 'submit'), 409, 'app_status_conflict');
+      expectProblem(
+        await host.put(`${base}/1`, { token: developer.token, body: manifest() }),
+        409,
+        'app_status_conflict',
+      );
+      const queue = await host.get('/admin/app-versions', { token: admin.token });
+      expect(queue.body.items).toContainEqual(
+        expect.objectContaining({
+          app: expect.objectContaining({ id: app.id }),
+          version: expect.objectContaining({ number: 1 }),
+        }),
+      );
+      const rejected = await move(1, 'reject', admin.token, { reason: 'Say what storage is for' });
+      expect(rejected.body.versions[0]).toMatchObject({
+        status: 'rejected',
+        statusReason: 'Say what storage is for',
+      });
+      expectProblem(await move(1, 'approve'), 409, 'app_status_conflict');
+
+      expect((await host.post(base, { token: developer.token, body: manifest() })).status).toBe(201);
+      await move(2, 'submit');
+      await move(2, 'approve', admin.token, { reason: 'Fine' });
+      expectProblem(await move(2, 'submit'), 409, 'app_status_conflict');
+      expect((await move(2, 'publish')).body.status).toBe('published');
+      expect((await host.get(`/developer/apps/${app.id}`, { token: developer.token })).body).toMatchObject({
+        status: 'published',
+        publishedVersion: 2,
+        scopes: ['profile:read'],
+      });
+
+      // A wider version changes nothing for users until it is published.
+      await host.post(base, {
+        token: developer.token,
+        body: manifest({ scopes: ['profile:read', 'feed:write'] }),
+      });
+      await move(3, 'submit');
+      await move(3, 'approve');
+      expect((await host.get(`/developer/apps/${app.id}`, { token: developer.token })).body.scopes).toEqual([
+        'profile:read',
+      ]);
+      await move(3, 'publish');
+      const view = await host.get(`/admin/apps/${app.id}`, { token: admin.token });
+      expect(view.body.app).toMatchObject({ publishedVersion: 3, scopes: ['profile:read', 'feed:write'] });
+      expect(view.body.versions.map((version: { status: string }) => version.status)).toEqual([
+        'published',
+        'superseded',
+        'rejected',
+      ]);
+      expect(
+        view.body.history.map(
+          (change: {
+            versionNumber: number | null;
+            fromStatus: string;
+            toStatus: string;
+            actor: { id: string };
+            reason: string | null;
+          }) => [
+            change.versionNumber,
+            change.fromStatus,
+            change.toStatus,
+            change.actor.id === admin.id ? 'admin' : 'developer',
+            change.reason,
+          ],
+        ),
+      ).toEqual([
+        [1, 'draft', 'submitted', 'developer', null],
+        [1, 'submitted', 'rejected', 'admin', 'Say what storage is for'],
+        [2, 'draft', 'submitted', 'developer', null],
+        [2, 'submitted', 'approved', 'admin', 'Fine'],
+        [2, 'approved', 'published', 'developer', null],
+        [null, 'development', 'published', 'developer', null],
+        [3, 'draft', 'submitted', 'developer', null],
+        [3, 'submitted', 'approved', 'admin', null],
+        [2, 'published', 'superseded', 'developer', 'Replaced by version 3'],
+        [3, 'approved', 'published', 'developer', null],
+      ]);
+    });
+
+    it('refuses webhook URLs on private networks outside development mode, at registration and in versions', async () => {
+      const production = await TestHost.start({ devMode: false });
+      try {
+        const productionFactory = new TestFactory(production);
+        const app = await productionFactory.newApp();
+        const privateHook = { webhookUrl: 'https://10.1.2.3/hooks' };
+        const refusals = [
+          await production.post('/developer/apps', {
+            token: app.developer.token,
+            body: appBody(privateHook),
+          }),
+          await production.put(`/developer/apps/${app.id}/versions/1`, {
+            token: app.developer.token,
+            body: manifest({ webhookUrl: 'https://127.0.0.1/hooks' }),
+          }),
+        ];
+        for (const refused of refusals) {
+          expectProblem(refused, 400, 'validation_failed');
+          expect(refused.body.errors).toMatchObject([{ field: 'webhookUrl' }]);
+        }
+        const [stored] = await production.sql<{ manifest: { webhookUrl: string | null } }>(
+          'select manifest from app_version where app_id = ?',
+          [app.id],
+        );
+        expect(stored.manifest.webhookUrl).toBeNull();
+      } finally {
+        await production.close();
+      }
+      // In development mode a local receiver is fine.
+      const local = await host.post('/developer/apps', {
+        token: developer.token,
+        body: appBody({ webhookUrl: 'http://127.0.0.1:4000/hooks' }),
+      });
+      expect(local.body.app.webhookUrl).toBe('http://127.0.0.1:4000/hooks');
     });
 
     it('rotates the secret: the old one stops authenticating at once, the new one works', async () => {
@@ -240,84 +390,99 @@ describe('app registry (developers, testers, admin review)', () => {
 
     it('is for admins only', async () => {
       const app = await factory.newApp({ developer });
+      await host.post(`/developer/apps/${app.id}/versions/1/submit`, { token: developer.token, body: {} });
       expectProblem(await host.get('/admin/apps', { token: developer.token }), 403, 'forbidden');
+      expectProblem(await host.get('/admin/app-versions', { token: developer.token }), 403, 'forbidden');
       expectProblem(
-        await host.post(`/admin/apps/${app.id}/approve`, { token: developer.token, body: {} }),
+        await host.post(`/admin/apps/${app.id}/versions/1/approve`, { token: developer.token, body: {} }),
         403,
         'forbidden',
       );
     });
 
-    it('approves, rejects with reasons, suspends and reinstates, recording who and why', async () => {
+    it('suspends and reinstates an app, recording who and why', async () => {
       const app = await factory.newApp({ developer });
       const pending = await host.get('/admin/apps', { token: admin.token, query: { status: 'development' } });
       expect(pending.body.items.map((item: { id: string }) => item.id)).toContain(app.id);
+      await host.post(`/admin/apps/${app.id}/suspend`, { token: admin.token, body: { reason: 'Spam' } });
+      const back = await host.post(`/admin/apps/${app.id}/reinstate`, { token: admin.token, body: {} });
+      expect(back.body.app).toMatchObject({ status: 'development', statusReason: null });
 
-      const rejected = await host.post(`/admin/apps/${app.id}/reject`, {
-        token: admin.token,
-        body: { reason: 'The icon is missing' },
-      });
-      expect(rejected.body.app).toMatchObject({ status: 'rejected', statusReason: 'The icon is missing' });
-      const seenByDeveloper = await host.get(`/developer/apps/${app.id}`, { token: developer.token });
-      expect(seenByDeveloper.body).toMatchObject({ status: 'rejected', statusReason: 'The icon is missing' });
-
-      await host.post(`/admin/apps/${app.id}/approve`, { token: admin.token, body: {} });
-      await host.post(`/admin/apps/${app.id}/suspend`, {
+      await factory.approveApp(app);
+      const suspended = await host.post(`/admin/apps/${app.id}/suspend`, {
         token: admin.token,
         body: { reason: 'Spam stories' },
       });
+      expect(suspended.body.app).toMatchObject({ status: 'suspended', statusReason: 'Spam stories' });
+      const seenByDeveloper = await host.get(`/developer/apps/${app.id}`, { token: developer.token });
+      expect(seenByDeveloper.body).toMatchObject({ status: 'suspended', statusReason: 'Spam stories' });
       const reinstated = await host.post(`/admin/apps/${app.id}/reinstate`, { token: admin.token, body: {} });
-      expect(reinstated.body.app).toMatchObject({ status: 'approved', statusReason: null });
+      expect(reinstated.body.app).toMatchObject({ status: 'published', statusReason: null });
+      const appLevel = reinstated.body.history.filter(
+        (change: { versionNumber: number | null }) => change.versionNumber === null,
+      );
       expect(
-        reinstated.body.history.map(
-          (change: { fromStatus: string; toStatus: string; reason: string | null }) => [
-            change.fromStatus,
-            change.toStatus,
-            change.reason,
-          ],
+        appLevel.map(
+          (change: {
+            fromStatus: string;
+            toStatus: string;
+            reason: string | null;
+            actor: { id: string };
+          }) => [change.fromStatus, change.toStatus, change.reason, change.actor.id === admin.id],
         ),
       ).toEqual([
-        ['development', 'rejected', 'The icon is missing'],
-        ['rejected', 'approved', null],
-        ['approved', 'suspended', 'Spam stories'],
-        ['suspended', 'approved', null],
+        ['development', 'suspended', 'Spam', true],
+        ['suspended', 'development', null, true],
+        ['development', 'published', null, false],
+        ['published', 'suspended', 'Spam stories', true],
+        ['suspended', 'published', null, true],
       ]);
-      expect(
-        reinstated.body.history.every((change: { actor: { id: string } }) => change.actor.id === admin.id),
-      ).toBe(true);
     });
 
     it('refuses moves the state machine does not allow, and reasons where they are required', async () => {
       const app = await factory.newApp({ developer });
+      const history = async () =>
+        Number(
+          (
+            await host.sql<{ n: string }>('select count(*) as n from app_status_change where app_id = ?', [
+              app.id,
+            ])
+          )[0].n,
+        );
       expectProblem(
         await host.post(`/admin/apps/${app.id}/reinstate`, { token: admin.token, body: {} }),
         409,
         'app_status_conflict',
       );
+      await host.post(`/developer/apps/${app.id}/versions/1/submit`, { token: developer.token, body: {} });
       expectProblem(
-        await host.post(`/admin/apps/${app.id}/reject`, { token: admin.token, body: {} }),
+        await host.post(`/admin/apps/${app.id}/versions/1/reject`, { token: admin.token, body: {} }),
         400,
         'validation_failed',
       );
-      await factory.approveApp(app);
       expectProblem(
-        await host.post(`/admin/apps/${app.id}/approve`, { token: admin.token, body: {} }),
-        409,
-        'app_status_conflict',
-      );
-      expectProblem(
-        await host.post('/admin/apps/01890000-0000-7000-8000-000000000000/approve', {
+        await host.post(`/admin/apps/${app.id}/versions/1/reject`, {
           token: admin.token,
-          body: {},
+          body: { reason: '   ' },
         }),
-        404,
-        'not_found',
+        400,
+        'validation_failed',
       );
-      const [{ n }] = await host.sql<{ n: string }>(
-        'select count(*) as n from app_status_change where app_id = ?',
-        [app.id],
+      expectProblem(
+        await host.post(`/admin/apps/${app.id}/suspend`, { token: admin.token, body: {} }),
+        400,
+        'validation_failed',
       );
-      expect(Number(n)).toBe(1);
+      for (const url of [
+        '/admin/apps/01890000-0000-7000-8000-000000000000/versions/1/approve',
+        `/admin/apps/${app.id}/versions/2/approve`,
+        `/admin/apps/${app.id}/versions/0/approve`,
+        `/admin/apps/${app.id}/versions/99999999999/approve`,
+        `/admin/apps/${app.id}/versions/one/approve`,
+      ]) {
+        expectProblem(await host.post(url, { token: admin.token, body: {} }), 404, 'not_found');
+      }
+      expect(await history()).toBe(1);
     });
   });
 
@@ -386,6 +551,63 @@ describe('app registry (developers, testers, admin review)', () => {
         await host.delete(`/me/authorized-apps/${app.id}`, { token: user.token }),
         404,
         'not_found',
+      );
+    });
+  });
+
+  describe('built-in apps', () => {
+    const spec = {
+      pluginId: 'sample',
+      name: 'Sample',
+      description: 'A built-in sample',
+      category: 'tools' as const,
+      iconUrl: null,
+      canvasUrl: 'http://127.0.0.1/apps/sample/',
+      scopes: ['profile:read', 'storage'] as Scope[],
+      optionalScopes: [] as Scope[],
+      events: ['app.installed' as const],
+      version: '1.0.0',
+    };
+    const register = (changes: Partial<typeof spec> = {}) =>
+      host.app
+        .get(DatabaseService)
+        .withContext(() => host.app.get(AppsService).registerBuiltIn({ ...spec, ...changes }));
+
+    it('registers a plugin once as a published public app of the platform, and follows its manifest', async () => {
+      const first = await register();
+      const again = await register({ description: 'Now better', scopes: ['profile:read', 'feed:write'] });
+      expect(again).toMatchObject({
+        id: first.id,
+        clientId: first.clientId,
+        clientType: 'public',
+        redirectUris: [],
+        ownerName: 'kongjian',
+        description: 'Now better',
+        scopes: ['profile:read', 'feed:write'],
+      });
+      expect(first).toMatchObject({
+        status: 'published',
+        publishedVersion: 1,
+        pluginId: 'sample',
+        canvasUrl: spec.canvasUrl,
+      });
+      expect(again.publishedVersion).toBe(2);
+      expect(
+        (await register({ description: 'Now better', scopes: ['profile:read', 'feed:write'] }))
+          .publishedVersion,
+      ).toBe(2);
+      const found = await host.app
+        .get(DatabaseService)
+        .withContext(() => host.app.get(AppsService).findByPluginId('sample'));
+      expect(found?.id).toBe(first.id);
+      const [owner] = await host.sql<{ n: string }>(
+        "select count(*) as n from user_account where username_key = 'kongjian'",
+      );
+      expect(Number(owner.n)).toBe(1);
+      expectProblem(
+        await host.post('/sessions', { body: { username: 'kongjian', password: '!' } }),
+        401,
+        'invalid_credentials',
       );
     });
   });

@@ -7,10 +7,14 @@ import { newId } from '../common/ids';
 import { LIMITS } from '../common/limits';
 import { conflict, notFound, ProblemException } from '../common/problem';
 import { sqlRows, sqlRun, uuidArray } from '../database/sql';
+import type { EventType } from '../events/event-types';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { assertDeliverableWebhookUrl } from '../events/webhook-address';
 import { UserDirectoryService } from '../spaces/user-directory.service';
 import { normalizeScopes, Scope } from './scopes';
 
-export type AppStatus = 'development' | 'approved' | 'rejected' | 'suspended';
+export type AppStatus = 'development' | 'published' | 'suspended';
+export type VersionStatus = 'draft' | 'submitted' | 'approved' | 'rejected' | 'published' | 'superseded';
 export type ClientType = 'confidential' | 'public';
 
 export const APP_CATEGORIES = [
@@ -23,21 +27,36 @@ export const APP_CATEGORIES = [
 ] as const;
 export type AppCategory = (typeof APP_CATEGORIES)[number];
 
-/** What a developer decides about an app. */
-export interface AppDetails {
+/** How the app center lists an app: the developer may change it at any time, without review. */
+export interface AppListing {
   name: string;
   description: string;
   iconUrl: string | null;
   category: AppCategory;
-  redirectUris: string[];
+}
+
+/** What a version asks of users and of the platform; an admin reviews it before users get it. */
+export interface AppManifest {
+  /** A label the developer gives the version, such as "1.2.0". */
+  versionName: string | null;
   /** Every scope the app may ask for. */
   scopes: Scope[];
   /** The part of `scopes` a user may untick on the consent page. */
   optionalScopes: Scope[];
+  /** The event types the app wants delivered. */
+  events: EventType[];
+  /** Where the app center opens the app; null for an app that only has a website. */
+  canvasUrl: string | null;
+  /** A built-in app's plugin (`plugins/<id>/`), whose code the host runs. */
+  pluginId: string | null;
   webhookUrl: string | null;
+  redirectUris: string[];
 }
 
-export interface RegisteredApp extends AppDetails {
+/** What a developer registers: the listing and the manifest of version 1. */
+export type AppDetails = AppListing & Omit<AppManifest, 'pluginId'>;
+
+export interface RegisteredApp extends AppListing, Omit<AppManifest, 'versionName'> {
   id: string;
   clientId: string;
   ownerId: string;
@@ -45,11 +64,45 @@ export interface RegisteredApp extends AppDetails {
   ownerName: string;
   clientType: ClientType;
   status: AppStatus;
-  /** Why an admin rejected or suspended it, shown to its developer. */
+  /** Why an admin suspended it, shown to its developer. */
+  statusReason: string | null;
+  /** The version users get; null while the app is in development. */
+  publishedVersion: number | null;
+  publishedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface AppVersion {
+  appId: string;
+  number: number;
+  manifest: AppManifest;
+  status: VersionStatus;
+  /** Why an admin rejected it. */
   statusReason: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
+
+/** A built-in app (a plugin) as its manifest in `plugins/<id>/` describes it. */
+export interface BuiltInAppSpec {
+  pluginId: string;
+  name: string;
+  description: string;
+  category: AppCategory;
+  iconUrl: string | null;
+  canvasUrl: string;
+  scopes: Scope[];
+  optionalScopes: Scope[];
+  events: EventType[];
+  version: string;
+}
+
+/** The account that owns the built-in apps: the platform itself, which nobody can sign in as. */
+const SYSTEM_ACCOUNT_KEY = 'system_account';
+const SYSTEM_USERNAME = 'kongjian';
+/** Not a scrypt hash, so no password ever verifies against it. */
+const UNUSABLE_PASSWORD_HASH = '!';
 
 export interface AppLabel {
   id: string;
@@ -58,8 +111,10 @@ export interface AppLabel {
 }
 
 export interface StatusChange {
-  fromStatus: AppStatus;
-  toStatus: AppStatus;
+  /** The version that moved; null for app-level changes (suspend, reinstate, first publication). */
+  versionNumber: number | null;
+  fromStatus: string;
+  toStatus: string;
   actorId: string | null;
   reason: string | null;
   createdAt: Date;
@@ -76,25 +131,47 @@ interface AppRow {
   redirect_uris: string[];
   scopes: Scope[];
   optional_scopes: Scope[];
+  events: EventType[];
+  canvas_url: string | null;
+  plugin_id: string | null;
   webhook_url: string | null;
   client_type: ClientType;
   status: AppStatus;
   status_reason: string | null;
+  published_version: number | null;
+  published_at: Date | string | null;
   created_at: Date | string;
   updated_at: Date | string;
 }
 
 const APP_COLUMNS = `id, client_id, owner_id, name, description, icon_url, category, redirect_uris, scopes,
-  optional_scopes, webhook_url, client_type, status, status_reason, created_at, updated_at`;
+  optional_scopes, events, canvas_url, plugin_id, webhook_url, client_type, status, status_reason,
+  published_version, published_at, created_at, updated_at`;
 
-/** Which admin action moves an app from which statuses, and where to. */
-const TRANSITIONS = {
-  approve: { from: ['development', 'rejected'], to: 'approved' },
-  reject: { from: ['development', 'approved'], to: 'rejected' },
-  suspend: { from: ['development', 'approved', 'rejected'], to: 'suspended' },
-} as const satisfies Record<string, { from: AppStatus[]; to: AppStatus }>;
+interface VersionRow {
+  app_id: string;
+  number: number;
+  manifest: AppManifest;
+  status: VersionStatus;
+  status_reason: string | null;
+  created_at: Date | string;
+  updated_at: Date | string;
+}
 
-export type AdminAction = keyof typeof TRANSITIONS | 'reinstate';
+const VERSION_COLUMNS = 'app_id, number, manifest, status, status_reason, created_at, updated_at';
+
+/** Which action moves a version from which status, and where to. Every other move is a 409. */
+const VERSION_TRANSITIONS = {
+  submit: { from: 'draft', to: 'submitted' },
+  approve: { from: 'submitted', to: 'approved' },
+  reject: { from: 'submitted', to: 'rejected' },
+  publish: { from: 'approved', to: 'published' },
+} as const satisfies Record<string, { from: VersionStatus; to: VersionStatus }>;
+
+export type VersionAction = keyof typeof VERSION_TRANSITIONS;
+
+/** Versions still on their way to users: an app has at most one at a time. */
+const OPEN_VERSION_STATUSES: VersionStatus[] = ['draft', 'submitted', 'approved'];
 
 function hashSecret(secret: string): Buffer {
   return createHash('sha256').update(secret).digest();
@@ -106,9 +183,50 @@ function newClientSecret(): { secret: string; hash: string } {
   return { secret, hash: hashSecret(secret).toString('hex') };
 }
 
+function toVersion(row: VersionRow): AppVersion {
+  return {
+    appId: row.app_id,
+    number: row.number,
+    manifest: row.manifest,
+    status: row.status,
+    statusReason: row.status_reason,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  };
+}
+
+/** Manifests in one canonical shape, so comparing two of them compares what they ask for. */
+function canonicalManifest(manifest: AppManifest): AppManifest {
+  return {
+    versionName: manifest.versionName,
+    scopes: normalizeScopes(manifest.scopes),
+    optionalScopes: normalizeScopes(manifest.optionalScopes),
+    events: [...new Set(manifest.events)].sort(),
+    canvasUrl: manifest.canvasUrl,
+    pluginId: manifest.pluginId,
+    webhookUrl: manifest.webhookUrl,
+    redirectUris: manifest.redirectUris,
+  };
+}
+
+function manifestOf(details: AppDetails): AppManifest {
+  return canonicalManifest({
+    versionName: details.versionName,
+    scopes: details.scopes,
+    optionalScopes: details.optionalScopes,
+    events: details.events,
+    canvasUrl: details.canvasUrl,
+    pluginId: null,
+    webhookUrl: details.webhookUrl,
+    redirectUris: details.redirectUris,
+  });
+}
+
 /**
- * The app registry: developers register and edit apps, rotate secrets and whitelist testers; admins
- * approve, reject, suspend and reinstate them (every change recorded with who and why).
+ * The app registry: developers register apps, write versions and submit them for review, rotate
+ * secrets and whitelist testers; admins approve or reject versions and suspend or reinstate apps
+ * (every change recorded with who and why). The app's manifest columns always hold what users get:
+ * the published version's manifest, or the newest version's while nothing is published yet.
  */
 @Injectable()
 export class AppsService {
@@ -117,6 +235,7 @@ export class AppsService {
     private readonly accounts: AccountsService,
     private readonly directory: UserDirectoryService,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   private async toApps(rows: AppRow[]): Promise<RegisteredApp[]> {
@@ -133,17 +252,22 @@ export class AppsService {
       redirectUris: row.redirect_uris,
       scopes: normalizeScopes(row.scopes),
       optionalScopes: normalizeScopes(row.optional_scopes),
+      events: row.events,
+      canvasUrl: row.canvas_url,
+      pluginId: row.plugin_id,
       webhookUrl: row.webhook_url,
       clientType: row.client_type,
       status: row.status,
       statusReason: row.status_reason,
+      publishedVersion: row.published_version,
+      publishedAt: row.published_at === null ? null : new Date(row.published_at),
       createdAt: new Date(row.created_at),
       updatedAt: new Date(row.updated_at),
     }));
   }
 
   private async findOne(
-    column: 'id' | 'client_id',
+    column: 'id' | 'client_id' | 'plugin_id',
     value: string,
     lock = false,
   ): Promise<RegisteredApp | null> {
@@ -163,12 +287,21 @@ export class AppsService {
     return this.findOne('client_id', clientId);
   }
 
+  findByPluginId(pluginId: string): Promise<RegisteredApp | null> {
+    return this.findOne('plugin_id', pluginId);
+  }
+
   async byIds(appIds: string[]): Promise<Map<string, RegisteredApp>> {
     if (appIds.length === 0) return new Map();
     const rows = await sqlRows<AppRow>(this.em, `select ${APP_COLUMNS} from app where id = any(?::uuid[])`, [
       uuidArray([...new Set(appIds)]),
     ]);
     return new Map((await this.toApps(rows)).map((app) => [app.id, app]));
+  }
+
+  /** Apps in the order of the SQL that found them (the app center's lists). */
+  async inOrder(query: string, params: unknown[]): Promise<RegisteredApp[]> {
+    return this.toApps(await sqlRows<AppRow>(this.em, query.replace('$columns', APP_COLUMNS), params));
   }
 
   /** How lists attribute content to apps (stories in the feed): name and icon in one query, nothing else. */
@@ -208,13 +341,83 @@ export class AppsService {
   }
 
   /**
-   * Development mode: until an admin approves an app, only its developer and whitelisted testers may
-   * authorize it; a suspended app nobody may.
+   * Development mode: until a version is published, only the app's developer and whitelisted testers
+   * may authorize or install it; a suspended app nobody may.
    */
   async mayAuthorize(app: RegisteredApp, userId: string): Promise<boolean> {
     if (app.status === 'suspended') return false;
-    if (app.status === 'approved' || app.ownerId === userId) return true;
+    if (app.status === 'published' || app.ownerId === userId) return true;
     return this.isTester(app.id, userId);
+  }
+
+  // ── built-in apps ────────────────────────────────────────────────────────
+
+  /**
+   * Registers a plugin as a published app owned by the platform, or brings an earlier registration up
+   * to date: the listing follows the manifest at every start, and a changed manifest is published as a
+   * new version (the platform reviews its own code in the repository). A public client without
+   * redirect URIs: plugins get their tokens from the host, never through a browser redirect.
+   */
+  async registerBuiltIn(spec: BuiltInAppSpec): Promise<RegisteredApp> {
+    return this.em.transactional(async () => {
+      const ownerId = await this.systemAccountId();
+      const listing: AppListing = {
+        name: spec.name,
+        description: spec.description,
+        iconUrl: spec.iconUrl,
+        category: spec.category,
+      };
+      const manifest = canonicalManifest({
+        versionName: spec.version,
+        scopes: spec.scopes,
+        optionalScopes: spec.optionalScopes,
+        events: spec.events,
+        canvasUrl: spec.canvasUrl,
+        pluginId: spec.pluginId,
+        webhookUrl: null,
+        redirectUris: [],
+      });
+      const existing = await this.findOne('plugin_id', spec.pluginId, true);
+      const id = existing?.id ?? (await this.insertApp(ownerId, listing, 'public', spec.pluginId)).id;
+      if (existing) await this.updateListing(id, listing);
+      const published = existing?.publishedVersion ? await this.version(id, existing.publishedVersion) : null;
+      // jsonb reorders keys, so both sides are compared in canonical form.
+      if (!published || JSON.stringify(canonicalManifest(published.manifest)) !== JSON.stringify(manifest)) {
+        const number = await this.insertVersion(id, manifest, 'approved');
+        await this.moveVersion(ownerId, id, number, 'publish', 'Built-in plugin, published by the platform');
+      }
+      return (await this.findById(id))!;
+    });
+  }
+
+  /** The platform's own account, created on first use and remembered in `kongjian_meta`. */
+  private async systemAccountId(): Promise<string> {
+    const [known] = await sqlRows<{ value: string }>(
+      this.em,
+      'select value from kongjian_meta where key = ?',
+      [SYSTEM_ACCOUNT_KEY],
+    );
+    if (known) return known.value;
+    const [taken] = await sqlRows(this.em, 'select 1 from user_account where username_key = ?', [
+      SYSTEM_USERNAME,
+    ]);
+    if (taken) {
+      throw new Error(
+        `The username "${SYSTEM_USERNAME}" belongs to a person; the built-in apps need it for the platform`,
+      );
+    }
+    const id = newId();
+    await sqlRun(
+      this.em,
+      `insert into user_account (id, username, username_key, password_hash, roles, created_at)
+       values (?, ?, ?, ?, '{user,developer}', ?)`,
+      [id, SYSTEM_USERNAME, SYSTEM_USERNAME, UNUSABLE_PASSWORD_HASH, this.clock.now()],
+    );
+    await sqlRun(this.em, 'insert into kongjian_meta (key, value) values (?, ?::jsonb)', [
+      SYSTEM_ACCOUNT_KEY,
+      JSON.stringify(id),
+    ]);
+    return id;
   }
 
   // ── developers ───────────────────────────────────────────────────────────
@@ -240,11 +443,20 @@ export class AppsService {
     return this.toApps(rows);
   }
 
+  /** Refuses a webhook URL the host would never deliver to (private or loopback outside development mode). */
+  private async checkWebhookUrl(manifest: Pick<AppManifest, 'webhookUrl'>): Promise<void> {
+    if (manifest.webhookUrl !== null)
+      await assertDeliverableWebhookUrl(manifest.webhookUrl, this.config.devMode ?? false);
+  }
+
+  /** Registers an app with its listing and version 1 as a draft; it is in development mode. */
   async create(
     developerId: string,
     details: AppDetails,
     clientType: ClientType,
   ): Promise<{ app: RegisteredApp; clientSecret: string | null }> {
+    const manifest = manifestOf(details);
+    await this.checkWebhookUrl(manifest);
     return this.em.transactional(async () => {
       // Serialises one developer's registrations so the per-developer cap holds under concurrency.
       await sqlRows(this.em, 'select id from user_account where id = ? for update', [developerId]);
@@ -256,69 +468,59 @@ export class AppsService {
       if (Number(count) >= LIMITS.appsPerDeveloper) {
         throw conflict('limit_reached', `A developer can register at most ${LIMITS.appsPerDeveloper} apps`);
       }
-      const credentials = clientType === 'confidential' ? newClientSecret() : null;
-      const id = newId();
-      const now = this.clock.now();
-      await sqlRun(
-        this.em,
-        `insert into app (id, client_id, owner_id, name, description, icon_url, category, redirect_uris, scopes,
-           optional_scopes, webhook_url, client_type, secret_hash, status, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?::text[], ?, ?, ?, 'development', ?, ?)`,
-        [
-          id,
-          `kjc_${randomBytes(12).toString('base64url')}`,
-          developerId,
-          details.name,
-          details.description,
-          details.iconUrl,
-          details.category,
-          textArray(details.redirectUris),
-          textArray(details.scopes),
-          textArray(details.optionalScopes),
-          details.webhookUrl,
-          clientType,
-          credentials?.hash ?? null,
-          now,
-          now,
-        ],
-      );
-      return { app: (await this.findById(id))!, clientSecret: credentials?.secret ?? null };
+      const { id, clientSecret } = await this.insertApp(developerId, details, clientType, null);
+      await this.insertVersion(id, manifest, 'draft');
+      return { app: (await this.findById(id))!, clientSecret };
     });
   }
 
-  /**
-   * Edits an app. An approved app may drop scopes but not add any: users consented to what was
-   * reviewed, so asking for more needs a new review (app versions).
-   */
-  async update(developerId: string, appId: string, details: AppDetails): Promise<RegisteredApp> {
+  private async insertApp(
+    ownerId: string,
+    listing: AppListing,
+    clientType: ClientType,
+    pluginId: string | null,
+  ): Promise<{ id: string; clientSecret: string | null }> {
+    const credentials = clientType === 'confidential' ? newClientSecret() : null;
+    const id = newId();
+    const now = this.clock.now();
+    await sqlRun(
+      this.em,
+      `insert into app (id, client_id, owner_id, name, description, icon_url, category, redirect_uris, scopes,
+         optional_scopes, client_type, secret_hash, status, plugin_id, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, '{}', '{}', '{}', ?, ?, 'development', ?, ?, ?)`,
+      [
+        id,
+        `kjc_${randomBytes(12).toString('base64url')}`,
+        ownerId,
+        listing.name,
+        listing.description,
+        listing.iconUrl,
+        listing.category,
+        clientType,
+        credentials?.hash ?? null,
+        pluginId,
+        now,
+        now,
+      ],
+    );
+    return { id, clientSecret: credentials?.secret ?? null };
+  }
+
+  /** Edits how the app center lists the app; takes effect at once (listings are not reviewed). */
+  async update(developerId: string, appId: string, listing: AppListing): Promise<RegisteredApp> {
     return this.em.transactional(async () => {
-      const app = await this.owned(developerId, appId, true);
-      const added = details.scopes.filter((scope) => !app.scopes.includes(scope));
-      if (app.status === 'approved' && added.length > 0) {
-        throw conflict(
-          'review_required',
-          `An approved app cannot add scopes without a new review: ${added.join(', ')}`,
-        );
-      }
-      await sqlRun(
-        this.em,
-        `update app set name = ?, description = ?, icon_url = ?, category = ?, redirect_uris = ?::text[],
-           scopes = ?::text[], optional_scopes = ?::text[], webhook_url = ?, updated_at = ? where id = ?`,
-        [
-          details.name,
-          details.description,
-          details.iconUrl,
-          details.category,
-          textArray(details.redirectUris),
-          textArray(details.scopes),
-          textArray(details.optionalScopes),
-          details.webhookUrl,
-          this.clock.now(),
-          appId,
-        ],
-      );
+      await this.owned(developerId, appId, true);
+      await this.updateListing(appId, listing);
       return (await this.findById(appId))!;
     });
+  }
+
+  private async updateListing(appId: string, listing: AppListing): Promise<void> {
+    await sqlRun(
+      this.em,
+      'update app set name = ?, description = ?, icon_url = ?, category = ?, updated_at = ? where id = ?',
+      [listing.name, listing.description, listing.iconUrl, listing.category, this.clock.now(), appId],
+    );
   }
 
   /** A new secret replaces the old one at once; it is shown this one time and stored only as a hash. */
@@ -392,6 +594,209 @@ export class AppsService {
     if (removed === 0) throw notFound('Tester');
   }
 
+  // ── versions ─────────────────────────────────────────────────────────────
+
+  async versions(appId: string): Promise<AppVersion[]> {
+    const rows = await sqlRows<VersionRow>(
+      this.em,
+      `select ${VERSION_COLUMNS} from app_version where app_id = ? order by number desc`,
+      [appId],
+    );
+    return rows.map(toVersion);
+  }
+
+  async version(appId: string, number: number, lock = false): Promise<AppVersion> {
+    const [row] = await sqlRows<VersionRow>(
+      this.em,
+      `select ${VERSION_COLUMNS} from app_version where app_id = ? and number = ?${lock ? ' for update' : ''}`,
+      [appId, number],
+    );
+    if (!row) throw notFound('Version');
+    return toVersion(row);
+  }
+
+  /**
+   * Starts the next version as a draft. One version at a time is on its way to users: a draft,
+   * submitted or approved version must be published (or rejected) before the next one starts.
+   */
+  async createVersion(
+    developerId: string,
+    appId: string,
+    manifest: Omit<AppManifest, 'pluginId'>,
+  ): Promise<AppVersion> {
+    const canonical = canonicalManifest({ ...manifest, pluginId: null });
+    await this.checkWebhookUrl(canonical);
+    return this.em.transactional(async () => {
+      const app = await this.owned(developerId, appId, true);
+      if (app.pluginId !== null)
+        throw conflict('app_status_conflict', 'A built-in app is versioned by its plugin manifest');
+      const open = (await this.versions(appId)).find((version) =>
+        OPEN_VERSION_STATUSES.includes(version.status),
+      );
+      if (open) {
+        throw conflict(
+          'app_status_conflict',
+          `Version ${open.number} is ${open.status}: finish it before starting another`,
+        );
+      }
+      return this.version(appId, await this.insertVersion(appId, canonical, 'draft'));
+    });
+  }
+
+  /** Replaces a draft's manifest; only a draft can change (what was reviewed stays what was reviewed). */
+  async editDraft(
+    developerId: string,
+    appId: string,
+    number: number,
+    manifest: Omit<AppManifest, 'pluginId'>,
+  ): Promise<AppVersion> {
+    const canonical = canonicalManifest({ ...manifest, pluginId: null });
+    await this.checkWebhookUrl(canonical);
+    return this.em.transactional(async () => {
+      await this.owned(developerId, appId, true);
+      const version = await this.version(appId, number, true);
+      if (version.status !== 'draft') {
+        throw conflict(
+          'app_status_conflict',
+          `Version ${number} is ${version.status}; only a draft can be edited`,
+        );
+      }
+      await sqlRun(
+        this.em,
+        'update app_version set manifest = ?::jsonb, updated_at = ? where app_id = ? and number = ?',
+        [JSON.stringify(canonical), this.clock.now(), appId, number],
+      );
+      await this.mirrorNewestWhileInDevelopment(appId);
+      return this.version(appId, number);
+    });
+  }
+
+  /** The developer's moves: submit a draft for review, publish an approved version. */
+  async developerMove(
+    developerId: string,
+    appId: string,
+    number: number,
+    action: 'submit' | 'publish',
+  ): Promise<AppVersion> {
+    if (action === 'submit') {
+      const draft = await this.owned(developerId, appId).then(() => this.version(appId, number));
+      // Checked again at submission: an address may have moved to a private network since the draft.
+      await this.checkWebhookUrl(draft.manifest);
+    }
+    return this.em.transactional(async () => {
+      const app = await this.owned(developerId, appId, true);
+      if (app.pluginId !== null)
+        throw conflict('app_status_conflict', 'A built-in app is versioned by its plugin manifest');
+      await this.moveVersion(developerId, appId, number, action, null);
+      return this.version(appId, number);
+    });
+  }
+
+  private async insertVersion(appId: string, manifest: AppManifest, status: VersionStatus): Promise<number> {
+    const [{ next }] = await sqlRows<{ next: number }>(
+      this.em,
+      'select coalesce(max(number), 0) + 1 as next from app_version where app_id = ?',
+      [appId],
+    );
+    const number = Number(next);
+    const now = this.clock.now();
+    await sqlRun(
+      this.em,
+      `insert into app_version (app_id, number, manifest, status, created_at, updated_at)
+       values (?, ?, ?::jsonb, ?, ?, ?)`,
+      [appId, number, JSON.stringify(manifest), status, now, now],
+    );
+    await this.mirrorNewestWhileInDevelopment(appId);
+    return number;
+  }
+
+  /** Development mode uses the newest version's manifest, so the developer and testers try what they wrote. */
+  private async mirrorNewestWhileInDevelopment(appId: string): Promise<void> {
+    await sqlRun(
+      this.em,
+      `update app a set ${MIRROR_MANIFEST} from (
+         select manifest from app_version where app_id = ? order by number desc limit 1) v
+       where a.id = ? and a.published_version is null`,
+      [appId, appId],
+    );
+  }
+
+  /**
+   * Moves a version along the review workflow and records who and why. Publishing supersedes the
+   * version users had, and the app's columns take the new manifest; users keep the scopes they
+   * granted, and any the new version adds are pending their consent.
+   */
+  private async moveVersion(
+    actorId: string | null,
+    appId: string,
+    number: number,
+    action: VersionAction,
+    reason: string | null,
+  ): Promise<void> {
+    const version = await this.version(appId, number, true);
+    const transition = VERSION_TRANSITIONS[action];
+    if (version.status !== transition.from) {
+      throw conflict(
+        'app_status_conflict',
+        `Version ${number} is ${version.status}; only a ${transition.from} version can be moved by "${action}"`,
+      );
+    }
+    const now = this.clock.now();
+    const [app] = await sqlRows<{ status: AppStatus; published_version: number | null }>(
+      this.em,
+      'select status, published_version from app where id = ? for update',
+      [appId],
+    );
+    // One published version per app: the one users had steps aside first.
+    if (action === 'publish' && app.published_version !== null) {
+      await sqlRun(
+        this.em,
+        "update app_version set status = 'superseded', updated_at = ? where app_id = ? and number = ?",
+        [now, appId, app.published_version],
+      );
+      await this.record(
+        appId,
+        app.published_version,
+        actorId,
+        'published',
+        'superseded',
+        `Replaced by version ${number}`,
+      );
+    }
+    await sqlRun(
+      this.em,
+      'update app_version set status = ?, status_reason = ?, updated_at = ? where app_id = ? and number = ?',
+      [transition.to, action === 'reject' ? reason : null, now, appId, number],
+    );
+    await this.record(appId, number, actorId, version.status, transition.to, reason);
+    if (action !== 'publish') return;
+    await sqlRun(
+      this.em,
+      `update app a set ${MIRROR_MANIFEST}, published_version = ?, published_at = coalesce(a.published_at, ?),
+         status = case when a.status = 'suspended' then a.status else 'published' end, updated_at = ?
+       from (select manifest from app_version where app_id = ? and number = ?) v where a.id = ?`,
+      [number, now, now, appId, number, appId],
+    );
+    if (app.status === 'development')
+      await this.record(appId, null, actorId, 'development', 'published', null);
+  }
+
+  private async record(
+    appId: string,
+    versionNumber: number | null,
+    actorId: string | null,
+    fromStatus: string,
+    toStatus: string,
+    reason: string | null,
+  ): Promise<void> {
+    await sqlRun(
+      this.em,
+      `insert into app_status_change (id, app_id, version_number, actor_id, from_status, to_status, reason, created_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?)`,
+      [newId(), appId, versionNumber, actorId, fromStatus, toStatus, reason, this.clock.now()],
+    );
+  }
+
   // ── admins ───────────────────────────────────────────────────────────────
 
   async listForReview(status: AppStatus | undefined): Promise<RegisteredApp[]> {
@@ -404,20 +809,32 @@ export class AppsService {
     return this.toApps(rows);
   }
 
+  /** Versions waiting for an admin, oldest submission first. */
+  async listSubmitted(): Promise<AppVersion[]> {
+    const rows = await sqlRows<VersionRow>(
+      this.em,
+      `select ${VERSION_COLUMNS} from app_version where status = 'submitted' order by updated_at, app_id
+       limit ${LIMITS.pageSizeMax}`,
+    );
+    return rows.map(toVersion);
+  }
+
   async history(appId: string): Promise<StatusChange[]> {
     const rows = await sqlRows<{
-      from_status: AppStatus;
-      to_status: AppStatus;
+      version_number: number | null;
+      from_status: string;
+      to_status: string;
       actor_id: string | null;
       reason: string | null;
       created_at: Date | string;
     }>(
       this.em,
-      `select from_status, to_status, actor_id, reason, created_at from app_status_change
+      `select version_number, from_status, to_status, actor_id, reason, created_at from app_status_change
        where app_id = ? order by created_at, id`,
       [appId],
     );
     return rows.map((row) => ({
+      versionNumber: row.version_number,
       fromStatus: row.from_status,
       toStatus: row.to_status,
       actorId: row.actor_id,
@@ -426,60 +843,58 @@ export class AppsService {
     }));
   }
 
-  /**
-   * Moves an app through review and suspension. Reinstating returns a suspended app to the status it
-   * had before. Suspension needs no token sweep: every token check reads the app's status.
-   * `adminId` is null for decisions the platform makes itself (the demo seed).
-   */
-  async decide(
+  /** An admin approves or rejects a submitted version. `adminId` is null for the demo seed's decisions. */
+  async review(
     adminId: string | null,
     appId: string,
-    action: AdminAction,
+    number: number,
+    action: 'approve' | 'reject',
+    reason: string | null,
+  ): Promise<AppVersion> {
+    return this.em.transactional(async () => {
+      if (!(await this.findOne('id', appId, true))) throw notFound('App');
+      await this.moveVersion(adminId, appId, number, action, reason);
+      return this.version(appId, number);
+    });
+  }
+
+  /**
+   * Suspends an app or lifts its suspension. Suspension needs no token sweep: every token check reads
+   * the app's status. Reinstating returns it to published, or to development if nothing is published.
+   */
+  async suspension(
+    adminId: string | null,
+    appId: string,
+    action: 'suspend' | 'reinstate',
     reason: string | null,
   ): Promise<RegisteredApp> {
     return this.em.transactional(async () => {
       const app = await this.findOne('id', appId, true);
       if (!app) throw notFound('App');
-      let target: AppStatus;
-      if (action === 'reinstate') {
-        if (app.status !== 'suspended')
-          throw conflict('app_status_conflict', 'Only a suspended app can be reinstated');
-        const [previous] = await sqlRows<{ from_status: AppStatus }>(
-          this.em,
-          `select from_status from app_status_change where app_id = ? and to_status = 'suspended'
-           order by created_at desc, id desc limit 1`,
-          [appId],
+      if ((action === 'suspend') === (app.status === 'suspended')) {
+        throw conflict(
+          'app_status_conflict',
+          action === 'suspend' ? 'The app is already suspended' : 'Only a suspended app can be reinstated',
         );
-        target = previous?.from_status ?? 'development';
-      } else {
-        const transition = TRANSITIONS[action];
-        if (!(transition.from as readonly AppStatus[]).includes(app.status)) {
-          throw conflict(
-            'app_status_conflict',
-            `An app that is ${app.status} cannot be moved by "${action}"`,
-          );
-        }
-        target = transition.to;
       }
-      const now = this.clock.now();
+      const target: AppStatus =
+        action === 'suspend' ? 'suspended' : app.publishedVersion === null ? 'development' : 'published';
       await sqlRun(this.em, 'update app set status = ?, status_reason = ?, updated_at = ? where id = ?', [
         target,
-        target === 'rejected' || target === 'suspended' ? reason : null,
-        now,
+        target === 'suspended' ? reason : null,
+        this.clock.now(),
         appId,
       ]);
-      await sqlRun(
-        this.em,
-        `insert into app_status_change (id, app_id, actor_id, from_status, to_status, reason, created_at)
-         values (?, ?, ?, ?, ?, ?, ?)`,
-        [newId(), appId, adminId, app.status, target, reason, now],
-      );
+      await this.record(appId, null, adminId, app.status, target, reason);
       return (await this.findById(appId))!;
     });
   }
 }
 
-/** A PostgreSQL text[] literal, quoting each element, for `?::text[]`. */
-function textArray(values: readonly string[]): string {
-  return `{${values.map((value) => `"${value.replace(/["\\]/g, (char) => `\\${char}`)}"`).join(',')}}`;
-}
+/** `update app a ... from (select manifest ...) v`: the app's columns take the version's manifest. */
+const MIRROR_MANIFEST = `scopes = array(select jsonb_array_elements_text(v.manifest->'scopes')),
+  optional_scopes = array(select jsonb_array_elements_text(v.manifest->'optionalScopes')),
+  events = array(select jsonb_array_elements_text(v.manifest->'events')),
+  redirect_uris = array(select jsonb_array_elements_text(v.manifest->'redirectUris')),
+  canvas_url = v.manifest->>'canvasUrl',
+  webhook_url = v.manifest->>'webhookUrl'`;

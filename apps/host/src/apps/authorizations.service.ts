@@ -2,8 +2,11 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
+import { LIMITS } from '../common/limits';
 import { notFound } from '../common/problem';
 import { sqlRows, sqlRun } from '../database/sql';
+import type { EventType } from '../events/event-types';
+import { EventsService } from '../events/events.service';
 import { friendOfCondition } from '../friends/friends.service';
 import type { AppStatus } from './apps.service';
 import { normalizeScopes, Scope } from './scopes';
@@ -28,6 +31,7 @@ export class AuthorizationsService {
 
   constructor(
     private readonly em: EntityManager,
+    private readonly events: EventsService,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -58,19 +62,33 @@ export class AuthorizationsService {
     return createHmac('sha256', this.openidKey).update(`${appId}:${userId}`).digest('base64url').slice(0, 22);
   }
 
-  /** Remembered consent: the scopes the user granted and has not withdrawn. */
-  async active(appId: string, userId: string): Promise<{ openid: string; scopes: Scope[] } | null> {
-    const [row] = await sqlRows<{ openid: string; scopes: Scope[] }>(
+  /**
+   * Remembered consent: the scopes the user granted and has not withdrawn, and every scope they were
+   * asked about (granted or unticked), so scopes a newer version adds can be told apart.
+   */
+  async active(
+    appId: string,
+    userId: string,
+  ): Promise<{ openid: string; scopes: Scope[]; decidedScopes: Scope[] } | null> {
+    const [row] = await sqlRows<{ openid: string; scopes: Scope[]; decided_scopes: Scope[] }>(
       this.em,
-      'select openid, scopes from app_authorization where app_id = ? and user_id = ? and revoked_at is null',
+      `select openid, scopes, decided_scopes from app_authorization
+       where app_id = ? and user_id = ? and revoked_at is null`,
       [appId, userId],
     );
-    return row ? { openid: row.openid, scopes: normalizeScopes(row.scopes) } : null;
+    return row
+      ? {
+          openid: row.openid,
+          scopes: normalizeScopes(row.scopes),
+          decidedScopes: normalizeScopes(row.decided_scopes),
+        }
+      : null;
   }
 
   /**
    * Records consent. The scopes decided now replace those asked for now; other scopes granted earlier
    * (and not withdrawn) stay, so an app asking for less does not lose what the user gave it before.
+   * Coming back within the grace period of an uninstall keeps the app's data for the user.
    */
   async grant(
     appId: string,
@@ -78,18 +96,27 @@ export class AuthorizationsService {
     granted: Scope[],
     asked: Scope[] = granted,
   ): Promise<{ openid: string; scopes: Scope[] }> {
-    const previous = (await this.active(appId, userId))?.scopes ?? [];
-    const scopes = normalizeScopes([...previous.filter((scope) => !asked.includes(scope)), ...granted]);
+    const previous = await this.active(appId, userId);
+    const scopes = normalizeScopes([
+      ...(previous?.scopes ?? []).filter((scope) => !asked.includes(scope)),
+      ...granted,
+    ]);
+    const decided = normalizeScopes([...(previous?.decidedScopes ?? []), ...asked, ...granted]);
     const openid = await this.openidFor(appId, userId);
     const now = this.clock.now();
     await sqlRun(
       this.em,
-      `insert into app_authorization (app_id, user_id, openid, scopes, created_at, updated_at)
-       values (?, ?, ?, ?::text[], ?, ?)
+      `insert into app_authorization (app_id, user_id, openid, scopes, decided_scopes, created_at, updated_at)
+       values (?, ?, ?, ?::text[], ?::text[], ?, ?)
        on conflict (app_id, user_id)
-       do update set scopes = excluded.scopes, updated_at = excluded.updated_at, revoked_at = null`,
-      [appId, userId, openid, `{${scopes.join(',')}}`, now, now],
+       do update set scopes = excluded.scopes, decided_scopes = excluded.decided_scopes,
+         updated_at = excluded.updated_at, revoked_at = null`,
+      [appId, userId, openid, `{${scopes.join(',')}}`, `{${decided.join(',')}}`, now, now],
     );
+    await sqlRun(this.em, 'delete from app_storage_deletion where app_id = ? and user_id = ?', [
+      appId,
+      userId,
+    ]);
     return { openid, scopes };
   }
 
@@ -107,15 +134,51 @@ export class AuthorizationsService {
     return row ? { appStatus: row.status, scopes: normalizeScopes(row.scopes), openid: row.openid } : null;
   }
 
-  async revoke(userId: string, appId: string): Promise<void> {
+  /**
+   * Withdraws consent (an uninstall from the app center, or revoking an authorized app): the app's
+   * tokens end, the app hears of it, and its storage for the user is deleted after a grace period.
+   */
+  async revoke(
+    userId: string,
+    appId: string,
+    event: Extract<EventType, 'app.uninstalled' | 'app.deauthorized'> = 'app.deauthorized',
+  ): Promise<void> {
     await this.em.transactional(async () => {
-      const revoked = await sqlRun(
+      const now = this.clock.now();
+      const [revoked] = await sqlRows<{ openid: string }>(
         this.em,
-        'update app_authorization set revoked_at = ? where app_id = ? and user_id = ? and revoked_at is null',
-        [this.clock.now(), appId, userId],
+        `update app_authorization set revoked_at = ? where app_id = ? and user_id = ? and revoked_at is null
+         returning openid`,
+        [now, appId, userId],
       );
-      if (revoked === 0) throw notFound('Authorized app');
+      if (!revoked) throw notFound('Authorized app');
       for (const listener of this.revokedListeners) await listener(appId, userId);
+      await this.events.publish(appId, event, { user: revoked.openid }, userId);
+      await sqlRun(
+        this.em,
+        `insert into app_storage_deletion (app_id, user_id, due_at) values (?, ?, ?)
+         on conflict (app_id, user_id) do update set due_at = excluded.due_at`,
+        [appId, userId, new Date(now.getTime() + LIMITS.appStorageGraceDays * 24 * 60 * 60 * 1000)],
+      );
+    });
+  }
+
+  /** Deletes the storage of uninstalls whose grace period has passed; returns how many rows went. */
+  async sweepStorage(): Promise<number> {
+    return this.em.transactional(async () => {
+      const due = await sqlRows<{ app_id: string; user_id: string }>(
+        this.em,
+        `delete from app_storage_deletion where due_at <= ? returning app_id, user_id`,
+        [this.clock.now()],
+      );
+      let deleted = 0;
+      for (const { app_id, user_id } of due) {
+        deleted += await sqlRun(this.em, 'delete from app_storage where app_id = ? and user_id = ?', [
+          app_id,
+          user_id,
+        ]);
+      }
+      return deleted;
     });
   }
 

@@ -32,6 +32,8 @@ const OAUTH_FORM_ROUTES = [
   /^\/oauth\/introspect\/?$/,
   /^\/oauth\/authorize\/decision\/?$/,
   /^\/oauth\/sign-in\/?$/,
+  // not OAuth, but an HTML form too: the order confirmation page's
+  /^\/orders\/[^/]+\/confirm\/?$/,
 ];
 
 /**

@@ -86,6 +86,15 @@ export const LIMITS = {
   /** Accounts besides its developer that may use an app in development mode. */
   appTestersMax: 20,
 
+  // app-center: installs, uninstalls, launch tokens, invites.
+  /** An uninstalled app's storage for the user is kept this long, so reinstalling finds it again. */
+  appStorageGraceDays: 7,
+  appStorageSweepIntervalSeconds: 60 * 60,
+  /** Canvas launch tokens: short, because they travel in URLs (RFC 7519 `exp`). At most 5 minutes. */
+  launchTokenTtlSeconds: 120,
+  /** Friends one user may invite to apps per UTC day, over all apps. */
+  appInvitesPerDay: 20,
+
   // oauth: the authorization server (codes, tokens, consent transactions).
   /** An authorization code must be exchanged within this (RFC 6749 §4.1.2 recommends at most 10 minutes; we keep it short). */
   oauthCodeTtlSeconds: 60,
@@ -113,4 +122,80 @@ export const LIMITS = {
   /** Keys, and serialized bytes, one app may keep for one user. */
   storageKeysPerUser: 1000,
   storageBytesPerUser: 1024 * 1024,
+
+  // open-api: gifts, app notifications, app-wide storage and reminders.
+  giftNameMax: 40,
+  giftMessageMax: 200,
+  /** Gifts one user may send through one app per UTC day. */
+  giftsPerSenderPerAppPerDay: 50,
+  appNotificationTextMax: 140,
+  /** Notifications one user may send through one app per UTC day. */
+  appNotificationsPerSenderPerAppPerDay: 20,
+  /** Keys, and serialized bytes, one app may keep in its app-wide storage (values: storageValueBytes). */
+  appWideStorageKeys: 100_000,
+  appWideStorageBytes: 64 * 1024 * 1024,
+  /** Operations one atomic storage batch may carry. */
+  storageBatchOperationsMax: 25,
+  /** Reminders one app may set for one user per UTC day, how far ahead, and how much data each carries. */
+  remindersPerUserPerAppPerDay: 50,
+  reminderMaxDaysAhead: 30,
+  reminderDataBytes: 2 * 1024,
+
+  // orders: coins charged through apps, confirmed by users, delivered by apps.
+  /** The most coins one order may charge. */
+  orderPriceMax: 100_000,
+  orderSkuMax: 64,
+  orderItemNameMax: 100,
+  orderItemDescriptionMax: 500,
+  /** The app's own data about an order (a JSON object), serialized. */
+  orderMetadataBytes: 1024,
+  /** An order the user has not paid within this expires. */
+  orderPaymentWindowSeconds: 30 * 60,
+  /** A paid order the app has not confirmed delivering within this is refunded in full. */
+  orderDeliveryWindowSeconds: 60 * 60,
+  /** How often the sweeper looks for orders to expire or refund, and how many it handles per look. */
+  orderSweepIntervalSeconds: 30,
+  orderSweepBatch: 100,
+
+  // events: delivery of the outbox to webhooks and plugins.
+  /** How often the dispatcher looks for due events, and how many it claims per look. */
+  eventPollIntervalMs: 1000,
+  eventDeliveryBatch: 100,
+  /** One webhook call (or in-process receiver call) may take this long before it counts as failed. */
+  webhookTimeoutMs: 10_000,
+  /** A claimed event is due again after this if its instance died mid-send (longer than the timeout). */
+  eventLeaseMs: 60_000,
+  /** Retry delays: the first, doubling up to the cap, each with up to this much extra random jitter. */
+  webhookRetryFirstMs: 10_000,
+  webhookRetryMaxMs: 60 * 60 * 1000,
+  webhookRetryJitter: 0.2,
+  /** An event still undelivered this long after it became due has failed, and its app is unhealthy. */
+  webhookRetryWindowMs: 24 * 60 * 60 * 1000,
+  /** How much of a receiver's error (or response) is kept to show its developer. */
+  webhookErrorMax: 300,
+  /** Deliveries the developer's webhook page lists, newest first. */
+  webhookRecentDeliveries: 20,
+
+  // plugins: the sandbox that runs built-in apps.
+  /** Heap of one plugin's isolate; going past it ends the isolate (and the call), which is then recreated. */
+  pluginMemoryMb: 64,
+  /** CPU one call may spend before its first await (the isolate interrupts it). */
+  pluginCpuMsPerCall: 200,
+  /** Wall-clock limit of one call, awaits included (the watchdog); AppConfig.plugins can shorten it. */
+  pluginCallTimeoutMs: 5000,
+  /** A call's JSON request body, and the JSON result a handler may return. */
+  pluginRequestBytes: 64 * 1024,
+  pluginResultBytes: 256 * 1024,
+  /** Log lines one plugin may write per minute in one worker; the rest are counted and dropped. */
+  pluginLogLinesPerMinute: 120,
+  pluginLogMessageMax: 1000,
+  /** Consecutive failed calls that disable a plugin (circuit breaker); recent failures kept for admins. */
+  pluginFailuresToDisable: 5,
+  pluginRecentFailuresKept: 10,
+  /** A dead worker is restarted after a delay doubling from the first to the cap (reset once it runs a while). */
+  pluginWorkerRestartFirstMs: 100,
+  pluginWorkerRestartMaxMs: 10_000,
+  pluginWorkerStableMs: 30_000,
+  /** A cached plugin access token is replaced this long before it expires. */
+  pluginTokenRenewSeconds: 120,
 } as const;

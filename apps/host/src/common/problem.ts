@@ -45,12 +45,19 @@ export type ProblemCode =
   | 'review_required'
   | 'app_status_conflict'
   | 'internal_error'
+  // plugins: a built-in app failed, or its circuit breaker disabled it
+  | 'plugin_failed'
+  | 'plugin_disabled'
+  | 'order_not_pending'
+  | 'order_not_paid'
+  | 'order_expired'
   // the Open API (bearer tokens, RFC 6750 error names)
   | 'invalid_request'
   | 'invalid_token'
   | 'insufficient_scope'
   | 'rate_limited'
-  | 'precondition_failed';
+  | 'precondition_failed'
+  | 'already_thanked';
 
 export interface ProblemDetails {
   type: string;

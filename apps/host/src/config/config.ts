@@ -18,7 +18,25 @@ export interface AppConfig {
   logRequests: boolean;
   /** Open API rate limits instead of those in LIMITS (tests set tiny ones). */
   openApiRateLimits?: OpenApiRateLimits;
+  /** Development mode: webhooks may go to loopback and private addresses (a receiver on the laptop). */
+  devMode?: boolean;
+  /** The plugin runtime; absent: no plugins run (tests start them through PluginTestKit). */
+  plugins?: PluginsConfig;
 }
+
+export interface PluginsConfig {
+  /** The folder of `<id>/manifest.json` plugin folders (the repository's `plugins/` by default). */
+  dir: string;
+  /** Run only these plugins; every folder with a manifest when absent. */
+  only?: string[];
+  /** Worker processes that hold the isolates. */
+  workers: number;
+  /** The wall-clock limit of one call instead of LIMITS.pluginCallTimeoutMs (tests shorten it). */
+  callTimeoutMs?: number;
+}
+
+/** The repository's `plugins/` folder, from `apps/host/src/config` under Jest and `apps/host/dist/config` built. */
+export const DEFAULT_PLUGINS_DIR = path.resolve(__dirname, '../../../../plugins');
 
 export interface OpenApiRateLimits {
   tokenRequestsPerWindow: number;
@@ -89,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
 
   const logRequests = parseBoolean('KONGJIAN_LOG_REQUESTS', env.KONGJIAN_LOG_REQUESTS, true);
+  const devMode = parseBoolean('KONGJIAN_DEV_MODE', env.KONGJIAN_DEV_MODE, false);
   const openApiRateLimits = env.KONGJIAN_OPEN_API_RATE_LIMITS
     ? parseRateLimits(env.KONGJIAN_OPEN_API_RATE_LIMITS)
     : undefined;
@@ -104,7 +123,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bootstrapAdmin,
     logRequests,
     openApiRateLimits,
+    devMode,
+    plugins: {
+      dir: env.KONGJIAN_PLUGINS_DIR ? path.resolve(env.KONGJIAN_PLUGINS_DIR) : DEFAULT_PLUGINS_DIR,
+      workers: parsePluginWorkers(env.KONGJIAN_PLUGIN_WORKERS),
+    },
   };
+}
+
+function parsePluginWorkers(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 2;
+  const workers = Number(raw);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 16) {
+    throw new ConfigError(`KONGJIAN_PLUGIN_WORKERS must be an integer from 1 to 16, got "${raw}"`);
+  }
+  return workers;
 }
 
 /** `token=600,app=6000,window=60`: requests per token and per app in a window of that many seconds. */

@@ -67,16 +67,24 @@ describe('demo data (e2e)', () => {
     expect(await host.sql('select count(*)::int as n from post')).toEqual(before);
   });
 
-  it('registers one approved demo app whose credentials authenticate at the token endpoint', async () => {
+  it('registers one published demo app whose credentials authenticate at the token endpoint', async () => {
     const demo = () =>
       host.app.get(DatabaseService).withContext(() => host.app.get(DemoService).ensureDemoApp());
     const credentials = await demo();
     expect(await demo()).toEqual(credentials);
-    const apps = await host.sql<{ name: string; status: string; client_id: string }>(
-      'select name, status, client_id from app',
-    );
+    const apps = await host.sql<{
+      name: string;
+      status: string;
+      published_version: number;
+      client_id: string;
+    }>('select name, status, published_version, client_id from app where plugin_id is null');
     expect(apps).toEqual([
-      { name: 'Lucky Draw 幸运抽奖', status: 'approved', client_id: credentials!.clientId },
+      {
+        name: 'Lucky Draw 幸运抽奖',
+        status: 'published',
+        published_version: 1,
+        client_id: credentials!.clientId,
+      },
     ]);
     const introspection = await request(host.app.getHttpServer())
       .post('/oauth/introspect')

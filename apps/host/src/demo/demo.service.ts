@@ -104,11 +104,16 @@ export class DemoService {
         redirectUris: DEMO_APP_REDIRECT_URIS,
         scopes: ['profile:read', 'friends:read', 'feed:write', 'storage'],
         optionalScopes: ['storage'],
+        events: [],
+        canvasUrl: null,
         webhookUrl: null,
+        versionName: '1.0.0',
       },
       'confidential',
     );
-    await this.apps.decide(null, app.id, 'approve', 'Demo app, approved by the demo seed');
+    await this.apps.developerMove(developer.id, app.id, 1, 'submit');
+    await this.apps.review(null, app.id, 1, 'approve', 'Demo app, approved by the demo seed');
+    await this.apps.developerMove(developer.id, app.id, 1, 'publish');
     const credentials: DemoAppCredentials = { clientId: app.clientId, clientSecret: clientSecret! };
     this.em.persist(this.em.create(Meta, { key: DEMO_APP_KEY, value: credentials }));
     await this.em.flush();

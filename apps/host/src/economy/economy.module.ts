@@ -18,6 +18,6 @@ import { VipService } from './vip.service';
   controllers: [EconomyController],
   providers: [LedgerService, CoinsService, VipService, ShopService, ActivityService, EconomyService],
   // Coins, VIP and shop services are exported for demo data; features use EconomyService and ActivityService.
-  exports: [EconomyService, ActivityService, CoinsService, VipService, ShopService],
+  exports: [EconomyService, ActivityService, CoinsService, VipService, ShopService, LedgerService],
 })
 export class EconomyModule {}

@@ -16,10 +16,34 @@ const DAY_MS = 86_400_000;
 export const SYSTEM_ACCOUNTS = {
   issuance: '00000000-0000-7000-8000-00000000c011',
   revenue: '00000000-0000-7000-8000-00000000c012',
+  /** Coins of paid orders until the app delivers (then to developer and revenue) or they are refunded. */
+  escrow: '00000000-0000-7000-8000-00000000c013',
 } as const;
 
-export const COIN_TRANSACTION_KINDS = ['grant', 'transfer', 'vip_purchase', 'item_purchase'] as const;
+export const COIN_TRANSACTION_KINDS = [
+  'grant',
+  'transfer',
+  'vip_purchase',
+  'item_purchase',
+  // orders: buyer → escrow when paid; escrow → developer and revenue when delivered; escrow → buyer when refunded.
+  'order_payment',
+  'order_delivery',
+  'order_refund',
+] as const;
 export type CoinTransactionKind = (typeof COIN_TRANSACTION_KINDS)[number];
+
+// ── orders (coins charged through apps) ─────────────────────────────────
+
+/** The platform's share of every delivered order, in percent of its price. */
+export const PLATFORM_SHARE_PERCENT = 30;
+
+/**
+ * The platform's coins of a delivered order. Rounded up, in the platform's favour, so an order of
+ * 1 coin still pays 1 to the platform; the developer gets the rest.
+ */
+export function platformShare(price: number): number {
+  return Math.ceil((price * PLATFORM_SHARE_PERCENT) / 100);
+}
 
 // ── VIP (yellow diamond) ──────────────────────────────────────────────────
 

@@ -2,7 +2,8 @@ import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
-import { sqlRun } from '../database/sql';
+import { LIMITS } from '../common/limits';
+import { sqlRows, sqlRun } from '../database/sql';
 import type { AppEvent, EventType } from './event-types';
 
 /** Handles one event for an app whose code runs inside the host (a built-in plugin). */
@@ -11,7 +12,7 @@ export type InProcessReceiver = (event: AppEvent, userId: string | null) => Prom
 /**
  * The outbox side of events: `publish` records an event for one app inside the caller's transaction,
  * so the event exists exactly when the change that caused it does. Delivery (webhooks, or in-process
- * receivers for plugins) happens later, from the outbox.
+ * receivers for plugins) happens later, from the outbox (see EventDispatcher).
  */
 @Injectable()
 export class EventsService {
@@ -36,13 +37,47 @@ export class EventsService {
   ): Promise<string> {
     const id = newId();
     const now = this.clock.now();
+    const due = deliverAt ?? now;
     await sqlRun(
       this.em,
-      `insert into app_event (id, app_id, type, user_id, data, created_at, next_attempt_at)
-       values (?, ?, ?, ?, ?::jsonb, ?, ?)`,
-      [id, appId, type, userId ?? null, JSON.stringify(data), now, deliverAt ?? now],
+      `insert into app_event (id, app_id, type, user_id, data, created_at, next_attempt_at, retry_until)
+       values (?, ?, ?, ?, ?::jsonb, ?, ?, ?)`,
+      [
+        id,
+        appId,
+        type,
+        userId ?? null,
+        JSON.stringify(data),
+        now,
+        due,
+        new Date(due.getTime() + LIMITS.webhookRetryWindowMs),
+      ],
     );
     return id;
+  }
+
+  /**
+   * `friend.added` for every app both users currently authorize, naming both by that app's openids;
+   * `userId` (the user who accepted) is who a plugin acts as. Call it in the befriending transaction.
+   */
+  async publishFriendAdded(userId: string, friendId: string): Promise<void> {
+    const shared = await sqlRows<{ app_id: string; user_openid: string; friend_openid: string }>(
+      this.em,
+      `select mine.app_id, mine.openid as user_openid, theirs.openid as friend_openid
+         from app_authorization mine
+         join app_authorization theirs on theirs.app_id = mine.app_id and theirs.user_id = ?
+        where mine.user_id = ? and mine.revoked_at is null and theirs.revoked_at is null
+        order by mine.app_id`,
+      [friendId, userId],
+    );
+    for (const row of shared) {
+      await this.publish(
+        row.app_id,
+        'friend.added',
+        { user: row.user_openid, friend: row.friend_openid },
+        userId,
+      );
+    }
   }
 
   /** Events for `appId` go to `receiver` instead of a webhook (the plugins module registers its plugins). */

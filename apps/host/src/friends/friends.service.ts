@@ -7,6 +7,7 @@ import { Keyset, keysetCondition } from '../common/pagination';
 import { badRequest, conflict, notFound, ProblemException } from '../common/problem';
 import { nonBlank } from '../common/text';
 import { sqlRows, sqlRun } from '../database/sql';
+import { EventsService } from '../events/events.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { FriendGroup } from './friend-group.entity';
 import { FriendRequest, FriendRequestStatus } from './friend-request.entity';
@@ -44,6 +45,7 @@ export class FriendsService {
     private readonly em: EntityManager,
     private readonly accounts: AccountsService,
     private readonly notifications: NotificationsService,
+    private readonly events: EventsService,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -177,6 +179,7 @@ export class FriendsService {
         `insert into friendship (user_id, friend_id, created_at) values (?, ?, ?), (?, ?, ?) on conflict do nothing`,
         [request.fromId, request.toId, now, request.toId, request.fromId, now],
       );
+      await this.events.publishFriendAdded(request.toId, request.fromId);
       this.notifications.notify({
         recipientId: request.fromId,
         kind: 'friend_request_accepted',

@@ -44,6 +44,10 @@ export class Notification {
   @Property({ type: 'text', nullable: true })
   text?: string | null;
 
+  /** Where an app's notification leads (https), if it gave a link. */
+  @Property({ type: 'text', nullable: true })
+  linkUrl?: string | null;
+
   @Property({ type: 'timestamptz', nullable: true })
   readAt?: Date | null;
 

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../accounts/auth-user';
 import { CurrentUser, SessionAuth } from '../accounts/auth.decorators';
+import { AppsService } from '../apps/apps.service';
 import { Endpoint } from '../common/endpoint.decorator';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
 import { UserDirectoryService } from '../spaces/user-directory.service';
@@ -21,6 +22,7 @@ export class NotificationsController {
   constructor(
     private readonly notifications: NotificationsService,
     private readonly directory: UserDirectoryService,
+    private readonly apps: AppsService,
   ) {}
 
   @Get()
@@ -37,15 +39,19 @@ export class NotificationsController {
       decodeCursor(query.cursor),
       query.unread === 'true',
     );
-    const people = await this.directory.summaries(
-      rows.flatMap((row) => (row.actor_id ? [row.actor_id] : [])),
-    );
+    const [people, apps] = await Promise.all([
+      this.directory.summaries(rows.flatMap((row) => (row.actor_id ? [row.actor_id] : []))),
+      this.apps.labels(rows.flatMap((row) => (row.app_id ? [row.app_id] : []))),
+    ]);
     return toPage(rows, limit, (row) => ({
       id: row.id,
       kind: row.kind,
       actor: row.actor_id ? (people.get(row.actor_id) ?? null) : null,
       subjectId: row.subject_id,
       postId: row.post_id,
+      app: row.app_id ? (apps.get(row.app_id) ?? null) : null,
+      text: row.text,
+      link: row.link_url,
       read: row.read_at !== null,
       createdAt: new Date(row.created_at).toISOString(),
     }));

@@ -13,6 +13,7 @@ export interface NotifyInput {
   postId?: string;
   appId?: string;
   text?: string;
+  linkUrl?: string;
 }
 
 export interface NotificationRow {
@@ -21,6 +22,9 @@ export interface NotificationRow {
   actor_id: string | null;
   subject_id: string | null;
   post_id: string | null;
+  app_id: string | null;
+  text: string | null;
+  link_url: string | null;
   read_at: Date | null;
   created_at: Date;
 }
@@ -44,6 +48,7 @@ export class NotificationsService {
         postId: input.postId ?? null,
         appId: input.appId ?? null,
         text: input.text ?? null,
+        linkUrl: input.linkUrl ?? null,
         readAt: null,
         createdAt: this.clock.now(),
       }),
@@ -59,13 +64,29 @@ export class NotificationsService {
     const keyset = keysetCondition('n', after);
     return sqlRows<NotificationRow>(
       this.em,
-      `select n.id, n.kind, n.actor_id, n.subject_id, n.post_id, n.read_at, n.created_at
+      `select n.id, n.kind, n.actor_id, n.subject_id, n.post_id, n.app_id, n.text, n.link_url, n.read_at, n.created_at
          from notification n
         where n.recipient_id = ? and ${keyset.sql} ${unreadOnly ? 'and n.read_at is null' : ''}
         order by n.created_at desc, n.id desc
         limit ?`,
       [recipientId, ...keyset.params, limit + 1],
     );
+  }
+
+  /** How many notifications of a kind a user sent through an app since an instant (app quotas). */
+  async sentThroughAppSince(
+    appId: string,
+    actorId: string,
+    kind: NotificationKind,
+    since: Date,
+  ): Promise<number> {
+    const [row] = await sqlRows<{ count: number }>(
+      this.em,
+      `select count(*)::int as count from notification
+        where app_id = ? and actor_id = ? and kind = ? and created_at >= ?`,
+      [appId, actorId, kind, since],
+    );
+    return row.count;
   }
 
   async unreadCount(recipientId: string): Promise<number> {

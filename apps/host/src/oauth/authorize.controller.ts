@@ -1,4 +1,3 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { Controller, Get, HttpStatus, Inject, Logger, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
@@ -12,22 +11,19 @@ import { ProblemException } from '../common/problem';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import type { OAuthTransaction } from './consent-transactions.service';
 import { runChain } from './express-chain';
-import { formField, parseForm } from './oauth-form';
+import { type CsrfCookie, csrfTokenMatches, formField, issueCsrfToken, parseForm } from './oauth-form';
 import { AuthorizationPageError } from './oauth-errors';
 import { consentPage, sendErrorPage, sendPage, signInPage } from './oauth-pages';
 import { OAuthServer, SignInRequired } from './oauth-server';
 
-/** Double-submit cookie for the sign-in form: a cross-site page can neither read it nor make the browser send it. */
-const SIGN_IN_CSRF_COOKIE = 'kj_oauth_signin';
-const CSRF_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+/** Double-submit cookie for the sign-in form (see issueCsrfToken). */
+const SIGN_IN_CSRF_COOKIE: CsrfCookie = {
+  name: 'kj_oauth_signin',
+  path: '/oauth',
+  maxAgeMs: LIMITS.oauthTransactionTtlSeconds * 1000,
+};
 /** The sign-in form only ever returns to the authorization endpoint: no open redirect. */
 const RETURN_TO_PATTERN = /^\/oauth\/authorize\?[^#]*$/;
-
-function sameToken(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
 
 /**
  * The user-facing side of the authorization server: the authorization endpoint with its sign-in and
@@ -106,25 +102,19 @@ export class AuthorizeController {
     status: number = HttpStatus.OK,
     failure?: { error: string; username?: string },
   ): void {
-    const existing = (request.cookies as Record<string, string> | undefined)?.[SIGN_IN_CSRF_COOKIE];
-    const csrfToken =
-      existing && CSRF_TOKEN_PATTERN.test(existing) ? existing : randomBytes(32).toString('base64url');
-    response.cookie(SIGN_IN_CSRF_COOKIE, csrfToken, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: this.config.publicUrl.startsWith('https:'),
-      path: '/oauth',
-      maxAge: LIMITS.oauthTransactionTtlSeconds * 1000,
-    });
+    const csrfToken = issueCsrfToken(
+      request,
+      response,
+      SIGN_IN_CSRF_COOKIE,
+      this.config.publicUrl.startsWith('https:'),
+    );
     const returnTo = formField(request, 'return_to') ?? request.originalUrl;
     sendPage(response, status, 'Sign in', signInPage({ returnTo, csrfToken, appName, ...failure }));
   }
 
   /** Signs in with AccountsService (and so its throttling), then returns to the authorization request. */
   private async checkCredentials(request: Request, response: Response): Promise<void> {
-    const cookie = (request.cookies as Record<string, string> | undefined)?.[SIGN_IN_CSRF_COOKIE];
-    const submitted = formField(request, 'csrf_token');
-    if (!cookie || !submitted || !sameToken(cookie, submitted)) {
+    if (!csrfTokenMatches(request, SIGN_IN_CSRF_COOKIE.name)) {
       throw new AuthorizationPageError(
         HttpStatus.FORBIDDEN,
         'Sign-in refused',

@@ -21,6 +21,8 @@ export class MetadataController {
       token_endpoint: `${issuer}/oauth/token`,
       revocation_endpoint: `${issuer}/oauth/revoke`,
       introspection_endpoint: `${issuer}/oauth/introspect`,
+      // The key set that signs canvas launch tokens (not ID tokens: this server has no OpenID Connect).
+      jwks_uri: `${issuer}/.well-known/jwks.json`,
       scopes_supported: SCOPES,
       response_types_supported: ['code'],
       response_modes_supported: ['query'],

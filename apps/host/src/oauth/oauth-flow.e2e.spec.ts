@@ -1,3 +1,4 @@
+import { SCOPES } from '../apps/scopes';
 import request from 'supertest';
 import { LIMITS } from '../common/limits';
 import { DatabaseService } from '../database/database.module';
@@ -470,7 +471,8 @@ describe('oauth: codes, tokens, revocation and introspection (e2e)', () => {
         token_endpoint: `${issuer}/oauth/token`,
         revocation_endpoint: `${issuer}/oauth/revoke`,
         introspection_endpoint: `${issuer}/oauth/introspect`,
-        scopes_supported: ['profile:read', 'friends:read', 'feed:write', 'storage'],
+        jwks_uri: `${issuer}/.well-known/jwks.json`,
+        scopes_supported: SCOPES,
         response_types_supported: ['code'],
         response_modes_supported: ['query'],
         grant_types_supported: ['authorization_code', 'refresh_token'],

@@ -130,14 +130,44 @@ export class OAuthTokensService {
     scopes: Scope[],
     openid: string,
   ): Promise<TokenResponse> {
-    const grant: Grant = { id: newId(), appId: app.id, clientId: app.clientId, userId };
+    const grant = await this.insertGrant(app.id, app.clientId, userId, codeId, scopes);
+    return this.issuePair(grant, scopes, scopes, openid);
+  }
+
+  /**
+   * An access token for a built-in plugin acting for a user who installed it. Plugins never see a
+   * redirect or a refresh token: the host mints the token from the user's active authorization, with
+   * the scopes it grants now, in a grant of its own (so revoking the authorization ends it). Null when
+   * the user has not authorized the app or the app is suspended.
+   */
+  async issuePluginToken(appId: string, userId: string): Promise<{ token: string; expiresAt: Date } | null> {
+    return this.em.transactional(async () => {
+      const state = await this.authorizations.accessState(appId, userId);
+      if (!state || state.appStatus === 'suspended') return null;
+      const [app] = await sqlRows<{ client_id: string }>(this.em, 'select client_id from app where id = ?', [
+        appId,
+      ]);
+      const grant = await this.insertGrant(appId, app.client_id, userId, null, state.scopes);
+      const expiresAt = new Date(this.clock.now().getTime() + LIMITS.oauthAccessTokenTtlSeconds * 1000);
+      return { token: await this.insertToken(grant, 'access', state.scopes, expiresAt), expiresAt };
+    });
+  }
+
+  private async insertGrant(
+    appId: string,
+    clientId: string,
+    userId: string,
+    codeId: string | null,
+    scopes: Scope[],
+  ): Promise<Grant> {
+    const grant: Grant = { id: newId(), appId, clientId, userId };
     await sqlRun(
       this.em,
       `insert into oauth_grant (id, app_id, client_id, user_id, code_id, scopes, created_at)
        values (?, ?, ?, ?, ?, ?::text[], ?)`,
-      [grant.id, app.id, app.clientId, userId, codeId, `{${scopes.join(',')}}`, this.clock.now()],
+      [grant.id, appId, clientId, userId, codeId, `{${scopes.join(',')}}`, this.clock.now()],
     );
-    return this.issuePair(grant, scopes, scopes, openid);
+    return grant;
   }
 
   /**

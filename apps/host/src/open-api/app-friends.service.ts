@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { AuthorizationsService } from '../apps/authorizations.service';
-import { badRequest, notFound } from '../common/problem';
+import { badRequest, notFound, ProblemException } from '../common/problem';
 import { FriendsService } from '../friends/friends.service';
 import type { AccessContext } from '../oauth/oauth-tokens.service';
 import { UserDirectoryService } from '../spaces/user-directory.service';
@@ -61,6 +61,31 @@ export class AppFriendsService {
    * list". An openid the app was never given (another app's, or made up) is 404.
    */
   async status(access: AccessContext, openid: string): Promise<AppFriendStatus> {
+    const { isFriend } = await this.relation(access, openid);
+    return { openid, isFriend };
+  }
+
+  /**
+   * The user behind an openid that must be an app friend of the token's user (someone to send a gift
+   * or a notification to): 404 for an openid the app was never given, 403 `not_friends` otherwise.
+   */
+  async requireAppFriend(access: AccessContext, openid: string): Promise<string> {
+    const { userId, isFriend } = await this.relation(access, openid);
+    if (!isFriend) {
+      throw new ProblemException(
+        HttpStatus.FORBIDDEN,
+        'not_friends',
+        'This user is not a friend of the user who also uses this app',
+      );
+    }
+    return userId;
+  }
+
+  /** A block ends a friendship, so friends are never in a block relation. */
+  private async relation(
+    access: AccessContext,
+    openid: string,
+  ): Promise<{ userId: string; isFriend: boolean }> {
     const otherId = OPENID_PATTERN.test(openid)
       ? await this.authorizations.userIdForOpenid(access.appId, openid)
       : null;
@@ -69,6 +94,6 @@ export class AppFriendsService {
       this.friends.areFriends(access.userId, otherId),
       this.authorizations.active(access.appId, otherId),
     ]);
-    return { openid, isFriend: areFriends && authorization !== null };
+    return { userId: otherId, isFriend: areFriends && authorization !== null };
   }
 }

@@ -1,19 +1,31 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { AppsModule } from '../apps/apps.module';
 import { EconomyModule } from '../economy/economy.module';
+import { GiftsModule } from '../gifts/gifts.module';
+import { ModerationModule } from '../moderation/moderation.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { FriendsModule } from '../friends/friends.module';
 import { OAuthModule } from '../oauth/oauth.module';
 import { PostsModule } from '../posts/posts.module';
 import { ProfilesModule } from '../spaces/profiles.module';
 import { AppFriendsController } from './app-friends.controller';
 import { AppFriendsService } from './app-friends.service';
+import { AppNotificationsController } from './app-notifications.controller';
+import { AppNotificationsService } from './app-notifications.service';
 import { AppStorageService } from './app-storage.service';
+import { AppWideStorageController } from './app-wide-storage.controller';
+import { AppWideStorageService } from './app-wide-storage.service';
 import { BearerTokenGuard } from './bearer-token.guard';
+import { OpenGiftsController } from './gifts.controller';
+import { OpenGiftsService } from './gifts.service';
+import { KeyValueStore } from './key-value-store';
 import { MeController } from './me.controller';
 import { openApiCors } from './open-api-cors';
 import { OPEN_API_PREFIX } from './open-api.decorators';
 import { OpenProfilesService } from './open-profiles.service';
 import { OpenApiRateLimiter } from './rate-limiter';
+import { RemindersController } from './reminders.controller';
+import { RemindersService } from './reminders.service';
 import { StorageController } from './storage.controller';
 import { StoriesController } from './stories.controller';
 import { StoriesService } from './stories.service';
@@ -23,8 +35,27 @@ import { StoriesService } from './stories.service';
  * token. Documented on its own in openapi/open-platform.json.
  */
 @Module({
-  imports: [OAuthModule, AppsModule, FriendsModule, PostsModule, ProfilesModule, EconomyModule],
-  controllers: [MeController, AppFriendsController, StoriesController, StorageController],
+  imports: [
+    OAuthModule,
+    AppsModule,
+    FriendsModule,
+    PostsModule,
+    ProfilesModule,
+    EconomyModule,
+    GiftsModule,
+    ModerationModule,
+    NotificationsModule,
+  ],
+  controllers: [
+    MeController,
+    AppFriendsController,
+    StoriesController,
+    StorageController,
+    AppWideStorageController,
+    OpenGiftsController,
+    AppNotificationsController,
+    RemindersController,
+  ],
   providers: [
     BearerTokenGuard,
     OpenApiRateLimiter,
@@ -32,6 +63,11 @@ import { StoriesService } from './stories.service';
     AppFriendsService,
     StoriesService,
     AppStorageService,
+    KeyValueStore,
+    AppWideStorageService,
+    OpenGiftsService,
+    AppNotificationsService,
+    RemindersService,
   ],
   // Other modules (orders, plugins) serve Open API operations of their own with the same guard and limits.
   exports: [BearerTokenGuard, OpenApiRateLimiter, OAuthModule, AppsModule],

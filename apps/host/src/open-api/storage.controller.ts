@@ -1,38 +1,12 @@
-import { Body, Delete, Get, Headers, HttpStatus, Param, PipeTransform, Put, Res } from '@nestjs/common';
-import { ApiHeader, ApiParam } from '@nestjs/swagger';
+import { Body, Delete, Get, Headers, Param, Put, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Endpoint } from '../common/endpoint.decorator';
 import { LIMITS } from '../common/limits';
-import { ProblemException } from '../common/problem';
 import type { AccessContext } from '../oauth/oauth-tokens.service';
 import { AppStorageService } from './app-storage.service';
 import { PutStorageItemRequest, StorageItem } from './dto/open-api.dto';
 import { Access, OpenApiController, openApiProblems, RequireScope } from './open-api.decorators';
-
-/** Letters, digits and `. _ : -`; `.` and `..` alone are refused because URLs treat them as paths. */
-const STORAGE_KEY = /^(?!\.{1,2}$)[A-Za-z0-9._:-]{1,128}$/;
-
-class StorageKeyPipe implements PipeTransform<string, string> {
-  transform(value: string): string {
-    if (!STORAGE_KEY.test(value)) {
-      const message = 'key must be 1 to 128 letters, digits, ".", "_", ":" or "-"';
-      throw new ProblemException(HttpStatus.BAD_REQUEST, 'validation_failed', message, [
-        { field: 'key', message },
-      ]);
-    }
-    return value;
-  }
-}
-
-const KeyParam = () =>
-  ApiParam({ name: 'key', schema: { type: 'string', pattern: STORAGE_KEY.source, maxLength: 128 } });
-
-const IfMatch = (what: string) =>
-  ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: `Only ${what} if the item's ETag is one of these`,
-  });
+import { IfMatch, IfNoneMatch, KeyParam, StorageKeyPipe } from './storage-params';
 
 @OpenApiController('storage', 'storage')
 export class StorageController {
@@ -61,7 +35,7 @@ export class StorageController {
   @RequireScope('storage')
   @KeyParam()
   @IfMatch('replace')
-  @ApiHeader({ name: 'If-None-Match', required: false, description: '`*`: only create, never replace' })
+  @IfNoneMatch()
   @Endpoint({
     operationId: 'putStorageItem',
     summary:

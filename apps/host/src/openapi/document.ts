@@ -6,6 +6,7 @@ import { LIMITS } from '../common/limits';
 import { OAuthModule } from '../oauth/oauth.module';
 import { OAUTH2_SCHEME } from '../open-api/open-api.decorators';
 import { OpenApiModule } from '../open-api/open-api.module';
+import { OpenOrdersModule } from '../orders/open-orders.module';
 
 /** Recursively sorts object keys so the written document does not depend on declaration order. */
 function sortKeys(value: unknown): unknown {
@@ -48,7 +49,7 @@ function toJsonSchemaNullability(value: unknown): unknown {
 }
 
 /** Modules whose routes belong to the open platform, not to the first-party API. */
-const OPEN_PLATFORM_MODULES: Type<unknown>[] = [OpenApiModule, OAuthModule];
+const OPEN_PLATFORM_MODULES: Type<unknown>[] = [OpenApiModule, OpenOrdersModule, OAuthModule];
 
 /** Every module of the running host except the given ones (for SwaggerModule's `include`). */
 function modulesExcept(app: INestApplication, excluded: Type<unknown>[]): Type<unknown>[] {
@@ -186,7 +187,7 @@ export function buildOpenPlatformDocument(app: INestApplication): OpenAPIObject 
     .build();
   const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (_controller, method) => method,
-    include: [OpenApiModule],
+    include: [OpenApiModule, OpenOrdersModule],
   });
   return sortKeys(toJsonSchemaNullability(withOpenApiHeaders(document))) as OpenAPIObject;
 }

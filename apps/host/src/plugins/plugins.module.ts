@@ -1,5 +1,16 @@
 import { Module } from '@nestjs/common';
+import { AppsModule } from '../apps/apps.module';
+import { OAuthModule } from '../oauth/oauth.module';
+import { PluginBridge } from './plugin-bridge';
+import { AdminPluginsController, PluginCanvasController, PluginRoutesController } from './plugins.controller';
+import { PluginsService } from './plugins.service';
 
 /** Built-in apps as sandboxed plugins: the supervisor, its worker processes and plugin routes. */
-@Module({})
+@Module({
+  imports: [AppsModule, OAuthModule],
+  // Plugin routes first: `/apps/<id>/api/...` must not fall through to the canvas files.
+  controllers: [PluginRoutesController, AdminPluginsController, PluginCanvasController],
+  providers: [PluginsService, PluginBridge],
+  exports: [PluginsService],
+})
 export class PluginsModule {}

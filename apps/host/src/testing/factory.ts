@@ -150,12 +150,21 @@ export class TestFactory {
     };
   }
 
-  async approveApp(app: { id: string }): Promise<void> {
+  /** Takes the app's newest version through review: submitted, approved by an admin, and published. */
+  async approveApp(app: Pick<TestApp, 'id' | 'developer'>): Promise<void> {
     const admin = await this.admin();
-    expectStatus(
-      await this.host.post(`/admin/apps/${app.id}/approve`, { token: admin.token, body: {} }),
-      200,
-      'approve app',
-    );
+    const versions = await this.host.get(`/developer/apps/${app.id}/versions`, {
+      token: app.developer.token,
+    });
+    expectStatus(versions, 200, 'list versions');
+    const { number } = versions.body.items[0];
+    const steps = [
+      [`/developer/apps/${app.id}/versions/${number}/submit`, app.developer.token],
+      [`/admin/apps/${app.id}/versions/${number}/approve`, admin.token],
+      [`/developer/apps/${app.id}/versions/${number}/publish`, app.developer.token],
+    ];
+    for (const [url, token] of steps) {
+      expectStatus(await this.host.post(url, { token, body: {} }), 200, `review step ${url}`);
+    }
   }
 }

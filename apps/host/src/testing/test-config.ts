@@ -11,6 +11,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     demoData: false,
     bootstrapAdmin: undefined,
     logRequests: false,
+    devMode: true,
     ...overrides,
   };
 }

@@ -99,6 +99,16 @@ export class TestHost {
   }
 
   /**
+   * Stops this host and starts a new one on the same database and clock, as after a restart. On PGlite
+   * the data survives only in a `dataDir` on disk (give one to `start`). Use the returned host from now on.
+   */
+  async restart(): Promise<TestHost> {
+    await this.app.close();
+    const app = await createHost(this.config, { clock: this.clock, logger: false });
+    return new TestHost(app, this.clock, this.config, this.dropDatabase);
+  }
+
+  /**
    * Sends a request through the real HTTP stack and checks the response against its OpenAPI
    * document (openapi/open-platform.json for /open/v1, openapi/host.json for the rest).
    */

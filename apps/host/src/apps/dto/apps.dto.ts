@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -15,10 +15,25 @@ import {
 import { LIMITS } from '../../common/limits';
 import { UserSummary } from '../../spaces/user-directory.service';
 import { appUrlProblem } from '../app-urls';
-import { APP_CATEGORIES, type AppCategory, type AppStatus, type ClientType } from '../apps.service';
+import { EVENT_TYPES, type EventType } from '../../events/event-types';
+import {
+  APP_CATEGORIES,
+  type AppCategory,
+  type AppStatus,
+  type ClientType,
+  type VersionStatus,
+} from '../apps.service';
 import { SCOPES, type Scope } from '../scopes';
 
-const APP_STATUSES: AppStatus[] = ['development', 'approved', 'rejected', 'suspended'];
+const APP_STATUSES: AppStatus[] = ['development', 'published', 'suspended'];
+const VERSION_STATUSES: VersionStatus[] = [
+  'draft',
+  'submitted',
+  'approved',
+  'rejected',
+  'published',
+  'superseded',
+];
 
 /** A URL an app registers: see `appUrlProblem` for the rules; applies to each element of an array. */
 function IsAppUrl(): PropertyDecorator {
@@ -36,7 +51,8 @@ function IsAppUrl(): PropertyDecorator {
     });
 }
 
-export class AppDetailsRequest {
+/** How the app center lists an app; not reviewed. */
+export class AppListingRequest {
   @ApiProperty({ minLength: 1, maxLength: LIMITS.appNameMax })
   @IsString()
   @MinLength(1)
@@ -59,6 +75,20 @@ export class AppDetailsRequest {
   @ApiProperty({ enum: APP_CATEGORIES })
   @IsIn(APP_CATEGORIES)
   category!: AppCategory;
+}
+
+/** What a version asks for; reviewed before users get it. */
+export class AppManifestRequest {
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 40,
+    description: 'A label such as "1.2.0"',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  versionName?: string | null;
 
   @ApiProperty({
     type: [String],
@@ -99,14 +129,41 @@ export class AppDetailsRequest {
     type: String,
     nullable: true,
     maxLength: LIMITS.urlMax,
-    description: 'Where events are delivered (https)',
+    description:
+      'Where events are delivered (https); addresses that resolve to loopback, private or link-local ' +
+      'networks are refused outside development mode',
   })
   @IsOptional()
   @IsString()
   @MaxLength(LIMITS.urlMax)
   @IsAppUrl()
   webhookUrl?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: LIMITS.urlMax,
+    description: 'The page the app center opens, with a launch token (https, or http on loopback)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.urlMax)
+  @IsAppUrl()
+  canvasUrl?: string | null;
+
+  @ApiPropertyOptional({
+    enum: EVENT_TYPES,
+    isArray: true,
+    description: 'The events the app wants delivered',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(EVENT_TYPES, { each: true })
+  events?: EventType[];
 }
+
+export class AppDetailsRequest extends IntersectionType(AppListingRequest, AppManifestRequest) {}
 
 export class CreateAppRequest extends AppDetailsRequest {
   @ApiPropertyOptional({
@@ -135,14 +192,22 @@ export class AppResponse {
   @ApiProperty({ enum: SCOPES, isArray: true }) scopes!: Scope[];
   @ApiProperty({ enum: SCOPES, isArray: true }) optionalScopes!: Scope[];
   @ApiProperty({ type: String, nullable: true }) webhookUrl!: string | null;
+  @ApiProperty({ type: String, nullable: true }) canvasUrl!: string | null;
+  @ApiProperty({ enum: EVENT_TYPES, isArray: true }) events!: EventType[];
+  @ApiProperty({ type: String, nullable: true, description: 'Set for a built-in app (a plugin)' })
+  pluginId!: string | null;
   @ApiProperty({ enum: ['confidential', 'public'] }) clientType!: ClientType;
   @ApiProperty({
     enum: APP_STATUSES,
-    description: 'development: only its developer and testers can use it, until an admin approves it',
+    description:
+      'development: nothing published yet, only its developer and testers can use it (with the newest ' +
+      "version's manifest); published: users get the published version; suspended: nobody can use it",
   })
   status!: AppStatus;
-  @ApiProperty({ type: String, nullable: true, description: 'Why an admin rejected or suspended it' })
+  @ApiProperty({ type: String, nullable: true, description: 'Why an admin suspended it' })
   statusReason!: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'The version users get' })
+  publishedVersion!: number | null;
   @ApiProperty({ type: UserSummary }) developer!: UserSummary;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
@@ -176,9 +241,56 @@ export class TesterListResponse {
   @ApiProperty({ type: [TesterResponse] }) items!: TesterResponse[];
 }
 
+export class AppManifestResponse {
+  @ApiProperty({ type: String, nullable: true }) versionName!: string | null;
+  @ApiProperty({ enum: SCOPES, isArray: true }) scopes!: Scope[];
+  @ApiProperty({ enum: SCOPES, isArray: true }) optionalScopes!: Scope[];
+  @ApiProperty({ enum: EVENT_TYPES, isArray: true }) events!: EventType[];
+  @ApiProperty({ type: String, nullable: true }) canvasUrl!: string | null;
+  @ApiProperty({ type: String, nullable: true }) pluginId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) webhookUrl!: string | null;
+  @ApiProperty({ type: [String] }) redirectUris!: string[];
+}
+
+export class AppVersionResponse {
+  @ApiProperty({ format: 'uuid' }) appId!: string;
+  @ApiProperty({ minimum: 1 }) number!: number;
+  @ApiProperty({ type: AppManifestResponse }) manifest!: AppManifestResponse;
+  @ApiProperty({
+    enum: VERSION_STATUSES,
+    description:
+      'draft → submitted → approved | rejected; approved → published; a published version becomes ' +
+      'superseded when a newer one is published',
+  })
+  status!: VersionStatus;
+  @ApiProperty({ type: String, nullable: true, description: 'Why an admin rejected it' })
+  statusReason!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class AppVersionListResponse {
+  @ApiProperty({ type: [AppVersionResponse] }) items!: AppVersionResponse[];
+}
+
+export class SubmittedVersionResponse {
+  @ApiProperty({ type: AppResponse }) app!: AppResponse;
+  @ApiProperty({ type: AppVersionResponse }) version!: AppVersionResponse;
+}
+
+export class SubmittedVersionListResponse {
+  @ApiProperty({ type: [SubmittedVersionResponse] }) items!: SubmittedVersionResponse[];
+}
+
 export class AppStatusChangeResponse {
-  @ApiProperty({ enum: APP_STATUSES }) fromStatus!: AppStatus;
-  @ApiProperty({ enum: APP_STATUSES }) toStatus!: AppStatus;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'The version that moved; null for the app itself',
+  })
+  versionNumber!: number | null;
+  @ApiProperty({ enum: [...new Set([...VERSION_STATUSES, ...APP_STATUSES])] }) fromStatus!: string;
+  @ApiProperty({ enum: [...new Set([...VERSION_STATUSES, ...APP_STATUSES])] }) toStatus!: string;
   @ApiProperty({ type: UserSummary, nullable: true }) actor!: UserSummary | null;
   @ApiProperty({ type: String, nullable: true }) reason!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
@@ -186,6 +298,7 @@ export class AppStatusChangeResponse {
 
 export class AdminAppResponse {
   @ApiProperty({ type: AppResponse }) app!: AppResponse;
+  @ApiProperty({ type: [AppVersionResponse], description: 'Newest first' }) versions!: AppVersionResponse[];
   @ApiProperty({ type: [AppStatusChangeResponse] }) history!: AppStatusChangeResponse[];
 }
 

@@ -24,7 +24,7 @@ const SHOP_ITEM_KINDS = ['theme', 'skin', 'music'] as const;
 export type ShopItemKind = (typeof SHOP_ITEM_KINDS)[number];
 
 /** Printable ASCII without spaces, so a key survives logs and copy-paste unchanged. */
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]+$/;
+export const IDEMPOTENCY_KEY = /^[\x21-\x7e]+$/;
 
 // ── requests ─────────────────────────────────────────────────────────────
 

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID, ValidateIf } from 'class-validator';
 import { LIMITS } from '../../common/limits';
 import { PageInfo, PageQuery } from '../../common/pagination';
+import { PostApp } from '../../posts/dto/posts.dto';
 import { UserSummary } from '../../spaces/user-directory.service';
 import { NOTIFICATION_KINDS, type NotificationKind } from '../notification.entity';
 
@@ -24,6 +25,16 @@ export class NotificationResponse {
   })
   subjectId!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) postId!: string | null;
+  @ApiProperty({ type: PostApp, nullable: true, description: 'The app that sent it (app kinds only)' })
+  app!: PostApp | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "What the app wrote: its message, a gift's name, the thanks (app kinds only)",
+  })
+  text!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Where an app message leads (https)' })
+  link!: string | null;
   @ApiProperty() read!: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }

@@ -89,7 +89,7 @@ export class StoryResponse {
 }
 
 /** Any JSON value: the shape apps keep in storage. */
-const JSON_VALUE_SCHEMA = {
+export const JSON_VALUE_SCHEMA = {
   oneOf: [
     { type: 'object', additionalProperties: true },
     { type: 'array', items: {} },

@@ -1,0 +1,263 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { AppCategory, AppsService, RegisteredApp } from '../apps/apps.service';
+import { AuthorizationsService } from '../apps/authorizations.service';
+import { normalizeScopes, Scope } from '../apps/scopes';
+import { lockName } from '../open-api/advisory-lock';
+import { Clock } from '../common/clock';
+import { LIMITS } from '../common/limits';
+import { Keyset, keysetCondition } from '../common/pagination';
+import { conflict, forbidden, notFound, ProblemException } from '../common/problem';
+import { sqlRows, sqlRun, uuidArray } from '../database/sql';
+import { EventsService } from '../events/events.service';
+import { friendOfCondition } from '../friends/friends.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { LaunchToken, LaunchTokensService } from './launch-tokens.service';
+
+export interface AppStats {
+  installCount: number;
+  ratingAverage: number | null;
+  ratingCount: number;
+}
+
+/** The viewer's relation to an app: what they granted, and what a newer version asks that they were never asked. */
+export interface Installation {
+  scopes: Scope[];
+  pendingScopes: Scope[];
+  installedAt: Date;
+  myRating: number | null;
+}
+
+export interface InviteOutcome {
+  invited: string[];
+  alreadyInstalled: string[];
+  remainingToday: number;
+}
+
+/**
+ * The app center: published apps to browse and search, installing (consent given once, as OAuth
+ * would record it), uninstalling, ratings, canvas launches and invites to friends.
+ */
+@Injectable()
+export class AppCenterService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly apps: AppsService,
+    private readonly authorizations: AuthorizationsService,
+    private readonly events: EventsService,
+    private readonly notifications: NotificationsService,
+    private readonly launchTokens: LaunchTokensService,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  /** Published apps, newest publication first; `q` matches names case-insensitively, anywhere in the name. */
+  async browse(
+    filter: { category?: AppCategory; q?: string },
+    limit: number,
+    after: Keyset | undefined,
+  ): Promise<RegisteredApp[]> {
+    const keyset = keysetCondition('app', after, 'published_at');
+    const params: unknown[] = [];
+    let where = "app.status = 'published'";
+    if (filter.category) {
+      where += ' and app.category = ?';
+      params.push(filter.category);
+    }
+    if (filter.q) {
+      where += ' and strpos(lower(app.name), lower(?)) > 0';
+      params.push(filter.q);
+    }
+    return this.apps.inOrder(
+      `select $columns from app where ${where} and ${keyset.sql}
+       order by app.published_at desc, app.id desc limit ?`,
+      [...params, ...keyset.params, limit + 1],
+    );
+  }
+
+  async stats(appIds: string[]): Promise<Map<string, AppStats>> {
+    const ids = uuidArray([...new Set(appIds)]);
+    const [installs, ratings] = await Promise.all([
+      sqlRows<{ app_id: string; n: string | number }>(
+        this.em,
+        `select app_id, count(*) as n from app_authorization where app_id = any(?::uuid[]) and revoked_at is null
+         group by app_id`,
+        [ids],
+      ),
+      sqlRows<{ app_id: string; n: string | number; average: string | number }>(
+        this.em,
+        `select app_id, count(*) as n, avg(stars) as average from app_rating where app_id = any(?::uuid[])
+         group by app_id`,
+        [ids],
+      ),
+    ]);
+    const installCount = new Map(installs.map((row) => [row.app_id, Number(row.n)]));
+    const rating = new Map(ratings.map((row) => [row.app_id, row]));
+    return new Map(
+      appIds.map((id) => {
+        const rated = rating.get(id);
+        return [
+          id,
+          {
+            installCount: installCount.get(id) ?? 0,
+            ratingAverage: rated ? Math.round(Number(rated.average) * 10) / 10 : null,
+            ratingCount: rated ? Number(rated.n) : 0,
+          },
+        ];
+      }),
+    );
+  }
+
+  /**
+   * The app as this user may see it: published, or in development and they are its developer or a
+   * tester. Anything else is a 404, so unpublished apps stay private.
+   */
+  async visible(userId: string, appId: string): Promise<RegisteredApp> {
+    const app = await this.apps.findById(appId);
+    if (!app || !(await this.apps.mayAuthorize(app, userId))) throw notFound('App');
+    return app;
+  }
+
+  async installation(userId: string, app: RegisteredApp): Promise<Installation | null> {
+    const [row] = await sqlRows<{
+      scopes: Scope[];
+      decided_scopes: Scope[];
+      updated_at: Date | string;
+      stars: number | null;
+    }>(
+      this.em,
+      `select az.scopes, az.decided_scopes, az.updated_at, r.stars from app_authorization az
+       left join app_rating r on r.app_id = az.app_id and r.user_id = az.user_id
+       where az.app_id = ? and az.user_id = ? and az.revoked_at is null`,
+      [app.id, userId],
+    );
+    if (!row) return null;
+    return {
+      scopes: normalizeScopes(row.scopes),
+      pendingScopes: app.scopes.filter((scope) => !row.decided_scopes.includes(scope)),
+      installedAt: new Date(row.updated_at),
+      myRating: row.stars === null ? null : Number(row.stars),
+    };
+  }
+
+  /**
+   * Installs the app: the user consents to its scopes, leaving out the optional ones they untick.
+   * Installing again is how a user accepts the scopes a newer version added. Only the first install
+   * (or the first after an uninstall) tells the app, so repeating the request changes nothing.
+   */
+  async install(userId: string, appId: string, declined: Scope[]): Promise<RegisteredApp> {
+    return this.em.transactional(async () => {
+      await lockName(this.em, `install:${appId}:${userId}`);
+      const app = await this.visible(userId, appId);
+      const required = declined.filter((scope) => !app.optionalScopes.includes(scope));
+      if (required.length > 0) {
+        throw new ProblemException(HttpStatus.BAD_REQUEST, 'validation_failed', 'The request is not valid', [
+          {
+            field: 'declinedScopes',
+            message: `Only optional scopes can be declined: ${required.join(', ')}`,
+          },
+        ]);
+      }
+      const before = await this.authorizations.active(appId, userId);
+      const granted = app.scopes.filter((scope) => !declined.includes(scope));
+      const { openid } = await this.authorizations.grant(appId, userId, granted, app.scopes);
+      if (!before) await this.events.publish(appId, 'app.installed', { user: openid }, userId);
+      return app;
+    });
+  }
+
+  async uninstall(userId: string, appId: string): Promise<void> {
+    await this.authorizations.revoke(userId, appId, 'app.uninstalled');
+  }
+
+  /** The apps the user has installed (and are not suspended), most recently installed first. */
+  async installed(userId: string): Promise<RegisteredApp[]> {
+    const authorizations = await this.authorizations.listForUser(userId);
+    const apps = await this.apps.byIds(authorizations.map((authorization) => authorization.appId));
+    return authorizations.flatMap((authorization) => {
+      const app = apps.get(authorization.appId);
+      return app && app.status !== 'suspended' ? [app] : [];
+    });
+  }
+
+  private async requireInstalled(
+    userId: string,
+    appId: string,
+  ): Promise<{ app: RegisteredApp; openid: string }> {
+    const app = await this.visible(userId, appId);
+    const active = await this.authorizations.active(appId, userId);
+    if (!active) throw forbidden('Install the app first');
+    return { app, openid: active.openid };
+  }
+
+  /** One rating per user and app, changeable; only users who installed the app may rate it. */
+  async rate(userId: string, appId: string, stars: number): Promise<void> {
+    await this.em.transactional(async () => {
+      await this.requireInstalled(userId, appId);
+      const now = this.clock.now();
+      await sqlRun(
+        this.em,
+        `insert into app_rating (app_id, user_id, stars, created_at, updated_at) values (?, ?, ?, ?, ?)
+         on conflict (app_id, user_id) do update set stars = excluded.stars, updated_at = excluded.updated_at`,
+        [appId, userId, stars, now, now],
+      );
+    });
+  }
+
+  /** Opens the app's canvas: its URL and a launch token naming the user by their openid. */
+  async launch(userId: string, appId: string): Promise<{ canvasUrl: string } & LaunchToken> {
+    const { app, openid } = await this.requireInstalled(userId, appId);
+    if (app.canvasUrl === null) throw conflict('conflict', `${app.name} has no canvas to open`);
+    return { canvasUrl: app.canvasUrl, ...this.launchTokens.issue(app.clientId, openid) };
+  }
+
+  /**
+   * Invites friends to an installed, published app. Friends who already have it are skipped. The daily
+   * quota is one counter row per inviter and UTC day, raised by a single conditional upsert, so
+   * concurrent requests cannot together pass it.
+   */
+  async invite(userId: string, appId: string, inviteeIds: string[]): Promise<InviteOutcome> {
+    return this.em.transactional(async () => {
+      const { app } = await this.requireInstalled(userId, appId);
+      if (app.status !== 'published')
+        throw conflict('app_status_conflict', 'Only a published app can be shared');
+      const friendOf = friendOfCondition('u.id', userId);
+      const friends = await sqlRows<{ id: string; installed: boolean }>(
+        this.em,
+        `select u.id, exists (select 1 from app_authorization az
+           where az.app_id = ? and az.user_id = u.id and az.revoked_at is null) as installed
+         from user_account u where u.id = any(?::uuid[]) and ${friendOf.sql}`,
+        [appId, uuidArray(inviteeIds), ...friendOf.params],
+      );
+      if (friends.length !== inviteeIds.length) {
+        throw new ProblemException(HttpStatus.FORBIDDEN, 'not_friends', 'You can invite only your friends');
+      }
+      const invited = inviteeIds.filter((id) => !friends.find((friend) => friend.id === id)!.installed);
+      const alreadyInstalled = inviteeIds.filter((id) => !invited.includes(id));
+      const used = await this.spendQuota(userId, invited.length);
+      for (const recipientId of invited) {
+        this.notifications.notify({ recipientId, kind: 'app_invite', actorId: userId, appId });
+      }
+      return { invited, alreadyInstalled, remainingToday: LIMITS.appInvitesPerDay - used };
+    });
+  }
+
+  private async spendQuota(userId: string, count: number): Promise<number> {
+    const day = this.clock.now().toISOString().slice(0, 10);
+    const [row] = await sqlRows<{ used: number }>(
+      this.em,
+      `insert into app_invite_quota (user_id, day, used) values (?, ?, ?)
+       on conflict (user_id, day) do update set used = app_invite_quota.used + excluded.used
+         where app_invite_quota.used + excluded.used <= ?
+       returning used`,
+      [userId, day, count, LIMITS.appInvitesPerDay],
+    );
+    if (!row || row.used > LIMITS.appInvitesPerDay) {
+      throw new ProblemException(
+        HttpStatus.TOO_MANY_REQUESTS,
+        'quota_exceeded',
+        `You can send at most ${LIMITS.appInvitesPerDay} app invites a day`,
+      );
+    }
+    return Number(row.used);
+  }
+}

@@ -1,0 +1,283 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Clock } from '../common/clock';
+import { LIMITS } from '../common/limits';
+import { iso } from '../common/time';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { DatabaseService } from '../database/database.module';
+import { sqlRows, sqlRun, uuidArray } from '../database/sql';
+import type { AppEvent, EventType } from './event-types';
+import { EventsService } from './events.service';
+import { DeliveryFailure, postWebhook, WEBHOOK_HEADERS, webhookSignature } from './webhook-delivery';
+import { WebhooksService } from './webhooks.service';
+
+interface ClaimedEvent {
+  id: string;
+  app_id: string;
+  type: EventType;
+  user_id: string | null;
+  data: Record<string, unknown>;
+  created_at: Date | string;
+  attempts: number;
+  retry_until: Date | string;
+}
+
+/** Where an app's events go: its webhook (URL and signing secret), if it has one. */
+interface Webhook {
+  url: string;
+  secret: string;
+}
+
+/**
+ * How long to wait before retry number `attempt` (1 after the first failure): 10 s doubling up to an
+ * hour, plus up to 20 % jitter so many failing events do not retry in lockstep.
+ */
+export function retryDelayMs(attempt: number, random: () => number = Math.random): number {
+  const base = Math.min(LIMITS.webhookRetryFirstMs * 2 ** (attempt - 1), LIMITS.webhookRetryMaxMs);
+  return Math.round(base * (1 + LIMITS.webhookRetryJitter * random()));
+}
+
+function errorText(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.slice(0, LIMITS.webhookErrorMax);
+}
+
+/**
+ * Moves the outbox forward: claims due events, hands each to its app's in-process receiver (plugins)
+ * or POSTs it as a signed webhook, and records the outcome: delivered, retried later with backoff,
+ * failed after a day (the app is then unhealthy until a delivery succeeds), or undeliverable when the
+ * app has no way to receive events. Claiming sets a lease (`next_attempt_at` in the near future) in a
+ * short transaction with `for update skip locked`, so several instances never send the same event at
+ * once and nothing is held open across the HTTP call; an instance that dies mid-send leaves the lease
+ * to expire and another delivers. Receivers must dedupe by event id: delivery is at least once.
+ */
+@Injectable()
+export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Events');
+  private readonly shutdown = new AbortController();
+  private timer: NodeJS.Timeout | undefined;
+  /** Runs of `deliverDue`, one after another, so a caller's run sees everything the poller claimed. */
+  private runs: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly database: DatabaseService,
+    private readonly events: EventsService,
+    private readonly webhooks: WebhooksService,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.schedulePoll();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearTimeout(this.timer);
+    this.shutdown.abort(new Error('The host is shutting down'));
+    await this.runs;
+  }
+
+  // The first poll comes a poll interval after start, once createHost has migrated the database.
+  private schedulePoll(): void {
+    if (this.shutdown.signal.aborted) return;
+    this.timer = setTimeout(() => void this.poll(), LIMITS.eventPollIntervalMs);
+  }
+
+  private async poll(): Promise<void> {
+    try {
+      await this.deliverDue();
+    } catch (error) {
+      this.logger.warn({ message: 'event delivery round failed', error: errorText(error) });
+    }
+    this.schedulePoll();
+  }
+
+  /**
+   * Delivers every event due now (the poller calls this every second; tests call it to deliver at a
+   * moment of their choosing). Returns how many events it handled.
+   */
+  deliverDue(): Promise<number> {
+    const run = this.runs.then(() => this.deliverAllDue());
+    this.runs = run.catch(() => undefined);
+    return run;
+  }
+
+  private async deliverAllDue(): Promise<number> {
+    let handled = 0;
+    while (!this.shutdown.signal.aborted) {
+      const claimed = await this.database.withContext(() => this.claim());
+      await Promise.all(
+        [...claimed.byApp.values()].map(async (events) => {
+          // One app's events go one after another, oldest first (best-effort order).
+          for (const event of events) await this.deliver(event, claimed.webhooks.get(event.app_id));
+        }),
+      );
+      handled += claimed.count;
+      if (claimed.count < LIMITS.eventDeliveryBatch) break;
+    }
+    return handled;
+  }
+
+  /** Leases a batch of due events and looks up their apps' webhooks, in one short transaction. */
+  private claim(): Promise<{
+    count: number;
+    byApp: Map<string, ClaimedEvent[]>;
+    webhooks: Map<string, Webhook>;
+  }> {
+    return this.em.transactional(async () => {
+      const now = this.clock.now();
+      const rows = await sqlRows<ClaimedEvent>(
+        this.em,
+        `update app_event e set next_attempt_at = ?, attempts = e.attempts + 1, last_attempt_at = ?
+           from (select id from app_event where status = 'pending' and next_attempt_at <= ?
+                  order by created_at, id limit ? for update skip locked) due
+          where e.id = due.id
+          returning e.id, e.app_id, e.type, e.user_id, e.data, e.created_at, e.attempts, e.retry_until`,
+        [new Date(now.getTime() + LIMITS.eventLeaseMs), now, now, LIMITS.eventDeliveryBatch],
+      );
+      rows.sort((a, b) => iso(a.created_at).localeCompare(iso(b.created_at)) || a.id.localeCompare(b.id));
+      const byApp = new Map<string, ClaimedEvent[]>();
+      for (const row of rows) byApp.set(row.app_id, [...(byApp.get(row.app_id) ?? []), row]);
+      const webhooks = new Map<string, Webhook>();
+      if (rows.length > 0) {
+        const apps = await sqlRows<{ id: string; webhook_url: string | null; webhook_secret: string | null }>(
+          this.em,
+          'select id, webhook_url, webhook_secret from app where id = any(?::uuid[])',
+          [uuidArray([...byApp.keys()])],
+        );
+        for (const app of apps) {
+          if (app.webhook_url === null) continue;
+          const secret = app.webhook_secret ?? (await this.webhooks.secretFor(app.id));
+          webhooks.set(app.id, { url: app.webhook_url, secret });
+        }
+      }
+      return { count: rows.length, byApp, webhooks };
+    });
+  }
+
+  private async deliver(event: ClaimedEvent, webhook: Webhook | undefined): Promise<void> {
+    const appEvent: AppEvent = {
+      id: event.id,
+      type: event.type,
+      appId: event.app_id,
+      createdAt: iso(event.created_at),
+      data: event.data,
+    };
+    const receiver = this.events.inProcessReceiver(event.app_id);
+    let failure: string | null = null;
+    try {
+      if (receiver) await this.withinTimeout(receiver(appEvent, event.user_id));
+      else if (webhook) await this.post(appEvent, webhook);
+      else {
+        await this.record(
+          event,
+          'undeliverable',
+          'The app has neither a webhook URL nor an in-process receiver',
+        );
+        return;
+      }
+    } catch (error) {
+      // A send cut short by shutdown keeps its lease: the event is due again soon, on any instance.
+      if (this.shutdown.signal.aborted) return;
+      if (!(error instanceof DeliveryFailure))
+        this.logger.warn({ message: 'event receiver failed', error: errorText(error) });
+      failure = errorText(error);
+    }
+    if (failure === null) await this.record(event, 'delivered', null);
+    else await this.record(event, 'failed', failure);
+  }
+
+  private async post(event: AppEvent, webhook: Webhook): Promise<void> {
+    const body = JSON.stringify(event);
+    const timestamp = Math.floor(this.clock.now().getTime() / 1000);
+    await postWebhook({
+      url: webhook.url,
+      body,
+      headers: {
+        [WEBHOOK_HEADERS.eventId]: event.id,
+        [WEBHOOK_HEADERS.eventType]: event.type,
+        [WEBHOOK_HEADERS.signature]: webhookSignature(webhook.secret, timestamp, body),
+      },
+      devMode: this.config.devMode ?? false,
+      signal: this.shutdown.signal,
+    });
+  }
+
+  /** An in-process receiver gets as long as a webhook would; the plugin supervisor has its own watchdog. */
+  private async withinTimeout(work: Promise<void>): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new DeliveryFailure(`The receiver did not finish within ${LIMITS.webhookTimeoutMs / 1000} s`),
+          ),
+        LIMITS.webhookTimeoutMs,
+      );
+    });
+    try {
+      await Promise.race([work, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * Records an attempt's outcome. A failure before the event's retry deadline schedules the next
+   * attempt (never past the deadline, so the last one happens at it); at the deadline the event has
+   * failed and its app becomes unhealthy. A success makes the app healthy again.
+   */
+  private async record(
+    event: ClaimedEvent,
+    outcome: 'delivered' | 'failed' | 'undeliverable',
+    error: string | null,
+  ): Promise<void> {
+    await this.database.withContext(() =>
+      this.em.transactional(async () => {
+        const now = this.clock.now();
+        if (outcome === 'delivered') {
+          await sqlRun(
+            this.em,
+            `update app_event set status = 'delivered', delivered_at = ?, last_error = null
+              where id = ? and status = 'pending'`,
+            [now, event.id],
+          );
+          await sqlRun(
+            this.em,
+            'update app set webhook_unhealthy_at = null where id = ? and webhook_unhealthy_at is not null',
+            [event.app_id],
+          );
+          return;
+        }
+        const deadline = new Date(event.retry_until).getTime();
+        if (outcome === 'failed' && now.getTime() < deadline) {
+          const next = Math.min(now.getTime() + retryDelayMs(event.attempts), deadline);
+          await sqlRun(
+            this.em,
+            `update app_event set next_attempt_at = ?, last_error = ? where id = ? and status = 'pending'`,
+            [new Date(next), error, event.id],
+          );
+          return;
+        }
+        await sqlRun(
+          this.em,
+          `update app_event set status = ?, last_error = ? where id = ? and status = 'pending'`,
+          [outcome, error, event.id],
+        );
+        if (outcome === 'failed') {
+          this.logger.warn({
+            message: 'webhook gave up; app marked unhealthy',
+            appId: event.app_id,
+            eventId: event.id,
+          });
+          await sqlRun(
+            this.em,
+            'update app set webhook_unhealthy_at = coalesce(webhook_unhealthy_at, ?) where id = ?',
+            [now, event.app_id],
+          );
+        }
+      }),
+    );
+  }
+}

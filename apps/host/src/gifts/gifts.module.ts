@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
+import { AppsModule } from '../apps/apps.module';
+import { PrivacyModule } from '../privacy/privacy.module';
+import { ProfilesModule } from '../spaces/profiles.module';
+import { GiftsController } from './gifts.controller';
+import { GiftsService } from './gifts.service';
+
+/** Gifts between users (sent by apps through the Open API) and the gift wall in each space. */
+@Module({
+  imports: [AccountsModule, AppsModule, PrivacyModule, ProfilesModule],
+  controllers: [GiftsController],
+  providers: [GiftsService],
+  exports: [GiftsService],
+})
+export class GiftsModule {}

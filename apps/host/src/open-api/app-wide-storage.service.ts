@@ -1,0 +1,127 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { LIMITS } from '../common/limits';
+import { badRequest, ProblemException } from '../common/problem';
+import { sqlRows, sqlRun } from '../database/sql';
+import type { AccessContext } from '../oauth/oauth-tokens.service';
+import type {
+  StorageBatchOperation,
+  StorageBatchResponse,
+  StorageItemPage,
+} from './dto/app-wide-storage.dto';
+import {
+  KeyValueStore,
+  type StorageArea,
+  type StorageUsage,
+  type StoredItem,
+  type WritePreconditions,
+} from './key-value-store';
+import { STORAGE_KEY } from './storage-params';
+
+/**
+ * The storage an app shares between all its users. Its totals live in a usage row whose lock is also
+ * the write lock of the app's storage: one app's writes run one at a time, other apps' in parallel.
+ */
+function appArea(appId: string): StorageArea {
+  return {
+    table: 'app_wide_storage',
+    owner: [['app_id', appId]],
+    limits: {
+      keys: LIMITS.appWideStorageKeys,
+      bytes: LIMITS.appWideStorageBytes,
+      whose: 'for all its users',
+    },
+    async lock(em: EntityManager): Promise<StorageUsage> {
+      await sqlRun(
+        em,
+        'insert into app_wide_storage_usage (app_id, keys, bytes) values (?, 0, 0) on conflict (app_id) do nothing',
+        [appId],
+      );
+      const [usage] = await sqlRows<{ keys: number; bytes: string | number }>(
+        em,
+        'select keys, bytes from app_wide_storage_usage where app_id = ? for update',
+        [appId],
+      );
+      return { keys: usage.keys, bytes: Number(usage.bytes) };
+    },
+    async record(em: EntityManager, change: StorageUsage): Promise<void> {
+      await sqlRun(
+        em,
+        'update app_wide_storage_usage set keys = keys + ?, bytes = bytes + ? where app_id = ?',
+        [change.keys, change.bytes, appId],
+      );
+    },
+  };
+}
+
+const invalidCursor = () => badRequest('invalid_cursor', 'The cursor is not one this list issued');
+
+/** The list is in key order, so a page ends at a key (kept opaque to the app). */
+function encodeCursor(key: string): string {
+  return Buffer.from(`key:${key}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string | undefined): string | undefined {
+  if (cursor === undefined) return undefined;
+  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
+  const key = decoded.startsWith('key:') ? decoded.slice('key:'.length) : '';
+  if (!STORAGE_KEY.test(key)) throw invalidCursor();
+  return key;
+}
+
+/** App-wide JSON storage: data an app without a backend shares between its users (poll votes, farms). */
+@Injectable()
+export class AppWideStorageService {
+  constructor(private readonly store: KeyValueStore) {}
+
+  get(access: AccessContext, key: string): Promise<StoredItem> {
+    return this.store.get(appArea(access.appId), key);
+  }
+
+  put(
+    access: AccessContext,
+    key: string,
+    value: unknown,
+    conditions: WritePreconditions,
+  ): Promise<StoredItem> {
+    return this.store.put(appArea(access.appId), key, value, conditions);
+  }
+
+  delete(access: AccessContext, key: string, conditions: WritePreconditions): Promise<void> {
+    return this.store.delete(appArea(access.appId), key, conditions);
+  }
+
+  async list(
+    access: AccessContext,
+    prefix: string,
+    limit: number,
+    cursor: string | undefined,
+  ): Promise<StorageItemPage> {
+    const rows = await this.store.list(appArea(access.appId), prefix, limit + 1, decodeCursor(cursor));
+    const page = rows.slice(0, limit);
+    return {
+      items: page.map(({ item, etag }) => ({ ...item, etag })),
+      nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].item.key) : null,
+    };
+  }
+
+  async batch(access: AccessContext, operations: StorageBatchOperation[]): Promise<StorageBatchResponse> {
+    const seen = new Set<string>();
+    operations.forEach(({ key }, index) => {
+      if (seen.has(key)) {
+        const message = `key "${key}" appears twice; a batch may change each key once`;
+        throw new ProblemException(HttpStatus.BAD_REQUEST, 'validation_failed', message, [
+          { field: `operations[${index}].key`, message },
+        ]);
+      }
+      seen.add(key);
+    });
+    const results = await this.store.batch(
+      appArea(access.appId),
+      operations.map(({ key, op, value, ifMatch, ifNoneMatch }) =>
+        op === 'put' ? { op, key, value, ifMatch, ifNoneMatch } : { op, key, ifMatch, ifNoneMatch },
+      ),
+    );
+    return { results };
+  }
+}

@@ -1,0 +1,69 @@
+import { EntityManager } from '@mikro-orm/core';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock';
+import { newId } from '../common/ids';
+import { LIMITS } from '../common/limits';
+import { ProblemException } from '../common/problem';
+import { sqlRows } from '../database/sql';
+import { EventsService } from '../events/events.service';
+import type { AccessContext } from '../oauth/oauth-tokens.service';
+import { spendDailyQuota } from './daily-quota';
+import type { CreateReminderRequest, ReminderResponse } from './dto/reminders.dto';
+import { serializeAppJson } from './key-value-store';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const invalidAt = (message: string) =>
+  new ProblemException(HttpStatus.BAD_REQUEST, 'validation_failed', message, [{ field: 'at', message }]);
+
+/**
+ * Reminders: an app asks to be called back later about its user (a poll closes, a crop ripens). A
+ * reminder is an `app.reminder` event in the outbox whose delivery waits until its time.
+ */
+@Injectable()
+export class RemindersService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly events: EventsService,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  async create(access: AccessContext, request: CreateReminderRequest): Promise<ReminderResponse> {
+    const at = new Date(request.at);
+    const now = this.clock.now();
+    if (Number.isNaN(at.getTime())) throw invalidAt('at must be a date and time');
+    if (at.getTime() < now.getTime()) throw invalidAt('at must not be in the past');
+    if (at.getTime() > now.getTime() + LIMITS.reminderMaxDaysAhead * DAY_MS) {
+      throw invalidAt(`at must be at most ${LIMITS.reminderMaxDaysAhead} days ahead`);
+    }
+    serializeAppJson(request.data, 'data', LIMITS.reminderDataBytes);
+    const id = newId();
+    await this.em.transactional(async () => {
+      await spendDailyQuota(this.em, this.clock, {
+        name: `reminders:${access.appId}:${access.userId}`,
+        limit: LIMITS.remindersPerUserPerAppPerDay,
+        usedSince: (dayStart) => this.setSince(access, dayStart),
+        what: `An app may set ${LIMITS.remindersPerUserPerAppPerDay} reminders a day for a user`,
+      });
+      await this.events.publish(
+        access.appId,
+        'app.reminder',
+        { reminderId: id, user: access.openid, data: request.data },
+        access.userId,
+        at,
+      );
+    });
+    return { id, at: at.toISOString() };
+  }
+
+  /** Reminders live in the outbox as events, so the quota counts those. */
+  private async setSince(access: AccessContext, since: Date): Promise<number> {
+    const [row] = await sqlRows<{ count: number }>(
+      this.em,
+      `select count(*)::int as count from app_event
+        where app_id = ? and type = 'app.reminder' and user_id = ? and created_at >= ?`,
+      [access.appId, access.userId, since],
+    );
+    return row.count;
+  }
+}

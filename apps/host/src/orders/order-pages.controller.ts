@@ -1,0 +1,207 @@
+import { Controller, Get, HttpStatus, Inject, Logger, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import { type AuthenticatedRequest, Public } from '../accounts/auth.decorators';
+import { appUrlProblem } from '../apps/app-urls';
+import { AppsService } from '../apps/apps.service';
+import { isId } from '../common/ids';
+import { LIMITS } from '../common/limits';
+import { ProblemException } from '../common/problem';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { LedgerService } from '../economy/ledger.service';
+import { runChain } from '../oauth/express-chain';
+import { type CsrfCookie, csrfTokenMatches, formField, issueCsrfToken, parseForm } from '../oauth/oauth-form';
+import { escapeHtml, sendErrorPage, sendPage } from '../oauth/oauth-pages';
+import type { MyOrder } from './dto/orders.dto';
+import { confirmOrderPage, orderStatusPage } from './order-pages';
+import { OrdersService } from './orders.service';
+
+/** Double-submit cookie of the confirmation form (see issueCsrfToken). */
+const CONFIRM_CSRF_COOKIE: CsrfCookie = {
+  name: 'kj_order_confirm',
+  path: '/orders',
+  maxAgeMs: LIMITS.orderPaymentWindowSeconds * 1000,
+};
+
+/** A page error: shown to the user with its status, never a redirect. */
+class PageError extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The page where a user confirms an order an app sent them to (its `confirmUrl`), for apps that
+ * redirect rather than use the API. `return_to` sends the user back afterwards, with `order_id` and
+ * `status` added to its query; it must be on the origin of the app's canvas or of one of its
+ * registered redirect URIs, so the page cannot be used to send users anywhere else.
+ */
+@ApiExcludeController()
+@Public()
+@Controller('orders')
+export class OrderPagesController {
+  private readonly logger = new Logger('OrderPages');
+
+  constructor(
+    private readonly orders: OrdersService,
+    private readonly apps: AppsService,
+    private readonly ledger: LedgerService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get(':orderId/confirm')
+  async show(@Param('orderId') orderId: string, @Req() request: Request, @Res() response: Response) {
+    await runChain(request, response, [
+      (req: Request, res: Response) => this.showPage(orderId, req, res),
+      this.errorPage,
+    ]);
+  }
+
+  @Post(':orderId/confirm')
+  async decide(@Param('orderId') orderId: string, @Req() request: Request, @Res() response: Response) {
+    await runChain(request, response, [
+      parseForm,
+      (req: Request, res: Response) => this.decidePage(orderId, req, res),
+      this.errorPage,
+    ]);
+  }
+
+  private async showPage(orderId: string, request: Request, response: Response): Promise<void> {
+    const raw = typeof request.query.return_to === 'string' ? request.query.return_to : undefined;
+    const { viewerId, order, returnTo } = await this.load(orderId, request, raw);
+    if (order.status !== 'pending') {
+      sendPage(response, HttpStatus.OK, order.item.name, orderStatusPage(order, returnTo));
+      return;
+    }
+    const csrfToken = issueCsrfToken(request, response, CONFIRM_CSRF_COOKIE, this.secureCookies);
+    const balance = await this.ledger.balanceOf(viewerId);
+    sendPage(
+      response,
+      HttpStatus.OK,
+      `Pay ${order.price} coins?`,
+      confirmOrderPage({ order, balance, csrfToken, returnTo }),
+    );
+  }
+
+  private async decidePage(orderId: string, request: Request, response: Response): Promise<void> {
+    if (!csrfTokenMatches(request, CONFIRM_CSRF_COOKIE.name)) {
+      throw new PageError(
+        HttpStatus.FORBIDDEN,
+        'Payment refused',
+        'The form did not come from this site. Open the order from the app again.',
+      );
+    }
+    const { viewerId, order, returnTo } = await this.load(orderId, request, formField(request, 'return_to'));
+    const decision = formField(request, 'decision');
+    let decided: MyOrder;
+    try {
+      if (decision === 'pay') decided = await this.orders.pay(viewerId, order.id);
+      else if (decision === 'cancel') decided = await this.orders.cancel(viewerId, order.id);
+      else throw new PageError(HttpStatus.BAD_REQUEST, 'Nothing decided', 'Choose to pay or to cancel.');
+    } catch (error) {
+      if (!(error instanceof ProblemException)) throw error;
+      const current = await this.orders.getForBuyer(viewerId, order.id);
+      sendPage(
+        response,
+        error.status,
+        'Not paid',
+        `<p class="error" role="alert">${escapeHtml(error.detail ?? error.code)}</p>\n${orderStatusPage(current, returnTo)}`,
+      );
+      return;
+    }
+    if (returnTo) {
+      const target = new URL(returnTo);
+      target.searchParams.set('order_id', decided.id);
+      target.searchParams.set('status', decided.status);
+      response.redirect(HttpStatus.SEE_OTHER, target.toString());
+      return;
+    }
+    sendPage(response, HttpStatus.OK, decided.item.name, orderStatusPage(decided, null));
+  }
+
+  /** The viewer's order and the checked return address; page errors for everything else. */
+  private async load(
+    orderId: string,
+    request: Request,
+    rawReturnTo: string | undefined,
+  ): Promise<{ viewerId: string; order: MyOrder; returnTo: string | null }> {
+    const viewer = (request as AuthenticatedRequest).viewer;
+    if (!viewer) {
+      throw new PageError(
+        HttpStatus.UNAUTHORIZED,
+        'Sign in first',
+        'Sign in to Kongjian in this browser, then open the link from the app again.',
+      );
+    }
+    const notFound = new PageError(
+      HttpStatus.NOT_FOUND,
+      'Order not found',
+      'There is no such order of yours.',
+    );
+    if (!isId(orderId)) throw notFound;
+    let order: MyOrder;
+    try {
+      order = await this.orders.getForBuyer(viewer.id, orderId.toLowerCase());
+    } catch (error) {
+      if (error instanceof ProblemException) throw notFound;
+      throw error;
+    }
+    if (rawReturnTo === undefined || rawReturnTo === '')
+      return { viewerId: viewer.id, order, returnTo: null };
+    if (!(await this.mayReturnTo(order, rawReturnTo))) {
+      throw new PageError(
+        HttpStatus.BAD_REQUEST,
+        'Unknown return address',
+        'The app sent you here with a return address it has not registered.',
+      );
+    }
+    return { viewerId: viewer.id, order, returnTo: rawReturnTo };
+  }
+
+  /** An https (or loopback http) URL on the origin of the app's canvas or of a registered redirect URI. */
+  private async mayReturnTo(order: MyOrder, raw: string): Promise<boolean> {
+    if (raw.length > LIMITS.urlMax || appUrlProblem(raw) !== null || !order.app) return false;
+    const app = await this.apps.findById(order.app.id);
+    if (!app) return false;
+    const origin = new URL(raw).origin;
+    return [app.canvasUrl, ...app.redirectUris].some((url) => url !== null && originOf(url) === origin);
+  }
+
+  private get secureCookies(): boolean {
+    return this.config.publicUrl.startsWith('https:');
+  }
+
+  private readonly errorPage = (
+    error: unknown,
+    _request: Request,
+    response: Response,
+    _next: NextFunction,
+  ) => {
+    if (error instanceof PageError) {
+      sendErrorPage(response, error.status, error.title, error.message);
+      return;
+    }
+    const status = (error as { status?: unknown }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      // the form parser's refusals (too large, malformed)
+      sendErrorPage(response, status, 'Not understood', 'Open the order from the app again.');
+      return;
+    }
+    this.logger.error({ message: 'order page failed', error: String(error) });
+    sendErrorPage(
+      response,
+      HttpStatus.INTERNAL_SERVER_ERROR,
+      'Something went wrong',
+      'Please try again later.',
+    );
+  };
+}
+
+/** The origin of an absolute URL; null for anything else (a built-in app's canvas is a host path). */
+function originOf(url: string): string | null {
+  return URL.canParse(url) ? new URL(url).origin : null;
+}

@@ -1,0 +1,215 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { applyDecorators, Controller, Delete, Get, Param, Patch, Post, Put, Req, Res } from '@nestjs/common';
+import {
+  ApiExcludeController,
+  ApiExtraModels,
+  ApiOperation,
+  ApiParam,
+  ApiResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { AuthUser } from '../accounts/auth-user';
+import { CurrentUser, Public, RequireRole, SessionAuth } from '../accounts/auth.decorators';
+import { Endpoint, Problem } from '../common/endpoint.decorator';
+import { notFound } from '../common/problem';
+import { iso } from '../common/time';
+import { PluginListResponse, PluginStatusResponse } from './dto/plugins.dto';
+import { type LoadedPlugin, type PluginHealth, PluginsService } from './plugins.service';
+
+const problemContent = { 'application/problem+json': { schema: { $ref: getSchemaPath(Problem) } } };
+
+/** The documentation of one method of `/apps/{pluginId}/api/{path}`; bodies are the plugin's own JSON. */
+function PluginRoute(method: string): MethodDecorator {
+  const capitalized = method.charAt(0) + method.slice(1).toLowerCase();
+  return applyDecorators(
+    ApiExtraModels(Problem),
+    ApiOperation({
+      operationId: `callPluginRoute${capitalized}`,
+      summary: `${method} a route of a built-in plugin (the routes its manifest declares), as the signed-in user`,
+    }),
+    ApiParam({ name: 'pluginId', example: 'polls' }),
+    ApiParam({ name: 'path', description: 'The rest of the path, matched against the manifest routes' }),
+    ...[200, 201, 202].map((status) =>
+      ApiResponse({
+        status,
+        description: "The handler's body",
+        content: { 'application/json': { schema: {} } },
+      }),
+    ),
+    ApiResponse({ status: 204, description: 'The handler answered without a body' }),
+    ...(
+      [
+        [401, 'Not signed in'],
+        [403, 'The user has not installed the plugin'],
+        [404, 'No such plugin, or no such route in its manifest'],
+        [413, 'The request body is over the plugin limit'],
+        [502, 'The plugin failed: it timed out, ran out of memory, crashed or returned an invalid result'],
+        [503, 'The circuit breaker disabled the plugin after repeated failures'],
+      ] as const
+    ).map(([status, description]) => ApiResponse({ status, description, content: problemContent })),
+    ApiResponse({
+      status: 'default',
+      description: 'A problem the plugin answered with',
+      content: problemContent,
+    }),
+  );
+}
+
+/** Plugin routes, called by the plugin's canvas with the user's session. */
+@ApiTags('plugins')
+@SessionAuth()
+@Controller('apps/:pluginId/api')
+export class PluginRoutesController {
+  constructor(private readonly plugins: PluginsService) {}
+
+  @Get('*path')
+  @PluginRoute('GET')
+  get(@CurrentUser() user: AuthUser, @Req() request: Request, @Res() response: Response): Promise<void> {
+    return this.forward(user, request, response);
+  }
+
+  @Post('*path')
+  @PluginRoute('POST')
+  post(@CurrentUser() user: AuthUser, @Req() request: Request, @Res() response: Response): Promise<void> {
+    return this.forward(user, request, response);
+  }
+
+  @Put('*path')
+  @PluginRoute('PUT')
+  put(@CurrentUser() user: AuthUser, @Req() request: Request, @Res() response: Response): Promise<void> {
+    return this.forward(user, request, response);
+  }
+
+  @Patch('*path')
+  @PluginRoute('PATCH')
+  patch(@CurrentUser() user: AuthUser, @Req() request: Request, @Res() response: Response): Promise<void> {
+    return this.forward(user, request, response);
+  }
+
+  @Delete('*path')
+  @PluginRoute('DELETE')
+  delete(@CurrentUser() user: AuthUser, @Req() request: Request, @Res() response: Response): Promise<void> {
+    return this.forward(user, request, response);
+  }
+
+  private async forward(user: AuthUser, request: Request, response: Response): Promise<void> {
+    const pluginId = String(request.params.pluginId);
+    const prefix = `/apps/${pluginId}/api`;
+    if (!request.path.startsWith(`${prefix}/`)) throw notFound('Plugin');
+    const query = Object.fromEntries(
+      Object.entries(request.query).map(([name, value]) => [
+        name,
+        String(Array.isArray(value) ? value[0] : value),
+      ]),
+    );
+    const result = await this.plugins.handleRoute(user.id, pluginId, {
+      method: request.method,
+      path: request.path.slice(prefix.length),
+      query,
+      body: request.body,
+    });
+    response.status(result.status);
+    if (result.body === undefined) response.end();
+    else response.json(result.body);
+  }
+}
+
+/**
+ * A plugin's canvas: `ui/` served as plain files, `/apps/<id>/` being its canvas page. Public, like
+ * any app's canvas page: the page then calls the plugin's routes with the user's session.
+ */
+@ApiExcludeController()
+@Public()
+@Controller('apps/:pluginId')
+export class PluginCanvasController {
+  constructor(private readonly plugins: PluginsService) {}
+
+  @Get()
+  async canvas(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const plugin = this.plugins.get(String(request.params.pluginId));
+    // Relative links in the page resolve against the folder only with the trailing slash.
+    if (!request.path.endsWith('/')) {
+      const queryAt = request.originalUrl.indexOf('?');
+      response.redirect(301, `${request.path}/${queryAt === -1 ? '' : request.originalUrl.slice(queryAt)}`);
+      return;
+    }
+    await sendFile(plugin, plugin.package.manifest.canvas.slice('ui/'.length), response);
+  }
+
+  @Get('*file')
+  async file(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const plugin = this.plugins.get(String(request.params.pluginId));
+    const relative = request.path.slice(`/apps/${plugin.package.manifest.id}/`.length);
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(relative);
+    } catch {
+      throw notFound('File');
+    }
+    await sendFile(plugin, decoded, response);
+  }
+}
+
+/** A file under the plugin's `ui/`; anything outside it, hidden, or missing is a 404. */
+async function sendFile(plugin: LoadedPlugin, relative: string, response: Response): Promise<void> {
+  const root = plugin.package.uiDir;
+  const file = path.resolve(root, relative);
+  const hidden = relative.split(/[\\/]/).some((segment) => segment.startsWith('.'));
+  if (hidden || !file.startsWith(`${root}${path.sep}`)) throw notFound('File');
+  const stats = await stat(file).catch(() => null);
+  if (!stats?.isFile()) throw notFound('File');
+  response.setHeader('Cache-Control', 'no-cache');
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.type(path.extname(file) || 'application/octet-stream').send(await readFile(file));
+}
+
+function toStatus(plugin: LoadedPlugin, health: PluginHealth): PluginStatusResponse {
+  const { manifest } = plugin.package;
+  return {
+    id: manifest.id,
+    name: manifest.name,
+    version: manifest.version,
+    appId: plugin.appId,
+    status: health.disabledAt ? 'disabled' : 'enabled',
+    consecutiveFailures: health.consecutiveFailures,
+    recentFailures: health.recentFailures,
+    lastError: health.lastError,
+    lastFailureAt: health.lastFailureAt && iso(health.lastFailureAt),
+    disabledAt: health.disabledAt && iso(health.disabledAt),
+  };
+}
+
+@ApiTags('admin')
+@SessionAuth()
+@Controller('admin/plugins')
+export class AdminPluginsController {
+  constructor(private readonly plugins: PluginsService) {}
+
+  @Get()
+  @RequireRole('admin')
+  @Endpoint({
+    operationId: 'listPlugins',
+    summary: 'Built-in plugins with their circuit breaker: status, recent failures and the last error',
+    response: PluginListResponse,
+    problems: [403],
+  })
+  list(): PluginListResponse {
+    return { items: this.plugins.list().map(({ plugin, health }) => toStatus(plugin, health)) };
+  }
+
+  @Post(':pluginId/enable')
+  @RequireRole('admin')
+  @Endpoint({
+    operationId: 'enablePlugin',
+    summary: 'Enable a plugin the circuit breaker disabled; its failure count starts again from zero',
+    response: PluginStatusResponse,
+    problems: [403, 404],
+  })
+  async enable(@Param('pluginId') pluginId: string): Promise<PluginStatusResponse> {
+    const health = await this.plugins.enable(pluginId);
+    return toStatus(this.plugins.get(pluginId), health);
+  }
+}

@@ -1,0 +1,427 @@
+import { EntityManager } from '@mikro-orm/core';
+import { HttpStatus, Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { AppsService } from '../apps/apps.service';
+import { AuthorizationsService } from '../apps/authorizations.service';
+import { Clock } from '../common/clock';
+import { LIMITS } from '../common/limits';
+import { forbidden, notFound, ProblemCode, ProblemException } from '../common/problem';
+import { iso } from '../common/time';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { DatabaseService } from '../database/database.module';
+import { sqlRows, sqlRun } from '../database/sql';
+import type { AppEvent } from '../events/event-types';
+import { EventsService } from '../events/events.service';
+import { PluginBridge } from './plugin-bridge';
+import { bundlePlugin } from './plugin-bundle';
+import { loadPluginPackages, PluginManifestError, type PluginPackage } from './plugin-manifest';
+import type { CallContext, CallKind, CallOutcome, LoadReport, SandboxLimits } from './plugin-protocol';
+import { RouteTable } from './plugin-routes';
+import { PluginSupervisor } from './plugin-supervisor';
+
+/** A plugin the runtime serves: its package, its app and its route table. */
+export interface LoadedPlugin {
+  package: PluginPackage;
+  appId: string;
+  routes: RouteTable;
+}
+
+export interface PluginFailure {
+  at: string;
+  error: string;
+}
+
+/** The circuit breaker's view of one plugin. */
+export interface PluginHealth {
+  consecutiveFailures: number;
+  recentFailures: PluginFailure[];
+  lastError: string | null;
+  lastFailureAt: Date | null;
+  disabledAt: Date | null;
+}
+
+/** Who a call acts for: the plugin's app and the user (null for an event about no one). */
+interface Actor {
+  appId: string;
+  userId: string | null;
+}
+
+export interface PluginRouteCall {
+  method: string;
+  /** The path after `/apps/<id>/api`, e.g. `/polls/123`. */
+  path: string;
+  query: Record<string, string>;
+  body: unknown;
+}
+
+interface StateRow {
+  plugin_id: string;
+  consecutive_failures: number;
+  recent_failures: PluginFailure[];
+  last_error: string | null;
+  last_failure_at: Date | string | null;
+  disabled_at: Date | string | null;
+}
+
+const HEALTHY: PluginHealth = {
+  consecutiveFailures: 0,
+  recentFailures: [],
+  lastError: null,
+  lastFailureAt: null,
+  disabledAt: null,
+};
+
+/** Machine-readable codes a plugin may answer with (PluginHttpError), like the host's own. */
+const PLUGIN_CODE = /^[a-z][a-z0-9_]{0,63}$/;
+
+/**
+ * Built-in apps as sandboxed plugins: loads `plugins/<id>/` at start (manifest, bundle), registers each
+ * as a published app, runs them in the supervisor's worker processes, dispatches routes and events into
+ * them, and disables a plugin that keeps failing (circuit breaker, persisted in `plugin_state`).
+ */
+@Injectable()
+export class PluginsService implements OnApplicationShutdown {
+  private readonly logger = new Logger('Plugins');
+  private readonly plugins = new Map<string, LoadedPlugin>();
+  private readonly health = new Map<string, PluginHealth>();
+  private supervisor: PluginSupervisor<Actor> | null = null;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly database: DatabaseService,
+    private readonly apps: AppsService,
+    private readonly authorizations: AuthorizationsService,
+    private readonly events: EventsService,
+    private readonly bridge: PluginBridge,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Loads, registers and starts every configured plugin; createHost calls it once the database is
+   * migrated. A bad manifest, a bundle that does not build or a definition that does not match its
+   * manifest stops the host with an error naming the plugin.
+   */
+  async start(): Promise<void> {
+    const config = this.config.plugins;
+    if (!config || this.supervisor) return;
+    const packages = loadPluginPackages(config.dir, config.only);
+    if (packages.length === 0) return;
+    const sources = await Promise.all(packages.map(bundlePlugin));
+    for (const plugin of packages) {
+      const { manifest } = plugin;
+      const app = await this.apps.registerBuiltIn({
+        pluginId: manifest.id,
+        name: manifest.name,
+        description: manifest.description,
+        category: manifest.category,
+        iconUrl: manifest.icon ? `${this.publicBase(manifest.id)}${manifest.icon.slice('ui/'.length)}` : null,
+        canvasUrl: this.publicBase(manifest.id),
+        scopes: manifest.scopes,
+        optionalScopes: manifest.optionalScopes,
+        events: manifest.events,
+        version: manifest.version,
+      });
+      this.plugins.set(manifest.id, {
+        package: plugin,
+        appId: app.id,
+        routes: new RouteTable(manifest.routes),
+      });
+    }
+    await this.loadHealth(packages.map((plugin) => plugin.manifest.id));
+
+    const limits: SandboxLimits = {
+      memoryMb: LIMITS.pluginMemoryMb,
+      cpuMsPerCall: LIMITS.pluginCpuMsPerCall,
+      callTimeoutMs: config.callTimeoutMs ?? LIMITS.pluginCallTimeoutMs,
+      resultBytes: LIMITS.pluginResultBytes,
+      logLinesPerMinute: LIMITS.pluginLogLinesPerMinute,
+      logMessageMax: LIMITS.pluginLogMessageMax,
+    };
+    this.supervisor = new PluginSupervisor<Actor>({
+      plugins: sources,
+      workers: config.workers,
+      limits,
+      bridge: (_pluginId, actor, request) =>
+        this.bridge.request(actor.appId, actor.userId, request, limits.callTimeoutMs),
+      log: (pluginId, level, message, data) =>
+        this.logger[level === 'info' ? 'log' : level]({ plugin: pluginId, message, data }),
+    });
+    try {
+      this.checkDefinitions(await this.supervisor.start());
+    } catch (error) {
+      await this.supervisor.stop();
+      this.supervisor = null;
+      throw error;
+    }
+    for (const plugin of this.plugins.values()) {
+      this.events.registerInProcessReceiver(plugin.appId, (event, userId) =>
+        this.dispatchEvent(plugin, event, userId),
+      );
+    }
+    this.logger.log({
+      message: 'plugins started',
+      plugins: [...this.plugins.keys()],
+      workers: config.workers,
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.supervisor?.stop();
+  }
+
+  /** The plugin with this id, or a 404. */
+  get(pluginId: string): LoadedPlugin {
+    const plugin = this.plugins.get(pluginId);
+    if (!plugin) throw notFound('Plugin');
+    return plugin;
+  }
+
+  list(): { plugin: LoadedPlugin; health: PluginHealth }[] {
+    return [...this.plugins.values()].map((plugin) => ({
+      plugin,
+      health: this.health.get(plugin.package.manifest.id) ?? HEALTHY,
+    }));
+  }
+
+  /** Process ids of the plugin workers (benchmarks and tests). */
+  workerPids(): number[] {
+    return this.supervisor?.workerPids() ?? [];
+  }
+
+  /**
+   * `/apps/<id>/api/<path>` for a signed-in user: they must have installed the app, the plugin must be
+   * enabled and declare the route; the handler's `{ status, body }` is the answer.
+   */
+  async handleRoute(
+    userId: string,
+    pluginId: string,
+    call: PluginRouteCall,
+  ): Promise<{ status: number; body: unknown }> {
+    const plugin = this.get(pluginId);
+    const { manifest } = plugin.package;
+    const access = await this.authorizations.active(plugin.appId, userId);
+    if (!access) throw forbidden(`Install ${manifest.name} from the app center to use it`);
+    this.assertEnabled(plugin);
+    const match = plugin.routes.match(call.method, call.path);
+    if (!match) {
+      throw new ProblemException(
+        HttpStatus.NOT_FOUND,
+        'route_not_found',
+        `${manifest.name} has no route ${call.method} ${call.path}`,
+      );
+    }
+    if (Buffer.byteLength(JSON.stringify(call.body ?? null)) > LIMITS.pluginRequestBytes) {
+      throw new ProblemException(
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        'payload_too_large',
+        `A plugin request body may have at most ${LIMITS.pluginRequestBytes} bytes`,
+      );
+    }
+    const request = {
+      method: call.method,
+      path: call.path,
+      params: match.params,
+      query: call.query,
+      body: call.body,
+    };
+    const outcome = await this.run(plugin, 'route', match.route, request, { userId, openid: access.openid });
+    if (outcome.kind === 'http-error' && isPluginProblem(outcome.status, outcome.code)) {
+      // A problem the plugin chose to answer with is its reply, not a failure.
+      await this.recordSuccess(pluginId);
+      throw new ProblemException(outcome.status, outcome.code as ProblemCode, outcome.detail);
+    }
+    if (outcome.kind === 'value') {
+      const response = routeResponse(JSON.parse(outcome.json));
+      if (response) {
+        await this.recordSuccess(pluginId);
+        return response;
+      }
+    }
+    const reason =
+      outcome.kind === 'failure'
+        ? outcome.reason
+        : outcome.kind === 'http-error'
+          ? `threw a PluginHttpError with status ${outcome.status} and code "${outcome.code}" (the status must be 400–599, the code snake_case)`
+          : 'returned an invalid result: expected { status?: 2xx, body? }';
+    await this.recordFailure(pluginId, reason);
+    throw new ProblemException(HttpStatus.BAD_GATEWAY, 'plugin_failed', `${manifest.name} failed: ${reason}`);
+  }
+
+  /**
+   * The in-process receiver of a plugin's events: the handler runs acting as the user the event is
+   * about. Throwing fails the delivery, so the dispatcher retries it later.
+   */
+  private async dispatchEvent(plugin: LoadedPlugin, event: AppEvent, userId: string | null): Promise<void> {
+    const { manifest } = plugin.package;
+    if (!manifest.events.includes(event.type)) return;
+    this.assertEnabled(plugin);
+    const openid = userId === null ? '' : await this.authorizations.openidFor(plugin.appId, userId);
+    const outcome = await this.run(plugin, 'event', event.type, event, { userId, openid });
+    if (outcome.kind === 'failure') {
+      await this.recordFailure(manifest.id, outcome.reason);
+      throw new Error(`${manifest.name} failed on ${event.type}: ${outcome.reason}`);
+    }
+    await this.recordSuccess(manifest.id);
+    if (outcome.kind === 'http-error') {
+      throw new Error(`${manifest.name} refused ${event.type}: ${outcome.code}: ${outcome.detail}`);
+    }
+  }
+
+  /** Enables a plugin the circuit breaker disabled, with a clean failure count. */
+  async enable(pluginId: string): Promise<PluginHealth> {
+    this.get(pluginId);
+    await sqlRun(
+      this.em,
+      'update plugin_state set disabled_at = null, consecutive_failures = 0, updated_at = ? where plugin_id = ?',
+      [this.clock.now(), pluginId],
+    );
+    const health = { ...(this.health.get(pluginId) ?? HEALTHY), disabledAt: null, consecutiveFailures: 0 };
+    this.health.set(pluginId, health);
+    this.logger.log({ message: 'plugin enabled by an admin', plugin: pluginId });
+    return health;
+  }
+
+  private run(
+    plugin: LoadedPlugin,
+    kind: CallKind,
+    name: string,
+    input: unknown,
+    acting: { userId: string | null; openid: string },
+  ): Promise<CallOutcome> {
+    if (!this.supervisor) throw new Error('The plugin runtime is not running');
+    const context: CallContext = { openid: acting.openid, now: this.clock.now().getTime() };
+    return this.supervisor.call(plugin.package.manifest.id, kind, name, input, context, {
+      appId: plugin.appId,
+      userId: acting.userId,
+    });
+  }
+
+  private assertEnabled(plugin: LoadedPlugin): void {
+    const health = this.health.get(plugin.package.manifest.id);
+    if (health?.disabledAt) {
+      throw new ProblemException(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'plugin_disabled',
+        `${plugin.package.manifest.name} is disabled after repeated failures (last: ${health.lastError})`,
+      );
+    }
+  }
+
+  private publicBase(pluginId: string): string {
+    return `${this.config.publicUrl}/apps/${pluginId}/`;
+  }
+
+  /** Every declared route and event must have a handler, and every handler a declaration. */
+  private checkDefinitions(reports: LoadReport[]): void {
+    for (const report of reports) {
+      const { manifest } = this.get(report.id).package;
+      if ('error' in report)
+        throw new PluginManifestError(`Plugin "${report.id}" failed to load: ${report.error}`);
+      const compare = (field: 'routes' | 'events', handled: string[]) => {
+        const declared: string[] = manifest[field];
+        const unhandled = declared.filter((name) => !handled.includes(name));
+        const undeclared = handled.filter((name) => !declared.includes(name));
+        if (unhandled.length > 0 || undeclared.length > 0) {
+          throw new PluginManifestError(
+            `Plugin "${report.id}": manifest.json ${field} and definePlugin disagree` +
+              (unhandled.length ? `; no handler for ${unhandled.join(', ')}` : '') +
+              (undeclared.length ? `; not in the manifest: ${undeclared.join(', ')}` : ''),
+          );
+        }
+      };
+      compare('routes', report.routes);
+      compare('events', report.events);
+    }
+  }
+
+  private async loadHealth(pluginIds: string[]): Promise<void> {
+    const now = this.clock.now();
+    for (const pluginId of pluginIds) {
+      await sqlRun(
+        this.em,
+        'insert into plugin_state (plugin_id, updated_at) values (?, ?) on conflict (plugin_id) do nothing',
+        [pluginId, now],
+      );
+    }
+    const rows = await sqlRows<StateRow>(this.em, 'select * from plugin_state');
+    for (const row of rows) this.health.set(row.plugin_id, toHealth(row));
+  }
+
+  private async recordSuccess(pluginId: string): Promise<void> {
+    const health = this.health.get(pluginId);
+    if (!health || health.consecutiveFailures === 0) return;
+    this.health.set(pluginId, { ...health, consecutiveFailures: 0 });
+    await this.database.withContext(() =>
+      sqlRun(
+        this.em,
+        'update plugin_state set consecutive_failures = 0, updated_at = ? where plugin_id = ?',
+        [this.clock.now(), pluginId],
+      ),
+    );
+  }
+
+  /** Counts a failure; the one that reaches the limit disables the plugin. */
+  private async recordFailure(pluginId: string, reason: string): Promise<void> {
+    this.logger.warn({ message: 'plugin call failed', plugin: pluginId, reason });
+    const health = await this.database.withContext(() =>
+      this.em.transactional(async () => {
+        const now = this.clock.now();
+        const [row] = await sqlRows<StateRow>(
+          this.em,
+          'select * from plugin_state where plugin_id = ? for update',
+          [pluginId],
+        );
+        const failures = row.consecutive_failures + 1;
+        const recent = [{ at: iso(now), error: reason }, ...row.recent_failures].slice(
+          0,
+          LIMITS.pluginRecentFailuresKept,
+        );
+        const disable = row.disabled_at === null && failures >= LIMITS.pluginFailuresToDisable;
+        const disabledAt = disable ? now : row.disabled_at;
+        await sqlRun(
+          this.em,
+          `update plugin_state set consecutive_failures = ?, recent_failures = ?::jsonb, last_error = ?,
+             last_failure_at = ?, disabled_at = ?, updated_at = ? where plugin_id = ?`,
+          [failures, JSON.stringify(recent), reason, now, disabledAt, now, pluginId],
+        );
+        if (disable) {
+          this.logger.error({ message: 'plugin disabled by its circuit breaker', plugin: pluginId, reason });
+        }
+        return toHealth({
+          plugin_id: pluginId,
+          consecutive_failures: failures,
+          recent_failures: recent,
+          last_error: reason,
+          last_failure_at: now,
+          disabled_at: disabledAt,
+        });
+      }),
+    );
+    this.health.set(pluginId, health);
+  }
+}
+
+function toHealth(row: StateRow): PluginHealth {
+  return {
+    consecutiveFailures: row.consecutive_failures,
+    recentFailures: row.recent_failures,
+    lastError: row.last_error,
+    lastFailureAt: row.last_failure_at === null ? null : new Date(row.last_failure_at),
+    disabledAt: row.disabled_at === null ? null : new Date(row.disabled_at),
+  };
+}
+
+/** A route handler's result: `{ status?: 2xx, body? }` and nothing else, or null when it is not one. */
+function routeResponse(value: unknown): { status: number; body: unknown } | null {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+  const { status = 200, body, ...rest } = value as { status?: unknown; body?: unknown };
+  if (Object.keys(rest).length > 0) return null;
+  if (typeof status !== 'number' || !Number.isInteger(status) || status < 200 || status > 299) return null;
+  if (status === 204 && body !== undefined) return null;
+  return { status, body };
+}
+
+/** A PluginHttpError's status and code, checked before they reach a client. */
+function isPluginProblem(status: number, code: string): boolean {
+  return Number.isInteger(status) && status >= 400 && status <= 599 && PLUGIN_CODE.test(code);
+}

@@ -1,0 +1,191 @@
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import http from 'node:http';
+import { after, before, describe, test } from 'node:test';
+import {
+  constructWebhookEvent,
+  createOpenApiClient,
+  KongjianOAuth,
+  parseWebhookEvent,
+  unwrap,
+  verifyWebhookSignature,
+  WebhookSignatureError,
+} from '@kongjian/sdk';
+import { FormBrowser, HostApi, HostProcess, signInAndConsent } from '@kongjian/sdk/testing';
+
+const SECRET = 'whsec_test_0123456789';
+const T = 1_763_712_000;
+const BODY = JSON.stringify({
+  id: '019a9b3c-0000-7000-8000-000000000001',
+  type: 'friend.added',
+  appId: '019a9b3c-0000-7000-8000-0000000000aa',
+  createdAt: '2025-11-21T08:00:00.000Z',
+  data: { user: 'o_alice', friend: 'o_bob', note: '好友 ✓' },
+});
+/** The vector, computed independently with node:crypto as the host computes it. */
+const V1 = createHmac('sha256', SECRET).update(`${T}.${BODY}`).digest('hex');
+const HEADER = `t=${T},v1=${V1}`;
+const AT_T = new Date(T * 1000);
+
+describe('verifyWebhookSignature against a known vector', () => {
+  test('accepts the signed body, as a string or as bytes', async () => {
+    assert.equal(
+      await verifyWebhookSignature({ secret: SECRET, body: BODY, signatureHeader: HEADER, now: AT_T }),
+      true,
+    );
+    const bytes = new TextEncoder().encode(BODY);
+    assert.equal(
+      await verifyWebhookSignature({ secret: SECRET, body: bytes, signatureHeader: HEADER, now: AT_T }),
+      true,
+    );
+    const event = await constructWebhookEvent({
+      secret: SECRET,
+      body: BODY,
+      signatureHeader: HEADER,
+      now: AT_T,
+    });
+    assert.deepEqual(event.data, { user: 'o_alice', friend: 'o_bob', note: '好友 ✓' });
+    assert.equal(event.type, 'friend.added');
+  });
+
+  test('accepts any matching v1 among several (a header may carry more than one)', async () => {
+    const header = `t=${T},v1=${'ab'.repeat(32)},v1=${V1}`;
+    assert.equal(
+      await verifyWebhookSignature({ secret: SECRET, body: BODY, signatureHeader: header, now: AT_T }),
+      true,
+    );
+  });
+
+  test('refuses a changed body, another secret, a stale or future timestamp and a broken header', async () => {
+    const verify = (overrides) =>
+      verifyWebhookSignature({
+        secret: SECRET,
+        body: BODY,
+        signatureHeader: HEADER,
+        now: AT_T,
+        ...overrides,
+      });
+    assert.equal(await verify({ body: BODY.replace('o_bob', 'o_eve') }), false);
+    assert.equal(await verify({ body: JSON.stringify(JSON.parse(BODY), null, 2) }), false);
+    assert.equal(await verify({ secret: 'whsec_other' }), false);
+    assert.equal(await verify({ now: new Date((T + 301) * 1000) }), false);
+    assert.equal(await verify({ now: new Date((T - 301) * 1000) }), false);
+    assert.equal(await verify({ now: new Date((T + 3600) * 1000), toleranceSeconds: 7200 }), true);
+    for (const signatureHeader of [undefined, '', `v1=${V1}`, `t=${T}`, `t=soon,v1=${V1}`, `t=${T},v1=xyz`]) {
+      assert.equal(await verify({ signatureHeader }), false, `header ${signatureHeader}`);
+    }
+  });
+
+  test('constructWebhookEvent says why it refused', async () => {
+    const reason = (overrides) =>
+      constructWebhookEvent({
+        secret: SECRET,
+        body: BODY,
+        signatureHeader: HEADER,
+        now: AT_T,
+        ...overrides,
+      }).then(
+        () => 'accepted',
+        (error) => (error instanceof WebhookSignatureError ? error.reason : error),
+      );
+    assert.equal(await reason({ signatureHeader: null }), 'missing_header');
+    assert.equal(await reason({ signatureHeader: 'nonsense' }), 'malformed_header');
+    assert.equal(await reason({ now: Date.now() }), 'timestamp_out_of_tolerance');
+    assert.equal(await reason({ body: `${BODY} ` }), 'signature_mismatch');
+    await assert.rejects(
+      verifyWebhookSignature({ secret: '', body: BODY, signatureHeader: HEADER }),
+      TypeError,
+    );
+  });
+
+  test('parseWebhookEvent refuses what is not an event', () => {
+    assert.equal(parseWebhookEvent(BODY).id, '019a9b3c-0000-7000-8000-000000000001');
+    for (const body of ['not json', '[]', '{"id":"x"}', 'null']) {
+      assert.throws(
+        () => parseWebhookEvent(body),
+        (error) => error.reason === 'invalid_event',
+      );
+    }
+  });
+});
+
+/** Nothing listens here: the walk stops at the redirect, as an app's server would receive it. */
+const REDIRECT_URI = 'http://127.0.0.1:9/callback';
+/** How long the host's dispatcher (polling every second) may take to deliver. */
+const DELIVERY_WAIT_MS = 20_000;
+
+describe('verifyWebhookSignature against webhooks a real host sends', () => {
+  let host;
+  let receiver;
+  const received = [];
+
+  before(async () => {
+    receiver = http.createServer((request, response) => {
+      const chunks = [];
+      request.on('data', (chunk) => chunks.push(chunk));
+      request.on('end', () => {
+        received.push({ headers: request.headers, body: Buffer.concat(chunks) });
+        response.writeHead(204).end();
+      });
+    });
+    await new Promise((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    // Development mode: the host may deliver to a receiver on this machine.
+    host = await HostProcess.start({ KONGJIAN_DEV_MODE: 'true' });
+  });
+  after(async () => {
+    await host?.stop();
+    await new Promise((resolve) => receiver.close(resolve));
+  });
+
+  test('a story posted through the SDK arrives as a post.created webhook that verifies', async () => {
+    const hostApi = new HostApi(host.baseUrl);
+    const alice = await hostApi.newUser('alice');
+    const developer = await hostApi.newUser('dev');
+    const webhookUrl = `http://127.0.0.1:${receiver.address().port}/hooks`;
+    const app = await hostApi.newApp(
+      developer,
+      { redirectUris: [REDIRECT_URI], scopes: ['profile:read', 'feed:write'], webhookUrl },
+      [alice],
+    );
+    const oauth = await KongjianOAuth.discover(host.baseUrl, {
+      clientId: app.clientId,
+      clientSecret: app.clientSecret,
+      redirectUri: REDIRECT_URI,
+      allowInsecureRequests: true,
+    });
+    const pending = await oauth.authorizationUrl({ scope: ['profile:read', 'feed:write'] });
+    const page = await signInAndConsent(new FormBrowser(), pending.url, alice, {
+      stopBefore: (url) => url.href.startsWith(REDIRECT_URI),
+    });
+    const tokens = await oauth.exchangeCallback(page.stoppedAt, pending);
+    const api = createOpenApiClient({ baseUrl: host.baseUrl, accessToken: tokens.accessToken });
+    const story = unwrap(await api.POST('/open/v1/feed/stories', { body: { text: 'Signed and delivered' } }));
+
+    const deadline = Date.now() + DELIVERY_WAIT_MS;
+    let webhook;
+    while (!(webhook = received.find((entry) => entry.headers['kongjian-event-type'] === 'post.created'))) {
+      assert.ok(Date.now() < deadline, 'the host delivered post.created');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const { secret } = await hostApi.request('GET', `/developer/apps/${app.id}/webhook`, {
+      token: developer.token,
+      expected: 200,
+    });
+    const signatureHeader = webhook.headers['kongjian-signature'];
+
+    assert.equal(await verifyWebhookSignature({ secret, body: webhook.body, signatureHeader }), true);
+    const event = await constructWebhookEvent({
+      secret,
+      body: webhook.body.toString('utf8'),
+      signatureHeader,
+    });
+    assert.equal(event.id, webhook.headers['kongjian-event-id']);
+    assert.equal(event.appId, app.id);
+    assert.equal(event.data.postId, story.id);
+    assert.equal(event.data.text, 'Signed and delivered');
+    assert.equal(
+      await verifyWebhookSignature({ secret: `${secret}x`, body: webhook.body, signatureHeader }),
+      false,
+    );
+  });
+});
