@@ -63,6 +63,7 @@ export async function createHost(
     await database.withContext(async () => {
       const demo = app.get(DemoService);
       await demo.seedIfEmpty();
+      await demo.ensureDemoPluginInstalls();
       await demo.announceDemoApp(config.publicUrl);
     });
   }

@@ -10,8 +10,9 @@ import {
   type PluginRequest,
   type PluginResponse,
 } from '@kongjian/sdk/plugin';
+import { friendsPage, isAppFriend, me as profile, postStory } from '../../shared/src/open-api';
 import { CROP_IDS, CROPS, isCropId, type CropId } from './crops';
-import { apiFailure, readFarm, updateFarms } from './farm-store';
+import { readFarm, updateFarms } from './farm-store';
 import {
   buySeeds,
   clearPlot,
@@ -32,12 +33,6 @@ import {
 } from './rules';
 
 type Handler = (ctx: PluginContext, request: PluginRequest) => Promise<PluginResponse>;
-
-interface AppFriend {
-  openid: string;
-  nickname: string;
-  headPortraitUrl: string | null;
-}
 
 /** Friends listed per page of the friends panel (each costs one farm read). */
 const FRIENDS_PAGE = 20;
@@ -73,17 +68,6 @@ function cropField(request: PluginRequest): CropId {
   return crop;
 }
 
-/** Posts a story to the acting user's feed; a refused story (quota, moderation) never undoes the game. */
-async function postStory(ctx: PluginContext, text: string | null): Promise<boolean> {
-  if (text === null) return false;
-  const response = await ctx.api.request('POST', '/open/v1/feed/stories', {
-    body: { text, privacy: 'friends' },
-  });
-  if (response.status === 201) return true;
-  ctx.log.warn('story not posted', { status: response.status, body: response.body });
-  return false;
-}
-
 /** Takes a daily story slot for `text` (when there is one to tell) inside the same write as the change. */
 function withStory(farm: Farm, text: string | null, now: number): { farm: Farm; story: string | null } {
   if (text === null) return { farm, story: null };
@@ -116,7 +100,7 @@ async function harvestRoute(
     const told = withStory(result.farm, harvestStory(result), now);
     return { farms: [told.farm], result: { reaped: result, farm: told.farm, story: told.story } };
   });
-  const storyPosted = await postStory(ctx, story);
+  const storyPosted = story !== null && (await postStory(ctx, story));
   return {
     status: 200,
     body: {
@@ -136,13 +120,9 @@ async function friendParam(ctx: PluginContext, request: PluginRequest): Promise<
   if (openid === ctx.user.openid) {
     throw new PluginHttpError(400, 'cannot_target_self', 'This is your own farm');
   }
-  const response = await ctx.api.request<{ isFriend: boolean }>(
-    'GET',
-    `/open/v1/friends/${encodeURIComponent(openid)}`,
-  );
-  if (response.status === 404) throw new PluginHttpError(404, 'not_found', 'No such farmer');
-  if (response.status !== 200) throw apiFailure(response, 'The friend check');
-  if (!response.body.isFriend) {
+  const friends = await isAppFriend(ctx, openid);
+  if (friends === null) throw new PluginHttpError(404, 'not_found', 'No such farmer');
+  if (!friends) {
     throw new PluginHttpError(403, 'not_friends', 'Only friends who play QQ农场 can visit this farm');
   }
   return openid;
@@ -152,17 +132,14 @@ export default definePlugin({
   routes: {
     'GET /farm': route(async (ctx) => {
       const me = ctx.user.openid;
-      const [stored, profile] = await Promise.all([
-        readFarm(ctx, me),
-        ctx.api.request<{ nickname: string; headPortraitUrl: string | null }>('GET', '/open/v1/me'),
-      ]);
+      const [stored, person] = await Promise.all([readFarm(ctx, me), profile(ctx)]);
       return {
         status: 200,
         body: {
           me: {
             openid: me,
-            nickname: profile.status === 200 ? profile.body.nickname : null,
-            headPortraitUrl: profile.status === 200 ? profile.body.headPortraitUrl : null,
+            nickname: person.nickname,
+            headPortraitUrl: person.headPortraitUrl,
           },
           farm: viewFarm(stored.farm, me, me, ctx.now()),
         },
@@ -203,18 +180,10 @@ export default definePlugin({
 
     'GET /friends': route(async (ctx, request) => {
       const me = ctx.user.openid;
-      const query: Record<string, string | number> = { limit: FRIENDS_PAGE };
-      if (request.query.cursor) query.cursor = request.query.cursor;
-      const page = await ctx.api.request<{ items: AppFriend[]; nextCursor: string | null }>(
-        'GET',
-        '/open/v1/friends',
-        { query },
-      );
-      if (page.status === 400) throw invalid('cursor is not one this list gave');
-      if (page.status !== 200) throw apiFailure(page, 'The friends list');
+      const page = await friendsPage(ctx, request.query.cursor, FRIENDS_PAGE);
       const now = ctx.now();
       const items = await Promise.all(
-        page.body.items.map(async (friend) => {
+        page.items.map(async (friend) => {
           const { farm } = await readFarm(ctx, friend.openid);
           const ripe = farm.plots.filter((planting) => planting && stealableBy(planting, me, now) > 0);
           return {
@@ -227,7 +196,7 @@ export default definePlugin({
           };
         }),
       );
-      return { status: 200, body: { items, nextCursor: page.body.nextCursor } };
+      return { status: 200, body: { items, nextCursor: page.nextCursor } };
     }),
 
     'GET /farms/:openid': route(async (ctx, request) => {
@@ -250,7 +219,7 @@ export default definePlugin({
           result: { victim: stolen.victim, thief: told.farm, loot: stolen.loot, story: told.story },
         };
       });
-      const storyPosted = await postStory(ctx, outcome.story);
+      const storyPosted = outcome.story !== null && (await postStory(ctx, outcome.story));
       return {
         status: 200,
         body: {

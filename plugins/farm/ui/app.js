@@ -1,7 +1,6 @@
 // QQ农场 canvas: plain browser script, no build. Talks to the plugin's routes under the user's session.
 'use strict';
 
-const API = '/apps/farm/api';
 const REFRESH_MS = 30_000;
 
 const STAGE_ART = { seed: '🟤', sprout: '🌱', growing: '🌿', withered: '🥀' };
@@ -37,35 +36,21 @@ const state = {
   friendsCursor: null,
 };
 
-const $ = (id) => document.getElementById(id);
+const { el, $, notify } = kit;
+const farmApi = kit.pluginApi('farm');
 const cropOf = (id) => state.shop.find((crop) => crop.id === id);
 const hostNow = () => Date.now() + state.clockSkew;
 
+/** A call to the farm's routes; a refusal becomes an Error in the players' words. */
 async function call(method, path, body) {
-  const response = await fetch(API + path, {
-    method,
-    credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const data = await response.json().catch(() => null);
-  if (!response.ok) {
-    const code = data && data.code;
-    if (response.status === 401) throw new Error('请先登录空间');
-    if (response.status === 403 && code !== 'not_friends') throw new Error('请先在应用中心安装QQ农场');
-    throw new Error(MESSAGES[code] || (data && data.detail) || `出错了 (${response.status})`);
+  try {
+    return await farmApi(method, path, body);
+  } catch (error) {
+    if (!(error instanceof kit.ProblemError)) throw error;
+    if (error.status === 401) throw new Error('请先登录空间');
+    if (error.status === 403 && error.code !== 'not_friends') throw new Error('请先在应用中心安装QQ农场');
+    throw new Error(MESSAGES[error.code] || error.message || `出错了 (${error.status})`);
   }
-  return data;
-}
-
-let toastTimer;
-function toast(text, kind) {
-  const element = $('toast');
-  element.textContent = text;
-  element.className = `toast ${kind || ''}`;
-  element.hidden = false;
-  clearTimeout(toastTimer);
-  toastTimer = setTimeout(() => (element.hidden = true), 3500);
 }
 
 function formatDuration(ms) {
@@ -78,14 +63,8 @@ function formatDuration(ms) {
   return `${s}秒`;
 }
 
-function button(label, onClick, className) {
-  const element = document.createElement('button');
-  element.type = 'button';
-  element.textContent = label;
-  if (className) element.className = className;
-  element.addEventListener('click', onClick);
-  return element;
-}
+const button = (label, onClick, className) =>
+  el('button', { type: 'button', class: className, onclick: onClick }, label);
 
 /** Runs an action, shows its outcome, and puts the farm it answers on screen. */
 async function act(action) {
@@ -94,7 +73,7 @@ async function act(action) {
     if (result && result.farm) showFarm(result.farm);
     return result;
   } catch (error) {
-    toast(error.message, 'error');
+    notify(error.message, 'error');
     return null;
   }
 }
@@ -321,7 +300,7 @@ async function loadFriends(more) {
     state.friendsCursor = page.nextCursor;
     $('more-friends').hidden = !page.nextCursor;
   } catch (error) {
-    toast(error.message, 'error');
+    notify(error.message, 'error');
   }
 }
 
@@ -347,7 +326,7 @@ const buy = (crop, quantity) =>
   act(async () => {
     const data = await call('POST', '/shop/buy', { crop, quantity });
     state.selectedSeed = crop;
-    toast(`买了 ${quantity} 个${cropOf(crop).name}种子`);
+    notify(`买了 ${quantity} 个${cropOf(crop).name}种子`);
     return data;
   });
 
@@ -359,7 +338,7 @@ function announceHarvest(result) {
   if (!result) return;
   let text = `收获 ${result.harvests.map((one) => `${cropOf(one.crop).emoji}×${one.units}`).join(' ')}：+${result.gold}金币 +${result.xp}经验`;
   if (result.levelUp) text += ` 🎉 升到 ${result.levelUp} 级！`;
-  toast(text, 'good');
+  notify(text, 'success');
 }
 
 const harvestPlot = async (plot) => announceHarvest(await act(() => call('POST', `/plots/${plot}/harvest`)));
@@ -372,7 +351,10 @@ async function stealFrom(plot) {
   );
   if (!result) return;
   $('gold').textContent = `💰 ${result.gold}`;
-  toast(`偷到 ${cropOf(result.loot.crop).emoji}×${result.loot.units}，+${result.loot.gold}金币 🤫`, 'good');
+  notify(
+    `偷到 ${cropOf(result.loot.crop).emoji}×${result.loot.units}，+${result.loot.gold}金币 🤫`,
+    'success',
+  );
 }
 
 let refreshTimer;
@@ -399,7 +381,7 @@ async function start() {
   try {
     state.shop = (await call('GET', '/shop')).crops;
   } catch (error) {
-    toast(error.message, 'error');
+    notify(error.message, 'error');
     return;
   }
   await loadMyFarm();

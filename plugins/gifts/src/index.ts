@@ -1,14 +1,12 @@
 import { definePlugin, PluginHttpError } from '@kongjian/sdk/plugin';
+import { findFriend, friendsPage, postStory } from '../../shared/src/open-api';
 import { CATALOG } from './catalog';
 import {
   claimOnce,
   confirmDelivery,
   createOrder,
-  findFriend,
-  friendsPage,
   getOrder,
   listGifts,
-  postStory,
   releaseClaim,
   sendGift,
   thankGift,

@@ -1,17 +1,7 @@
-import { PluginHttpError, type PluginApiResponse, type PluginContext } from '@kongjian/sdk/plugin';
+import { type PluginApiResponse, type PluginContext } from '@kongjian/sdk/plugin';
+import { bodyOf as sharedBodyOf, type Page } from '../../shared/src/open-api';
 
-/** The Open API operations gifts uses, as the acting user. Shapes are the Open API's own. */
-
-export interface Friend {
-  openid: string;
-  nickname: string;
-  headPortraitUrl: string | null;
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+/** The Open API operations only gifts uses (orders, gifts, claims), as the acting user. */
 
 export interface OpenOrder {
   id: string;
@@ -33,44 +23,11 @@ export interface OpenGift {
   createdAt: string;
 }
 
-/** Friend pages read when looking a friend up by openid (a bound on one call's work). */
-const MAX_FRIEND_PAGES = 20;
+/** What the user can act on (not a friend, a quota, a conflict) is passed on as the platform said it. */
+const USER_PROBLEMS = [404, 409, 422];
 
-/**
- * Passes on what a user can act on (the platform's 4xx: not a friend, a quota, a conflict) as it
- * is; anything else is a 502 carrying what the platform said.
- */
 function bodyOf<T>(response: PluginApiResponse<T>, what: string, ...ok: number[]): T {
-  if (ok.includes(response.status)) return response.body;
-  const problem = (response.body ?? {}) as { code?: unknown; detail?: unknown };
-  const detail = typeof problem.detail === 'string' ? problem.detail : `${what} failed`;
-  if ([404, 409, 422, 429].includes(response.status)) {
-    throw new PluginHttpError(response.status, String(problem.code ?? 'refused'), detail);
-  }
-  throw new PluginHttpError(502, 'platform_error', `${what} failed (${response.status}): ${detail}`);
-}
-
-export async function friendsPage(ctx: PluginContext, cursor: string | undefined): Promise<Page<Friend>> {
-  const query: Record<string, string | number> = { limit: 100 };
-  if (cursor) query.cursor = cursor;
-  return bodyOf(
-    await ctx.api.request<Page<Friend>>('GET', '/open/v1/friends', { query }),
-    'Listing friends',
-    200,
-  );
-}
-
-/** The app friend with this openid, or null: the friends list is where nicknames come from. */
-export async function findFriend(ctx: PluginContext, openid: string): Promise<Friend | null> {
-  let cursor: string | undefined;
-  for (let page = 0; page < MAX_FRIEND_PAGES; page++) {
-    const { items, nextCursor } = await friendsPage(ctx, cursor);
-    const friend = items.find((candidate) => candidate.openid === openid);
-    if (friend) return friend;
-    if (!nextCursor) return null;
-    cursor = nextCursor;
-  }
-  return null;
+  return sharedBodyOf(response, what, ok, USER_PROBLEMS);
 }
 
 export async function createOrder(
@@ -141,12 +98,4 @@ export async function claimOnce(ctx: PluginContext, key: string): Promise<boolea
 export async function releaseClaim(ctx: PluginContext, key: string): Promise<void> {
   const response = await ctx.api.request('DELETE', `/open/v1/storage/${encodeURIComponent(key)}`);
   if (response.status !== 204 && response.status !== 404) ctx.log.warn('A claim was not released', { key });
-}
-
-export async function postStory(ctx: PluginContext, text: string): Promise<void> {
-  const response = await ctx.api.request('POST', '/open/v1/feed/stories', {
-    body: { text, privacy: 'friends' },
-  });
-  // A story is a courtesy: over the daily quota, or held by moderation, the gift is sent all the same.
-  if (response.status !== 201) ctx.log.warn('The story was not posted', { status: response.status });
 }

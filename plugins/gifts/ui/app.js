@@ -2,7 +2,6 @@
 // host's own session API for the wallet and for paying an order (the user confirms every payment).
 'use strict';
 
-const API = '/apps/gifts/api';
 const CATEGORIES = {
   all: '全部 All',
   romance: '浪漫 Romance',
@@ -13,44 +12,8 @@ const CATEGORIES = {
 
 const state = { friends: [], catalog: [], friend: null, gift: null, category: 'all', cursors: {} };
 
-/** A fetch under the user's session; a problem answer becomes an Error with its detail. */
-async function call(method, path, body) {
-  const response = await fetch(path, {
-    method,
-    credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  const data = text ? JSON.parse(text) : null;
-  if (!response.ok) throw new Error((data && (data.detail || data.title)) || `HTTP ${response.status}`);
-  return data;
-}
-
-const api = (method, path, body) => call(method, API + path, body);
-
-/** Builds an element; strings become text nodes, never HTML. */
-function el(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes || {})) {
-    if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
-    else if (value !== false && value !== null && value !== undefined)
-      node.setAttribute(name, value === true ? '' : value);
-  }
-  for (const child of children.flat()) if (child !== null && child !== undefined) node.append(child);
-  return node;
-}
-
-const $ = (id) => document.getElementById(id);
-
-function notify(message, kind = 'info') {
-  const notice = $('notice');
-  notice.textContent = message;
-  notice.className = `notice ${kind}`;
-  notice.hidden = false;
-  clearTimeout(notify.timer);
-  notify.timer = setTimeout(() => (notice.hidden = true), 6000);
-}
+const { call, el, $, notify } = kit;
+const api = kit.pluginApi('gifts');
 
 function when(iso) {
   const date = new Date(iso);
@@ -307,16 +270,12 @@ async function loadBox(box, more = false) {
 // ── start ───────────────────────────────────────────────────────────────────
 
 function showTab(tab) {
-  for (const button of document.querySelectorAll('[role=tab]')) {
-    button.setAttribute('aria-selected', String(button.dataset.tab === tab));
-  }
-  for (const panel of document.querySelectorAll('.panel')) panel.hidden = panel.id !== `tab-${tab}`;
+  kit.showPanel(tab);
   if (tab !== 'send') loadBox(tab);
 }
 
 async function start() {
-  for (const button of document.querySelectorAll('[role=tab]'))
-    button.addEventListener('click', () => showTab(button.dataset.tab));
+  kit.onTab(showTab);
   $('send').addEventListener('click', send);
   $('received-more').addEventListener('click', () => loadBox('received', true));
   $('sent-more').addEventListener('click', () => loadBox('sent', true));

@@ -29,17 +29,16 @@ import {
   type TallyShard,
 } from './poll';
 import {
-  appFriends,
-  isAppFriend,
+  compareAndSet,
   listItems,
-  me,
-  postStory,
+  LOST_RACE,
   readItem,
-  setReminder,
   writeBatch,
   type BatchOperation,
   type Versioned,
-} from './store';
+} from '../../shared/src/app-storage';
+import { appFriends, isAppFriend, me, postStory } from '../../shared/src/open-api';
+import { setReminder } from './reminders';
 
 interface Vote {
   option: number;
@@ -64,7 +63,7 @@ async function loadPoll(ctx: PluginContext, pollId: string): Promise<Versioned<P
 
 /** A friends-only poll is seen (and voted on) by the creator's app friends only. */
 async function assertMayView(ctx: PluginContext, poll: Poll): Promise<void> {
-  if (needsFriendship(poll, ctx.user.openid) && !(await isAppFriend(ctx, poll.creator))) {
+  if (needsFriendship(poll, ctx.user.openid) && (await isAppFriend(ctx, poll.creator)) !== true) {
     throw new PluginHttpError(
       403,
       'friends_only',
@@ -97,7 +96,7 @@ const storyPrivacy = (poll: Poll) => (poll.audience === 'everyone' ? 'public' : 
  * the reminder (or a reminder delivered twice) cannot both announce.
  */
 async function announceClose(ctx: PluginContext, pollId: string): Promise<Poll> {
-  for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+  return compareAndSet(WRITE_ATTEMPTS, busy, async () => {
     const current = await loadPoll(ctx, pollId);
     if (current.value.closedAt !== null) return current.value;
     const shards = await listItems<TallyShard>(ctx, tallyPrefix(pollId));
@@ -110,12 +109,10 @@ async function announceClose(ctx: PluginContext, pollId: string): Promise<Poll> 
       { op: 'put', key: pollKey(pollId), value: poll, ifMatch: current.etag },
       ...shards.map((shard): BatchOperation => ({ op: 'delete', key: shard.key, ifMatch: shard.etag })),
     ];
-    if ((await writeBatch(ctx, operations)).applied) {
-      await postStory(ctx, closedStoryText(poll, counts), storyPrivacy(poll));
-      return poll;
-    }
-  }
-  throw busy();
+    if (!(await writeBatch(ctx, operations)).applied) return LOST_RACE;
+    await postStory(ctx, closedStoryText(poll, counts), storyPrivacy(poll));
+    return poll;
+  });
 }
 
 export default definePlugin({
@@ -207,7 +204,7 @@ export default definePlugin({
       if (isClosed(poll, now)) throw pollClosed();
       const vote: Vote = { option, at: new Date(now).toISOString() };
       const shardKey = tallyKey(poll.id, shardOf(voter));
-      for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+      return compareAndSet(WRITE_ATTEMPTS, busy, async () => {
         const shard = await readItem<TallyShard>(ctx, shardKey);
         if (!shard) throw pollClosed();
         const result = await writeBatch(ctx, [
@@ -220,8 +217,8 @@ export default definePlugin({
         if (result.failed === 0) {
           throw new PluginHttpError(409, 'already_voted', '你已经投过票了 (you have already voted)');
         }
-      }
-      throw busy();
+        return LOST_RACE;
+      });
     },
 
     'POST /polls/:id/close': async (ctx, request) => {

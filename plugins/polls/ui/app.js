@@ -1,7 +1,6 @@
 // 投票 Polls: the canvas. Plain browser script calling the plugin's routes under /apps/polls/api.
 'use strict';
 
-const API = '/apps/polls/api';
 /** An open poll's page refreshes this often, so the counts move as friends vote. */
 const REFRESH_MS = 5000;
 const AUDIENCE = { friends: '好友可投', everyone: '所有人可投' };
@@ -9,41 +8,8 @@ const RESULTS = { always: '结果始终可见', after_vote: '投票后可见结�
 
 let refreshTimer = null;
 
-async function api(method, path, body) {
-  const response = await fetch(API + path, {
-    method,
-    credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  const data = text ? JSON.parse(text) : null;
-  if (!response.ok) throw new Error((data && (data.detail || data.title)) || `HTTP ${response.status}`);
-  return data;
-}
-
-/** Builds an element; strings become text nodes, never HTML. */
-function el(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes || {})) {
-    if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
-    else if (value !== false && value !== null && value !== undefined)
-      node.setAttribute(name, value === true ? '' : value);
-  }
-  for (const child of children.flat()) if (child !== null && child !== undefined) node.append(child);
-  return node;
-}
-
-const $ = (id) => document.getElementById(id);
-
-function notify(message, kind = 'info') {
-  const notice = $('notice');
-  notice.textContent = message;
-  notice.className = `notice ${kind}`;
-  notice.hidden = false;
-  clearTimeout(notify.timer);
-  notify.timer = setTimeout(() => (notice.hidden = true), 6000);
-}
+const { el, $, notify } = kit;
+const api = kit.pluginApi('polls');
 
 const pad = (n) => String(n).padStart(2, '0');
 function when(iso) {
@@ -179,7 +145,8 @@ function renderPoll(poll) {
     el('h2', { class: 'question' }, poll.question),
     form,
     hiddenNote,
-    closeButton,
+    // Only the creator has one; replaceChildren would print a null as the text "null".
+    closeButton ?? '',
   );
 }
 
@@ -268,15 +235,8 @@ function resetCreateForm() {
 
 // ── navigation ──────────────────────────────────────────────────────────────
 
-function showPanel(name) {
-  for (const panel of document.querySelectorAll('.panel')) panel.hidden = panel.id !== `tab-${name}`;
-  for (const button of document.querySelectorAll('[role=tab]')) {
-    button.setAttribute(
-      'aria-selected',
-      String(button.dataset.tab === name || (name === 'detail' && button.dataset.tab === 'list')),
-    );
-  }
-}
+/** One poll's page belongs to the list's tab. */
+const showPanel = (name) => kit.showPanel(name, name === 'detail' ? 'list' : name);
 
 function route() {
   const match = /^#poll=(.+)$/.exec(location.hash);
@@ -287,12 +247,7 @@ function route() {
   return loadList();
 }
 
-for (const button of document.querySelectorAll('[role=tab]')) {
-  button.addEventListener(
-    'click',
-    () => (location.hash = button.dataset.tab === 'create' ? '#create' : '#list'),
-  );
-}
+kit.onTab((tab) => (location.hash = tab === 'create' ? '#create' : '#list'));
 $('back').addEventListener('click', () => (location.hash = '#list'));
 $('add-option').addEventListener('click', () => addOption());
 for (const chip of document.querySelectorAll('#quick-close .chip'))

@@ -12,6 +12,6 @@ import { StorageSweeper } from './storage-sweeper';
   imports: [AppsModule, NotificationsModule, ProfilesModule],
   controllers: [AppCenterController],
   providers: [AppCenterService, LaunchTokensService, StorageSweeper],
-  exports: [LaunchTokensService],
+  exports: [AppCenterService, LaunchTokensService],
 })
 export class AppCenterModule {}

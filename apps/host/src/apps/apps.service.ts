@@ -99,7 +99,7 @@ export interface BuiltInAppSpec {
 }
 
 /** The account that owns the built-in apps: the platform itself, which nobody can sign in as. */
-const SYSTEM_ACCOUNT_KEY = 'system_account';
+export const SYSTEM_ACCOUNT_KEY = 'system_account';
 const SYSTEM_USERNAME = 'kongjian';
 /** Not a scrypt hash, so no password ever verifies against it. */
 const UNUSABLE_PASSWORD_HASH = '!';

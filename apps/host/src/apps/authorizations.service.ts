@@ -124,14 +124,22 @@ export class AuthorizationsService {
   async accessState(
     appId: string,
     userId: string,
-  ): Promise<{ appStatus: AppStatus; scopes: Scope[]; openid: string } | null> {
-    const [row] = await sqlRows<{ status: AppStatus; scopes: Scope[]; openid: string }>(
+  ): Promise<{ appStatus: AppStatus; builtIn: boolean; scopes: Scope[]; openid: string } | null> {
+    const [row] = await sqlRows<{ status: AppStatus; built_in: boolean; scopes: Scope[]; openid: string }>(
       this.em,
-      `select a.status, az.scopes, az.openid from app_authorization az join app a on a.id = az.app_id
+      `select a.status, a.plugin_id is not null as built_in, az.scopes, az.openid
+       from app_authorization az join app a on a.id = az.app_id
        where az.app_id = ? and az.user_id = ? and az.revoked_at is null`,
       [appId, userId],
     );
-    return row ? { appStatus: row.status, scopes: normalizeScopes(row.scopes), openid: row.openid } : null;
+    return row
+      ? {
+          appStatus: row.status,
+          builtIn: row.built_in,
+          scopes: normalizeScopes(row.scopes),
+          openid: row.openid,
+        }
+      : null;
   }
 
   /**

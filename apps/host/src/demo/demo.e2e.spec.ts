@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { DatabaseService } from '../database/database.module';
 import { TestHost } from '../testing/test-host';
+import { PluginTestKit } from '../plugins/plugins.testing';
 import { DEMO_PASSWORD, DemoService } from './demo.service';
 
 describe('demo data (e2e)', () => {
@@ -95,5 +96,33 @@ describe('demo data (e2e)', () => {
       status: 200,
       body: { active: false },
     });
+  });
+});
+
+describe('demo data with the built-in plugins running (e2e)', () => {
+  let kit: PluginTestKit;
+
+  beforeAll(async () => {
+    kit = await PluginTestKit.start({ config: { demoData: true } });
+  });
+  afterAll(() => kit.close());
+
+  it('still seeds the demo people (the platform account is not a person) and installs the plugins for them', async () => {
+    const login = await kit.host.post('/sessions', {
+      body: { username: 'xiaohong', password: DEMO_PASSWORD },
+    });
+    expect(login.status).toBe(201);
+    const token = login.body.token;
+    const mine = await kit.host.get('/me/apps', { token });
+    expect(mine.body.items.map((app: { name: string }) => app.name).sort()).toEqual([
+      'QQ农场 Farm',
+      '投票 Polls',
+      '礼物 Gifts',
+    ]);
+    const farm = await kit.host.call('GET', '/apps/farm/api/farm', { token, raw: true });
+    expect(farm.status).toBe(200);
+    const friends = await kit.host.call('GET', '/apps/gifts/api/friends', { token, raw: true });
+    expect(friends.status).toBe(200);
+    expect(JSON.stringify(friends.body)).toContain('小明');
   });
 });

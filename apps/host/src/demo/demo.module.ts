@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { AlbumsModule } from '../albums/albums.module';
+import { AppCenterModule } from '../app-center/app-center.module';
 import { AppsModule } from '../apps/apps.module';
 import { EconomyModule } from '../economy/economy.module';
 import { FriendsModule } from '../friends/friends.module';
@@ -13,6 +14,7 @@ import { DemoService } from './demo.service';
     AccountsModule,
     AlbumsModule,
     AppsModule,
+    AppCenterModule,
     FriendsModule,
     PostsModule,
     SpacesModule,

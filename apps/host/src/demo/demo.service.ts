@@ -4,7 +4,8 @@ import sharp from 'sharp';
 import { AccountsService } from '../accounts/accounts.service';
 import type { User } from '../accounts/user.entity';
 import { AlbumsService } from '../albums/albums.service';
-import { AppsService } from '../apps/apps.service';
+import { AppCenterService } from '../app-center/app-center.service';
+import { AppsService, SYSTEM_ACCOUNT_KEY } from '../apps/apps.service';
 import { Meta } from '../database/meta.entity';
 import { CoinsService } from '../economy/coins.service';
 import { ShopService } from '../economy/shop.service';
@@ -17,6 +18,10 @@ import { SpacesService } from '../spaces/spaces.service';
 export const DEMO_PASSWORD = 'kongjian-demo';
 const SEEDED_KEY = 'demo_seeded';
 const DEMO_APP_KEY = 'demo_app';
+const DEMO_PLUGIN_INSTALLS_KEY = 'demo_plugin_installs';
+
+/** The built-in plugins every demo person has installed, so their canvases open straight from "my apps". */
+const DEMO_PLUGINS = ['gifts', 'polls', 'farm'];
 
 /** Where examples/lucky-draw listens by default; loopback, so any port works too (RFC 8252). */
 export const DEMO_APP_REDIRECT_URIS = ['http://127.0.0.1:4000/callback', 'http://localhost:4000/callback'];
@@ -66,14 +71,18 @@ export class DemoService {
     private readonly shop: ShopService,
     private readonly albums: AlbumsService,
     private readonly apps: AppsService,
+    private readonly appCenter: AppCenterService,
   ) {}
 
   /** Seeds once, into an installation without users; later starts and non-empty databases are left alone. */
   async seedIfEmpty(): Promise<void> {
     if (await this.em.findOne(Meta, { key: SEEDED_KEY })) return;
-    const [{ count }] = await this.em
-      .getConnection()
-      .execute<{ count: number }[]>('select count(*)::int as count from user_account');
+    // The platform's own account (owner of the built-in apps) exists before any person does.
+    const [{ count }] = await this.em.getConnection().execute<{ count: number }[]>(
+      `select count(*)::int as count from user_account
+       where id::text not in (select value #>> '{}' from kongjian_meta where key = ?)`,
+      [SYSTEM_ACCOUNT_KEY],
+    );
     if (count > 0) return;
     await this.seed();
     this.em.persist(this.em.create(Meta, { key: SEEDED_KEY, value: { at: new Date().toISOString() } }));
@@ -118,6 +127,28 @@ export class DemoService {
     this.em.persist(this.em.create(Meta, { key: DEMO_APP_KEY, value: credentials }));
     await this.em.flush();
     return credentials;
+  }
+
+  /**
+   * Installs the built-in plugins for every demo person, once per plugin: a plugin that was not running
+   * at an earlier start (or is new) is installed at the first start that has it.
+   */
+  async ensureDemoPluginInstalls(): Promise<void> {
+    if (!(await this.em.findOne(Meta, { key: SEEDED_KEY }))) return;
+    const record = await this.em.findOne(Meta, { key: DEMO_PLUGIN_INSTALLS_KEY });
+    const done = new Set((record?.value as string[] | undefined) ?? []);
+    for (const pluginId of DEMO_PLUGINS.filter((id) => !done.has(id))) {
+      const app = await this.apps.findByPluginId(pluginId);
+      if (!app) continue;
+      for (const person of PEOPLE) {
+        const user = await this.accounts.findByUsername(person.username);
+        await this.appCenter.install(user.id, app.id, []);
+      }
+      done.add(pluginId);
+    }
+    if (record) record.value = [...done];
+    else this.em.persist(this.em.create(Meta, { key: DEMO_PLUGIN_INSTALLS_KEY, value: [...done] }));
+    await this.em.flush();
   }
 
   /** Prints how to run examples/lucky-draw against this host, on every start with demo data. */

@@ -13,7 +13,7 @@ import type { OAuthTransaction } from './consent-transactions.service';
 import { runChain } from './express-chain';
 import { type CsrfCookie, csrfTokenMatches, formField, issueCsrfToken, parseForm } from './oauth-form';
 import { AuthorizationPageError } from './oauth-errors';
-import { consentPage, sendErrorPage, sendPage, signInPage } from './oauth-pages';
+import { consentPage, errorPageHandler, PageError, sendPage, signInPage } from './oauth-pages';
 import { OAuthServer, SignInRequired } from './oauth-server';
 
 /** Double-submit cookie for the sign-in form (see issueCsrfToken). */
@@ -157,24 +157,9 @@ export class AuthorizeController {
   }
 
   /** Anything the client cannot be told by redirect is shown to the user; no error ever redirects from here. */
-  private readonly errorPage = (
-    error: unknown,
-    _request: Request,
-    response: Response,
-    _next: NextFunction,
-  ) => {
-    if (error instanceof AuthorizationPageError) {
-      sendErrorPage(response, error.status, error.title, error.message);
-    } else if (error instanceof OAuth2Error && error.code !== 'server_error') {
-      sendErrorPage(response, HttpStatus.BAD_REQUEST, 'Invalid authorization request', error.message);
-    } else {
-      this.logger.error({ message: 'authorization endpoint failed', error: String(error) });
-      sendErrorPage(
-        response,
-        HttpStatus.INTERNAL_SERVER_ERROR,
-        'Something went wrong',
-        'Please try again later.',
-      );
-    }
-  };
+  private readonly errorPage = errorPageHandler(this.logger, 'authorization endpoint failed', (error) =>
+    error instanceof OAuth2Error && error.code !== 'server_error'
+      ? new PageError(HttpStatus.BAD_REQUEST, 'Invalid authorization request', error.message)
+      : undefined,
+  );
 }

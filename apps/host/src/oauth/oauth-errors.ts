@@ -1,4 +1,5 @@
 import { AuthorizationError, TokenError } from 'oauth2orize';
+import { PageError } from './oauth-pages';
 
 export type TokenErrorCode =
   | 'invalid_request'
@@ -28,12 +29,4 @@ export function authorizationError(
  * An authorization request that must not redirect (unknown client, unregistered redirect URI,
  * suspended app, a forged consent decision): the user sees an HTML page instead.
  */
-export class AuthorizationPageError extends Error {
-  constructor(
-    readonly status: number,
-    readonly title: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export class AuthorizationPageError extends PageError {}

@@ -328,6 +328,7 @@ describe('oauth: codes, tokens, revocation and introspection (e2e)', () => {
         clientId: app.clientId,
         userId: user.id,
         openid: tokens.openid,
+        builtIn: false,
         scopes: ['profile:read', 'friends:read', 'feed:write', 'storage'],
         expiresAt: expect.any(Date),
       });

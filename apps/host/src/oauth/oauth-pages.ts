@@ -1,4 +1,5 @@
-import type { Response } from 'express';
+import { HttpStatus, type Logger } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
 import type { RegisteredApp } from '../apps/apps.service';
 import { SCOPE_DESCRIPTIONS, type Scope } from '../apps/scopes';
 
@@ -58,6 +59,42 @@ export function sendPage(response: Response, status: number, title: string, body
 
 export function sendErrorPage(response: Response, status: number, title: string, message: string): void {
   sendPage(response, status, title, `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(message)}</p>`);
+}
+
+/** An error a page shows the user, with its status, title and message; never a redirect. */
+export class PageError extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The last handler of a page's express chain: a PageError, or an error `explain` turns into one, is
+ * shown as it says; anything else is logged as `failure` and shown as a 500 page.
+ */
+export function errorPageHandler(
+  logger: Logger,
+  failure: string,
+  explain: (error: unknown) => PageError | undefined = () => undefined,
+) {
+  return (error: unknown, _request: Request, response: Response, _next: NextFunction): void => {
+    const shown = error instanceof PageError ? error : explain(error);
+    if (shown) {
+      sendErrorPage(response, shown.status, shown.title, shown.message);
+      return;
+    }
+    logger.error({ message: failure, error: String(error) });
+    sendErrorPage(
+      response,
+      HttpStatus.INTERNAL_SERVER_ERROR,
+      'Something went wrong',
+      'Please try again later.',
+    );
+  };
 }
 
 export interface SignInForm {

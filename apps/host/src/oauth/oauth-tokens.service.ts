@@ -19,6 +19,8 @@ export interface AccessContext {
   userId: string;
   /** The user as this app knows them. */
   openid: string;
+  /** The app is a built-in plugin. */
+  builtIn: boolean;
   /** The token's scopes that the user still grants the app. */
   scopes: Scope[];
   expiresAt: Date;
@@ -117,6 +119,7 @@ export class OAuthTokensService {
       clientId: row.client_id,
       userId: row.user_id,
       openid: state.openid,
+      builtIn: state.builtIn,
       scopes: row.scopes.filter((scope) => state.scopes.includes(scope)),
       expiresAt: new Date(row.expires_at),
     };

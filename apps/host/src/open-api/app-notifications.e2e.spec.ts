@@ -1,8 +1,8 @@
 import { LIMITS } from '../common/limits';
 import { expectProblem } from '../testing/expect-problem';
-import { TestFactory, type TestApp, type TestUser } from '../testing/factory';
-import { TestHost } from '../testing/test-host';
-import { ALL_SCOPES, OpenApiKit } from './open-api.testing';
+import type { TestFactory, TestApp, TestUser } from '../testing/factory';
+import type { TestHost } from '../testing/test-host';
+import { ALL_SCOPES, OpenApiKit, UNLIMITED_RATES } from './open-api.testing';
 
 describe('Open API: notifications from apps (e2e)', () => {
   let host: TestHost;
@@ -19,31 +19,16 @@ describe('Open API: notifications from apps (e2e)', () => {
   };
 
   /** Two friends who both use the app. */
-  async function friends() {
-    const sender = await factory.newUser('sender');
-    const recipient = await factory.newUser('recipient');
-    await factory.befriend(sender, recipient);
-    const token = await kit.token(sender, app);
-    const recipientOpenid = await kit.openid(await kit.token(recipient, app));
-    return { sender, recipient, token, recipientOpenid };
-  }
+  const friends = () => kit.friendsUsingApp(app);
 
   beforeAll(async () => {
-    host = await TestHost.start({
-      openApiRateLimits: {
-        tokenRequestsPerWindow: 100_000,
-        appRequestsPerWindow: 100_000,
-        windowSeconds: 60,
-      },
-    });
-    factory = new TestFactory(host);
-    kit = new OpenApiKit(host, factory);
+    ({ host, factory, kit } = await OpenApiKit.start({ openApiRateLimits: UNLIMITED_RATES }));
     app = await kit.approvedApp({ scopes: [...ALL_SCOPES, 'notifications:send'], name: 'Poll Party' });
   });
   afterAll(() => host.close());
 
   it("appears in the recipient's notifications with the app, the sender, the text and the link", async () => {
-    const { sender, recipient, token, recipientOpenid } = await friends();
+    const { sender, recipient, senderToken: token, recipientOpenid } = await friends();
     const sent = await notify(token, {
       to: recipientOpenid,
       text: 'Your poll has 3 new votes',
@@ -68,7 +53,7 @@ describe('Open API: notifications from apps (e2e)', () => {
   });
 
   it('reaches only app friends, never a blocked user, and needs notifications:send', async () => {
-    const { sender, recipient, token, recipientOpenid } = await friends();
+    const { sender, recipient, senderToken: token, recipientOpenid } = await friends();
     const stranger = await factory.newUser('stranger');
     const strangerOpenid = await kit.openid(await kit.token(stranger, app));
     expectProblem(await notify(token, { to: strangerOpenid, text: 'hi' }), 403, 'not_friends');
@@ -93,7 +78,7 @@ describe('Open API: notifications from apps (e2e)', () => {
         (await host.post('/admin/moderation/rules', { token: admin.token, body: { phrase, action } })).status,
       ).toBe(201);
     }
-    const { recipient, token, recipientOpenid } = await friends();
+    const { recipient, senderToken: token, recipientOpenid } = await friends();
     expectProblem(
       await notify(token, { to: recipientOpenid, text: 'note-forbidden' }),
       422,
@@ -108,7 +93,7 @@ describe('Open API: notifications from apps (e2e)', () => {
   });
 
   it('keeps the daily quota per sender and app, also under concurrent requests', async () => {
-    const { recipient, token, recipientOpenid } = await friends();
+    const { recipient, senderToken: token, recipientOpenid } = await friends();
     for (let i = 0; i < LIMITS.appNotificationsPerSenderPerAppPerDay - 2; i++) {
       expect((await notify(token, { to: recipientOpenid, text: `n${i}` })).status).toBe(204);
     }
@@ -136,7 +121,7 @@ describe('Open API: notifications from apps (e2e)', () => {
     ['a javascript link', { text: 'hi', link: 'javascript:alert(1)' }],
     ['an unknown field', { text: 'hi', kind: 'like' }],
   ])('refuses a notification with %s', async (_case, body) => {
-    const { recipient, token, recipientOpenid } = await friends();
+    const { recipient, senderToken: token, recipientOpenid } = await friends();
     expectProblem(await notify(token, { to: recipientOpenid, ...body }), 400, 'validation_failed');
     expect(await received(recipient)).toEqual([]);
   });

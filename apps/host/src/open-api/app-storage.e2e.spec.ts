@@ -1,7 +1,7 @@
 import { LIMITS } from '../common/limits';
 import { expectProblem } from '../testing/expect-problem';
-import { TestFactory, type TestApp, type TestUser } from '../testing/factory';
-import { TestHost } from '../testing/test-host';
+import type { TestFactory, TestApp, TestUser } from '../testing/factory';
+import type { TestHost } from '../testing/test-host';
 import { OpenApiKit } from './open-api.testing';
 
 describe('Open API: per-app storage (e2e)', () => {
@@ -28,12 +28,9 @@ describe('Open API: per-app storage (e2e)', () => {
     });
 
   beforeAll(async () => {
-    host = await TestHost.start();
-    factory = new TestFactory(host);
-    kit = new OpenApiKit(host, factory);
+    ({ host, factory, kit } = await OpenApiKit.start());
     app = await kit.approvedApp();
-    user = await factory.newUser('gamer');
-    token = await kit.token(user, app);
+    ({ user, token } = await kit.newUserWithToken('gamer', app));
   });
   afterAll(() => host.close());
 

@@ -4,13 +4,7 @@ import { LIMITS } from '../common/limits';
 import { sqlRows } from '../database/sql';
 import type { AccessContext } from '../oauth/oauth-tokens.service';
 import { lockName } from './advisory-lock';
-import {
-  KeyValueStore,
-  type StorageArea,
-  type StorageUsage,
-  type StoredItem,
-  type WritePreconditions,
-} from './key-value-store';
+import { AreaStorageService, type StorageArea, type StorageUsage } from './key-value-store';
 
 /**
  * One app's storage for one user. A user's keys are few (LIMITS.storageKeysPerUser), so the totals
@@ -40,23 +34,8 @@ function userArea(access: AccessContext): StorageArea {
 
 /** Per-app, per-user JSON storage: the app's own data about its user, within size limits. */
 @Injectable()
-export class AppStorageService {
-  constructor(private readonly store: KeyValueStore) {}
-
-  get(access: AccessContext, key: string): Promise<StoredItem> {
-    return this.store.get(userArea(access), key);
-  }
-
-  put(
-    access: AccessContext,
-    key: string,
-    value: unknown,
-    conditions: WritePreconditions,
-  ): Promise<StoredItem> {
-    return this.store.put(userArea(access), key, value, conditions);
-  }
-
-  delete(access: AccessContext, key: string, conditions: WritePreconditions): Promise<void> {
-    return this.store.delete(userArea(access), key, conditions);
+export class AppStorageService extends AreaStorageService {
+  protected area(access: AccessContext): StorageArea {
+    return userArea(access);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Delete, Get, Headers, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Endpoint } from '../common/endpoint.decorator';
 import { LIMITS } from '../common/limits';
@@ -13,7 +13,8 @@ import {
 } from './dto/app-wide-storage.dto';
 import { PutStorageItemRequest, StorageItem } from './dto/open-api.dto';
 import { Access, OpenApiController, openApiProblems, RequireScope } from './open-api.decorators';
-import { IfMatch, IfNoneMatch, KeyParam, StorageKeyPipe } from './storage-params';
+import type { WritePreconditions } from './key-value-store';
+import { IfMatch, IfNoneMatch, KeyParam, Preconditions, StorageKeyPipe, withEtag } from './storage-params';
 
 /** Data an app shares between all its users; same semantics as the per-user storage. */
 @OpenApiController('app-storage', 'storage')
@@ -66,9 +67,7 @@ export class AppWideStorageController {
     @Param('key', StorageKeyPipe) key: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StorageItem> {
-    const { item, etag } = await this.storage.get(access, key);
-    response.setHeader('ETag', etag);
-    return item;
+    return withEtag(response, await this.storage.get(access, key));
   }
 
   @Put(':key')
@@ -88,13 +87,10 @@ export class AppWideStorageController {
     @Access() access: AccessContext,
     @Param('key', StorageKeyPipe) key: string,
     @Body() body: PutStorageItemRequest,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Preconditions() conditions: WritePreconditions,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StorageItem> {
-    const { item, etag } = await this.storage.put(access, key, body.value, { ifMatch, ifNoneMatch });
-    response.setHeader('ETag', etag);
-    return item;
+    return withEtag(response, await this.storage.put(access, key, body.value, conditions));
   }
 
   @Delete(':key')
@@ -109,7 +105,7 @@ export class AppWideStorageController {
   deleteAppStorageItem(
     @Access() access: AccessContext,
     @Param('key', StorageKeyPipe) key: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @Preconditions() { ifMatch }: WritePreconditions,
   ): Promise<void> {
     return this.storage.delete(access, key, { ifMatch });
   }

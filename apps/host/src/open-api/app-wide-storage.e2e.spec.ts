@@ -1,8 +1,8 @@
 import { LIMITS } from '../common/limits';
 import { expectProblem } from '../testing/expect-problem';
-import { TestFactory, type TestApp } from '../testing/factory';
-import { TestHost } from '../testing/test-host';
-import { OpenApiKit } from './open-api.testing';
+import type { TestFactory, TestApp } from '../testing/factory';
+import type { TestHost } from '../testing/test-host';
+import { OpenApiKit, UNLIMITED_RATES } from './open-api.testing';
 
 describe('Open API: app-wide storage (e2e)', () => {
   let host: TestHost;
@@ -27,15 +27,7 @@ describe('Open API: app-wide storage (e2e)', () => {
     host.post('/open/v1/app-storage/batch', { token, body: { operations } });
 
   beforeAll(async () => {
-    host = await TestHost.start({
-      openApiRateLimits: {
-        tokenRequestsPerWindow: 100_000,
-        appRequestsPerWindow: 100_000,
-        windowSeconds: 60,
-      },
-    });
-    factory = new TestFactory(host);
-    kit = new OpenApiKit(host, factory);
+    ({ host, factory, kit } = await OpenApiKit.start({ openApiRateLimits: UNLIMITED_RATES }));
     app = await kit.approvedApp();
     alice = await kit.token(await factory.newUser('alice'), app);
     bob = await kit.token(await factory.newUser('bob'), app);

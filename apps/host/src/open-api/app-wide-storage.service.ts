@@ -9,13 +9,7 @@ import type {
   StorageBatchResponse,
   StorageItemPage,
 } from './dto/app-wide-storage.dto';
-import {
-  KeyValueStore,
-  type StorageArea,
-  type StorageUsage,
-  type StoredItem,
-  type WritePreconditions,
-} from './key-value-store';
+import { AreaStorageService, type StorageArea, type StorageUsage } from './key-value-store';
 import { STORAGE_KEY } from './storage-params';
 
 /**
@@ -71,24 +65,9 @@ function decodeCursor(cursor: string | undefined): string | undefined {
 
 /** App-wide JSON storage: data an app without a backend shares between its users (poll votes, farms). */
 @Injectable()
-export class AppWideStorageService {
-  constructor(private readonly store: KeyValueStore) {}
-
-  get(access: AccessContext, key: string): Promise<StoredItem> {
-    return this.store.get(appArea(access.appId), key);
-  }
-
-  put(
-    access: AccessContext,
-    key: string,
-    value: unknown,
-    conditions: WritePreconditions,
-  ): Promise<StoredItem> {
-    return this.store.put(appArea(access.appId), key, value, conditions);
-  }
-
-  delete(access: AccessContext, key: string, conditions: WritePreconditions): Promise<void> {
-    return this.store.delete(appArea(access.appId), key, conditions);
+export class AppWideStorageService extends AreaStorageService {
+  protected area(access: AccessContext): StorageArea {
+    return appArea(access.appId);
   }
 
   async list(
@@ -97,7 +76,7 @@ export class AppWideStorageService {
     limit: number,
     cursor: string | undefined,
   ): Promise<StorageItemPage> {
-    const rows = await this.store.list(appArea(access.appId), prefix, limit + 1, decodeCursor(cursor));
+    const rows = await this.store.list(this.area(access), prefix, limit + 1, decodeCursor(cursor));
     const page = rows.slice(0, limit);
     return {
       items: page.map(({ item, etag }) => ({ ...item, etag })),
@@ -117,7 +96,7 @@ export class AppWideStorageService {
       seen.add(key);
     });
     const results = await this.store.batch(
-      appArea(access.appId),
+      this.area(access),
       operations.map(({ key, op, value, ifMatch, ifNoneMatch }) =>
         op === 'put' ? { op, key, value, ifMatch, ifNoneMatch } : { op, key, ifMatch, ifNoneMatch },
       ),

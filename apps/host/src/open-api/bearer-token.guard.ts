@@ -49,7 +49,7 @@ export class BearerTokenGuard implements CanActivate {
     const access = token ? await this.tokens.verifyAccessToken(token) : null;
     if (!access) throw invalidToken();
 
-    const verdict = this.limiter.consume(access.tokenId, access.appId);
+    const verdict = this.limiter.consume(access.tokenId, access.builtIn ? null : access.appId);
     response.setHeader('RateLimit', verdict.header);
     if (!verdict.allowed) {
       throw tooManyRequests(

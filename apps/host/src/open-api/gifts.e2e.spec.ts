@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { LIMITS } from '../common/limits';
 import { expectProblem } from '../testing/expect-problem';
-import { TestFactory, type TestApp, type TestUser } from '../testing/factory';
-import { TestHost } from '../testing/test-host';
-import { ALL_SCOPES, OpenApiKit } from './open-api.testing';
+import type { TestFactory, TestApp, TestUser } from '../testing/factory';
+import type { TestHost } from '../testing/test-host';
+import { ALL_SCOPES, OpenApiKit, UNLIMITED_RATES } from './open-api.testing';
 
 const SCOPES = [...ALL_SCOPES, 'gifts:send', 'notifications:send'];
 
@@ -14,30 +14,7 @@ describe('Open API: gifts and the gift wall (e2e)', () => {
   let app: TestApp;
 
   /** Two friends who both use the app: tokens and openids. */
-  interface Pair {
-    sender: TestUser;
-    recipient: TestUser;
-    senderToken: string;
-    recipientToken: string;
-    senderOpenid: string;
-    recipientOpenid: string;
-  }
-
-  async function pair(): Promise<Pair> {
-    const sender = await factory.newUser('sender');
-    const recipient = await factory.newUser('recipient');
-    await factory.befriend(sender, recipient);
-    const senderToken = await kit.token(sender, app);
-    const recipientToken = await kit.token(recipient, app);
-    return {
-      sender,
-      recipient,
-      senderToken,
-      recipientToken,
-      senderOpenid: await kit.openid(senderToken),
-      recipientOpenid: await kit.openid(recipientToken),
-    };
-  }
+  const pair = () => kit.friendsUsingApp(app);
 
   const send = (token: string, body: object) => host.post('/open/v1/gifts', { token, body });
   const wall = (owner: TestUser, viewer?: TestUser, query: Record<string, string | number> = {}) =>
@@ -45,15 +22,7 @@ describe('Open API: gifts and the gift wall (e2e)', () => {
   const giftRows = () => host.sql('select id, sender_id, recipient_id, thanks from space_gift order by id');
 
   beforeAll(async () => {
-    host = await TestHost.start({
-      openApiRateLimits: {
-        tokenRequestsPerWindow: 100_000,
-        appRequestsPerWindow: 100_000,
-        windowSeconds: 60,
-      },
-    });
-    factory = new TestFactory(host);
-    kit = new OpenApiKit(host, factory);
+    ({ host, factory, kit } = await OpenApiKit.start({ openApiRateLimits: UNLIMITED_RATES }));
     app = await kit.approvedApp({ scopes: SCOPES, name: 'Gift Shop' });
   });
   afterAll(() => host.close());

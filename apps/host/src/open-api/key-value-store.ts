@@ -5,6 +5,7 @@ import { newId } from '../common/ids';
 import { LIMITS } from '../common/limits';
 import { conflict, notFound, ProblemException } from '../common/problem';
 import { sqlRows, sqlRun } from '../database/sql';
+import type { AccessContext } from '../oauth/oauth-tokens.service';
 import type { StorageItem } from './dto/open-api.dto';
 
 /** Nesting deeper than this is refused: PostgreSQL's jsonb parser would run out of stack long before 16 KiB. */
@@ -342,4 +343,33 @@ function stored(row: StorageRow): StoredItem {
     item: { key: row.key, value: row.value, updatedAt: new Date(row.updated_at).toISOString() },
     etag: etagOf(row.revision),
   };
+}
+
+/**
+ * An Open API storage service: get, put and delete in the storage area a request's access picks (the
+ * user's, or the app's shared one).
+ */
+@Injectable()
+export abstract class AreaStorageService {
+  constructor(protected readonly store: KeyValueStore) {}
+
+  /** The area a request with this access reads and writes. */
+  protected abstract area(access: AccessContext): StorageArea;
+
+  get(access: AccessContext, key: string): Promise<StoredItem> {
+    return this.store.get(this.area(access), key);
+  }
+
+  put(
+    access: AccessContext,
+    key: string,
+    value: unknown,
+    conditions: WritePreconditions,
+  ): Promise<StoredItem> {
+    return this.store.put(this.area(access), key, value, conditions);
+  }
+
+  delete(access: AccessContext, key: string, conditions: WritePreconditions): Promise<void> {
+    return this.store.delete(this.area(access), key, conditions);
+  }
 }

@@ -1,7 +1,7 @@
 import { LIMITS } from '../common/limits';
 import { expectProblem } from '../testing/expect-problem';
-import { TestFactory, type TestApp, type TestUser } from '../testing/factory';
-import { TestHost } from '../testing/test-host';
+import type { TestFactory, TestApp, TestUser } from '../testing/factory';
+import type { TestHost } from '../testing/test-host';
 import { expectInvalidToken, OpenApiKit } from './open-api.testing';
 
 describe('Open API access (e2e)', () => {
@@ -17,12 +17,9 @@ describe('Open API access (e2e)', () => {
     (await host.sql<{ n: number }>('select count(*)::int as n from app_storage'))[0].n;
 
   beforeAll(async () => {
-    host = await TestHost.start();
-    factory = new TestFactory(host);
-    kit = new OpenApiKit(host, factory);
+    ({ host, factory, kit } = await OpenApiKit.start());
     app = await kit.approvedApp();
-    user = await factory.newUser('player');
-    token = await kit.token(user, app);
+    ({ user, token } = await kit.newUserWithToken('player', app));
   });
   afterAll(() => host.close());
 
@@ -161,9 +158,7 @@ describe('Open API rate limits (e2e)', () => {
   let factory: TestFactory;
 
   beforeAll(async () => {
-    host = await TestHost.start({ openApiRateLimits: limits });
-    factory = new TestFactory(host);
-    kit = new OpenApiKit(host, factory);
+    ({ host, factory, kit } = await OpenApiKit.start({ openApiRateLimits: limits }));
   });
   afterAll(() => host.close());
 

@@ -1,8 +1,7 @@
-import { TestFactory } from '../testing/factory';
 import { OPEN_PLATFORM_SPEC_PATH } from '../testing/spec-validator';
 import { expectNoServerErrors, operationsOf } from '../testing/junk-input';
-import { TestHost } from '../testing/test-host';
-import { OpenApiKit } from './open-api.testing';
+import type { TestHost } from '../testing/test-host';
+import { OpenApiKit, UNLIMITED_RATES } from './open-api.testing';
 
 const operations = operationsOf(OPEN_PLATFORM_SPEC_PATH);
 
@@ -27,16 +26,9 @@ describe('junk input never causes a server error in the Open API (e2e)', () => {
   let token: string;
 
   beforeAll(async () => {
-    host = await TestHost.start({
-      openApiRateLimits: {
-        tokenRequestsPerWindow: 100_000,
-        appRequestsPerWindow: 100_000,
-        windowSeconds: 60,
-      },
-    });
-    const factory = new TestFactory(host);
-    const kit = new OpenApiKit(host, factory);
-    token = await kit.token(await factory.newUser('junk'), await kit.approvedApp());
+    const started = await OpenApiKit.start({ openApiRateLimits: UNLIMITED_RATES });
+    host = started.host;
+    ({ token } = await started.kit.newUserWithToken('junk', await started.kit.approvedApp()));
   });
   afterAll(() => host.close());
 

@@ -43,23 +43,29 @@ export class OpenApiRateLimiter {
     this.policy = `"token";q=${tokenRequestsPerWindow};w=${windowSeconds}, "app";q=${appRequestsPerWindow};w=${windowSeconds}`;
   }
 
-  /** Counts one request against the token and its app, unless either has none left in this window. */
-  consume(tokenId: string, appId: string): RateLimitVerdict {
+  /**
+   * Counts one request against the token and its app, unless either has none left in this window.
+   * `appId` is null for built-in plugins: one plugin app serves every user of the platform, so an
+   * app-wide budget meant to bound one third-party app would throttle all of them together; their
+   * per-token budget (one token per user) still applies.
+   */
+  consume(tokenId: string, appId: string | null): RateLimitVerdict {
     const windowMs = this.limits.windowSeconds * 1000;
     const now = this.clock.now().getTime();
     const windowStart = now - (now % windowMs);
     this.sweep(windowStart);
     const token = this.counter(`token:${tokenId}`, windowStart);
-    const app = this.counter(`app:${appId}`, windowStart);
+    const app = appId === null ? undefined : this.counter(`app:${appId}`, windowStart);
     const allowed =
-      token.count < this.limits.tokenRequestsPerWindow && app.count < this.limits.appRequestsPerWindow;
+      token.count < this.limits.tokenRequestsPerWindow &&
+      (!app || app.count < this.limits.appRequestsPerWindow);
     if (allowed) {
       token.count += 1;
-      app.count += 1;
+      if (app) app.count += 1;
     }
     const resetSeconds = Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000));
     const tokenLeft = Math.max(0, this.limits.tokenRequestsPerWindow - token.count);
-    const appLeft = Math.max(0, this.limits.appRequestsPerWindow - app.count);
+    const appLeft = Math.max(0, this.limits.appRequestsPerWindow - (app?.count ?? 0));
     return {
       allowed,
       header: `"token";r=${tokenLeft};t=${resetSeconds}, "app";r=${appLeft};t=${resetSeconds}`,

@@ -1,8 +1,8 @@
 import { LIMITS } from '../common/limits';
 import { expectProblem } from '../testing/expect-problem';
-import { TestFactory, type TestApp, type TestUser } from '../testing/factory';
-import { TestHost } from '../testing/test-host';
-import { OpenApiKit } from './open-api.testing';
+import type { TestFactory, TestApp, TestUser } from '../testing/factory';
+import type { TestHost } from '../testing/test-host';
+import { OpenApiKit, UNLIMITED_RATES } from './open-api.testing';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -27,18 +27,9 @@ describe('Open API: reminders (e2e)', () => {
     );
 
   beforeAll(async () => {
-    host = await TestHost.start({
-      openApiRateLimits: {
-        tokenRequestsPerWindow: 100_000,
-        appRequestsPerWindow: 100_000,
-        windowSeconds: 60,
-      },
-    });
-    factory = new TestFactory(host);
-    kit = new OpenApiKit(host, factory);
+    ({ host, factory, kit } = await OpenApiKit.start({ openApiRateLimits: UNLIMITED_RATES }));
     app = await kit.approvedApp();
-    user = await factory.newUser('pollster');
-    token = await kit.token(user, app);
+    ({ user, token } = await kit.newUserWithToken('pollster', app));
   });
   afterAll(() => host.close());
 

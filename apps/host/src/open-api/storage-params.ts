@@ -1,6 +1,9 @@
-import { HttpStatus, PipeTransform } from '@nestjs/common';
+import { createParamDecorator, ExecutionContext, HttpStatus, PipeTransform } from '@nestjs/common';
 import { ApiHeader, ApiParam } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { ProblemException } from '../common/problem';
+import type { StorageItem } from './dto/open-api.dto';
+import type { StoredItem, WritePreconditions } from './key-value-store';
 
 /** Letters, digits and `. _ : -`; `.` and `..` alone are refused because URLs treat them as paths. */
 export const STORAGE_KEY = /^(?!\.{1,2}$)[A-Za-z0-9._:-]{1,128}$/;
@@ -31,3 +34,17 @@ export const IfMatch = (what: string) =>
 
 export const IfNoneMatch = () =>
   ApiHeader({ name: 'If-None-Match', required: false, description: '`*`: only create, never replace' });
+
+/** A write's conditions from its `If-Match` and `If-None-Match` headers (document them with the two above). */
+export const Preconditions = createParamDecorator(
+  (_: unknown, context: ExecutionContext): WritePreconditions => {
+    const { headers } = context.switchToHttp().getRequest<Request>();
+    return { ifMatch: headers['if-match'], ifNoneMatch: headers['if-none-match'] };
+  },
+);
+
+/** Answers a stored item, its ETag in the `ETag` header. */
+export function withEtag(response: Response, { item, etag }: StoredItem): StorageItem {
+  response.setHeader('ETag', etag);
+  return item;
+}

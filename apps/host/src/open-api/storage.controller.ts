@@ -1,4 +1,4 @@
-import { Body, Delete, Get, Headers, Param, Put, Res } from '@nestjs/common';
+import { Body, Delete, Get, Param, Put, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Endpoint } from '../common/endpoint.decorator';
 import { LIMITS } from '../common/limits';
@@ -6,7 +6,8 @@ import type { AccessContext } from '../oauth/oauth-tokens.service';
 import { AppStorageService } from './app-storage.service';
 import { PutStorageItemRequest, StorageItem } from './dto/open-api.dto';
 import { Access, OpenApiController, openApiProblems, RequireScope } from './open-api.decorators';
-import { IfMatch, IfNoneMatch, KeyParam, StorageKeyPipe } from './storage-params';
+import type { WritePreconditions } from './key-value-store';
+import { IfMatch, IfNoneMatch, KeyParam, Preconditions, StorageKeyPipe, withEtag } from './storage-params';
 
 @OpenApiController('storage', 'storage')
 export class StorageController {
@@ -26,9 +27,7 @@ export class StorageController {
     @Param('key', StorageKeyPipe) key: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StorageItem> {
-    const { item, etag } = await this.storage.get(access, key);
-    response.setHeader('ETag', etag);
-    return item;
+    return withEtag(response, await this.storage.get(access, key));
   }
 
   @Put(':key')
@@ -48,13 +47,10 @@ export class StorageController {
     @Access() access: AccessContext,
     @Param('key', StorageKeyPipe) key: string,
     @Body() body: PutStorageItemRequest,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Preconditions() conditions: WritePreconditions,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StorageItem> {
-    const { item, etag } = await this.storage.put(access, key, body.value, { ifMatch, ifNoneMatch });
-    response.setHeader('ETag', etag);
-    return item;
+    return withEtag(response, await this.storage.put(access, key, body.value, conditions));
   }
 
   @Delete(':key')
@@ -69,7 +65,7 @@ export class StorageController {
   deleteStorageItem(
     @Access() access: AccessContext,
     @Param('key', StorageKeyPipe) key: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @Preconditions() { ifMatch }: WritePreconditions,
   ): Promise<void> {
     return this.storage.delete(access, key, { ifMatch });
   }

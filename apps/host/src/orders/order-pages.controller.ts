@@ -1,6 +1,6 @@
 import { Controller, Get, HttpStatus, Inject, Logger, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { NextFunction, Request, Response } from 'express';
+import type { Request, Response } from 'express';
 import { type AuthenticatedRequest, Public } from '../accounts/auth.decorators';
 import { appUrlProblem } from '../apps/app-urls';
 import { AppsService } from '../apps/apps.service';
@@ -11,7 +11,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { LedgerService } from '../economy/ledger.service';
 import { runChain } from '../oauth/express-chain';
 import { type CsrfCookie, csrfTokenMatches, formField, issueCsrfToken, parseForm } from '../oauth/oauth-form';
-import { escapeHtml, sendErrorPage, sendPage } from '../oauth/oauth-pages';
+import { errorPageHandler, escapeHtml, PageError, sendPage } from '../oauth/oauth-pages';
 import type { MyOrder } from './dto/orders.dto';
 import { confirmOrderPage, orderStatusPage } from './order-pages';
 import { OrdersService } from './orders.service';
@@ -22,17 +22,6 @@ const CONFIRM_CSRF_COOKIE: CsrfCookie = {
   path: '/orders',
   maxAgeMs: LIMITS.orderPaymentWindowSeconds * 1000,
 };
-
-/** A page error: shown to the user with its status, never a redirect. */
-class PageError extends Error {
-  constructor(
-    readonly status: number,
-    readonly title: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 /**
  * The page where a user confirms an order an app sent them to (its `confirmUrl`), for apps that
@@ -175,30 +164,13 @@ export class OrderPagesController {
     return this.config.publicUrl.startsWith('https:');
   }
 
-  private readonly errorPage = (
-    error: unknown,
-    _request: Request,
-    response: Response,
-    _next: NextFunction,
-  ) => {
-    if (error instanceof PageError) {
-      sendErrorPage(response, error.status, error.title, error.message);
-      return;
-    }
+  private readonly errorPage = errorPageHandler(this.logger, 'order page failed', (error) => {
     const status = (error as { status?: unknown }).status;
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      // the form parser's refusals (too large, malformed)
-      sendErrorPage(response, status, 'Not understood', 'Open the order from the app again.');
-      return;
-    }
-    this.logger.error({ message: 'order page failed', error: String(error) });
-    sendErrorPage(
-      response,
-      HttpStatus.INTERNAL_SERVER_ERROR,
-      'Something went wrong',
-      'Please try again later.',
-    );
-  };
+    // the form parser's refusals (too large, malformed)
+    return typeof status === 'number' && status >= 400 && status < 500
+      ? new PageError(status, 'Not understood', 'Open the order from the app again.')
+      : undefined;
+  });
 }
 
 /** The origin of an absolute URL; null for anything else (a built-in app's canvas is a host path). */

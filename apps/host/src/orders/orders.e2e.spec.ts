@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { LIMITS } from '../common/limits';
 import { ADMIN, EconomyHelper } from '../economy/economy.testing';
 import { PLATFORM_SHARE_PERCENT } from '../economy/economy.rules';
-import { ALL_SCOPES } from '../open-api/open-api.testing';
+import { ALL_SCOPES, UNLIMITED_RATES } from '../open-api/open-api.testing';
 import { expectProblem } from '../testing/expect-problem';
 import { TestFactory, type TestApp, type TestUser } from '../testing/factory';
 import { expectNoServerErrors } from '../testing/junk-input';
@@ -22,11 +22,7 @@ describe('orders: coins charged through apps (e2e)', () => {
   beforeAll(async () => {
     host = await TestHost.start({
       bootstrapAdmin: ADMIN,
-      openApiRateLimits: {
-        tokenRequestsPerWindow: 100_000,
-        appRequestsPerWindow: 100_000,
-        windowSeconds: 60,
-      },
+      openApiRateLimits: UNLIMITED_RATES,
     });
     factory = new TestFactory(host);
     economy = new EconomyHelper(host);

@@ -49,6 +49,11 @@ export interface OrderRow {
 /** Who may see an order: its buyer (by session), or its app (by token). */
 type OrderScope = { buyerId: string } | { appId: string };
 
+/** The column that picks a scope's orders, and its value. */
+function scopeColumn(scope: OrderScope): [column: 'buyer_id' | 'app_id', value: string] {
+  return 'buyerId' in scope ? ['buyer_id', scope.buyerId] : ['app_id', scope.appId];
+}
+
 /** Counts of what one sweep did. */
 export interface SweepResult {
   expired: number;
@@ -167,14 +172,7 @@ export class OrdersService {
   }
 
   async listForBuyer(buyerId: string, limit: number, after?: Keyset): Promise<MyOrderPage> {
-    const keyset = keysetCondition('o', after);
-    const rows = await sqlRows<OrderRow>(
-      this.em,
-      `select o.* from app_order o where o.buyer_id = ? and ${keyset.sql}
-        order by o.created_at desc, o.id desc limit ?`,
-      [buyerId, ...keyset.params, limit + 1],
-    );
-    const page = toPage(rows, limit, (row) => row);
+    const page = await this.list({ buyerId }, limit, after);
     return { items: await this.myOrders(page.items), nextCursor: page.nextCursor };
   }
 
@@ -244,14 +242,7 @@ export class OrdersService {
     after?: Keyset,
   ): Promise<DeveloperOrderPage> {
     await this.apps.owned(developerId, appId);
-    const keyset = keysetCondition('o', after);
-    const rows = await sqlRows<OrderRow>(
-      this.em,
-      `select o.* from app_order o where o.app_id = ? and ${keyset.sql}
-        order by o.created_at desc, o.id desc limit ?`,
-      [appId, ...keyset.params, limit + 1],
-    );
-    const page = toPage(rows, limit, (row) => row);
+    const page = await this.list({ appId }, limit, after);
     return {
       items: await Promise.all(page.items.map((row) => this.openOrder(row))),
       nextCursor: page.nextCursor,
@@ -396,7 +387,7 @@ export class OrdersService {
   }
 
   private async find(scope: OrderScope, orderId: string, lock = false): Promise<OrderRow> {
-    const [column, value] = 'buyerId' in scope ? ['buyer_id', scope.buyerId] : ['app_id', scope.appId];
+    const [column, value] = scopeColumn(scope);
     const [row] = await sqlRows<OrderRow>(
       this.em,
       `select * from app_order where id = ? and ${column} = ?${lock ? ' for update' : ''}`,
@@ -404,6 +395,19 @@ export class OrdersService {
     );
     if (!row) throw notFound('Order');
     return row;
+  }
+
+  /** A page of the buyer's or the app's orders, newest first. */
+  private async list(scope: OrderScope, limit: number, after?: Keyset) {
+    const [column, value] = scopeColumn(scope);
+    const keyset = keysetCondition('o', after);
+    const rows = await sqlRows<OrderRow>(
+      this.em,
+      `select o.* from app_order o where o.${column} = ? and ${keyset.sql}
+        order by o.created_at desc, o.id desc limit ?`,
+      [value, ...keyset.params, limit + 1],
+    );
+    return toPage(rows, limit, (row) => row);
   }
 
   confirmUrl(orderId: string): string {

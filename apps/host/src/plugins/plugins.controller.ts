@@ -1,6 +1,18 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { applyDecorators, Controller, Delete, Get, Param, Patch, Post, Put, Req, Res } from '@nestjs/common';
+import {
+  applyDecorators,
+  Controller,
+  Delete,
+  Get,
+  Inject,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Req,
+  Res,
+} from '@nestjs/common';
 import {
   ApiExcludeController,
   ApiExtraModels,
@@ -14,6 +26,7 @@ import type { Request, Response } from 'express';
 import type { AuthUser } from '../accounts/auth-user';
 import { CurrentUser, Public, RequireRole, SessionAuth } from '../accounts/auth.decorators';
 import { Endpoint, Problem } from '../common/endpoint.decorator';
+import { APP_CONFIG, type AppConfig, DEFAULT_PLUGINS_DIR } from '../config/config';
 import { notFound } from '../common/problem';
 import { iso } from '../common/time';
 import { PluginListResponse, PluginStatusResponse } from './dto/plugins.dto';
@@ -118,14 +131,28 @@ export class PluginRoutesController {
 }
 
 /**
- * A plugin's canvas: `ui/` served as plain files, `/apps/<id>/` being its canvas page. Public, like
- * any app's canvas page: the page then calls the plugin's routes with the user's session.
+ * The canvas kit's folder id in `/apps/<id>/`: the CSS and JS every built-in canvas shares
+ * (`plugins/shared/ui/`). A plugin id starts with a letter, so none can be `_kit`.
+ */
+export const CANVAS_KIT_ID = '_kit';
+
+/**
+ * A plugin's canvas: `ui/` served as plain files, `/apps/<id>/` being its canvas page, and the canvas
+ * kit under `/apps/_kit/`. Public, like any app's canvas page: the page then calls the plugin's routes
+ * with the user's session.
  */
 @ApiExcludeController()
 @Public()
 @Controller('apps/:pluginId')
 export class PluginCanvasController {
-  constructor(private readonly plugins: PluginsService) {}
+  private readonly kitDir: string;
+
+  constructor(
+    private readonly plugins: PluginsService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.kitDir = path.join(config.plugins?.dir ?? DEFAULT_PLUGINS_DIR, 'shared', 'ui');
+  }
 
   @Get()
   async canvas(@Req() request: Request, @Res() response: Response): Promise<void> {
@@ -136,26 +163,26 @@ export class PluginCanvasController {
       response.redirect(301, `${request.path}/${queryAt === -1 ? '' : request.originalUrl.slice(queryAt)}`);
       return;
     }
-    await sendFile(plugin, plugin.package.manifest.canvas.slice('ui/'.length), response);
+    await sendFile(plugin.package.uiDir, plugin.package.manifest.canvas.slice('ui/'.length), response);
   }
 
   @Get('*file')
   async file(@Req() request: Request, @Res() response: Response): Promise<void> {
-    const plugin = this.plugins.get(String(request.params.pluginId));
-    const relative = request.path.slice(`/apps/${plugin.package.manifest.id}/`.length);
+    const pluginId = String(request.params.pluginId);
+    const root = pluginId === CANVAS_KIT_ID ? this.kitDir : this.plugins.get(pluginId).package.uiDir;
+    const relative = request.path.slice(`/apps/${pluginId}/`.length);
     let decoded: string;
     try {
       decoded = decodeURIComponent(relative);
     } catch {
       throw notFound('File');
     }
-    await sendFile(plugin, decoded, response);
+    await sendFile(root, decoded, response);
   }
 }
 
-/** A file under the plugin's `ui/`; anything outside it, hidden, or missing is a 404. */
-async function sendFile(plugin: LoadedPlugin, relative: string, response: Response): Promise<void> {
-  const root = plugin.package.uiDir;
+/** A file under `root`; anything outside it, hidden, or missing is a 404. */
+async function sendFile(root: string, relative: string, response: Response): Promise<void> {
   const file = path.resolve(root, relative);
   const hidden = relative.split(/[\\/]/).some((segment) => segment.startsWith('.'));
   if (hidden || !file.startsWith(`${root}${path.sep}`)) throw notFound('File');

@@ -1,6 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUrl, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
 import { LIMITS } from '../../common/limits';
+import { OptionalHttpsUrl } from './open-api.dto';
 
 export class SendNotificationRequest {
   @ApiProperty({ description: 'The openid of an app friend of the user' })
@@ -14,13 +15,6 @@ export class SendNotificationRequest {
   @MaxLength(LIMITS.appNotificationTextMax)
   text!: string;
 
-  @ApiPropertyOptional({ format: 'uri', maxLength: LIMITS.urlMax, description: 'An https link to open' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(LIMITS.urlMax)
-  @IsUrl(
-    { protocols: ['https'], require_protocol: true, disallow_auth: true },
-    { message: 'link must be an https URL' },
-  )
+  @OptionalHttpsUrl('link', 'An https link to open')
   link?: string;
 }

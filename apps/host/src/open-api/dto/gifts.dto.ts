@@ -1,21 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { LIMITS } from '../../common/limits';
 import { PageInfo, PageQuery } from '../../common/pagination';
 import { GiftThanks } from '../../gifts/dto/gifts.dto';
-
-const httpsUrl = { protocols: ['https'], require_protocol: true, disallow_auth: true };
+import { OptionalHttpsUrl } from './open-api.dto';
 
 export class SendGiftRequest {
   @ApiProperty({ description: 'The openid of an app friend of the user' })
@@ -29,11 +17,7 @@ export class SendGiftRequest {
   @MaxLength(LIMITS.giftNameMax)
   name!: string;
 
-  @ApiPropertyOptional({ format: 'uri', maxLength: LIMITS.urlMax, description: 'An https image' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(LIMITS.urlMax)
-  @IsUrl(httpsUrl, { message: 'imageUrl must be an https URL' })
+  @OptionalHttpsUrl('imageUrl', 'An https image')
   imageUrl?: string;
 
   @ApiPropertyOptional({ maxLength: LIMITS.giftMessageMax, description: 'Plain text from the sender' })

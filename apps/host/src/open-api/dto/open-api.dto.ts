@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUrl, MaxLength, MinLength, ValidateBy } from 'class-validator';
 import { LIMITS } from '../../common/limits';
@@ -45,7 +46,20 @@ export class AppFriendStatus {
 export const STORY_PRIVACY_LEVELS = ['public', 'friends', 'private'] as const;
 export type StoryPrivacy = (typeof STORY_PRIVACY_LEVELS)[number];
 
-const httpsUrl = { protocols: ['https'], require_protocol: true, disallow_auth: true };
+/** An optional https URL property (no credentials in it), e.g. a link or an image an app sends. */
+export function OptionalHttpsUrl(property: string, description: string): PropertyDecorator {
+  // In the order stacked decorators are applied: bottom first.
+  return applyDecorators(
+    IsUrl(
+      { protocols: ['https'], require_protocol: true, disallow_auth: true },
+      { message: `${property} must be an https URL` },
+    ),
+    MaxLength(LIMITS.urlMax),
+    IsString(),
+    IsOptional(),
+    ApiPropertyOptional({ format: 'uri', maxLength: LIMITS.urlMax, description }),
+  );
+}
 
 export class CreateStoryRequest {
   @ApiProperty({ minLength: 1, maxLength: LIMITS.storyTextMax, description: 'Plain text' })
@@ -54,18 +68,10 @@ export class CreateStoryRequest {
   @MaxLength(LIMITS.storyTextMax)
   text!: string;
 
-  @ApiPropertyOptional({ format: 'uri', maxLength: LIMITS.urlMax, description: 'An https link' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(LIMITS.urlMax)
-  @IsUrl(httpsUrl, { message: 'linkUrl must be an https URL' })
+  @OptionalHttpsUrl('linkUrl', 'An https link')
   linkUrl?: string;
 
-  @ApiPropertyOptional({ format: 'uri', maxLength: LIMITS.urlMax, description: 'An https image' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(LIMITS.urlMax)
-  @IsUrl(httpsUrl, { message: 'imageUrl must be an https URL' })
+  @OptionalHttpsUrl('imageUrl', 'An https image')
   imageUrl?: string;
 
   @ApiPropertyOptional({ enum: STORY_PRIVACY_LEVELS, default: 'friends', description: 'Who may see it' })
