@@ -27,6 +27,8 @@ const CONNECTIONS = 10;
 const DURATION_SECONDS = 10;
 const SEQUENTIAL_CALLS = 500;
 const MEMORY_CALLS = 10_000;
+/** Batches of MEMORY_CALLS: the isolates' heaps are collected lazily, so one batch alone says little. */
+const MEMORY_BATCHES = 4;
 
 /** The bench host: the real host plus, in the same process, a native route doing what the echo plugin's GET /me does. */
 async function serve(): Promise<void> {
@@ -50,6 +52,13 @@ async function serve(): Promise<void> {
       if (!me.ok) return response.writeHead(502).end(me.error);
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(me.body));
     })();
+  });
+  // The bench asks for the heap after a full collection: RSS alone keeps what V8 once grew to.
+  process.on('message', (message) => {
+    if (message !== 'heap') return;
+    global.gc?.();
+    const usage = process.memoryUsage();
+    process.send?.({ heapMb: usage.heapUsed / 1024 / 1024, externalMb: usage.external / 1024 / 1024 });
   });
   native.listen(Number(process.env.NATIVE_PORT), '127.0.0.1', () => {
     process.send?.({
@@ -90,6 +99,7 @@ async function main(): Promise<void> {
   const [port, nativePort] = [await freePort(), await freePort()];
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = fork(__filename, ['--serve'], {
+    execArgv: ['--expose-gc'],
     env: {
       ...process.env,
       DATABASE_URL: process.env.DATABASE_URL ?? '',
@@ -109,10 +119,15 @@ async function main(): Promise<void> {
       child.once('message', (message) => resolve(message as { workers: number[] }));
       child.once('exit', (code) => reject(new Error(`the bench host exited with code ${code}`)));
     });
-    const memory = (label: string) => {
+    const memory = async (label: string) => {
+      child.send('heap');
+      const { heapMb, externalMb } = await new Promise<{ heapMb: number; externalMb: number }>((resolve) =>
+        child.once('message', (message) => resolve(message as { heapMb: number; externalMb: number })),
+      );
       const workerMb = workers.map(rssMb);
       console.log(
-        `${label}: host RSS ${rssMb(child.pid!).toFixed(1)} MB, workers ${workerMb.map((mb) => mb.toFixed(1)).join(' + ')} MB`,
+        `${label}: host heap after GC ${heapMb.toFixed(1)} MB (+ ${externalMb.toFixed(1)} MB external), host RSS ${rssMb(child.pid!).toFixed(1)} MB, ` +
+          `workers RSS ${workerMb.map((mb) => mb.toFixed(1)).join(' + ')} MB`,
       );
     };
 
@@ -137,7 +152,7 @@ async function main(): Promise<void> {
         body: JSON.stringify({}),
       });
     }
-    memory(`idle with ${plugins.map((plugin) => plugin.id).join(', ')}`);
+    await memory(`idle with ${plugins.map((plugin) => plugin.id).join(', ')}`);
 
     const headers = { authorization: `Bearer ${user.token}` };
     const options = { connections: CONNECTIONS, durationSeconds: DURATION_SECONDS, warmupSeconds: 2 };
@@ -181,22 +196,29 @@ async function main(): Promise<void> {
         .filter((route) => route.startsWith('GET /') && !route.includes(':'))
         .map((route) => `/apps/${plugin.id}/api${route.slice('GET '.length)}`);
     });
-    const statuses = new Map<number, number>();
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: CONNECTIONS }, async () => {
-        while (next < MEMORY_CALLS) {
-          const route = routes[next++ % routes.length];
-          const response = await fetch(`${baseUrl}${route}`, { headers });
-          await response.arrayBuffer();
-          statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-        }
-      }),
-    );
-    console.log(
-      `${MEMORY_CALLS} calls over ${routes.length} routes; statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
-    );
-    memory(`after the load and ${MEMORY_CALLS} calls`);
+    const calls = async (): Promise<void> => {
+      const statuses = new Map<number, number>();
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: CONNECTIONS }, async () => {
+          while (next < MEMORY_CALLS) {
+            const route = routes[next++ % routes.length];
+            const response = await fetch(`${baseUrl}${route}`, { headers });
+            await response.arrayBuffer();
+            statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+          }
+        }),
+      );
+      console.log(
+        `${MEMORY_CALLS} calls over ${routes.length} routes; statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+      );
+    };
+    // Growth is judged from warm (after the load runs) to after each batch: a leak grows every batch.
+    await memory('warm, after the load runs');
+    for (let batch = 1; batch <= MEMORY_BATCHES; batch += 1) {
+      await calls();
+      await memory(`after ${batch * MEMORY_CALLS} calls`);
+    }
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
