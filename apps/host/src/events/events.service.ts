@@ -80,6 +80,17 @@ export class EventsService {
     }
   }
 
+  /** How many `type` events were published for the app about the user since `since` (quotas on events). */
+  async countPublishedSince(appId: string, type: EventType, userId: string, since: Date): Promise<number> {
+    const [row] = await sqlRows<{ count: number }>(
+      this.em,
+      `select count(*)::int as count from app_event
+        where app_id = ? and type = ? and user_id = ? and created_at >= ?`,
+      [appId, type, userId, since],
+    );
+    return row.count;
+  }
+
   /** Events for `appId` go to `receiver` instead of a webhook (the plugins module registers its plugins). */
   registerInProcessReceiver(appId: string, receiver: InProcessReceiver): void {
     this.receivers.set(appId, receiver);

@@ -4,7 +4,6 @@ import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { LIMITS } from '../common/limits';
 import { ProblemException } from '../common/problem';
-import { sqlRows } from '../database/sql';
 import { EventsService } from '../events/events.service';
 import type { AccessContext } from '../oauth/oauth-tokens.service';
 import { spendDailyQuota } from './daily-quota';
@@ -42,7 +41,9 @@ export class RemindersService {
       await spendDailyQuota(this.em, this.clock, {
         name: `reminders:${access.appId}:${access.userId}`,
         limit: LIMITS.remindersPerUserPerAppPerDay,
-        usedSince: (dayStart) => this.setSince(access, dayStart),
+        // Reminders live in the outbox as events, so the quota counts those.
+        usedSince: (dayStart) =>
+          this.events.countPublishedSince(access.appId, 'app.reminder', access.userId, dayStart),
         what: `An app may set ${LIMITS.remindersPerUserPerAppPerDay} reminders a day for a user`,
       });
       await this.events.publish(
@@ -54,16 +55,5 @@ export class RemindersService {
       );
     });
     return { id, at: at.toISOString() };
-  }
-
-  /** Reminders live in the outbox as events, so the quota counts those. */
-  private async setSince(access: AccessContext, since: Date): Promise<number> {
-    const [row] = await sqlRows<{ count: number }>(
-      this.em,
-      `select count(*)::int as count from app_event
-        where app_id = ? and type = 'app.reminder' and user_id = ? and created_at >= ?`,
-      [access.appId, access.userId, since],
-    );
-    return row.count;
   }
 }
