@@ -3,9 +3,9 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  globalIgnores(['**/dist/', '**/data/', '.nx/', 'sdk/src/generated/']),
+  globalIgnores(['**/dist/', '**/data/', '.nx/', 'sdk/src/generated/', '**/test-results/']),
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     extends: [js.configs.recommended, tseslint.configs.recommended],
     languageOptions: {
       // Type-aware rules need a program; each file is checked with its package's nearest tsconfig.json.

@@ -17,6 +17,7 @@ import type { AppConfig } from './config/config';
 import { DatabaseService } from './database/database.module';
 import { DemoService } from './demo/demo.service';
 import { PluginsService } from './plugins/plugins.service';
+import { serveWebApp } from './web-app/serve-web-app';
 
 export interface HostOptions {
   clock?: Clock;
@@ -44,6 +45,7 @@ export async function createHost(
   app.use(requireJsonBodies);
   app.use(express.json({ limit: LIMITS.bodyBytes, strict: true }));
   app.use(cookieParser());
+  app.use(serveWebApp(config.webDir));
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

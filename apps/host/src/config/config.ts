@@ -22,6 +22,10 @@ export interface AppConfig {
   devMode?: boolean;
   /** The plugin runtime; absent: no plugins run (tests start them through PluginTestKit). */
   plugins?: PluginsConfig;
+  /** The built web app (`apps/web/dist`) served at `/`; absent: no web app (host tests). */
+  webDir?: string;
+  /** Milliseconds between heartbeats of the live notification stream instead of LIMITS' (tests shorten it). */
+  notificationHeartbeatMs?: number;
 }
 
 export interface PluginsConfig {
@@ -34,6 +38,9 @@ export interface PluginsConfig {
   /** The wall-clock limit of one call instead of LIMITS.pluginCallTimeoutMs (tests shorten it). */
   callTimeoutMs?: number;
 }
+
+/** The web app's build output, from `apps/host/dist/config` built (or `src/config` under Jest). */
+export const DEFAULT_WEB_DIR = path.resolve(__dirname, '../../../web/dist');
 
 /** The repository's `plugins/` folder, from `apps/host/src/config` under Jest and `apps/host/dist/config` built. */
 export const DEFAULT_PLUGINS_DIR = path.resolve(__dirname, '../../../../plugins');
@@ -124,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logRequests,
     openApiRateLimits,
     devMode,
+    webDir: env.KONGJIAN_WEB_DIR ? path.resolve(env.KONGJIAN_WEB_DIR) : DEFAULT_WEB_DIR,
     plugins: {
       dir: env.KONGJIAN_PLUGINS_DIR ? path.resolve(env.KONGJIAN_PLUGINS_DIR) : DEFAULT_PLUGINS_DIR,
       workers: parsePluginWorkers(env.KONGJIAN_PLUGIN_WORKERS),

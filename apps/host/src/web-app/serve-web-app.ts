@@ -1,0 +1,88 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { Logger } from '@nestjs/common';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+
+/** Paths the host answers itself even for a browser's page navigation: its own pages, the APIs apps call. */
+const HOST_PAGES = /^\/(?:oauth|orders|apps|open|\.well-known|health|photos|console)(?:\/|$)/;
+
+/** Hashed build files never change under their name; the page itself is checked on every visit. */
+const ASSET_MAX_AGE_MS = 365 * 86_400_000;
+
+/**
+ * The web app's headers: it may embed app canvases (plugins on this origin, third-party canvases on theirs),
+ * but no one may frame it; antd injects its styles at run time, hence `style-src 'unsafe-inline'`.
+ */
+const PAGE_HEADERS = {
+  'Cache-Control': 'no-cache',
+  'X-Frame-Options': 'DENY',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'Content-Security-Policy': [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    'img-src * data: blob:',
+    'media-src *',
+    'frame-src *',
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "frame-ancestors 'none'",
+  ].join('; '),
+};
+
+/** A browser navigating to a page prefers HTML; `fetch()` from the app (`*\/*`) and `<img>` do not. */
+function isPageNavigation(request: Request): boolean {
+  return (
+    (request.method === 'GET' || request.method === 'HEAD') &&
+    !HOST_PAGES.test(request.path) &&
+    request.accepts(['application/json', 'text/html']) === 'text/html'
+  );
+}
+
+/**
+ * Serves the built single-page web app (apps/web/dist): its files by name, and its `index.html` for a page
+ * navigation to any other path, so `/u/xiaoming` or a reload of `/friends` opens the app, while the same
+ * paths fetched by the app reach the API. Only the top-level names of the build are looked up on disk, so API
+ * requests never touch the file system. Without a build, a navigation explains how to make one.
+ */
+export function serveWebApp(dir: string | undefined): RequestHandler {
+  const logger = new Logger('WebApp');
+  const built = dir !== undefined && existsSync(path.join(dir, 'index.html'));
+  if (dir !== undefined && !built) {
+    logger.warn({ message: 'the web app is not built; `npm run build -w apps/web` makes it', dir });
+  }
+  const topLevel = new Set(built ? readdirSync(dir) : []);
+  const files = built
+    ? express.static(dir, {
+        index: false,
+        redirect: false,
+        setHeaders: (response, file) => {
+          if (file.includes(`${path.sep}assets${path.sep}`)) {
+            response.setHeader('Cache-Control', `public, max-age=${ASSET_MAX_AGE_MS / 1000}, immutable`);
+          }
+        },
+      })
+    : undefined;
+
+  return (request: Request, response: Response, next: NextFunction) => {
+    const first = request.path.split('/')[1] ?? '';
+    if (files && first !== 'index.html' && topLevel.has(first)) {
+      files(request, response, next);
+      return;
+    }
+    if (!isPageNavigation(request)) {
+      next();
+      return;
+    }
+    if (!built) {
+      response
+        .status(503)
+        .type('text/plain')
+        .send('The Kongjian web app is not built yet: run `npm run build -w apps/web`, then reload.');
+      return;
+    }
+    response.set(PAGE_HEADERS).sendFile(path.join(dir, 'index.html'));
+  };
+}

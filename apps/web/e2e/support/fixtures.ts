@@ -1,0 +1,187 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type Page, expect, test as base } from '@playwright/test';
+import { HostApi, type HostUser } from '@kongjian/sdk/testing';
+
+export { expect };
+export type { HostUser };
+
+export type Language = 'zh-CN' | 'en';
+
+/** The two widths every page must work at: a phone and a laptop. */
+export const PHONE = { width: 375, height: 760 };
+export const DESKTOP = { width: 1280, height: 860 };
+
+/** Where screenshots go: `docs/screenshots` when the screenshot script asks, else the test output folder. */
+const SCREENSHOT_DIR =
+  process.env.KONGJIAN_SCREENSHOT_DIR ??
+  fileURLToPath(new URL('../../test-results/screens', import.meta.url));
+
+/** The password of every person the demo data seeds. */
+export const DEMO_PASSWORD = 'kongjian-demo';
+
+/** An i18n key on screen (`feed:composer.placeholder`) means a string was never translated. */
+const RAW_KEY =
+  /\b(?:common|problem|shell|accounts|feed|posts|space|albums|friends|notifications|apps|wallet|settings):[\w.]+/;
+
+/**
+ * A person's browser tab on the web app, signed in with their session cookie. It records what would show up
+ * as trouble in the developer tools: console errors (i18next reports missing keys there), uncaught
+ * exceptions, failed requests and answers of 400 or more, except those a test says it expects.
+ */
+export class KjPage {
+  readonly problems: string[] = [];
+  private readonly expected: RegExp[] = [];
+
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+        this.problems.push(`console error: ${message.text()}`);
+      }
+    });
+    page.on('pageerror', (error) => this.problems.push(`uncaught: ${error.message}`));
+    page.on('requestfailed', (request) => {
+      // Aborted: cut short by a navigation, an unmounted query, or a closed event stream.
+      if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
+      this.problems.push(
+        `request failed: ${request.method()} ${request.url()} (${request.failure()?.errorText})`,
+      );
+    });
+    page.on('response', (response) => {
+      const line = `${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`;
+      if (response.status() >= 400 && !this.expected.some((pattern) => pattern.test(line))) {
+        this.problems.push(line);
+      }
+    });
+  }
+
+  /** Lets an error answer pass that the journey provokes on purpose, e.g. /^422 POST \/moods$/. */
+  expectError(pattern: RegExp): void {
+    this.expected.push(pattern);
+  }
+
+  async goto(pathname: string): Promise<void> {
+    await this.page.goto(new URL(pathname, this.baseUrl).href);
+  }
+
+  /** Switches the language the way a person remembers it, and reloads. */
+  async setLanguage(language: Language): Promise<void> {
+    await this.page.evaluate((chosen) => localStorage.setItem('kongjian.language', chosen), language);
+    await this.page.reload();
+  }
+
+  /**
+   * What a finished page must pass, at the width it has now and at the other one: no serious or critical
+   * axe-core violation, no raw i18n key on screen, and a full-page screenshot `<name>-<language>-<width>.png`.
+   */
+  async check(name: string): Promise<void> {
+    const original = this.page.viewportSize() ?? DESKTOP;
+    for (const size of original.width === PHONE.width ? [PHONE, DESKTOP] : [DESKTOP, PHONE]) {
+      await this.page.setViewportSize(size);
+      await this.page.waitForLoadState('networkidle').catch(() => undefined);
+      const results = await new AxeBuilder({ page: this.page }).analyze();
+      const serious = results.violations.filter(
+        (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+      );
+      expect(
+        serious.map(
+          (violation) =>
+            `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+        ),
+        `${name} at ${size.width}px`,
+      ).toEqual([]);
+      const text = await this.page.locator('body').innerText();
+      expect(text.match(RAW_KEY)?.[0], `${name}: an untranslated key is on screen`).toBeUndefined();
+      expect(
+        text.match(/\b(?:undefined|NaN)\b|\[object Object\]/)?.[0],
+        `${name}: a raw value is on screen`,
+      ).toBeUndefined();
+      const language = await this.page.evaluate(() => document.documentElement.lang);
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      await this.page.screenshot({
+        path: path.join(SCREENSHOT_DIR, `${name}-${language}-${size.width}.png`),
+        fullPage: true,
+      });
+    }
+    await this.page.setViewportSize(original);
+  }
+
+  /** Nothing went wrong that the person would have seen in the developer tools. */
+  expectNoProblems(): void {
+    expect(this.problems).toEqual([]);
+  }
+}
+
+interface Fixtures {
+  baseUrl: string;
+  hostApi: HostApi;
+  /** Opens a tab for a person (signed in when given one), in a language, at desktop width. */
+  open: (
+    user: HostUser | undefined,
+    options?: { language?: Language; viewport?: typeof DESKTOP },
+  ) => Promise<KjPage>;
+  /** Signs a demo person in over the API (they exist with the demo data). */
+  demoUser: (username: string) => Promise<HostUser>;
+}
+
+async function openTab(
+  browser: Browser,
+  baseUrl: string,
+  user: HostUser | undefined,
+  language: Language,
+  viewport: typeof DESKTOP,
+): Promise<KjPage> {
+  const context = await browser.newContext({ viewport, locale: language });
+  if (user) {
+    await context.addCookies([{ name: 'kj_session', value: user.token, url: baseUrl, httpOnly: true }]);
+  }
+  await context.addInitScript((chosen) => {
+    if (!localStorage.getItem('kongjian.language')) localStorage.setItem('kongjian.language', chosen);
+  }, language);
+  const tab = new KjPage(await context.newPage(), baseUrl);
+  // Signed out, the app asks who is signed in and hears 401: that is how it knows.
+  if (!user) tab.expectError(/^401 GET \/account$/);
+  return tab;
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  baseUrl: async ({}, use) => {
+    const url = process.env.KONGJIAN_TEST_URL;
+    if (!url) throw new Error('KONGJIAN_TEST_URL is unset: run the tests through playwright.config.ts');
+    await use(url);
+  },
+  hostApi: async ({ baseUrl }, use) => use(new HostApi(baseUrl)),
+  open: async ({ browser, baseUrl }, use) => {
+    const opened: KjPage[] = [];
+    await use(async (user, options = {}) => {
+      const tab = await openTab(
+        browser,
+        baseUrl,
+        user,
+        options.language ?? 'zh-CN',
+        options.viewport ?? DESKTOP,
+      );
+      opened.push(tab);
+      return tab;
+    });
+    for (const tab of opened) await tab.page.context().close();
+  },
+  demoUser: async ({ hostApi }, use) => {
+    await use(async (username) => {
+      const signedIn = await hostApi.request<{ account: { id: string }; token: string }>(
+        'POST',
+        '/sessions',
+        {
+          body: { username, password: DEMO_PASSWORD },
+        },
+      );
+      return { id: signedIn.account.id, username, password: DEMO_PASSWORD, token: signedIn.token };
+    });
+  },
+});

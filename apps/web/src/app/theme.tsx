@@ -1,0 +1,45 @@
+import { useLanguage } from '@kongjian/client';
+import { App as AntApp, ConfigProvider, theme } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import type { ReactNode } from 'react';
+
+/**
+ * Kongjian's look: a clear-sky blue with the yellow of the diamond, rounded cards on a light sky background,
+ * like a Qzone space rather than an office form. The blue keeps white text above 4.5:1 contrast.
+ */
+export const KONGJIAN_THEME = {
+  algorithm: theme.defaultAlgorithm,
+  token: {
+    colorPrimary: '#1565c0',
+    colorLink: '#1565c0',
+    colorWarning: '#b26a00',
+    colorBgLayout: '#eef4fb',
+    // antd's grey texts are under 4.5:1 on white; these keep its hierarchy and pass WCAG AA.
+    colorTextSecondary: '#595959',
+    colorTextTertiary: '#636363',
+    colorTextDescription: '#595959',
+    colorTextPlaceholder: '#707070',
+    borderRadius: 10,
+    fontFamily:
+      '"PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", system-ui, -apple-system, "Segoe UI", sans-serif',
+  },
+  components: {
+    Layout: { headerBg: '#0d47a1', headerHeight: 56, headerPadding: '0 16px' },
+    Card: { headerFontSize: 16 },
+  },
+};
+
+export function ThemeProvider({ children }: { children: ReactNode }) {
+  const [language] = useLanguage();
+  return (
+    <ConfigProvider
+      theme={KONGJIAN_THEME}
+      locale={language === 'en' ? enUS : zhCN}
+      // antd would write "注 册"; people (and screen readers) expect "注册".
+      button={{ autoInsertSpace: false }}
+    >
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,4 @@
+/** Placeholder until this page is built. */
+export default function SettingsPage() {
+  return <div className="kj-page">SettingsPage</div>;
+}

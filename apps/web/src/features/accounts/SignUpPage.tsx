@@ -1,0 +1,5 @@
+import { CredentialsForm } from './CredentialsForm';
+
+export default function SignUpPage() {
+  return <CredentialsForm mode="register" />;
+}

@@ -1,0 +1,19 @@
+export { api, call, createHostApi, type HostApi } from './api';
+export { ACCOUNT_KEY, useAccount, useSignIn, useSignOut, type Account } from './auth';
+export {
+  DEFAULT_LANGUAGE,
+  initI18n,
+  LANGUAGES,
+  rememberedLanguage,
+  useLanguage,
+  type Language,
+} from './i18n';
+export {
+  isNetworkFailure,
+  KongjianApiError,
+  problemMessage,
+  problemOf,
+  type KongjianProblem,
+} from './problem';
+export { createQueryClient, isClientError } from './query';
+export type { HostComponents } from '@kongjian/sdk';
