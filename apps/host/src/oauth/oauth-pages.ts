@@ -24,16 +24,26 @@ function layout(title: string, body: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} · Kongjian</title>
 <style>
-body { font-family: system-ui, sans-serif; max-width: 28rem; margin: 3rem auto; padding: 0 1rem; color: #222; }
+body { margin: 0; font-family: "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", system-ui, sans-serif; color: #1f1f1f; background: #eef4fb; }
+header { background: linear-gradient(90deg, #0d47a1, #1565c0); color: #fff; padding: 0 16px; height: 56px; display: flex; align-items: center; font-size: 20px; font-weight: 600; }
+main { max-width: 26rem; margin: 3rem auto; padding: 1.5rem; background: #fff; border-radius: 10px; }
+h1 { font-size: 1.5rem; margin-top: 0; }
 .app { display: flex; gap: 0.75rem; align-items: center; }
 .app img { width: 48px; height: 48px; border-radius: 8px; }
-label { display: block; margin: 0.5rem 0; }
+label { display: block; margin: 0.75rem 0; }
+input:not([type]), input[type=password], input[type=text] { display: block; width: 100%; box-sizing: border-box; margin-top: 0.25rem; padding: 0.45rem 0.6rem; border: 1px solid #d0d7e2; border-radius: 8px; font: inherit; }
 .error { color: #b00020; }
-button { margin-right: 0.5rem; padding: 0.4rem 1rem; }
+button { margin: 0.5rem 0.5rem 0 0; padding: 0.45rem 1.2rem; border-radius: 8px; border: 1px solid #1565c0; background: #fff; color: #1565c0; font: inherit; cursor: pointer; }
+button[type=submit]:first-of-type { background: #1565c0; color: #fff; }
+button:disabled { opacity: 0.5; cursor: not-allowed; }
+@media (max-width: 480px) { main { margin: 0; border-radius: 0; } }
 </style>
 </head>
 <body>
+<header>空间 Kongjian</header>
+<main>
 ${body}
+</main>
 </body>
 </html>`;
 }
