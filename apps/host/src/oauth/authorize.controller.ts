@@ -13,14 +13,20 @@ import type { OAuthTransaction } from './consent-transactions.service';
 import { runChain } from './express-chain';
 import { type CsrfCookie, csrfTokenMatches, formField, issueCsrfToken, parseForm } from './oauth-form';
 import { AuthorizationPageError } from './oauth-errors';
-import { consentPage, errorPageHandler, PageError, sendPage, signInPage } from './oauth-pages';
+import { consentPage, errorPageHandler, PageError, pageText, sendPage, signInPage } from './oauth-pages';
 import { OAuthServer, SignInRequired } from './oauth-server';
+import type { PageTextKey } from './page-text';
 
 /** Double-submit cookie for the sign-in form (see issueCsrfToken). */
 const SIGN_IN_CSRF_COOKIE: CsrfCookie = {
   name: 'kj_oauth_signin',
   path: '/oauth',
   maxAgeMs: LIMITS.oauthTransactionTtlSeconds * 1000,
+};
+/** What a failed sign-in tells the person, by the problem AccountsService reported. */
+const SIGN_IN_FAILURES: Partial<Record<string, PageTextKey>> = {
+  invalid_credentials: 'signIn.wrong',
+  too_many_attempts: 'signIn.throttled',
 };
 /** The sign-in form only ever returns to the authorization endpoint: no open redirect. */
 const RETURN_TO_PATTERN = /^\/oauth\/authorize\?[^#]*$/;
@@ -81,26 +87,31 @@ export class AuthorizeController {
     response: Response,
   ): void {
     const { client, req, transactionID, locals } = request.oauth2;
+    const t = pageText(request);
     sendPage(
       response,
+      t,
       HttpStatus.OK,
-      `Allow ${client.name}?`,
-      consentPage({
-        app: client,
-        username: request.viewer?.username ?? '',
-        scopes: req.scope,
-        transactionId: transactionID ?? '',
-        csrfToken: locals?.csrfToken ?? '',
-      }),
+      t('consent.title', { app: client.name }),
+      consentPage(
+        {
+          app: client,
+          username: request.viewer?.username ?? '',
+          scopes: req.scope,
+          transactionId: transactionID ?? '',
+          csrfToken: locals?.csrfToken ?? '',
+        },
+        t,
+      ),
     );
   }
 
   private showSignIn(
     request: Request,
     response: Response,
-    appName: string,
+    appName: string | undefined,
     status: number = HttpStatus.OK,
-    failure?: { error: string; username?: string },
+    failure?: { error: PageTextKey; username?: string },
   ): void {
     const csrfToken = issueCsrfToken(
       request,
@@ -109,33 +120,37 @@ export class AuthorizeController {
       this.config.publicUrl.startsWith('https:'),
     );
     const returnTo = formField(request, 'return_to') ?? request.originalUrl;
-    sendPage(response, status, 'Sign in', signInPage({ returnTo, csrfToken, appName, ...failure }));
+    const t = pageText(request);
+    const form = {
+      returnTo,
+      csrfToken,
+      appName: appName ?? t('theApp'),
+      username: failure?.username,
+      error: failure && t(failure.error),
+    };
+    sendPage(response, t, status, t('signIn.title'), signInPage(form, t));
   }
 
   /** Signs in with AccountsService (and so its throttling), then returns to the authorization request. */
   private async checkCredentials(request: Request, response: Response): Promise<void> {
     if (!csrfTokenMatches(request, SIGN_IN_CSRF_COOKIE.name)) {
-      throw new AuthorizationPageError(
-        HttpStatus.FORBIDDEN,
-        'Sign-in refused',
-        'The sign-in form did not come from this site. Start again from the app.',
-      );
+      throw new AuthorizationPageError(HttpStatus.FORBIDDEN, 'signIn.refused.title', 'signIn.refused.forged');
     }
     const returnTo = formField(request, 'return_to');
     if (!returnTo || !RETURN_TO_PATTERN.test(returnTo)) {
       throw new AuthorizationPageError(
         HttpStatus.BAD_REQUEST,
-        'Sign-in refused',
-        'Start again from the app.',
+        'signIn.refused.title',
+        'signIn.refused.returnTo',
       );
     }
     const clientId = new URL(returnTo, this.config.publicUrl).searchParams.get('client_id');
-    const appName = (clientId && (await this.apps.findByClientId(clientId))?.name) || 'the app';
+    const appName = (clientId && (await this.apps.findByClientId(clientId))?.name) || undefined;
     const username = formField(request, 'username');
     const password = formField(request, 'password');
     if (!username || !password) {
       this.showSignIn(request, response, appName, HttpStatus.BAD_REQUEST, {
-        error: 'Enter your username and password.',
+        error: 'signIn.missing',
         username,
       });
       return;
@@ -150,7 +165,7 @@ export class AuthorizeController {
     } catch (error) {
       if (!(error instanceof ProblemException)) throw error;
       this.showSignIn(request, response, appName, error.status, {
-        error: error.detail ?? 'Sign-in failed',
+        error: SIGN_IN_FAILURES[error.code] ?? 'signIn.failed',
         username,
       });
     }
@@ -159,7 +174,9 @@ export class AuthorizeController {
   /** Anything the client cannot be told by redirect is shown to the user; no error ever redirects from here. */
   private readonly errorPage = errorPageHandler(this.logger, 'authorization endpoint failed', (error) =>
     error instanceof OAuth2Error && error.code !== 'server_error'
-      ? new PageError(HttpStatus.BAD_REQUEST, 'Invalid authorization request', error.message)
+      ? new PageError(HttpStatus.BAD_REQUEST, 'authorize.invalid.title', 'authorize.invalid.message', {
+          detail: error.message,
+        })
       : undefined,
   );
 }

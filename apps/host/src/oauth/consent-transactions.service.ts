@@ -9,6 +9,7 @@ import { Clock } from '../common/clock';
 import { LIMITS } from '../common/limits';
 import { sqlRows, sqlRun } from '../database/sql';
 import { AuthorizationPageError } from './oauth-errors';
+import type { PageTextKey } from './page-text';
 import { hashSecret } from './oauth-tokens.service';
 
 /** The validated authorization request, as oauth2orize's `req.oauth2.req`. */
@@ -40,8 +41,8 @@ interface StoredRequest {
 
 type Callback<T> = (error: Error | null, value?: T) => void;
 
-function forged(message: string): AuthorizationPageError {
-  return new AuthorizationPageError(HttpStatus.FORBIDDEN, 'This request cannot be completed', message);
+function forged(message: PageTextKey): AuthorizationPageError {
+  return new AuthorizationPageError(HttpStatus.FORBIDDEN, 'consent.refused.title', message);
 }
 
 function bodyField(request: Request, name: string): string | undefined {
@@ -104,27 +105,26 @@ export class ConsentTransactionStore {
 
   private async claim(request: AuthenticatedRequest): Promise<OAuthTransaction> {
     const viewer = request.viewer;
-    if (!viewer) throw forged('You are not signed in any more. Start again from the app.');
+    if (!viewer) throw forged('consent.refused.signedOut');
     const id = bodyField(request, 'transaction_id');
     const csrfToken = bodyField(request, 'csrf_token');
-    if (!id || !csrfToken) throw forged('The form is incomplete. Start again from the app.');
+    if (!id || !csrfToken) throw forged('consent.refused.incomplete');
     const [row] = await sqlRows<{ app_id: string; csrf_hash: string; request: StoredRequest | string }>(
       this.em,
       `select app_id, csrf_hash, request from oauth_transaction
        where id = ? and session_id = ? and user_id = ? and expires_at > ?`,
       [id, viewer.sessionId, viewer.id, this.clock.now()],
     );
-    if (!row)
-      throw forged('This consent request has expired or was already answered. Start again from the app.');
+    if (!row) throw forged('consent.refused.expired');
     const expected = Buffer.from(row.csrf_hash, 'hex');
     if (!timingSafeEqual(expected, Buffer.from(hashSecret(csrfToken), 'hex'))) {
-      throw forged('The form did not come from this page. Start again from the app.');
+      throw forged('consent.refused.forged');
     }
     // Deleting is the claim: of two decisions racing for one transaction, only one gets the row.
     const claimed = await sqlRun(this.em, 'delete from oauth_transaction where id = ?', [id]);
-    if (claimed === 0) throw forged('This consent request was already answered.');
+    if (claimed === 0) throw forged('consent.refused.answered');
     const app = await this.apps.findById(row.app_id);
-    if (!app || app.status === 'suspended') throw forged('This app is not available.');
+    if (!app || app.status === 'suspended') throw forged('consent.refused.unavailable');
     const stored = typeof row.request === 'string' ? (JSON.parse(row.request) as StoredRequest) : row.request;
     return { transactionID: id, client: app, redirectURI: stored.redirectURI, req: stored.req, user: viewer };
   }

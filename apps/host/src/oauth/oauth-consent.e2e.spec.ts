@@ -90,7 +90,7 @@ describe('oauth: authorization, sign-in and consent pages (e2e)', () => {
       });
       expect(response.status).toBe(400);
       expect(response.headers.location).toBeUndefined();
-      expect(response.text).toContain('Unknown app');
+      expect(response.text).toContain('未知的应用');
     });
 
     it('redirects invalid_scope for a scope the app did not register, with state and iss', async () => {
@@ -112,15 +112,42 @@ describe('oauth: authorization, sign-in and consent pages (e2e)', () => {
   });
 
   describe('the consent page', () => {
+    it('speaks English to a person who chose it in the web app, or whose browser prefers it', async () => {
+      const viewer = await factory.newUser();
+      const params = oauth.authorizeParams(app, newPkcePair());
+      const query = new URLSearchParams(params).toString();
+      const server = host.app.getHttpServer();
+      const chosen = await request(server)
+        .get(`/oauth/authorize?${query}`)
+        .set('Cookie', [`kj_session=${viewer.token}`, 'kj_lang=en'])
+        .set('Accept-Language', 'zh-CN');
+      expect(chosen.text).toContain('<html lang="en">');
+      expect(chosen.text).toContain(`by ${app.developer.username}`);
+      expect(chosen.text).toContain('See your nickname, head portrait, level and VIP status');
+      expect(chosen.text).toContain('Allow</button>');
+      const preferred = await request(server)
+        .get(`/oauth/authorize?${query}`)
+        .set('Cookie', `kj_session=${viewer.token}`)
+        .set('Accept-Language', 'en-GB,en;q=0.9');
+      expect(preferred.text).toContain('Post stories from this app to your feed');
+      expect(preferred.headers['content-language']).toBe('en');
+      const visitor = await request(server).get(`/oauth/authorize?${query}`).set('Accept-Language', 'en');
+      expect(visitor.text).toContain('Sign in to Kongjian');
+      const unknown = await request(server)
+        .get(`/oauth/authorize?${new URLSearchParams({ ...params, client_id: 'kjc_nobody' })}`)
+        .set('Accept-Language', 'en');
+      expect(unknown.text).toContain('Unknown app');
+    });
+
     it('shows the app, its developer and every scope in plain words, all escaped', async () => {
       const { response } = await consentPage(await factory.newUser());
       expect(response.headers['x-frame-options']).toBe('DENY');
       expect(response.headers['cache-control']).toBe('no-store');
       expect(response.text).toContain('Farm &lt;Friends&gt; &amp; &quot;Co&quot;');
       expect(response.text).not.toContain('<Friends>');
-      expect(response.text).toContain(`by ${app.developer.username}`);
-      expect(response.text).toContain('See your nickname, head portrait, level and VIP status');
-      expect(response.text).toContain('Post stories from this app to your feed');
+      expect(response.text).toContain(`开发者：${app.developer.username}`);
+      expect(response.text).toContain('查看你的昵称、头像、等级和黄钻状态');
+      expect(response.text).toContain('以这个应用的名义在你的动态里发布内容');
       expect(consentFormOf(response.text).optionalScopes).toEqual(['feed:write', 'storage']);
     });
 
@@ -149,7 +176,7 @@ describe('oauth: authorization, sign-in and consent pages (e2e)', () => {
         oauth.authorizeParams(app, newPkcePair(), { scopes: ['profile:read', 'friends:read'] }),
       );
       expect(more.status).toBe(200);
-      expect(more.text).toContain('See which of your friends also use this app');
+      expect(more.text).toContain('查看你的好友中谁也在用这个应用');
     });
 
     it('redirects access_denied when the user denies, and records nothing', async () => {
@@ -258,7 +285,7 @@ describe('oauth: authorization, sign-in and consent pages (e2e)', () => {
       const params = oauth.authorizeParams(app, newPkcePair());
       const page = await oauth.authorize(null, params);
       expect(page.status).toBe(200);
-      expect(page.text).toContain('Sign in to Kongjian');
+      expect(page.text).toContain('登录空间');
       const csrfToken = /name="csrf_token" value="([^"]+)"/.exec(page.text)![1];
       const returnTo = /name="return_to" value="([^"]+)"/.exec(page.text)![1].replace(/&amp;/g, '&');
       const csrfCookie = (page.headers['set-cookie'] as unknown as string[]).map(
@@ -282,7 +309,7 @@ describe('oauth: authorization, sign-in and consent pages (e2e)', () => {
         return_to: returnTo,
       });
       expect(wrong.status).toBe(401);
-      expect(wrong.text).toContain('Wrong username or password');
+      expect(wrong.text).toContain('用户名或密码不对');
 
       const openRedirect = await request(server)
         .post('/oauth/sign-in')

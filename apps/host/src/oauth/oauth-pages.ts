@@ -1,7 +1,8 @@
 import { HttpStatus, type Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import type { RegisteredApp } from '../apps/apps.service';
-import { SCOPE_DESCRIPTIONS, type Scope } from '../apps/scopes';
+import type { Scope } from '../apps/scopes';
+import { pageLanguage, type PageParams, type PageTextKey, type Translate, translator } from './page-text';
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -16,13 +17,13 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]);
 }
 
-function layout(title: string, body: string): string {
+function layout(t: Translate, title: string, body: string): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${t.language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} · Kongjian</title>
+<title>${escapeHtml(title)} · ${escapeHtml(t('header'))}</title>
 <style>
 body { margin: 0; font-family: "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", system-ui, sans-serif; color: #1f1f1f; background: #eef4fb; }
 header { background: linear-gradient(90deg, #0d47a1, #1565c0); color: #fff; padding: 0 16px; height: 56px; display: flex; align-items: center; font-size: 20px; font-weight: 600; }
@@ -40,7 +41,7 @@ button:disabled { opacity: 0.5; cursor: not-allowed; }
 </style>
 </head>
 <body>
-<header>空间 Kongjian</header>
+<header>${escapeHtml(t('header'))}</header>
 <main>
 ${body}
 </main>
@@ -48,37 +49,60 @@ ${body}
 </html>`;
 }
 
+/** The words of the host's pages in the language the person chose in the web app, or their browser's. */
+export function pageText(request: Request): Translate {
+  return translator(pageLanguage(request));
+}
+
 /**
  * Sends a page that must never be cached or framed: a consent page inside someone else's frame could
  * be clicked through by a user who cannot see it.
  */
-export function sendPage(response: Response, status: number, title: string, body: string): void {
+export function sendPage(
+  response: Response,
+  t: Translate,
+  status: number,
+  title: string,
+  body: string,
+): void {
   response
     .status(status)
     .set({
       'Content-Type': 'text/html; charset=utf-8',
+      'Content-Language': t.language,
       'Cache-Control': 'no-store',
       Pragma: 'no-cache',
+      Vary: 'Accept-Language, Cookie',
       'X-Frame-Options': 'DENY',
       'Content-Security-Policy':
         "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
       'Referrer-Policy': 'no-referrer',
     })
-    .send(layout(title, body));
+    .send(layout(t, title, body));
 }
 
-export function sendErrorPage(response: Response, status: number, title: string, message: string): void {
-  sendPage(response, status, title, `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(message)}</p>`);
+function sendErrorPage(
+  response: Response,
+  t: Translate,
+  status: number,
+  title: string,
+  message: string,
+): void {
+  sendPage(response, t, status, title, `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(message)}</p>`);
 }
 
-/** An error a page shows the user, with its status, title and message; never a redirect. */
+/**
+ * An error a page shows the user, with its status and the keys of its title and message (words in
+ * page-text.ts, filled with `params`); never a redirect.
+ */
 export class PageError extends Error {
   constructor(
     readonly status: number,
-    readonly title: string,
-    message: string,
+    readonly title: PageTextKey,
+    readonly messageKey: PageTextKey,
+    readonly params: PageParams = {},
   ) {
-    super(message);
+    super(messageKey);
   }
 }
 
@@ -91,18 +115,20 @@ export function errorPageHandler(
   failure: string,
   explain: (error: unknown) => PageError | undefined = () => undefined,
 ) {
-  return (error: unknown, _request: Request, response: Response, _next: NextFunction): void => {
+  return (error: unknown, request: Request, response: Response, _next: NextFunction): void => {
+    const t = pageText(request);
     const shown = error instanceof PageError ? error : explain(error);
     if (shown) {
-      sendErrorPage(response, shown.status, shown.title, shown.message);
+      sendErrorPage(response, t, shown.status, t(shown.title), t(shown.messageKey, shown.params));
       return;
     }
     logger.error({ message: failure, error: String(error) });
     sendErrorPage(
       response,
+      t,
       HttpStatus.INTERNAL_SERVER_ERROR,
-      'Something went wrong',
-      'Please try again later.',
+      t('error.generic.title'),
+      t('error.generic.message'),
     );
   };
 }
@@ -115,16 +141,16 @@ export interface SignInForm {
   error?: string;
 }
 
-export function signInPage(form: SignInForm): string {
-  return `<h1>Sign in to Kongjian</h1>
-<p>to continue to ${escapeHtml(form.appName)}</p>
+export function signInPage(form: SignInForm, t: Translate): string {
+  return `<h1>${escapeHtml(t('signIn.title'))}</h1>
+<p>${escapeHtml(t('signIn.continueTo', { app: form.appName }))}</p>
 ${form.error ? `<p class="error" role="alert">${escapeHtml(form.error)}</p>` : ''}
 <form method="post" action="/oauth/sign-in">
 <input type="hidden" name="csrf_token" value="${escapeHtml(form.csrfToken)}">
 <input type="hidden" name="return_to" value="${escapeHtml(form.returnTo)}">
-<label>Username <input name="username" autocomplete="username" required value="${escapeHtml(form.username ?? '')}"></label>
-<label>Password <input name="password" type="password" autocomplete="current-password" required></label>
-<button type="submit">Sign in</button>
+<label>${escapeHtml(t('signIn.username'))} <input name="username" autocomplete="username" required value="${escapeHtml(form.username ?? '')}"></label>
+<label>${escapeHtml(t('signIn.password'))} <input name="password" type="password" autocomplete="current-password" required></label>
+<button type="submit">${escapeHtml(t('signIn.submit'))}</button>
 </form>`;
 }
 
@@ -136,26 +162,26 @@ export interface ConsentForm {
   csrfToken: string;
 }
 
-export function consentPage(form: ConsentForm): string {
+export function consentPage(form: ConsentForm, t: Translate): string {
   const { app } = form;
   const icon = app.iconUrl ? `<img src="${escapeHtml(app.iconUrl)}" alt="">` : '';
   const scopeItems = form.scopes.map((scope) => {
-    const words = escapeHtml(SCOPE_DESCRIPTIONS[scope]);
+    const words = escapeHtml(t.scope(scope));
     // Unticking an optional scope leaves it out of the submitted form; required ones are not inputs at all.
     return app.optionalScopes.includes(scope)
-      ? `<li><label><input type="checkbox" name="scope" value="${escapeHtml(scope)}" checked> ${words}</label></li>`
+      ? `<li><label><input type="checkbox" name="scope" value="${escapeHtml(scope)}" checked> ${words} ${escapeHtml(t('consent.optional'))}</label></li>`
       : `<li>${words}</li>`;
   });
   return `<div class="app">${icon}<div><h1>${escapeHtml(app.name)}</h1>
-<p>by ${escapeHtml(app.ownerName)}</p></div></div>
-<p>You are signed in as <strong>${escapeHtml(form.username)}</strong>. ${escapeHtml(app.name)} would like to:</p>
+<p>${escapeHtml(t('consent.by', { developer: app.ownerName }))}</p></div></div>
+<p>${escapeHtml(t('consent.signedInAs', { username: form.username, app: app.name }))}</p>
 <form method="post" action="/oauth/authorize/decision">
 <input type="hidden" name="transaction_id" value="${escapeHtml(form.transactionId)}">
 <input type="hidden" name="csrf_token" value="${escapeHtml(form.csrfToken)}">
 <ul>
 ${scopeItems.join('\n')}
 </ul>
-<button type="submit" name="decision" value="allow">Allow</button>
-<button type="submit" name="decision" value="deny">Deny</button>
+<button type="submit" name="decision" value="allow">${escapeHtml(t('consent.allow'))}</button>
+<button type="submit" name="decision" value="deny">${escapeHtml(t('consent.deny'))}</button>
 </form>`;
 }

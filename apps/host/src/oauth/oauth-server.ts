@@ -227,8 +227,8 @@ export class OAuthServer {
     if (!app) {
       throw new AuthorizationPageError(
         HttpStatus.BAD_REQUEST,
-        'Unknown app',
-        'No app is registered with this client_id.',
+        'authorize.unknownApp.title',
+        'authorize.unknownApp.message',
       );
     }
     const requestedUri: unknown = request.redirectURI;
@@ -242,15 +242,17 @@ export class OAuthServer {
     if (redirectUri === null) {
       throw new AuthorizationPageError(
         HttpStatus.BAD_REQUEST,
-        'Invalid redirect URI',
-        `The redirect_uri is not one that ${app.name} registered.`,
+        'authorize.redirectUri.title',
+        'authorize.redirectUri.message',
+        { app: app.name },
       );
     }
     if (app.status === 'suspended') {
       throw new AuthorizationPageError(
         HttpStatus.FORBIDDEN,
-        'App suspended',
-        `${app.name} has been suspended.`,
+        'authorize.suspended.title',
+        'authorize.suspended.message',
+        { app: app.name },
       );
     }
     const refuse = (refusal: Error) => ({ app, redirectUri, refusal });

@@ -11,10 +11,18 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { LedgerService } from '../economy/ledger.service';
 import { runChain } from '../oauth/express-chain';
 import { type CsrfCookie, csrfTokenMatches, formField, issueCsrfToken, parseForm } from '../oauth/oauth-form';
-import { errorPageHandler, escapeHtml, PageError, sendPage } from '../oauth/oauth-pages';
+import { errorPageHandler, escapeHtml, PageError, pageText, sendPage } from '../oauth/oauth-pages';
+import type { PageTextKey } from '../oauth/page-text';
 import type { MyOrder } from './dto/orders.dto';
 import { confirmOrderPage, orderStatusPage } from './order-pages';
 import { OrdersService } from './orders.service';
+
+/** Why a payment did not happen, in the person's words; other problems show the host's detail. */
+const ORDER_PROBLEMS: Partial<Record<string, PageTextKey>> = {
+  insufficient_funds: 'order.problem.insufficient_funds',
+  order_not_pending: 'order.problem.order_not_pending',
+  order_expired: 'order.problem.order_expired',
+};
 
 /** Double-submit cookie of the confirmation form (see issueCsrfToken). */
 const CONFIRM_CSRF_COOKIE: CsrfCookie = {
@@ -62,27 +70,25 @@ export class OrderPagesController {
   private async showPage(orderId: string, request: Request, response: Response): Promise<void> {
     const raw = typeof request.query.return_to === 'string' ? request.query.return_to : undefined;
     const { viewerId, order, returnTo } = await this.load(orderId, request, raw);
+    const t = pageText(request);
     if (order.status !== 'pending') {
-      sendPage(response, HttpStatus.OK, order.item.name, orderStatusPage(order, returnTo));
+      sendPage(response, t, HttpStatus.OK, order.item.name, orderStatusPage(order, returnTo, t));
       return;
     }
     const csrfToken = issueCsrfToken(request, response, CONFIRM_CSRF_COOKIE, this.secureCookies);
     const balance = await this.ledger.balanceOf(viewerId);
     sendPage(
       response,
+      t,
       HttpStatus.OK,
-      `Pay ${order.price} coins?`,
-      confirmOrderPage({ order, balance, csrfToken, returnTo }),
+      t('order.confirmTitle', { price: order.price }),
+      confirmOrderPage({ order, balance, csrfToken, returnTo }, t),
     );
   }
 
   private async decidePage(orderId: string, request: Request, response: Response): Promise<void> {
     if (!csrfTokenMatches(request, CONFIRM_CSRF_COOKIE.name)) {
-      throw new PageError(
-        HttpStatus.FORBIDDEN,
-        'Payment refused',
-        'The form did not come from this site. Open the order from the app again.',
-      );
+      throw new PageError(HttpStatus.FORBIDDEN, 'order.refused.title', 'order.refused.forged');
     }
     const { viewerId, order, returnTo } = await this.load(orderId, request, formField(request, 'return_to'));
     const decision = formField(request, 'decision');
@@ -90,15 +96,18 @@ export class OrderPagesController {
     try {
       if (decision === 'pay') decided = await this.orders.pay(viewerId, order.id);
       else if (decision === 'cancel') decided = await this.orders.cancel(viewerId, order.id);
-      else throw new PageError(HttpStatus.BAD_REQUEST, 'Nothing decided', 'Choose to pay or to cancel.');
+      else throw new PageError(HttpStatus.BAD_REQUEST, 'order.undecided.title', 'order.undecided.message');
     } catch (error) {
       if (!(error instanceof ProblemException)) throw error;
       const current = await this.orders.getForBuyer(viewerId, order.id);
+      const t = pageText(request);
+      const reason = ORDER_PROBLEMS[error.code];
       sendPage(
         response,
+        t,
         error.status,
-        'Not paid',
-        `<p class="error" role="alert">${escapeHtml(error.detail ?? error.code)}</p>\n${orderStatusPage(current, returnTo)}`,
+        t('order.notPaid'),
+        `<p class="error" role="alert">${escapeHtml(reason ? t(reason) : (error.detail ?? error.code))}</p>\n${orderStatusPage(current, returnTo, t)}`,
       );
       return;
     }
@@ -109,7 +118,8 @@ export class OrderPagesController {
       response.redirect(HttpStatus.SEE_OTHER, target.toString());
       return;
     }
-    sendPage(response, HttpStatus.OK, decided.item.name, orderStatusPage(decided, null));
+    const t = pageText(request);
+    sendPage(response, t, HttpStatus.OK, decided.item.name, orderStatusPage(decided, null, t));
   }
 
   /** The viewer's order and the checked return address; page errors for everything else. */
@@ -120,17 +130,9 @@ export class OrderPagesController {
   ): Promise<{ viewerId: string; order: MyOrder; returnTo: string | null }> {
     const viewer = (request as AuthenticatedRequest).viewer;
     if (!viewer) {
-      throw new PageError(
-        HttpStatus.UNAUTHORIZED,
-        'Sign in first',
-        'Sign in to Kongjian in this browser, then open the link from the app again.',
-      );
+      throw new PageError(HttpStatus.UNAUTHORIZED, 'order.signIn.title', 'order.signIn.message');
     }
-    const notFound = new PageError(
-      HttpStatus.NOT_FOUND,
-      'Order not found',
-      'There is no such order of yours.',
-    );
+    const notFound = new PageError(HttpStatus.NOT_FOUND, 'order.notFound.title', 'order.notFound.message');
     if (!isId(orderId)) throw notFound;
     let order: MyOrder;
     try {
@@ -142,11 +144,7 @@ export class OrderPagesController {
     if (rawReturnTo === undefined || rawReturnTo === '')
       return { viewerId: viewer.id, order, returnTo: null };
     if (!(await this.mayReturnTo(order, rawReturnTo))) {
-      throw new PageError(
-        HttpStatus.BAD_REQUEST,
-        'Unknown return address',
-        'The app sent you here with a return address it has not registered.',
-      );
+      throw new PageError(HttpStatus.BAD_REQUEST, 'order.returnTo.title', 'order.returnTo.message');
     }
     return { viewerId: viewer.id, order, returnTo: rawReturnTo };
   }
@@ -168,7 +166,7 @@ export class OrderPagesController {
     const status = (error as { status?: unknown }).status;
     // the form parser's refusals (too large, malformed)
     return typeof status === 'number' && status >= 400 && status < 500
-      ? new PageError(status, 'Not understood', 'Open the order from the app again.')
+      ? new PageError(status, 'order.malformed.title', 'order.malformed.message')
       : undefined;
   });
 }

@@ -64,8 +64,8 @@ describe('orders: the confirmation page (e2e)', () => {
     expect(response.headers['x-frame-options']).toBe('DENY');
     expect(response.headers['cache-control']).toBe('no-store');
     expect(response.text).toContain('Ten seeds');
-    expect(response.text).toContain('25 coins');
-    expect(response.text).toContain('Your balance: 40 coins');
+    expect(response.text).toContain('支付 25 金币');
+    expect(response.text).toContain('你的余额：40 金币');
     expect(response.text).toContain('Farm &lt;Friends&gt; &amp; &quot;Co&quot;');
     expect(response.text).not.toContain('<Friends>');
     expect(csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -95,7 +95,7 @@ describe('orders: the confirmation page (e2e)', () => {
 
     // the page of a paid order shows where it stands, with no form
     const again = await open(user, orderId);
-    expect(again.response.text).toContain('is paid');
+    expect(again.response.text).toContain('已支付');
     expect(again.csrfToken).toBeUndefined();
   });
 
@@ -118,13 +118,13 @@ describe('orders: the confirmation page (e2e)', () => {
   it('cancels, and explains a payment the buyer cannot afford', async () => {
     const { user, orderId } = await pendingOrder(10, 25);
     const { response, csrfToken, cookie } = await open(user, orderId);
-    expect(response.text).toContain('Your balance is too low');
+    expect(response.text).toContain('你的余额不够支付这笔订单');
     const refused = await submit(user, orderId, { csrf_token: csrfToken!, decision: 'pay' }, [cookie!]);
     expect(refused.status).toBe(409);
-    expect(refused.text).toContain('Your balance is too low');
+    expect(refused.text).toContain('金币不够了');
     const cancelled = await submit(user, orderId, { csrf_token: csrfToken!, decision: 'cancel' }, [cookie!]);
     expect(cancelled.status).toBe(200);
-    expect(cancelled.text).toContain('was cancelled');
+    expect(cancelled.text).toContain('已取消');
     expect(await orders.status(orderId)).toBe('cancelled');
     expect(await economy.balance(user)).toBe(10);
   });
@@ -155,6 +155,8 @@ describe('orders: the confirmation page (e2e)', () => {
     expect((await open(stranger, 'not-an-id')).response.status).toBe(404);
     const anonymous = await http().get(`/orders/${orderId}/confirm`);
     expect(anonymous.status).toBe(401);
-    expect(anonymous.text).toContain('Sign in');
+    expect(anonymous.text).toContain('请先登录');
+    const inEnglish = await http().get(`/orders/${orderId}/confirm`).set('Accept-Language', 'en-US,en');
+    expect(inEnglish.text).toContain('Sign in to Kongjian in this browser');
   });
 });
