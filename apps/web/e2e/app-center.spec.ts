@@ -1,0 +1,102 @@
+import { expect, test } from './support/fixtures';
+
+// Each journey checks several pages at two widths and in two languages: more than 90 s on a busy machine.
+test.describe.configure({ timeout: 300_000 });
+
+test('a new person finds polls, installs it, opens it, rates it and uninstalls it', async ({
+  open,
+  hostApi,
+}) => {
+  const user = await hostApi.newUser('apps');
+  const tab = await open(user);
+  const { page } = tab;
+
+  await tab.goto('/app-center');
+  await expect(page.getByRole('heading', { name: '应用中心', level: 1 })).toBeVisible();
+  await expect(page.getByText('还没有添加应用')).toBeVisible();
+  // The built-ins are published apps of the center.
+  for (const name of ['投票 Polls', '礼物 Gifts', 'QQ农场 Farm']) {
+    await expect(page.getByRole('link', { name, exact: true })).toBeVisible();
+  }
+  await tab.check('app-center');
+
+  await page.getByRole('searchbox', { name: '搜索应用' }).fill('Polls');
+  await page.getByRole('searchbox', { name: '搜索应用' }).press('Enter');
+  await expect(page.getByRole('link', { name: 'QQ农场 Farm' })).toHaveCount(0);
+  await page.getByRole('link', { name: '投票 Polls', exact: true }).click();
+
+  await expect(page.getByRole('heading', { name: '投票 Polls', level: 1 })).toBeVisible();
+  await expect(page.getByText('查看哪些好友也在用这个应用')).toBeVisible();
+  await expect(page.getByText('为你保存它自己的数据（设置、游戏存档）')).toBeVisible();
+  await expect(page.getByText('friends:read')).toHaveCount(0);
+  await tab.check('app-detail');
+
+  await page.getByRole('button', { name: '同意并添加' }).click();
+  await expect(page.getByRole('heading', { name: '已添加' })).toBeVisible();
+  await expect(page.getByText('你已允许它：')).toBeVisible();
+
+  await page.getByRole('button', { name: '打开应用' }).click();
+  await expect(page).toHaveURL(/\/play\//);
+  const frame = page.getByTitle('投票 Polls 应用画面');
+  await expect(frame).toHaveAttribute('src', /\/apps\/polls\/\?launch_token=/);
+  await expect(page.frameLocator('iframe').getByRole('heading', { name: /投票/ })).toBeVisible();
+  // tab.check (axe-core) does not return on a page holding a plugin canvas; see the report. A screenshot instead.
+  await page.screenshot({ path: 'test-results/screens/canvas-zh-CN-1280.png' });
+
+  await page.getByRole('link', { name: '应用详情' }).click();
+  await page.getByRole('button', { name: '5 星' }).click();
+  await expect(page.getByRole('button', { name: '5 星' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByText('已评 5 星，谢谢！')).toBeVisible();
+  await expect(page.getByText(/5\.0 分/)).toBeVisible();
+
+  await page.getByRole('button', { name: '卸载 投票 Polls' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '卸载' }).click();
+  await expect(page).toHaveURL(/\/app-center$/);
+  await expect(page.getByText('还没有添加应用')).toBeVisible();
+
+  await tab.setLanguage('en');
+  await expect(page.getByRole('heading', { name: 'App center', level: 1 })).toBeVisible();
+  await tab.check('app-center');
+  await page.getByRole('link', { name: '投票 Polls', exact: true }).click();
+  await expect(page.getByText('See which of your friends also use this app')).toBeVisible();
+  await tab.check('app-detail');
+  tab.expectNoProblems();
+});
+
+test('a demo person opens the farm from my apps', async ({ open, demoUser }) => {
+  const lilei = await demoUser('lilei');
+  const tab = await open(lilei, { language: 'en' });
+  const { page } = tab;
+  await tab.goto('/app-center');
+  await page.getByRole('link', { name: 'Open QQ农场 Farm' }).click();
+  await expect(page.getByRole('heading', { name: 'QQ农场 Farm', level: 1 })).toBeVisible();
+  await expect(page.frameLocator('iframe').getByRole('heading', { name: /QQ农场/ })).toBeVisible();
+  await page.setViewportSize({ width: 375, height: 760 });
+  await page.screenshot({ path: 'test-results/screens/canvas-farm-en-375.png', fullPage: true });
+  tab.expectNoProblems();
+});
+
+test('inviting a friend to an installed app', async ({ open, hostApi }) => {
+  const [me, friend] = [await hostApi.newUser('inviter'), await hostApi.newUser('invitee')];
+  await hostApi.befriend(me, friend);
+  const apps = await hostApi.request<{ items: { id: string; builtIn: boolean }[] }>(
+    'GET',
+    '/app-center/apps?q=Polls',
+    { token: me.token },
+  );
+  const polls = apps.items.find((app) => app.builtIn)!;
+  await hostApi.request('POST', `/app-center/apps/${polls.id}/install`, {
+    token: me.token,
+    body: {},
+    expected: 200,
+  });
+  const tab = await open(me);
+  const { page } = tab;
+  await tab.goto(`/app-center/${polls.id}`);
+  await page.getByRole('button', { name: '邀请好友' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('checkbox', { name: friend.username }).check();
+  await dialog.getByRole('button', { name: /发送邀请/ }).click();
+  await expect(dialog.getByText(/已邀请 1 位好友/)).toBeVisible();
+  tab.expectNoProblems();
+});

@@ -1,0 +1,70 @@
+import { CheckCircleOutlined } from '@ant-design/icons';
+import { Checkbox, List, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Scope } from './queries';
+
+/** A scope in the person's words (`apps:scope.<scope>`), never the raw scope string. */
+export function useScopeWords() {
+  const { t } = useTranslation('apps');
+  return (scope: Scope) => t(`scope.${scope.replace(':', '_')}`);
+}
+
+/** What an app may do (or asks to do), one line each. */
+export function ScopeList({ scopes }: { scopes: Scope[] }) {
+  const words = useScopeWords();
+  return (
+    <List
+      size="small"
+      dataSource={scopes}
+      renderItem={(scope) => (
+        <List.Item>
+          <Typography.Text>
+            <CheckCircleOutlined aria-hidden style={{ color: '#389e0d', marginRight: 8 }} />
+            {words(scope)}
+          </Typography.Text>
+        </List.Item>
+      )}
+    />
+  );
+}
+
+/** The consent list: required scopes are ticked and fixed, optional ones the person may untick. */
+export function ScopeConsent({
+  scopes,
+  declined,
+  onChange,
+}: {
+  scopes: { scope: Scope; optional: boolean }[];
+  declined: Scope[];
+  onChange: (declined: Scope[]) => void;
+}) {
+  const { t } = useTranslation('apps');
+  const words = useScopeWords();
+  return (
+    <List
+      size="small"
+      dataSource={scopes}
+      renderItem={({ scope, optional }) => (
+        <List.Item>
+          {optional ? (
+            <Checkbox
+              checked={!declined.includes(scope)}
+              onChange={(event) =>
+                onChange(
+                  event.target.checked ? declined.filter((one) => one !== scope) : [...declined, scope],
+                )
+              }
+            >
+              {words(scope)} <Typography.Text type="secondary">({t('detail.optional')})</Typography.Text>
+            </Checkbox>
+          ) : (
+            <Typography.Text>
+              <CheckCircleOutlined aria-hidden style={{ color: '#389e0d', marginRight: 8 }} />
+              {words(scope)}
+            </Typography.Text>
+          )}
+        </List.Item>
+      )}
+    />
+  );
+}
