@@ -1,13 +1,10 @@
-import { Button, Card, Empty, List, Typography } from 'antd';
+import { Button, Empty, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/QueryState';
-import { UserLink } from '../../components/UserAvatar';
+import { PostCard } from './PostCard';
 import { type PostKind, useUserPosts } from './queries';
 
-/**
- * One person's moods or blogs, newest first, with "load more". The space page shows it; the feed work
- * replaces the plain cards with the full post card (likes, comments, repost, report).
- */
+/** One person's moods or blogs, newest first, as full post cards, with "load more". */
 export function PostList({ userId, kind }: { userId: string; kind?: PostKind }) {
   const { t } = useTranslation();
   const posts = useUserPosts(userId, kind);
@@ -17,23 +14,16 @@ export function PostList({ userId, kind }: { userId: string; kind?: PostKind }) 
         const items = data.pages.flatMap((page) => page.items);
         if (items.length === 0) return <Empty description={t('common:empty')} />;
         return (
-          <List
-            dataSource={items}
-            renderItem={(post) => (
-              <List.Item key={post.id}>
-                <Card style={{ width: '100%' }} size="small" title={<UserLink user={post.author} />}>
-                  <Typography.Paragraph>{post.body}</Typography.Paragraph>
-                </Card>
-              </List.Item>
+          <Space direction="vertical" size={12} style={{ width: '100%' }}>
+            {items.map((post) => (
+              <PostCard key={post.id} post={post} />
+            ))}
+            {posts.hasNextPage && (
+              <Button block loading={posts.isFetchingNextPage} onClick={() => void posts.fetchNextPage()}>
+                {t('common:loadMore')}
+              </Button>
             )}
-            loadMore={
-              posts.hasNextPage && (
-                <Button block loading={posts.isFetchingNextPage} onClick={() => void posts.fetchNextPage()}>
-                  {t('common:loadMore')}
-                </Button>
-              )
-            }
-          />
+          </Space>
         );
       }}
     </QueryState>
