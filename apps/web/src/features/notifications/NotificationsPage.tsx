@@ -1,4 +1,138 @@
-/** Placeholder until this page is built. */
+import { AppstoreOutlined, BellOutlined } from '@ant-design/icons';
+import { type Account, problemMessage, useAccount } from '@kongjian/client';
+import { App, Avatar, Badge, Button, Card, Empty, List, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { QueryState } from '../../components/QueryState';
+import { UserAvatar } from '../../components/UserAvatar';
+import { describe, targetOf } from './describe';
+import { type Notification, useMarkRead, useNotifications, usePhoto } from './queries';
+import './notifications.css';
+
+/** A photo's album page: mine under my space; someone else's under the person who told me (its owner). */
+function usePhotoTarget(notification: Notification, me: Account): string | null {
+  const isPhoto = !notification.postId && notification.photoId !== null;
+  const photo = usePhoto(isPhoto ? notification.photoId : null);
+  if (!isPhoto || !photo.data) return null;
+  if (photo.data.postId) return `/posts/${photo.data.postId}`;
+  if (!photo.data.albumId) return null;
+  const owner = photo.data.ownerId === me.id ? me.username : notification.actor?.username;
+  return owner ? `/u/${encodeURIComponent(owner)}/albums/${photo.data.albumId}` : null;
+}
+
+function NotificationItem({ notification, me }: { notification: Notification; me: Account }) {
+  const { t, i18n } = useTranslation('notifications');
+  const markRead = useMarkRead();
+  const photoTarget = usePhotoTarget(notification, me);
+  const target = photoTarget ?? targetOf(notification, me);
+  const sentence = describe(notification, t);
+  const open = () => {
+    if (!notification.read) markRead.mutate([notification.id]);
+  };
+  const avatar = notification.actor ? (
+    <UserAvatar user={notification.actor} size={40} />
+  ) : (
+    <Avatar
+      size={40}
+      src={notification.app?.iconUrl ?? undefined}
+      icon={notification.app ? <AppstoreOutlined /> : <BellOutlined />}
+      alt={notification.app?.name ?? ''}
+    />
+  );
+  return (
+    <List.Item className={notification.read ? 'kj-notification' : 'kj-notification kj-notification-unread'}>
+      <div className="kj-notification-row">
+        <Badge dot={!notification.read} offset={[-4, 4]}>
+          {avatar}
+        </Badge>
+        <div className="kj-notification-body">
+          {target ? (
+            <Link to={target} onClick={open} className="kj-notification-link">
+              {sentence}
+            </Link>
+          ) : (
+            <Typography.Text>{sentence}</Typography.Text>
+          )}
+          <Space size={12} wrap>
+            <Typography.Text type="secondary">
+              <time dateTime={notification.createdAt}>
+                {new Date(notification.createdAt).toLocaleString(i18n.language, {
+                  dateStyle: 'medium',
+                  timeStyle: 'short',
+                })}
+              </time>
+            </Typography.Text>
+            {!notification.read && <span className="kj-visually-hidden">{t('unread')}</span>}
+            {notification.link && (
+              <a href={notification.link} target="_blank" rel="noopener noreferrer" onClick={open}>
+                {t('openAppLink')}
+              </a>
+            )}
+            {!notification.read && !target && (
+              <Button size="small" type="link" onClick={open}>
+                {t('markOneRead')}
+              </Button>
+            )}
+          </Space>
+        </div>
+      </div>
+    </List.Item>
+  );
+}
+
+/** The notification center: what happened to me, newest first, each linking to where it happened. */
 export default function NotificationsPage() {
-  return <div className="kj-page">NotificationsPage</div>;
+  const { t } = useTranslation('notifications');
+  const me = useAccount().data;
+  const notifications = useNotifications();
+  const markAll = useMarkRead();
+  const { message } = App.useApp();
+  const anyUnread = notifications.data?.pages.some((page) => page.items.some((item) => !item.read)) ?? false;
+  return (
+    <div className="kj-narrow" style={{ maxWidth: 760 }}>
+      <Card>
+        <div className="kj-notifications-head">
+          <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
+            {t('title')}
+          </Typography.Title>
+          <Button
+            disabled={!anyUnread}
+            loading={markAll.isPending}
+            onClick={() =>
+              markAll.mutate(undefined, { onError: (error) => void message.error(problemMessage(error, t)) })
+            }
+          >
+            {t('markAllRead')}
+          </Button>
+        </div>
+        {me && (
+          <QueryState query={notifications}>
+            {(data) => {
+              const items = data.pages.flatMap((page) => page.items);
+              if (items.length === 0) return <Empty description={t('empty')} />;
+              return (
+                <>
+                  <List
+                    aria-label={t('title')}
+                    dataSource={items}
+                    rowKey="id"
+                    renderItem={(notification) => <NotificationItem notification={notification} me={me} />}
+                  />
+                  {notifications.hasNextPage && (
+                    <Button
+                      block
+                      loading={notifications.isFetchingNextPage}
+                      onClick={() => void notifications.fetchNextPage()}
+                    >
+                      {t('common:loadMore')}
+                    </Button>
+                  )}
+                </>
+              );
+            }}
+          </QueryState>
+        )}
+      </Card>
+    </div>
+  );
 }
