@@ -63,11 +63,11 @@ test('password change signs other devices out; sessions can be ended; the defaul
 
   // The default audience for new posts, saved and still there after a reload.
   await page.getByLabel('谁可以看').click();
-  await page.getByRole('option', { name: '仅自己可见' }).click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '仅自己可见' }).click();
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('已保存')).toBeVisible();
   await page.reload();
-  await expect(page.locator('.ant-select-selection-item').filter({ hasText: '仅自己可见' })).toBeVisible();
+  await expect(page.locator('.ant-select').filter({ hasText: '仅自己可见' })).toBeVisible();
   const account = await hostApi.request<{ defaultPrivacy: string }>('GET', '/account', { token: user.token });
   expect(account.defaultPrivacy).toBe('private');
 
