@@ -126,7 +126,7 @@ function Vip() {
                   </Typography.Title>
                   <Typography.Text type="secondary">
                     {member?.active
-                      ? t('vip.activeUntil', { date: when(member.expiresAt), months: data.continuousMonths })
+                      ? t('vip.activeUntil', { date: when(member.expiresAt), count: data.continuousMonths })
                       : member
                         ? t('vip.lapsed', { date: when(member.expiresAt) })
                         : t('vip.never')}
