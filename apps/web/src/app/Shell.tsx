@@ -73,8 +73,9 @@ function SignedInNav({ username }: { username: string }) {
             },
           }}
         >
-          <Button type="text" className="kj-header-button" aria-label={t('accountMenu')}>
-            {username}
+          <Button type="text" className="kj-header-button kj-account-button" aria-label={t('accountMenu')}>
+            <UserOutlined aria-hidden className="kj-account-icon" />
+            <span className="kj-account-name">{username}</span>
           </Button>
         </Dropdown>
       </Space>

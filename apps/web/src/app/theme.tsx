@@ -14,6 +14,8 @@ export const KONGJIAN_THEME = {
     colorPrimary: '#1565c0',
     colorLink: '#1565c0',
     colorWarning: '#b26a00',
+    // antd's red (#ff4d4f) is under 4.5:1 on white; "delete", "block" and "revoke" must stay readable.
+    colorError: '#c62828',
     colorBgLayout: '#eef4fb',
     // antd's grey texts are under 4.5:1 on white; these keep its hierarchy and pass WCAG AA.
     colorTextSecondary: '#595959',

@@ -20,7 +20,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type Audience, PrivacyPicker } from '../../components/PrivacyPicker';
 import { ProblemAlert, QueryState } from '../../components/QueryState';
-import { ReadableDanger } from '../friends/shared';
 import {
   type Session,
   useAuthorizedApps,
@@ -333,7 +332,7 @@ export default function SettingsPage() {
   const { t } = useTranslation('settings');
   const account = useAccount().data;
   return (
-    <ReadableDanger>
+    <>
       <div className="kj-narrow" style={{ maxWidth: 760 }}>
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           <Card>
@@ -353,6 +352,6 @@ export default function SettingsPage() {
           <AppsSection />
         </Space>
       </div>
-    </ReadableDanger>
+    </>
   );
 }

@@ -10,7 +10,7 @@ import { GroupsPanel } from './GroupsPanel';
 import { PeopleSearch } from './PeopleSearch';
 import { useFriendRequests, useFriends, useRemoveFriend } from './queries';
 import { RequestLists } from './RequestLists';
-import { BlockButton, formatDate, LoadMore, ReadableDanger, useProblemToast } from './shared';
+import { BlockButton, formatDate, LoadMore, useProblemToast } from './shared';
 
 const TABS = ['friends', 'find', 'requests', 'groups', 'blocks'] as const;
 type Tab = (typeof TABS)[number];
@@ -82,7 +82,7 @@ export default function FriendsPage() {
   const waiting = incoming.data?.pages[0]?.items.length ?? 0;
 
   return (
-    <ReadableDanger>
+    <>
       <div className="kj-page">
         <Card>
           <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0 }}>
@@ -107,6 +107,6 @@ export default function FriendsPage() {
           <section aria-label={t(`tabs.${tab}`)}>{PANELS[tab]()}</section>
         </Card>
       </div>
-    </ReadableDanger>
+    </>
   );
 }

@@ -1,7 +1,6 @@
 import { problemMessage } from '@kongjian/client';
 import type { UseInfiniteQueryResult } from '@tanstack/react-query';
-import { App, Button, ConfigProvider, Popconfirm } from 'antd';
-import type { ReactNode } from 'react';
+import { App, Button, Popconfirm } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useBlock } from './queries';
 
@@ -51,12 +50,4 @@ export function BlockButton({ userId, nickname }: { userId: string; nickname: st
 
 export function formatDate(iso: string, language: string): string {
   return new Date(iso).toLocaleDateString(language, { year: 'numeric', month: 'short', day: 'numeric' });
-}
-
-/**
- * antd's red (#ff4d4f) is under 4.5:1 on white, and these pages have red buttons ("block", "delete",
- * "revoke"): a deeper red keeps them readable. (Worth moving into the app theme.)
- */
-export function ReadableDanger({ children }: { children: ReactNode }) {
-  return <ConfigProvider theme={{ token: { colorError: '#c62828' } }}>{children}</ConfigProvider>;
 }
