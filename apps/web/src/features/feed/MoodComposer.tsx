@@ -157,7 +157,7 @@ export function MoodComposer() {
           ))}
         </ul>
       )}
-      <div className="kj-composer-bar">
+      <div className="kj-composer-bar kj-composer-bar-counted">
         <Space wrap>
           <input
             ref={fileInput}
