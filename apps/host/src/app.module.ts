@@ -33,12 +33,14 @@ export class AppModule {
         DatabaseModule,
         EventsModule,
         AccountsModule,
+        // Before the modules with /users/{userId}/… routes (posts, albums): Express matches in the
+        // order routes are registered, and /users/by-username/{username} must win for "posts".
+        SpacesModule,
         FriendsModule,
         PostsModule,
         AlbumsModule,
         FeedModule,
         NotificationsModule,
-        SpacesModule,
         GiftsModule,
         EconomyModule,
         ModerationModule,

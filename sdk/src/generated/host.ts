@@ -21,6 +21,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/account/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change my password (signs out my other sessions) */
+        put: operations["changePassword"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/account/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Choose the audience preselected for my new posts */
+        patch: operations["updateAccountSettings"];
+        trace?: never;
+    };
     "/accounts": {
         parameters: {
             query?: never;
@@ -1282,6 +1316,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/notifications/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My unread count, live (server-sent events) */
+        get: operations["streamNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/notifications/unread-count": {
         parameters: {
             query?: never;
@@ -1717,6 +1768,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Find people by username or nickname, best matches first */
+        get: operations["searchUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/by-username/{username}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Find a user by username (in any letter case) */
+        get: operations["getUserByUsername"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users/{userId}/albums": {
         parameters: {
             query?: never;
@@ -1826,6 +1911,13 @@ export interface components {
         AccountResponse: {
             /** Format: date-time */
             createdAt: string;
+            /** @description My friend groups preselected with "groups"; empty for every other level */
+            defaultGroupIds: string[];
+            /**
+             * @description The audience preselected for my new posts (PATCH /account/settings)
+             * @enum {string}
+             */
+            defaultPrivacy: "public" | "friends" | "groups" | "private";
             /** Format: uuid */
             id: string;
             roles: ("user" | "developer" | "admin")[];
@@ -2070,6 +2162,10 @@ export interface components {
             id: string;
             /** @description Shown to the author only, while the message is not published */
             moderation?: components["schemas"]["ModerationStatus"];
+        };
+        ChangePasswordRequest: {
+            currentPassword: string;
+            newPassword: string;
         };
         ClientSecretResponse: {
             /** @description The new secret, shown only now; the old one stopped working */
@@ -2629,14 +2725,27 @@ export interface components {
             kind: "friend_request_received" | "friend_request_accepted" | "comment" | "reply" | "like" | "board_message" | "app_invite" | "app_message" | "gift_received" | "gift_thanked" | "order_refunded";
             /** @description Where an app message leads (https) */
             link: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The photo a comment, reply or like is on
+             */
+            photoId: string | null;
+            /**
+             * Format: uuid
+             * @description The post a comment, reply or like is on
+             */
             postId: string | null;
             read: boolean;
             /**
              * Format: uuid
-             * @description The friend request, comment or message
+             * @description The subject of subjectType
              */
             subjectId: string | null;
+            /**
+             * @description What subjectId names: a friend request, a comment (on postId or photoId), a post or photo (likes), a message on the recipient's own board, a gift, an order, or an app (invites and app messages)
+             * @enum {string}
+             */
+            subjectType: "friend_request" | "comment" | "post" | "photo" | "board_message" | "gift" | "order" | "app";
             /** @description What the app wrote: its message, a gift's name, the thanks (app kinds only) */
             text: string | null;
         };
@@ -2731,6 +2840,28 @@ export interface components {
             /** @description Stories: a link the app attached */
             linkUrl: string | null;
             title: string | null;
+        };
+        PersonPage: {
+            items: components["schemas"]["PersonResponse"][];
+            /** @description Pass as `cursor` to get the next page; null at the end */
+            nextCursor: string | null;
+        };
+        PersonResponse: {
+            avatarUrl: string | null;
+            /**
+             * Format: uuid
+             * @description The pending friend request with requestSent or requestReceived (to cancel or answer it)
+             */
+            friendRequestId: string | null;
+            /** Format: uuid */
+            id: string;
+            nickname: string;
+            /**
+             * @description The viewer to this person: themselves, a friend, a pending request sent or received, someone the viewer blocked (only by username lookup: search leaves them out), or none of these (always for anonymous visitors)
+             * @enum {string}
+             */
+            relationship: "self" | "friend" | "requestSent" | "requestReceived" | "blocking" | "none";
+            username: string;
         };
         PhotoCommentPage: {
             items: components["schemas"]["PhotoCommentResponse"][];
@@ -3099,6 +3230,15 @@ export interface components {
         UnreadCountResponse: {
             count: number;
         };
+        UpdateAccountSettingsRequest: {
+            /** @description My friend groups that may see it; required for and only allowed with "groups" */
+            defaultGroupIds?: string[];
+            /**
+             * @description The audience preselected for my new posts
+             * @enum {string}
+             */
+            defaultPrivacy: "public" | "friends" | "groups" | "private";
+        };
         UpdateAlbumRequest: {
             /**
              * Format: uuid
@@ -3306,6 +3446,106 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The current password is wrong (`wrong_password`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many wrong passwords for this account or address; try again later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateAccountSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAccountSettingsRequest"];
+            };
+        };
         responses: {
             /** @description Success */
             200: {
@@ -8751,6 +8991,44 @@ export interface operations {
             };
         };
     };
+    streamNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Server-sent events: `event: unread` with `data: {"count": N}` on connecting and whenever my unread count changes, and a comment line (`: heartbeat`) every 25 seconds. The stream ends when the session does (noticed at the next heartbeat at the latest). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     countUnreadNotifications: {
         parameters: {
             query?: never;
@@ -10639,6 +10917,99 @@ export interface operations {
             };
             /** @description Not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    searchUsers: {
+        parameters: {
+            query: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+                /** @description Text to find in usernames and nicknames (case-insensitive); surrounding spaces are ignored and at least one other character is needed */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonPage"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUserByUsername: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

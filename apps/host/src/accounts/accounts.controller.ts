@@ -23,6 +23,7 @@ import { CurrentUser, Public, RequireRole, SessionAuth } from './auth.decorators
 import { SESSION_COOKIE, setSessionCookie } from './auth.guard';
 import {
   AccountResponse,
+  ChangePasswordRequest,
   LoginRequest,
   RegisterRequest,
   SessionListResponse,
@@ -129,6 +130,25 @@ export class AccountsController {
   @Endpoint({ operationId: 'getMyAccount', summary: 'My account', response: AccountResponse })
   async me(@CurrentUser() viewer: AuthUser): Promise<AccountResponse> {
     return toAccountResponse(await this.accounts.getUser(viewer.id));
+  }
+
+  @Put('account/password')
+  @SessionAuth()
+  @Endpoint({
+    operationId: 'changePassword',
+    summary: 'Change my password (signs out my other sessions)',
+    problems: [422, 429],
+    problemDescriptions: {
+      422: 'The current password is wrong (`wrong_password`)',
+      429: 'Too many wrong passwords for this account or address; try again later',
+    },
+  })
+  async changePassword(
+    @CurrentUser() viewer: AuthUser,
+    @Body() body: ChangePasswordRequest,
+    @Req() request: Request,
+  ): Promise<void> {
+    await this.accounts.changePassword(viewer, body.currentPassword, body.newPassword, clientInfo(request));
   }
 
   @Put('admin/users/:userId/roles')

@@ -3,7 +3,14 @@ import type { Session } from './session.entity';
 import type { User } from './user.entity';
 
 export function toAccountResponse(user: User): AccountResponse {
-  return { id: user.id, username: user.username, roles: user.roles, createdAt: user.createdAt.toISOString() };
+  return {
+    id: user.id,
+    username: user.username,
+    roles: user.roles,
+    createdAt: user.createdAt.toISOString(),
+    defaultPrivacy: user.defaultPrivacy,
+    defaultGroupIds: [...user.defaultGroupIds],
+  };
 }
 
 export function toSessionResponse(session: Session, currentSessionId?: string): SessionResponse {

@@ -5,6 +5,8 @@ import { Clock } from '../common/clock';
 import { LIMITS } from '../common/limits';
 import { conflict, notFound, ProblemException } from '../common/problem';
 import { sqlRows, sqlRun, uuidArray } from '../database/sql';
+import type { PrivacyLevel } from '../privacy/privacy-level';
+import { AccountsRepository } from './accounts.repository';
 import type { AuthUser } from './auth-user';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './password';
 import { Session } from './session.entity';
@@ -29,6 +31,11 @@ export function usernameKey(username: string): string {
   return username.normalize('NFKC').toLowerCase();
 }
 
+/** The throttling counters a failed password check adds to: the account's, and the client address's. */
+function throttleKeys(key: string, ip: string | undefined): string[] {
+  return [`user:${key}`, ...(ip ? [`ip:${ip}`] : [])];
+}
+
 @Injectable()
 export class AccountsService {
   private readonly logger = new Logger('AccountsService');
@@ -36,6 +43,7 @@ export class AccountsService {
 
   constructor(
     private readonly em: EntityManager,
+    private readonly repository: AccountsRepository,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -74,21 +82,54 @@ export class AccountsService {
 
   async login(username: string, password: string, client: ClientInfo): Promise<IssuedSession> {
     const key = usernameKey(username);
-    const throttleKeys = [`user:${key}`, ...(client.ip ? [`ip:${client.ip}`] : [])];
     await this.refuseIfThrottled(key, client.ip);
 
     const user = await this.em.findOne(User, { usernameKey: key });
     const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyPasswordHash()));
     if (!user || !valid) {
-      await this.recordFailure(throttleKeys);
+      await this.recordFailure(throttleKeys(key, client.ip));
       throw new ProblemException(
         HttpStatus.UNAUTHORIZED,
         'invalid_credentials',
         'Wrong username or password',
       );
     }
-    await sqlRun(this.em, 'delete from login_throttle where key = ?', [`user:${key}`]);
+    await this.clearFailures(key);
     return this.issueSession(user, client);
+  }
+
+  /**
+   * Replaces the password once the current one is given. A wrong current password counts toward the
+   * same throttling as a failed sign-in, so a stolen session cannot be used to guess the password.
+   * Every other session of the user ends; the one making the change stays signed in.
+   */
+  async changePassword(
+    viewer: Pick<AuthUser, 'id' | 'sessionId'>,
+    currentPassword: string,
+    newPassword: string,
+    client: ClientInfo,
+  ): Promise<void> {
+    const user = await this.getUser(viewer.id);
+    await this.refuseIfThrottled(user.usernameKey, client.ip);
+    if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+      await this.recordFailure(throttleKeys(user.usernameKey, client.ip));
+      throw new ProblemException(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'wrong_password',
+        'The current password is wrong',
+      );
+    }
+    const passwordHash = await hashPassword(newPassword);
+    await this.em.transactional(async () => {
+      await this.repository.setPasswordHash(user.id, passwordHash);
+      const ended = await this.repository.endSessionsExcept(user.id, viewer.sessionId);
+      await this.clearFailures(user.usernameKey);
+      this.logger.log({ message: 'password changed', userId: user.id, sessionsEnded: ended });
+    });
+  }
+
+  private async clearFailures(key: string): Promise<void> {
+    await sqlRun(this.em, 'delete from login_throttle where key = ?', [`user:${key}`]);
   }
 
   private async refuseIfThrottled(key: string, ip: string | undefined): Promise<void> {
@@ -179,6 +220,11 @@ export class AccountsService {
     return { id: row.user_id, username: row.username, roles: row.roles, sessionId: row.session_id };
   }
 
+  /** Whether a session still signs its user in (not ended, not expired), for long-lived connections. */
+  sessionActive(sessionId: string): Promise<boolean> {
+    return this.repository.sessionActive(sessionId, this.clock.now());
+  }
+
   async listSessions(userId: string): Promise<Session[]> {
     return this.em.find(
       Session,
@@ -216,6 +262,21 @@ export class AccountsService {
       [uuidArray(ids)],
     );
     return new Map(rows.map((row) => [row.id, row.username]));
+  }
+
+  /**
+   * Stores the audience preselected for the user's new posts. The caller has checked it against the
+   * privacy rule (groups only with 'groups', and only the user's own); `groupIds` are normalized.
+   */
+  async setDefaultAudience(userId: string, privacy: PrivacyLevel, groupIds: string[]): Promise<User> {
+    await this.getUser(userId);
+    await this.repository.setDefaultAudience(userId, privacy, groupIds);
+    return this.repository.reloadUser(userId);
+  }
+
+  /** A friend group was deleted: it can no longer be part of its owner's default audience. */
+  forgetDefaultGroup(ownerId: string, groupId: string): Promise<void> {
+    return this.repository.forgetDefaultGroup(ownerId, groupId);
   }
 
   async setRoles(userId: string, roles: Role[]): Promise<User> {

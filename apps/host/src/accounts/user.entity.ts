@@ -1,5 +1,6 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { newId } from '../common/ids';
+import type { PrivacyLevel } from '../privacy/privacy-level';
 
 export type Role = 'user' | 'developer' | 'admin';
 export const ROLES: readonly Role[] = ['user', 'developer', 'admin'];
@@ -24,4 +25,12 @@ export class User {
 
   @Property({ type: 'timestamptz' })
   createdAt!: Date;
+
+  /** The audience the web app preselects for a new post; the post's own privacy is what counts. */
+  @Property({ type: 'text' })
+  defaultPrivacy: Opt<PrivacyLevel> = 'public';
+
+  /** The user's own friend groups preselected with `groups`; empty for every other level. */
+  @Property({ type: 'uuid[]' })
+  defaultGroupIds: Opt<string[]> = [];
 }

@@ -43,23 +43,38 @@ export interface EndpointOptions {
   status?: HttpStatus;
   /** Error statuses this operation documents besides 400 (always possible) and 401. */
   problems?: number[];
+  /** What a problem status means for this operation, where the shared wording would mislead. */
+  problemDescriptions?: Record<number, string>;
+  /**
+   * A success body that is not JSON (e.g. `text/event-stream`), documented as text of that media
+   * type; the route writes it itself.
+   */
+  stream?: { mediaType: string; description: string };
 }
 
 /** OpenAPI documentation and status code of one route, in one decorator. */
 export function Endpoint(options: EndpointOptions): MethodDecorator {
-  const status = options.status ?? (options.response ? HttpStatus.OK : HttpStatus.NO_CONTENT);
+  const status =
+    options.status ?? (options.response || options.stream ? HttpStatus.OK : HttpStatus.NO_CONTENT);
   const problems = [...new Set([400, 401, ...(options.problems ?? [])])].sort();
   return applyDecorators(
     ApiExtraModels(Problem),
     ApiOperation({ operationId: options.operationId, summary: options.summary }),
     HttpCode(status),
-    options.response
-      ? ApiResponse({ status, type: options.response, description: 'Success' })
-      : ApiResponse({ status, description: 'Done' }),
+    options.stream
+      ? ApiResponse({
+          status,
+          description: options.stream.description,
+          content: { [options.stream.mediaType]: { schema: { type: 'string' } } },
+        })
+      : options.response
+        ? ApiResponse({ status, type: options.response, description: 'Success' })
+        : ApiResponse({ status, description: 'Done' }),
     ...problems.map((problemStatus) =>
       ApiResponse({
         status: problemStatus,
-        description: PROBLEM_DESCRIPTIONS[problemStatus] ?? 'Error',
+        description:
+          options.problemDescriptions?.[problemStatus] ?? PROBLEM_DESCRIPTIONS[problemStatus] ?? 'Error',
         content: { 'application/problem+json': { schema: { $ref: getSchemaPath(Problem) } } },
       }),
     ),

@@ -22,6 +22,9 @@ export const LIMITS = {
   /** A session is touched at most this often, so reads do not each cost a write. */
   sessionTouchSeconds: 60,
 
+  /** People search: the query, after trimming, is 1 to this many characters. */
+  peopleSearchQueryMax: 50,
+
   nicknameMax: 40,
   signatureMax: 120,
   locationMax: 80,
@@ -31,6 +34,12 @@ export const LIMITS = {
   birthdayEarliest: '1900-01-01',
 
   boardMessageMax: 1000,
+
+  /**
+   * The live notification stream sends a heartbeat comment this often, and checks then that its
+   * session is still valid (AppConfig.notificationHeartbeatMs overrides it in tests).
+   */
+  notificationHeartbeatSeconds: 25,
 
   friendRequestNoteMax: 200,
   friendGroupNameMax: 40,

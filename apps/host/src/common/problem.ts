@@ -11,6 +11,7 @@ export type ProblemCode =
   | 'unauthenticated'
   | 'forbidden'
   | 'invalid_credentials'
+  | 'wrong_password'
   | 'too_many_attempts'
   | 'username_taken'
   | 'invalid_cursor'

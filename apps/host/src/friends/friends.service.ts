@@ -11,6 +11,7 @@ import { EventsService } from '../events/events.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { FriendGroup } from './friend-group.entity';
 import { FriendRequest, FriendRequestStatus } from './friend-request.entity';
+import { FriendsRepository } from './friends.repository';
 
 /** What the privacy rule needs to know about a viewer, relative to an author. */
 export interface Relation {
@@ -18,6 +19,28 @@ export interface Relation {
   blockedByAuthor: boolean;
   /** The author's groups the viewer belongs to. */
   groupIds: string[];
+}
+
+/**
+ * How a viewer stands to another person, for lists of people: themselves, a friend, a pending request
+ * either way, someone the viewer blocked, or none of these.
+ */
+export const PERSON_RELATIONSHIPS = [
+  'self',
+  'friend',
+  'requestSent',
+  'requestReceived',
+  'blocking',
+  'none',
+] as const;
+export type PersonRelationship = (typeof PERSON_RELATIONSHIPS)[number];
+
+export interface PersonRelation {
+  relationship: PersonRelationship;
+  /** The pending request behind `requestSent` or `requestReceived`, to cancel or answer it. */
+  friendRequestId: string | null;
+  /** They blocked the viewer: callers hide them (a person's block is not shown to the one blocked). */
+  blockedByThem: boolean;
 }
 
 export interface FriendRow {
@@ -43,6 +66,7 @@ export function friendOfCondition(column: string, userId: string): { sql: string
 export class FriendsService {
   constructor(
     private readonly em: EntityManager,
+    private readonly repository: FriendsRepository,
     private readonly accounts: AccountsService,
     private readonly notifications: NotificationsService,
     private readonly events: EventsService,
@@ -78,6 +102,35 @@ export class FriendsService {
       [authorId, viewerId, authorId, viewerId, authorId, viewerId],
     );
     return { isFriend: row.is_friend, blockedByAuthor: row.blocked, groupIds: row.group_ids ?? [] };
+  }
+
+  /** How the viewer (null: an anonymous visitor) stands to each of `ids`. */
+  async relationships(viewerId: string | null, ids: readonly string[]): Promise<Map<string, PersonRelation>> {
+    const unique = [...new Set(ids)];
+    const none: PersonRelation = { relationship: 'none', friendRequestId: null, blockedByThem: false };
+    if (viewerId === null) return new Map(unique.map((id) => [id, none]));
+    const rows = unique.length > 0 ? await this.repository.relations(viewerId, unique) : [];
+    return new Map(
+      rows.map((row): [string, PersonRelation] => {
+        const blockedByThem = row.blocked_by;
+        if (row.id === viewerId) return [row.id, { ...none, relationship: 'self' }];
+        if (row.blocking) return [row.id, { ...none, relationship: 'blocking', blockedByThem }];
+        if (row.is_friend) return [row.id, { ...none, relationship: 'friend', blockedByThem }];
+        if (row.sent_request_id) {
+          return [
+            row.id,
+            { relationship: 'requestSent', friendRequestId: row.sent_request_id, blockedByThem },
+          ];
+        }
+        if (row.received_request_id) {
+          return [
+            row.id,
+            { relationship: 'requestReceived', friendRequestId: row.received_request_id, blockedByThem },
+          ];
+        }
+        return [row.id, { ...none, blockedByThem }];
+      }),
+    );
   }
 
   // ── requests ─────────────────────────────────────────────────────────────
@@ -316,12 +369,16 @@ export class FriendsService {
     }
   }
 
+  /** Deletes a group, and takes it out of its owner's default audience for new posts. */
   async deleteGroup(ownerId: string, groupId: string): Promise<void> {
-    const removed = await sqlRun(this.em, 'delete from friend_group where id = ? and owner_id = ?', [
-      groupId,
-      ownerId,
-    ]);
-    if (removed === 0) throw notFound('Friend group');
+    await this.em.transactional(async () => {
+      const removed = await sqlRun(this.em, 'delete from friend_group where id = ? and owner_id = ?', [
+        groupId,
+        ownerId,
+      ]);
+      if (removed === 0) throw notFound('Friend group');
+      await this.accounts.forgetDefaultGroup(ownerId, groupId);
+    });
   }
 
   async addMember(ownerId: string, groupId: string, friendId: string): Promise<void> {

@@ -38,6 +38,10 @@ export class Notification {
   @Property({ type: 'uuid', nullable: true })
   postId?: string | null;
 
+  /** The photo a comment, reply or like was on. */
+  @Property({ type: 'uuid', nullable: true })
+  photoId?: string | null;
+
   @Property({ type: 'uuid', nullable: true })
   appId?: string | null;
 

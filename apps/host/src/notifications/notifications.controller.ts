@@ -1,9 +1,11 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type { AuthUser } from '../accounts/auth-user';
 import { CurrentUser, SessionAuth } from '../accounts/auth.decorators';
 import { AppsService } from '../apps/apps.service';
 import { Endpoint } from '../common/endpoint.decorator';
+import { LIMITS } from '../common/limits';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
 import { UserDirectoryService } from '../spaces/user-directory.service';
 import {
@@ -11,8 +13,11 @@ import {
   MarkReadResponse,
   NotificationPage,
   NotificationQuery,
+  NotificationStreamQuery,
   UnreadCountResponse,
 } from './dto/notifications.dto';
+import { notificationSubject } from './notification-subject';
+import { NotificationStreams, UNREAD_EVENT } from './notification-streams';
 import { NotificationsService } from './notifications.service';
 
 @ApiTags('notifications')
@@ -21,6 +26,7 @@ import { NotificationsService } from './notifications.service';
 export class NotificationsController {
   constructor(
     private readonly notifications: NotificationsService,
+    private readonly streams: NotificationStreams,
     private readonly directory: UserDirectoryService,
     private readonly apps: AppsService,
   ) {}
@@ -43,18 +49,23 @@ export class NotificationsController {
       this.directory.summaries(rows.flatMap((row) => (row.actor_id ? [row.actor_id] : []))),
       this.apps.labels(rows.flatMap((row) => (row.app_id ? [row.app_id] : []))),
     ]);
-    return toPage(rows, limit, (row) => ({
-      id: row.id,
-      kind: row.kind,
-      actor: row.actor_id ? (people.get(row.actor_id) ?? null) : null,
-      subjectId: row.subject_id,
-      postId: row.post_id,
-      app: row.app_id ? (apps.get(row.app_id) ?? null) : null,
-      text: row.text,
-      link: row.link_url,
-      read: row.read_at !== null,
-      createdAt: new Date(row.created_at).toISOString(),
-    }));
+    return toPage(rows, limit, (row) => {
+      const subject = notificationSubject(row);
+      return {
+        id: row.id,
+        kind: row.kind,
+        actor: row.actor_id ? (people.get(row.actor_id) ?? null) : null,
+        subjectType: subject.type,
+        subjectId: subject.id,
+        postId: row.post_id,
+        photoId: row.photo_id,
+        app: row.app_id ? (apps.get(row.app_id) ?? null) : null,
+        text: row.text,
+        link: row.link_url,
+        read: row.read_at !== null,
+        createdAt: new Date(row.created_at).toISOString(),
+      };
+    });
   }
 
   @Get('unread-count')
@@ -65,6 +76,28 @@ export class NotificationsController {
   })
   async unread(@CurrentUser() viewer: AuthUser): Promise<UnreadCountResponse> {
     return { count: await this.notifications.unreadCount(viewer.id) };
+  }
+
+  @Get('stream')
+  @Endpoint({
+    operationId: 'streamNotifications',
+    summary: 'My unread count, live (server-sent events)',
+    stream: {
+      mediaType: 'text/event-stream',
+      description:
+        `Server-sent events: \`event: ${UNREAD_EVENT}\` with \`data: {"count": N}\` on connecting and ` +
+        'whenever my unread count changes, and a comment line (`: heartbeat`) every ' +
+        `${LIMITS.notificationHeartbeatSeconds} seconds. The stream ends when the session does ` +
+        '(noticed at the next heartbeat at the latest).',
+    },
+  })
+  stream(
+    @CurrentUser() viewer: AuthUser,
+    // Takes no parameters: any is refused (400) before the stream opens.
+    @Query() _query: NotificationStreamQuery,
+    @Res() response: Response,
+  ): void {
+    this.streams.start(viewer, response);
   }
 
   @Post('read')

@@ -1,15 +1,81 @@
 import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
+import request from 'supertest';
 import { LIMITS } from '../common/limits';
 import { TestFactory, type TestUser } from '../testing/factory';
 import { expectProblem } from '../testing/expect-problem';
+import { HOST_SPEC_PATH, SpecValidator } from '../testing/spec-validator';
 import { TestHost } from '../testing/test-host';
+import { InProcessUnreadSignal, UnreadSignal } from './unread-signal';
+
+/** Heartbeats of this file's host: short, so a stream notices an ended session within a test. */
+const HEARTBEAT_MS = 300;
+
+/** One block of a server-sent event stream: a named event with JSON data, or a comment line. */
+interface StreamBlock {
+  event?: string;
+  data?: unknown;
+  comment?: string;
+}
+
+/** Reads a text/event-stream response body block by block, each read bounded by a timeout. */
+class EventStreamReader {
+  private buffer = '';
+  private readonly decoder = new TextDecoder();
+
+  constructor(private readonly reader: ReadableStreamDefaultReader<Uint8Array>) {}
+
+  /** The next block, or null once the server ended the stream. */
+  async next(timeoutMs = 5000): Promise<StreamBlock | null> {
+    for (;;) {
+      const end = this.buffer.indexOf('\n\n');
+      if (end >= 0) {
+        const lines = this.buffer.slice(0, end).split('\n');
+        this.buffer = this.buffer.slice(end + 2);
+        const block: StreamBlock = {};
+        for (const line of lines) {
+          if (line.startsWith(':')) block.comment = line.slice(1).trim();
+          else if (line.startsWith('event: ')) block.event = line.slice('event: '.length);
+          else if (line.startsWith('data: ')) block.data = JSON.parse(line.slice('data: '.length));
+        }
+        return block;
+      }
+      let timer: NodeJS.Timeout | undefined;
+      const chunk = await Promise.race([
+        this.reader.read(),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no stream data within ${timeoutMs} ms`)), timeoutMs);
+        }),
+      ]).finally(() => clearTimeout(timer));
+      if (chunk.done) return null;
+      this.buffer += this.decoder.decode(chunk.value, { stream: true });
+    }
+  }
+
+  /** The next event, skipping heartbeats. */
+  async nextEvent(timeoutMs?: number): Promise<StreamBlock | null> {
+    for (;;) {
+      const block = await this.next(timeoutMs);
+      if (block === null || block.event !== undefined) return block;
+    }
+  }
+
+  /** Reads until the server ends the stream; throws if it does not within the timeout. */
+  async untilEnd(timeoutMs?: number): Promise<void> {
+    while ((await this.next(timeoutMs)) !== null) {
+      // skip what is still sent
+    }
+  }
+}
 
 interface Seen {
   id: string;
   kind: string;
   actorId: string | null;
+  subjectType: string;
   subjectId: string | null;
   postId: string | null;
+  photoId: string | null;
   read: boolean;
 }
 
@@ -18,7 +84,7 @@ describe('notifications (e2e)', () => {
   let factory: TestFactory;
 
   beforeAll(async () => {
-    host = await TestHost.start();
+    host = await TestHost.start({ notificationHeartbeatMs: HEARTBEAT_MS });
     factory = new TestFactory(host);
   });
   afterAll(() => host.close());
@@ -36,15 +102,19 @@ describe('notifications (e2e)', () => {
         id: string;
         kind: string;
         actor: { id: string } | null;
+        subjectType: string;
         subjectId: string;
         postId: string;
+        photoId: string;
         read: boolean;
       }) => ({
         id: item.id,
         kind: item.kind,
         actorId: item.actor?.id ?? null,
+        subjectType: item.subjectType,
         subjectId: item.subjectId,
         postId: item.postId,
+        photoId: item.photoId,
         read: item.read,
       }),
     );
@@ -62,8 +132,14 @@ describe('notifications (e2e)', () => {
     return response.body.updated;
   }
 
-  async function comment(user: TestUser, postId: string, body: string, parentId?: string): Promise<string> {
-    const response = await host.post(`/posts/${postId}/comments`, {
+  async function comment(
+    user: TestUser,
+    itemId: string,
+    body: string,
+    parentId?: string,
+    items: 'posts' | 'photos' = 'posts',
+  ): Promise<string> {
+    const response = await host.post(`/${items}/${itemId}/comments`, {
       token: user.token,
       body: { body, parentId },
     });
@@ -71,8 +147,26 @@ describe('notifications (e2e)', () => {
     return response.body.id;
   }
 
-  async function like(user: TestUser, postId: string): Promise<void> {
-    expect((await host.put(`/posts/${postId}/like`, { token: user.token })).status).toBe(200);
+  async function like(user: TestUser, itemId: string, items: 'posts' | 'photos' = 'posts'): Promise<void> {
+    expect((await host.put(`/${items}/${itemId}/like`, { token: user.token })).status).toBe(200);
+  }
+
+  /** A photo in a new public album of the owner. */
+  async function newPhoto(owner: TestUser): Promise<string> {
+    const album = await host.post('/albums', {
+      token: owner.token,
+      body: { title: 'Trip', privacy: 'public' },
+    });
+    expect(album.status).toBe(201);
+    const image = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#33aa55' } })
+      .png()
+      .toBuffer();
+    const uploaded = await request(host.app.getHttpServer())
+      .post(`/albums/${album.body.id}/photos`)
+      .set('Authorization', `Bearer ${owner.token}`)
+      .attach('file', image, { filename: 'photo.png', contentType: 'image/png' });
+    expect(uploaded.status).toBe(201);
+    return uploaded.body.id;
   }
 
   /** Gives `author` one like notification from each of `count` new users, one second apart; returns them oldest first. */
@@ -102,8 +196,10 @@ describe('notifications (e2e)', () => {
           id: expect.any(String),
           kind: 'friend_request_received',
           actorId: alice.id,
+          subjectType: 'friend_request',
           subjectId: requestId,
           postId: null,
+          photoId: null,
           read: false,
         },
       ]);
@@ -122,8 +218,10 @@ describe('notifications (e2e)', () => {
           id: expect.any(String),
           kind: 'friend_request_accepted',
           actorId: bob.id,
+          subjectType: 'friend_request',
           subjectId: requestId,
           postId: null,
+          photoId: null,
           read: false,
         },
       ]);
@@ -153,8 +251,10 @@ describe('notifications (e2e)', () => {
           id: expect.any(String),
           kind: 'comment',
           actorId: visitor.id,
+          subjectType: 'comment',
           subjectId: commentId,
           postId,
+          photoId: null,
           read: false,
         },
       ]);
@@ -175,8 +275,10 @@ describe('notifications (e2e)', () => {
           id: expect.any(String),
           kind: 'reply',
           actorId: replier.id,
+          subjectType: 'comment',
           subjectId: replyId,
           postId,
+          photoId: null,
           read: false,
         },
       ]);
@@ -185,16 +287,20 @@ describe('notifications (e2e)', () => {
           id: expect.any(String),
           kind: 'comment',
           actorId: replier.id,
+          subjectType: 'comment',
           subjectId: replyId,
           postId,
+          photoId: null,
           read: false,
         },
         {
           id: expect.any(String),
           kind: 'comment',
           actorId: commenter.id,
+          subjectType: 'comment',
           subjectId: commentId,
           postId,
+          photoId: null,
           read: false,
         },
       ]);
@@ -213,8 +319,10 @@ describe('notifications (e2e)', () => {
           id: expect.any(String),
           kind: 'comment',
           actorId: replier.id,
+          subjectType: 'comment',
           subjectId: replyId,
           postId,
+          photoId: null,
           read: false,
         },
       ]);
@@ -233,8 +341,10 @@ describe('notifications (e2e)', () => {
           id: expect.any(String),
           kind: 'reply',
           actorId: author.id,
+          subjectType: 'comment',
           subjectId: replyId,
           postId,
+          photoId: null,
           read: false,
         },
       ]);
@@ -249,8 +359,89 @@ describe('notifications (e2e)', () => {
       await like(fan, postId);
 
       expect(await seen(author)).toEqual([
-        { id: expect.any(String), kind: 'like', actorId: fan.id, subjectId: null, postId, read: false },
+        {
+          id: expect.any(String),
+          kind: 'like',
+          actorId: fan.id,
+          subjectType: 'post',
+          subjectId: postId,
+          postId,
+          photoId: null,
+          read: false,
+        },
       ]);
+    });
+
+    it('links comments, replies and likes on a photo to the photo', async () => {
+      const owner = await factory.newUser('owner');
+      const commenter = await factory.newUser('commenter');
+      const replier = await factory.newUser('replier');
+      const photoId = await newPhoto(owner);
+      await like(commenter, photoId, 'photos');
+      host.clock.advance(1000);
+      const commentId = await comment(commenter, photoId, 'lovely light', undefined, 'photos');
+      host.clock.advance(1000);
+      const replyId = await comment(replier, photoId, 'agreed', commentId, 'photos');
+
+      const about = { postId: null, photoId, read: false };
+      expect(await seen(owner)).toEqual([
+        {
+          id: expect.any(String),
+          kind: 'comment',
+          actorId: replier.id,
+          subjectType: 'comment',
+          subjectId: replyId,
+          ...about,
+        },
+        {
+          id: expect.any(String),
+          kind: 'comment',
+          actorId: commenter.id,
+          subjectType: 'comment',
+          subjectId: commentId,
+          ...about,
+        },
+        {
+          id: expect.any(String),
+          kind: 'like',
+          actorId: commenter.id,
+          subjectType: 'photo',
+          subjectId: photoId,
+          ...about,
+        },
+      ]);
+      expect(await seen(commenter)).toEqual([
+        {
+          id: expect.any(String),
+          kind: 'reply',
+          actorId: replier.id,
+          subjectType: 'comment',
+          subjectId: replyId,
+          ...about,
+        },
+      ]);
+    });
+
+    it('names a message on my board as the subject of its notification', async () => {
+      const owner = await factory.newUser('owner');
+      const friend = await factory.newUser('friend');
+      await factory.befriend(owner, friend);
+      await markRead(friend, {});
+      const message = await host.post(`/spaces/${owner.id}/messages`, {
+        token: friend.token,
+        body: { body: 'hello!' },
+      });
+      expect(message.status).toBe(201);
+      expect((await seen(owner)).find((item) => item.kind === 'board_message')).toEqual({
+        id: expect.any(String),
+        kind: 'board_message',
+        actorId: friend.id,
+        subjectType: 'board_message',
+        subjectId: message.body.id,
+        postId: null,
+        photoId: null,
+        read: false,
+      });
     });
 
     it('tells nobody when I comment on, reply on or like my own post', async () => {
@@ -469,7 +660,154 @@ describe('notifications (e2e)', () => {
       expectProblem(await host.get('/notifications'), 401, 'unauthenticated');
       expectProblem(await host.get('/notifications/unread-count'), 401, 'unauthenticated');
       expectProblem(await host.post('/notifications/read', { body: {} }), 401, 'unauthenticated');
+      expectProblem(await host.get('/notifications/stream'), 401, 'unauthenticated');
+      expectProblem(
+        await host.get('/notifications/stream', { token: 'not-a-session' }),
+        401,
+        'unauthenticated',
+      );
       expect(await snapshot()).toEqual(before);
+    });
+
+    it('refuses to open a stream with query parameters', async () => {
+      const user = await factory.newUser('user');
+      expectProblem(
+        await host.get('/notifications/stream', { token: user.token, query: { unread: 'true' } }),
+        400,
+        'validation_failed',
+      );
+    });
+  });
+
+  describe('the live stream', () => {
+    let baseUrl: string;
+    const open: AbortController[] = [];
+
+    beforeAll(async () => {
+      baseUrl = await host.listen();
+    });
+    afterEach(() => {
+      for (const controller of open.splice(0)) controller.abort();
+    });
+
+    /** Opens a stream with the session token, as a browser's EventSource would (the cookie works too). */
+    async function connect(token: string): Promise<{ reader: EventStreamReader; close: () => void }> {
+      const controller = new AbortController();
+      open.push(controller);
+      const response = await fetch(`${baseUrl}/notifications/stream`, {
+        headers: { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' },
+        signal: controller.signal,
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+      expect(response.headers.get('cache-control')).toMatch(/no-cache/);
+      return { reader: new EventStreamReader(response.body!.getReader()), close: () => controller.abort() };
+    }
+
+    const listeners = (user: TestUser) =>
+      (host.app.get(UnreadSignal) as InProcessUnreadSignal).listenerCount(user.id);
+
+    async function eventually(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+      const deadline = Date.now() + timeoutMs;
+      while (!condition()) {
+        if (Date.now() > deadline) throw new Error('condition not met in time');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    }
+
+    it('is documented as text/event-stream', () => {
+      const validator = new SpecValidator(HOST_SPEC_PATH);
+      expect(
+        validator.check(
+          'GET',
+          '/notifications/stream',
+          200,
+          'text/event-stream; charset=utf-8',
+          'event: unread',
+        ),
+      ).toEqual([]);
+    });
+
+    it('sends the unread count on connecting, on each new notification, and when I read them', async () => {
+      const alice = await factory.newUser('alice');
+      const bob = await factory.newUser('bob');
+      const carol = await factory.newUser('carol');
+      const { reader, close } = await connect(bob.token);
+      expect(await reader.nextEvent()).toEqual({ event: 'unread', data: { count: 0 } });
+
+      // Sent only after the request is committed: a count read before would still be 0.
+      await factory.requestFriend(alice, bob);
+      expect(await reader.nextEvent()).toEqual({ event: 'unread', data: { count: 1 } });
+      await factory.requestFriend(carol, bob);
+      expect(await reader.nextEvent()).toEqual({ event: 'unread', data: { count: 2 } });
+
+      // Someone else's notifications change nothing for me.
+      await factory.requestFriend(alice, carol);
+      const [newest] = await seen(bob);
+      expect(await markRead(bob, { ids: [newest.id] })).toBe(1);
+      expect(await reader.nextEvent()).toEqual({ event: 'unread', data: { count: 1 } });
+      expect(await markRead(bob, {})).toBe(1);
+      expect(await reader.nextEvent()).toEqual({ event: 'unread', data: { count: 0 } });
+
+      expect(listeners(bob)).toBe(1);
+      close();
+      await eventually(() => listeners(bob) === 0);
+    });
+
+    it('reaches every open stream of the user, and a stream opened later starts from the current count', async () => {
+      const alice = await factory.newUser('alice');
+      const bob = await factory.newUser('bob');
+      await factory.requestFriend(alice, bob);
+      const first = await connect(bob.token);
+      const second = await connect(bob.token);
+      expect(await first.reader.nextEvent()).toEqual({ event: 'unread', data: { count: 1 } });
+      expect(await second.reader.nextEvent()).toEqual({ event: 'unread', data: { count: 1 } });
+      expect(listeners(bob)).toBe(2);
+
+      const postId = await factory.newMood(bob, 'public');
+      await like(alice, postId);
+      expect(await first.reader.nextEvent()).toEqual({ event: 'unread', data: { count: 2 } });
+      expect(await second.reader.nextEvent()).toEqual({ event: 'unread', data: { count: 2 } });
+
+      first.close();
+      await eventually(() => listeners(bob) === 1);
+      second.close();
+      await eventually(() => listeners(bob) === 0);
+    });
+
+    it('sends heartbeats, and ends at the next one once its session is signed out', async () => {
+      const bob = await factory.newUser('bob');
+      const { reader } = await connect(bob.token);
+      expect(await reader.nextEvent()).toEqual({ event: 'unread', data: { count: 0 } });
+      expect(await reader.next(HEARTBEAT_MS * 5)).toEqual({ comment: 'heartbeat' });
+
+      expect((await host.delete('/sessions/current', { token: bob.token })).status).toBe(204);
+      await reader.untilEnd(HEARTBEAT_MS * 5);
+      await eventually(() => listeners(bob) === 0);
+    });
+
+    it("ends my other sessions' streams when I change my password, and keeps this one's", async () => {
+      const bob = await factory.newUser('bob');
+      const other = await host.post('/sessions', {
+        body: { username: bob.username, password: factory.password },
+      });
+      expect(other.status).toBe(201);
+      const here = await connect(bob.token);
+      const there = await connect(other.body.token);
+      expect(await here.reader.nextEvent()).toEqual({ event: 'unread', data: { count: 0 } });
+      expect(await there.reader.nextEvent()).toEqual({ event: 'unread', data: { count: 0 } });
+
+      const changed = await host.put('/account/password', {
+        token: bob.token,
+        body: { currentPassword: factory.password, newPassword: 'a brand new password' },
+      });
+      expect(changed.status).toBe(204);
+      await there.reader.untilEnd(HEARTBEAT_MS * 5);
+      // Two heartbeats later this session's stream is still open.
+      expect(await here.reader.next(HEARTBEAT_MS * 5)).toEqual({ comment: 'heartbeat' });
+      expect(await here.reader.next(HEARTBEAT_MS * 5)).toEqual({ comment: 'heartbeat' });
+      here.close();
+      await eventually(() => listeners(bob) === 0);
     });
   });
 });

@@ -1,13 +1,25 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
 import { AppsModule } from '../apps/apps.module';
 import { ProfilesModule } from '../spaces/profiles.module';
+import { NotificationStreams } from './notification-streams';
 import { NotificationsController } from './notifications.controller';
+import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
+import { UnreadPublisher } from './unread-publisher';
+import { InProcessUnreadSignal, UnreadSignal } from './unread-signal';
 
 @Module({
-  imports: [ProfilesModule, AppsModule],
+  imports: [AccountsModule, ProfilesModule, AppsModule],
   controllers: [NotificationsController],
-  providers: [NotificationsService],
+  providers: [
+    NotificationsService,
+    NotificationsRepository,
+    NotificationStreams,
+    UnreadPublisher,
+    // One instance only: a Redis pub/sub UnreadSignal replaces this to reach streams on every instance.
+    { provide: UnreadSignal, useClass: InProcessUnreadSignal },
+  ],
   exports: [NotificationsService],
 })
 export class NotificationsModule {}

@@ -1,9 +1,11 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
-import { Keyset, keysetCondition } from '../common/pagination';
+import type { Keyset } from '../common/pagination';
 import { sqlRows, sqlRun, uuidArray } from '../database/sql';
 import { Notification, NotificationKind } from './notification.entity';
+import { NotificationRow, NotificationsRepository } from './notifications.repository';
+import { UnreadPublisher } from './unread-publisher';
 
 export interface NotifyInput {
   recipientId: string;
@@ -11,32 +13,25 @@ export interface NotifyInput {
   actorId: string;
   subjectId?: string;
   postId?: string;
+  photoId?: string;
   appId?: string;
   text?: string;
   linkUrl?: string;
-}
-
-export interface NotificationRow {
-  id: string;
-  kind: NotificationKind;
-  actor_id: string | null;
-  subject_id: string | null;
-  post_id: string | null;
-  app_id: string | null;
-  text: string | null;
-  link_url: string | null;
-  read_at: Date | null;
-  created_at: Date;
 }
 
 @Injectable()
 export class NotificationsService {
   constructor(
     private readonly em: EntityManager,
+    private readonly repository: NotificationsRepository,
+    private readonly unread: UnreadPublisher,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
-  /** Records a notification in the caller's transaction; people are not told about their own actions. */
+  /**
+   * Records a notification in the caller's transaction; people are not told about their own actions.
+   * The recipient's open streams hear of it once it is committed (UnreadPublisher).
+   */
   notify(input: NotifyInput): void {
     if (input.recipientId === input.actorId) return;
     this.em.persist(
@@ -46,6 +41,7 @@ export class NotificationsService {
         actorId: input.actorId,
         subjectId: input.subjectId ?? null,
         postId: input.postId ?? null,
+        photoId: input.photoId ?? null,
         appId: input.appId ?? null,
         text: input.text ?? null,
         linkUrl: input.linkUrl ?? null,
@@ -55,22 +51,13 @@ export class NotificationsService {
     );
   }
 
-  async list(
+  list(
     recipientId: string,
     limit: number,
     after: Keyset | undefined,
     unreadOnly: boolean,
   ): Promise<NotificationRow[]> {
-    const keyset = keysetCondition('n', after);
-    return sqlRows<NotificationRow>(
-      this.em,
-      `select n.id, n.kind, n.actor_id, n.subject_id, n.post_id, n.app_id, n.text, n.link_url, n.read_at, n.created_at
-         from notification n
-        where n.recipient_id = ? and ${keyset.sql} ${unreadOnly ? 'and n.read_at is null' : ''}
-        order by n.created_at desc, n.id desc
-        limit ?`,
-      [recipientId, ...keyset.params, limit + 1],
-    );
+    return this.repository.list(recipientId, limit, after, unreadOnly);
   }
 
   /** How many notifications of a kind a user sent through an app since an instant (app quotas). */
@@ -101,18 +88,20 @@ export class NotificationsService {
   /** Marks the given notifications (or all, when `ids` is undefined) read; others' ids are ignored. */
   async markRead(recipientId: string, ids: string[] | undefined): Promise<number> {
     const now = this.clock.now();
-    if (ids === undefined) {
-      return sqlRun(
-        this.em,
-        'update notification set read_at = ? where recipient_id = ? and read_at is null',
-        [now, recipientId],
-      );
-    }
-    if (ids.length === 0) return 0;
-    return sqlRun(
-      this.em,
-      'update notification set read_at = ? where recipient_id = ? and read_at is null and id = any(?::uuid[])',
-      [now, recipientId, uuidArray(ids)],
-    );
+    if (ids !== undefined && ids.length === 0) return 0;
+    const updated =
+      ids === undefined
+        ? await sqlRun(
+            this.em,
+            'update notification set read_at = ? where recipient_id = ? and read_at is null',
+            [now, recipientId],
+          )
+        : await sqlRun(
+            this.em,
+            'update notification set read_at = ? where recipient_id = ? and read_at is null and id = any(?::uuid[])',
+            [now, recipientId, uuidArray(ids)],
+          );
+    if (updated > 0) this.unread.changed(this.em, [recipientId]);
+    return updated;
   }
 }

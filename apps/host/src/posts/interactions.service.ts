@@ -158,13 +158,13 @@ export class InteractionsService {
       if (type === 'post') this.feed.record(viewerId, 'commented', itemId, comment.id);
       // Nobody is told about a held comment: they could not open it.
       if (comment.moderation !== 'published') return comment;
-      const postId = type === 'post' ? itemId : undefined;
+      const where = type === 'post' ? { postId: itemId } : { photoId: itemId };
       this.notifications.notify({
         recipientId: item.authorId,
         kind: 'comment',
         actorId: viewerId,
         subjectId: comment.id,
-        postId,
+        ...where,
       });
       if (parent && parent.authorId !== item.authorId) {
         this.notifications.notify({
@@ -172,7 +172,7 @@ export class InteractionsService {
           kind: 'reply',
           actorId: viewerId,
           subjectId: comment.id,
-          postId,
+          ...where,
         });
       }
       return comment;
@@ -256,7 +256,7 @@ export class InteractionsService {
           recipientId: item.authorId,
           kind: 'like',
           actorId: viewerId,
-          ...(type === 'post' ? { postId: itemId } : { subjectId: itemId }),
+          ...(type === 'post' ? { postId: itemId } : { subjectId: itemId, photoId: itemId }),
         });
       }
       return this.likeCount(type, itemId);

@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
 import { FriendsModule } from '../friends/friends.module';
+import { AccountSettingsController } from './account-settings.controller';
 import { PrivacyService } from './privacy.service';
 
 @Module({
-  imports: [FriendsModule],
+  imports: [AccountsModule, FriendsModule],
+  controllers: [AccountSettingsController],
   providers: [PrivacyService],
   exports: [PrivacyService],
 })

@@ -133,27 +133,12 @@ export class PrivacyService {
     return rows.map((row) => row.group_id);
   }
 
-  /**
-   * Records who a `groups`-level item is for (and forgets it for other levels). The groups must be
-   * the author's own: a `groups` item with no groups would be visible to nobody but its author.
-   */
+  /** Records who a `groups`-level item is for (and forgets it for other levels), under `checkAudience`. */
   async setAudience(
     item: Pick<Audience, 'id' | 'authorId' | 'level'>,
     groupIds: readonly string[] | undefined,
   ): Promise<void> {
-    const chosen = [...new Set((groupIds ?? []).map((id) => id.toLowerCase()))];
-    if (item.level === 'groups') {
-      if (chosen.length === 0)
-        throw badRequest('unknown_group', 'Choose at least one friend group for this audience');
-      if (chosen.length > LIMITS.audienceGroupsMax) {
-        throw badRequest('unknown_group', `Choose at most ${LIMITS.audienceGroupsMax} friend groups`);
-      }
-      if ((await this.friends.foreignGroups(item.authorId, chosen)).length > 0) {
-        throw badRequest('unknown_group', 'Every chosen group must be one of your friend groups');
-      }
-    } else if (chosen.length > 0) {
-      throw badRequest('unknown_group', 'Friend groups apply only to the "groups" privacy level');
-    }
+    const chosen = await this.checkAudience(item.authorId, item.level, groupIds);
     await this.clearAudience(item.id);
     for (const groupId of chosen) {
       await sqlRun(this.em, 'insert into audience_group (subject_id, group_id) values (?, ?)', [
@@ -161,6 +146,32 @@ export class PrivacyService {
         groupId,
       ]);
     }
+  }
+
+  /**
+   * The chosen groups of an audience, lower-cased and without repeats, once they pass the rule:
+   * `groups` needs at least one (at most LIMITS.audienceGroupsMax) of the author's own friend groups,
+   * and every other level takes none. A `groups` audience with no groups would be the author's alone.
+   */
+  async checkAudience(
+    authorId: string,
+    level: PrivacyLevel,
+    groupIds: readonly string[] | undefined,
+  ): Promise<string[]> {
+    const chosen = [...new Set((groupIds ?? []).map((id) => id.toLowerCase()))];
+    if (level === 'groups') {
+      if (chosen.length === 0)
+        throw badRequest('unknown_group', 'Choose at least one friend group for this audience');
+      if (chosen.length > LIMITS.audienceGroupsMax) {
+        throw badRequest('unknown_group', `Choose at most ${LIMITS.audienceGroupsMax} friend groups`);
+      }
+      if ((await this.friends.foreignGroups(authorId, chosen)).length > 0) {
+        throw badRequest('unknown_group', 'Every chosen group must be one of your friend groups');
+      }
+    } else if (chosen.length > 0) {
+      throw badRequest('unknown_group', 'Friend groups apply only to the "groups" privacy level');
+    }
+    return chosen;
   }
 
   async clearAudience(subjectId: string): Promise<void> {

@@ -6,11 +6,14 @@ import { ModerationModule } from '../moderation/moderation.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PostsModule } from '../posts/posts.module';
 import { BoardModeration } from './board-moderation';
+import { PeopleController } from './people.controller';
+import { PeopleService } from './people.service';
 import { ProfilesModule } from './profiles.module';
 import { SpacesController } from './spaces.controller';
+import { SpacesRepository } from './spaces.repository';
 import { SpacesService } from './spaces.service';
 
-/** The space page: profile, decoration, visitor log and message board. */
+/** The space page (profile, decoration, visitor log and message board) and finding people. */
 @Module({
   imports: [
     AccountsModule,
@@ -21,8 +24,8 @@ import { SpacesService } from './spaces.service';
     EconomyModule,
     ModerationModule,
   ],
-  controllers: [SpacesController],
-  providers: [SpacesService, BoardModeration],
+  controllers: [SpacesController, PeopleController],
+  providers: [SpacesService, BoardModeration, SpacesRepository, PeopleService],
   exports: [SpacesService],
 })
 export class SpacesModule {}

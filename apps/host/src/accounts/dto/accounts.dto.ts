@@ -1,7 +1,18 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { LIMITS } from '../../common/limits';
+import { PRIVACY_LEVELS, type PrivacyLevel } from '../../privacy/privacy-level';
 import { ROLES, type Role } from '../user.entity';
+
+/** The rules a password must meet when it is chosen: at registration and when it is changed. */
+const IsNewPassword = () =>
+  applyDecorators(
+    ApiProperty({ minLength: LIMITS.passwordMin, maxLength: LIMITS.passwordMax }),
+    IsString(),
+    MinLength(LIMITS.passwordMin),
+    MaxLength(LIMITS.passwordMax),
+  );
 
 export class RegisterRequest {
   @ApiProperty({
@@ -16,10 +27,7 @@ export class RegisterRequest {
   @Matches(/^[A-Za-z0-9_.-]+$/, { message: 'username may use letters, digits, "_", "." and "-"' })
   username!: string;
 
-  @ApiProperty({ minLength: LIMITS.passwordMin, maxLength: LIMITS.passwordMax })
-  @IsString()
-  @MinLength(LIMITS.passwordMin)
-  @MaxLength(LIMITS.passwordMax)
+  @IsNewPassword()
   password!: string;
 }
 
@@ -35,6 +43,16 @@ export class LoginRequest {
   password!: string;
 }
 
+export class ChangePasswordRequest {
+  @ApiProperty({ maxLength: LIMITS.passwordMax })
+  @IsString()
+  @MaxLength(LIMITS.passwordMax)
+  currentPassword!: string;
+
+  @IsNewPassword()
+  newPassword!: string;
+}
+
 export class SetRolesRequest {
   @ApiProperty({ enum: ROLES, isArray: true, description: 'Everyone keeps the user role' })
   @IsArray()
@@ -48,6 +66,17 @@ export class AccountResponse {
   @ApiProperty() username!: string;
   @ApiProperty({ enum: ROLES, isArray: true }) roles!: Role[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({
+    enum: PRIVACY_LEVELS,
+    description: 'The audience preselected for my new posts (PATCH /account/settings)',
+  })
+  defaultPrivacy!: PrivacyLevel;
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description: 'My friend groups preselected with "groups"; empty for every other level',
+  })
+  defaultGroupIds!: string[];
 }
 
 export class SessionResponse {

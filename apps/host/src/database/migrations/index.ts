@@ -11,6 +11,8 @@ import { Migration20261121090000_app_versions } from './Migration20261121090000_
 import { Migration20261121100000_orders } from './Migration20261121100000_orders';
 import { Migration20261121110000_open_api_gifts } from './Migration20261121110000_open_api_gifts';
 import { Migration20261121120000_plugins } from './Migration20261121120000_plugins';
+import { Migration20261121130000_account_settings } from './Migration20261121130000_account_settings';
+import { Migration20261121140000_notification_photo } from './Migration20261121140000_notification_photo';
 
 /** Every migration in order; listed explicitly so the compiled host and the tests find the same set. */
 export const MIGRATIONS = [
@@ -27,4 +29,6 @@ export const MIGRATIONS = [
   { name: 'Migration20261121100000_orders', class: Migration20261121100000_orders },
   { name: 'Migration20261121110000_open_api_gifts', class: Migration20261121110000_open_api_gifts },
   { name: 'Migration20261121120000_plugins', class: Migration20261121120000_plugins },
+  { name: 'Migration20261121130000_account_settings', class: Migration20261121130000_account_settings },
+  { name: 'Migration20261121140000_notification_photo', class: Migration20261121140000_notification_photo },
 ];

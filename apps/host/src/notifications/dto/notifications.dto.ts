@@ -5,6 +5,7 @@ import { PageInfo, PageQuery } from '../../common/pagination';
 import { PostApp } from '../../posts/dto/posts.dto';
 import { UserSummary } from '../../spaces/user-directory.service';
 import { NOTIFICATION_KINDS, type NotificationKind } from '../notification.entity';
+import { NOTIFICATION_SUBJECT_TYPES, type NotificationSubjectType } from '../notification-subject';
 
 export class NotificationQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only unread notifications' })
@@ -13,18 +14,41 @@ export class NotificationQuery extends PageQuery {
   unread?: 'true' | 'false';
 }
 
+/** The live stream takes no query parameters. */
+export class NotificationStreamQuery {}
+
 export class NotificationResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: NOTIFICATION_KINDS }) kind!: NotificationKind;
   @ApiProperty({ type: UserSummary, nullable: true }) actor!: UserSummary | null;
   @ApiProperty({
+    enum: NOTIFICATION_SUBJECT_TYPES,
+    description:
+      'What subjectId names: a friend request, a comment (on postId or photoId), a post or photo (likes), ' +
+      "a message on the recipient's own board, a gift, an order, or an app (invites and app messages)",
+  })
+  subjectType!: NotificationSubjectType;
+  @ApiProperty({
     type: String,
     format: 'uuid',
     nullable: true,
-    description: 'The friend request, comment or message',
+    description: 'The subject of subjectType',
   })
   subjectId!: string | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) postId!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The post a comment, reply or like is on',
+  })
+  postId!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The photo a comment, reply or like is on',
+  })
+  photoId!: string | null;
   @ApiProperty({ type: PostApp, nullable: true, description: 'The app that sent it (app kinds only)' })
   app!: PostApp | null;
   @ApiProperty({

@@ -1,23 +1,45 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { LIMITS } from '../../common/limits';
 import { PRIVACY_LEVELS, type PrivacyLevel } from '../privacy-level';
 
+/** A privacy level field; `description` says whose audience it is. */
+const IsAudienceLevel = (description: string) =>
+  applyDecorators(ApiProperty({ enum: PRIVACY_LEVELS, description }), IsIn(PRIVACY_LEVELS));
+
+/**
+ * The friend groups of a `groups` audience. Only the shape is checked here; the rule (required for
+ * and only allowed with "groups", the author's own groups) is PrivacyService.checkAudience.
+ */
+const IsAudienceGroupIds = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      type: [String],
+      format: 'uuid',
+      maxItems: LIMITS.audienceGroupsMax,
+      description: 'My friend groups that may see it; required for and only allowed with "groups"',
+    }),
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(LIMITS.audienceGroupsMax),
+    IsUUID('all', { each: true }),
+  );
+
 /** Who may see a new item: the fields every create request under the privacy rule carries. */
 export class AudienceFields {
-  @ApiProperty({ enum: PRIVACY_LEVELS, description: 'public, friends, chosen friend groups, or only me' })
-  @IsIn(PRIVACY_LEVELS)
+  @IsAudienceLevel('public, friends, chosen friend groups, or only me')
   privacy!: PrivacyLevel;
 
-  @ApiPropertyOptional({
-    type: [String],
-    format: 'uuid',
-    maxItems: LIMITS.audienceGroupsMax,
-    description: 'My friend groups that may see it; required for and only allowed with "groups"',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(LIMITS.audienceGroupsMax)
-  @IsUUID('all', { each: true })
+  @IsAudienceGroupIds()
   groupIds?: string[];
+}
+
+/** The audience preselected for my new posts: the same fields and rule as AudienceFields. */
+export class UpdateAccountSettingsRequest {
+  @IsAudienceLevel('The audience preselected for my new posts')
+  defaultPrivacy!: PrivacyLevel;
+
+  @IsAudienceGroupIds()
+  defaultGroupIds?: string[];
 }

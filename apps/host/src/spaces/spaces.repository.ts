@@ -1,0 +1,73 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { DIRECTORY_ACCOUNTS } from '../accounts/accounts.repository';
+import { sqlRows } from '../database/sql';
+import { unblockedCondition } from '../friends/friends.repository';
+
+/**
+ * How well a person matches a search: 0 an exact username or nickname, 1 one that starts with the
+ * text, 2 one that contains it. Search results are ordered by (rank, username key, id).
+ */
+export type MatchRank = 0 | 1 | 2;
+
+/** A position in search results: the last person of the previous page. */
+export interface PeopleKeyset {
+  rank: MatchRank;
+  usernameKey: string;
+  id: string;
+}
+
+export interface PersonMatchRow {
+  id: string;
+  username_key: string;
+  rank: MatchRank;
+}
+
+/** SQL of the spaces module's tables (space, and the user directory built on it) for its services. */
+@Injectable()
+export class SpacesRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  /**
+   * People whose username or nickname contains `needle` (already NFKC-normalized and lower-cased;
+   * nicknames are compared the same way), best matches first, leaving out either side of a block
+   * with the viewer. A scan with a substring test: fine for a directory of this size; a trigram
+   * index is the way on once it is not.
+   */
+  searchPeople(
+    viewerId: string,
+    needle: string,
+    limit: number,
+    after: PeopleKeyset | undefined,
+  ): Promise<PersonMatchRow[]> {
+    const unblocked = unblockedCondition('u.id', viewerId);
+    const keyset = after
+      ? {
+          sql: '(m.rank, m.username_key, m.id) > (?, ?, ?)',
+          params: [after.rank, after.usernameKey, after.id],
+        }
+      : { sql: 'true', params: [] };
+    return sqlRows<PersonMatchRow>(
+      this.em,
+      `with needle as (select ?::text as q)
+       select m.id, m.username_key, m.rank from (
+         select u.id, u.username_key,
+                least(case when u.username_key = needle.q then 0
+                           when starts_with(u.username_key, needle.q) then 1 else 2 end,
+                      case when n.nick = needle.q then 0
+                           when starts_with(n.nick, needle.q) then 1 else 2 end) as rank
+           from ${DIRECTORY_ACCOUNTS} u
+           cross join needle
+           left join lateral (
+             select lower(normalize(s.nickname, NFKC)) as nick from space s where s.user_id = u.id
+           ) n on true
+          where (strpos(u.username_key, needle.q) > 0 or strpos(n.nick, needle.q) > 0)
+            and ${unblocked.sql}
+       ) m
+       where ${keyset.sql}
+       order by m.rank, m.username_key, m.id
+       limit ?`,
+      [needle, ...unblocked.params, ...keyset.params, limit + 1],
+    );
+  }
+}
