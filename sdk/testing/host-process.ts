@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 /** The built host, from sdk/dist/testing/. `nx run host:build` (a dependency of the tests that use this) makes it. */
 const HOST_MAIN = fileURLToPath(new URL('../../../apps/host/dist/main.js', import.meta.url));
 /** How long the host may take to start and migrate an empty database. */
-const START_TIMEOUT_MS = 60_000;
+const START_TIMEOUT_MS = 120_000;
 /** How long it may take to shut down after SIGTERM before it is killed. */
 const STOP_TIMEOUT_MS = 10_000;
 /** Lines of output kept to explain a failed start. */

@@ -82,7 +82,7 @@ test('two people become friends through search and a request with a note; groups
   await pageA.getByRole('button', { name: '创建' }).click();
   await expect(pageA.getByRole('heading', { name: '同学（0人）' })).toBeVisible();
   await pageA.getByLabel('选择要加入“同学”的好友').click();
-  await pageA.getByRole('option', { name: b.nickname }).click();
+  await pageA.locator('.ant-select-item-option', { hasText: b.nickname }).click();
   await pageA.getByRole('button', { name: '加入分组' }).click();
   await expect(pageA.getByRole('heading', { name: '同学（1人）' })).toBeVisible();
   await expect(row(pageA, b.nickname)).toBeVisible();

@@ -90,6 +90,9 @@ export class KjPage {
     for (const size of original.width === PHONE.width ? [PHONE, DESKTOP] : [DESKTOP, PHONE]) {
       await this.page.setViewportSize(size);
       await this.page.waitForLoadState('networkidle').catch(() => undefined);
+      // Judge the page at rest: no hover or focus styles left over from the journey's last click.
+      await this.page.mouse.move(0, 0);
+      await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       // An app's canvas is the app's own document (the plugins' canvas tests check theirs), not this page's.
       const results = await new AxeBuilder({ page: this.page }).options({ iframes: false }).analyze();
       const serious = results.violations.filter(
@@ -98,7 +101,7 @@ export class KjPage {
       expect(
         serious.map(
           (violation) =>
-            `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+            `${violation.id}: ${violation.help} (${violation.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary ?? ''}`).join(', ')})`,
         ),
         `${name} at ${size.width}px`,
       ).toEqual([]);

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Empty, List, Popconfirm, Space, Typography } from 'antd';
+import { Button, Card, Empty, List, Popconfirm, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -98,9 +98,7 @@ export default function FriendsPage() {
                 className={key === tab ? 'kj-friends-tab kj-friends-tab-active' : 'kj-friends-tab'}
               >
                 {t(`tabs.${key}`)}
-                {key === 'requests' && waiting > 0 && (
-                  <Badge count={waiting} size="small" style={{ marginLeft: 4, backgroundColor: '#c62828' }} />
-                )}
+                {key === 'requests' && waiting > 0 && <span className="kj-friends-count">{waiting}</span>}
               </Link>
             ))}
           </nav>
