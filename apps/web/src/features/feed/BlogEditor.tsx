@@ -1,11 +1,11 @@
 import { BoldOutlined, ItalicOutlined, OrderedListOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { problemMessage } from '@kongjian/client';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { Alert, App, Button, Input, Space, Tooltip } from 'antd';
+import { App, Button, Input, Space, Tooltip } from 'antd';
 import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Audience, PrivacyPicker } from '../../components/PrivacyPicker';
+import { ProblemAlert } from '../../components/QueryState';
 import { useCreateBlog } from '../posts/queries';
 import { useAudience } from './audience';
 import './feed.css';
@@ -165,13 +165,9 @@ export default function BlogEditor() {
         </Button>
       </div>
       {create.isError && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          style={{ marginTop: 8 }}
-          title={problemMessage(create.error, t)}
-        />
+        <div style={{ marginTop: 8 }}>
+          <ProblemAlert error={create.error} />
+        </div>
       )}
     </div>
   );

@@ -1,9 +1,10 @@
 import { ArrowLeftOutlined, ArrowRightOutlined, CloseOutlined, PictureOutlined } from '@ant-design/icons';
 import { problemMessage } from '@kongjian/client';
-import { Alert, App, Button, Input, Progress, Space, Typography } from 'antd';
+import { App, Button, Input, Progress, Space, Typography } from 'antd';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Audience, PrivacyPicker } from '../../components/PrivacyPicker';
+import { ProblemAlert } from '../../components/QueryState';
 import { useCreateMood } from '../posts/queries';
 import { useAudience } from './audience';
 import { type UploadedPhoto, uploadMoodPhoto } from './upload';
@@ -182,13 +183,9 @@ export function MoodComposer() {
         </Button>
       </div>
       {create.isError && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          style={{ marginTop: 8 }}
-          title={problemMessage(create.error, t)}
-        />
+        <div style={{ marginTop: 8 }}>
+          <ProblemAlert error={create.error} />
+        </div>
       )}
     </div>
   );

@@ -8,11 +8,9 @@ import {
   type Space as SpaceData,
   type ShopItem,
   type SpaceModule,
-  useCoinBalance,
-  usePurchaseItem,
-  useShopItems,
   useUpdateDecoration,
 } from './queries';
+import { useBuyItem, useCoinBalance, useShopItems } from '../wallet/queries';
 import { spaceLook } from './themes';
 
 /** Whether I may apply an item now: free ones always, priced ones once owned, VIP ones only as a member. */
@@ -35,7 +33,7 @@ export function DecorationDrawer({
   const { message } = App.useApp();
   const shop = useShopItems(open);
   const coins = useCoinBalance();
-  const purchase = usePurchaseItem();
+  const purchase = useBuyItem();
   const decorate = useUpdateDecoration(space.id);
   // One key per item until its purchase succeeds: pressing "buy" again after a lost answer is the same purchase.
   const purchaseKeys = useRef(new Map<string, string>());

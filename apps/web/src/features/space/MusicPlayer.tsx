@@ -2,7 +2,8 @@ import { PauseCircleOutlined, PlayCircleOutlined, SoundOutlined } from '@ant-des
 import { Button, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ShopItem, useShopItems } from './queries';
+import { useShopItems } from '../wallet/queries';
+import type { ShopItem } from './queries';
 
 /**
  * Addresses that can never answer: reserved example domains (RFC 2606/6761), which the shop's demo tracks

@@ -26,9 +26,6 @@ export const spaceKeys = {
   messages: (userId: string) => ['spaces', userId, 'messages'] as const,
   visitors: (userId: string) => ['spaces', userId, 'visitors'] as const,
   gifts: (userId: string) => ['spaces', userId, 'gifts'] as const,
-  shop: ['shop', 'items'] as const,
-  inventory: ['inventory'] as const,
-  wallet: ['wallet', 'balance'] as const,
 };
 
 /** A username in the address bar, as the person it names (and how the viewer stands to them). */
@@ -156,48 +153,6 @@ export function useUpdateDecoration(userId: string) {
     },
     onSuccess: (decoration) => {
       queries.setQueryData<Space>(key, (space) => space && { ...space, decoration });
-    },
-  });
-}
-
-export function useShopItems(enabled = true) {
-  return useQuery({
-    queryKey: spaceKeys.shop,
-    queryFn: () => call(api.GET('/shop/items')),
-    enabled,
-  });
-}
-
-export function useInventory() {
-  return useQuery({ queryKey: spaceKeys.inventory, queryFn: () => call(api.GET('/inventory')) });
-}
-
-export function useCoinBalance() {
-  return useQuery({
-    queryKey: spaceKeys.wallet,
-    queryFn: () => call(api.GET('/wallet', { params: { query: { limit: 1 } } })),
-    select: (wallet) => wallet.balance,
-  });
-}
-
-/**
- * Buys an item. The idempotency key is chosen per purchase attempt by the caller, so pressing again after a
- * lost answer cannot charge twice.
- */
-export function usePurchaseItem() {
-  const queries = useQueryClient();
-  return useMutation({
-    mutationFn: ({ itemId, idempotencyKey }: { itemId: string; idempotencyKey: string }) =>
-      call(
-        api.POST('/shop/items/{itemId}/purchases', {
-          params: { path: { itemId } },
-          body: { idempotencyKey },
-        }),
-      ),
-    onSuccess: () => {
-      void queries.invalidateQueries({ queryKey: spaceKeys.shop });
-      void queries.invalidateQueries({ queryKey: spaceKeys.inventory });
-      void queries.invalidateQueries({ queryKey: ['wallet'] });
     },
   });
 }

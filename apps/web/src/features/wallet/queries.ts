@@ -9,6 +9,7 @@ export type Level = HostComponents['schemas']['LevelResponse'];
 
 export const walletKeys = {
   wallet: ['wallet', 'ledger'] as const,
+  balance: ['wallet', 'balance'] as const,
   vip: ['wallet', 'vip'] as const,
   shop: ['wallet', 'shop'] as const,
   inventory: ['wallet', 'inventory'] as const,
@@ -38,12 +39,22 @@ export function useVip() {
   return useQuery({ queryKey: walletKeys.vip, queryFn: () => call(api.GET('/vip')) });
 }
 
-export function useShopItems() {
-  return useQuery({ queryKey: walletKeys.shop, queryFn: () => call(api.GET('/shop/items')) });
+/** The shop's items (also the space's decoration drawer, which asks only once it is opened). */
+export function useShopItems(enabled = true) {
+  return useQuery({ queryKey: walletKeys.shop, queryFn: () => call(api.GET('/shop/items')), enabled });
 }
 
 export function useInventory() {
   return useQuery({ queryKey: walletKeys.inventory, queryFn: () => call(api.GET('/inventory')) });
+}
+
+/** Just the coin balance, for the places that show it beside a price. */
+export function useCoinBalance() {
+  return useQuery({
+    queryKey: walletKeys.balance,
+    queryFn: () => call(api.GET('/wallet', { params: { query: { limit: 1 } } })),
+    select: (wallet) => wallet.balance,
+  });
 }
 
 export function useLevel() {
@@ -80,6 +91,10 @@ export function useBuyVip() {
   });
 }
 
+/**
+ * Buys a shop item. The caller passes the idempotency key of this attempt, so pressing again after a lost
+ * answer cannot charge twice.
+ */
 export function useBuyItem() {
   const refresh = useAfterSpending();
   return useMutation({
