@@ -14,8 +14,8 @@ const WEB = fileURLToPath(new URL('..', import.meta.url));
 const DIST = path.join(WEB, 'dist');
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const LOADS = Number(process.env.BENCH_LOADS ?? 7);
-/** What the feed renders for each item (see features/feed). */
-const FEED_ITEM = '[data-feed-item]';
+/** What the feed renders for each item (features/posts/PostCard). */
+const FEED_ITEM = '.kj-post-card';
 const TARGET_KB = 300;
 const TARGET_MS = 1000;
 
