@@ -234,7 +234,7 @@ describe('app center (browse, install, uninstall, ratings, launch, invites)', ()
         oauth.authorizeParams(app, newPkcePair(), { scopes: wider.scopes }),
       );
       expect(page.status).toBe(200);
-      expect(page.text).toContain('Post stories');
+      expect(page.text).toContain('以这个应用的名义在你的动态里发布内容');
 
       const accepted = await install(user, app);
       expect(accepted.body.installation).toMatchObject({
