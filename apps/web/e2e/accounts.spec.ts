@@ -12,6 +12,8 @@ test('a new person signs up, signs out and signs in again', async ({ open }) => 
   await tab.check('sign-in');
 
   await page.getByRole('link', { name: '立即注册' }).click();
+  // The sign-up page is its own chunk: typing before it shows would type into the sign-in form it replaces.
+  await expect(page.getByRole('heading', { name: '注册空间账号' })).toBeVisible();
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill('short');
   await page.getByRole('button', { name: '注册' }).click();

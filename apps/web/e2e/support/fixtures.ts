@@ -92,6 +92,8 @@ export class KjPage {
       await this.page.waitForLoadState('networkidle').catch(() => undefined);
       // Judge the page at rest: no hover or focus styles left over from the journey's last click.
       await this.page.mouse.move(0, 0);
+      // A full-page shot taken scrolled down would paint the sticky header in the middle of the page.
+      await this.page.evaluate(() => window.scrollTo(0, 0));
       await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       // An app's canvas is the app's own document (the plugins' canvas tests check theirs), not this page's.
       const results = await new AxeBuilder({ page: this.page }).options({ iframes: false }).analyze();
