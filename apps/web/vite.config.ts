@@ -8,6 +8,15 @@ export default defineConfig({
   plugins: [react()],
   build: {
     outDir: 'dist',
+    rolldownOptions: {
+      treeshake: {
+        // antd's input components import one context from @rc-component/form, whose package does not say it
+        // is free of side effects, so the whole form library and its validator came along on every page.
+        moduleSideEffects: [
+          { test: /\/node_modules\/@rc-component\/(form|async-validator)\//, sideEffects: false },
+        ],
+      },
+    },
   },
   server: {
     port: 5173,

@@ -57,10 +57,7 @@ export async function createHost(
   await database.withContext(() => app.get(LaunchTokensService).loadSigningKey());
   // Plugins register their apps, so they start once the database is migrated.
   await database.withContext(() => app.get(PluginsService).start());
-  const admin = config.bootstrapAdmin;
-  if (admin) {
-    await database.withContext(() => app.get(AccountsService).ensureAdmin(admin.username, admin.password));
-  }
+  // Demo data first: it seeds only an installation without people, and the admin named at start is one.
   if (config.demoData) {
     await database.withContext(async () => {
       const demo = app.get(DemoService);
@@ -68,6 +65,10 @@ export async function createHost(
       await demo.ensureDemoPluginInstalls();
       await demo.announceDemoApp(config.publicUrl);
     });
+  }
+  const admin = config.bootstrapAdmin;
+  if (admin) {
+    await database.withContext(() => app.get(AccountsService).ensureAdmin(admin.username, admin.password));
   }
   return app;
 }

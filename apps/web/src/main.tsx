@@ -1,14 +1,24 @@
-import { createQueryClient, initI18n } from '@kongjian/client';
+import { accountQuery, createQueryClient, initI18n } from '@kongjian/client';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { router } from './app/routes';
+import { feedQuery } from './features/posts/queries';
 import { ThemeProvider } from './app/theme';
 import { localeResources } from './locales';
 import './app/global.css';
 
 const queryClient = createQueryClient();
+
+// The first screen's data is asked for now, while i18n, the router and the page's code start, rather than
+// after the first render. A failure is left to the page's own query, which shows it and offers a retry.
+queryClient.ensureQueryData(accountQuery).then(
+  (account) => {
+    if (account && window.location.pathname === '/') void queryClient.prefetchInfiniteQuery(feedQuery);
+  },
+  () => undefined,
+);
 
 await initI18n(localeResources);
 

@@ -1,5 +1,5 @@
 import type { HostComponents } from '@kongjian/sdk';
-import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from './api';
 import { problemOf } from './problem';
 
@@ -17,19 +17,21 @@ function switchAccount(queries: QueryClient, account: Account | null): void {
 }
 
 /** The signed-in account, `null` when nobody is signed in (the session cookie is missing or ended). */
+export const accountQuery = queryOptions({
+  queryKey: ACCOUNT_KEY,
+  queryFn: async (): Promise<Account | null> => {
+    try {
+      return await call(api.GET('/account'));
+    } catch (error) {
+      if (problemOf(error)?.status === 401) return null;
+      throw error;
+    }
+  },
+  staleTime: Infinity,
+});
+
 export function useAccount() {
-  return useQuery({
-    queryKey: ACCOUNT_KEY,
-    queryFn: async (): Promise<Account | null> => {
-      try {
-        return await call(api.GET('/account'));
-      } catch (error) {
-        if (problemOf(error)?.status === 401) return null;
-        throw error;
-      }
-    },
-    staleTime: Infinity,
-  });
+  return useQuery(accountQuery);
 }
 
 /** Signs in (or up, with `register`); the host sets the session cookie and the account becomes known. */

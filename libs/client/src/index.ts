@@ -1,5 +1,5 @@
 export { api, call, createHostApi, type HostApi } from './api';
-export { ACCOUNT_KEY, useAccount, useSignIn, useSignOut, type Account } from './auth';
+export { ACCOUNT_KEY, accountQuery, useAccount, useSignIn, useSignOut, type Account } from './auth';
 export {
   DEFAULT_LANGUAGE,
   initI18n,

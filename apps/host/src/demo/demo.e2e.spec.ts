@@ -7,8 +7,11 @@ import { DEMO_PASSWORD, DemoService } from './demo.service';
 describe('demo data (e2e)', () => {
   let host: TestHost;
 
+  // Named as KONGJIAN_ADMIN would: an admin made at start must not make the installation look already used.
+  const ADMIN = { username: 'site-admin', password: 'an admin password' };
+
   beforeAll(async () => {
-    host = await TestHost.start({ demoData: true });
+    host = await TestHost.start({ demoData: true, bootstrapAdmin: ADMIN });
   });
   afterAll(() => host.close());
 
@@ -22,6 +25,13 @@ describe('demo data (e2e)', () => {
     expect(feed.body.items.some((item: { verb: string }) => item.verb === 'reposted')).toBe(true);
     const unread = await host.get('/notifications/unread-count', { token: login.body.token });
     expect(unread.body.count).toBeGreaterThan(0);
+  });
+
+  it('seeds beside the admin named at start, who can sign in and moderate', async () => {
+    const login = await host.post('/sessions', { body: ADMIN });
+    expect(login.status).toBe(201);
+    const rules = await host.get('/admin/moderation/rules', { token: login.body.token });
+    expect(rules.status).toBe(200);
   });
 
   it('hides what a stranger may not see, even in demo data', async () => {

@@ -90,6 +90,16 @@ export class KjPage {
     for (const size of original.width === PHONE.width ? [PHONE, DESKTOP] : [DESKTOP, PHONE]) {
       await this.page.setViewportSize(size);
       await this.page.waitForLoadState('networkidle').catch(() => undefined);
+      // A dialog still fading out would be judged half-transparent, with its title already gone.
+      await this.page.waitForFunction(() =>
+        document
+          .getAnimations()
+          .every(
+            (animation) =>
+              animation.playState !== 'running' ||
+              animation.effect?.getComputedTiming().iterations === Infinity,
+          ),
+      );
       // Judge the page at rest: no hover or focus styles left over from the journey's last click.
       await this.page.mouse.move(0, 0);
       // A full-page shot taken scrolled down would paint the sticky header in the middle of the page.

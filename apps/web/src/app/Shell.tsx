@@ -2,13 +2,15 @@ import {
   AppstoreOutlined,
   BellOutlined,
   HomeOutlined,
+  LogoutOutlined,
+  SettingOutlined,
   TeamOutlined,
   UserOutlined,
   WalletOutlined,
 } from '@ant-design/icons';
 import { LANGUAGES, useAccount, useLanguage, useSignOut } from '@kongjian/client';
-import { Badge, Button, Dropdown, Layout, Space } from 'antd';
-import type { ReactNode } from 'react';
+import { Badge, Button, Popover } from 'antd';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { useUnreadCount } from '../features/notifications/unread';
@@ -25,29 +27,87 @@ function NavItem({ to, icon, label, badge }: { to: string; icon: ReactNode; labe
   );
 }
 
+/** One button to the other language (there are two); its label is that language's own name. */
 function LanguageSwitch() {
   const { t } = useTranslation();
   const [language, setLanguage] = useLanguage();
+  const other = LANGUAGES.find((choice) => choice !== language)!;
   return (
-    <Dropdown
-      menu={{
-        items: LANGUAGES.map((choice) => ({ key: choice, label: t(`common:languageName.${choice}`) })),
-        selectedKeys: [language],
-        onClick: ({ key }) => setLanguage(key as (typeof LANGUAGES)[number]),
-      }}
+    <Button
+      type="text"
+      className="kj-header-button"
+      lang={other}
+      aria-label={t(`common:languageName.${other}`)}
+      title={t('common:language')}
+      onClick={() => setLanguage(other)}
     >
-      <Button type="text" className="kj-header-button" aria-label={t('common:language')}>
-        {language === 'en' ? 'EN' : '中'}
+      {other === 'en' ? 'EN' : '中文'}
+    </Button>
+  );
+}
+
+/**
+ * Wallet, settings and sign out behind the account button. A disclosure rather than antd's Dropdown, whose
+ * menu library would double the code of every first load; the panel follows the button in the page, so the
+ * Tab key goes from the button into it.
+ */
+function AccountMenu({ username }: { username: string }) {
+  const { t } = useTranslation('shell');
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const close = () => setOpen(false);
+  const panel = (
+    <ul className="kj-account-menu">
+      <li>
+        <Link to="/wallet" onClick={close}>
+          <WalletOutlined aria-hidden /> {t('wallet')}
+        </Link>
+      </li>
+      <li>
+        <Link to="/settings" onClick={close}>
+          <SettingOutlined aria-hidden /> {t('settings')}
+        </Link>
+      </li>
+      <li>
+        <button
+          type="button"
+          onClick={() => {
+            close();
+            signOut.mutate(undefined, { onSettled: () => void navigate('/login') });
+          }}
+        >
+          <LogoutOutlined aria-hidden /> {t('signOut')}
+        </button>
+      </li>
+    </ul>
+  );
+  return (
+    <Popover
+      content={panel}
+      trigger="click"
+      placement="bottomRight"
+      arrow={false}
+      open={open}
+      onOpenChange={setOpen}
+      getPopupContainer={(button) => button.parentElement ?? document.body}
+    >
+      <Button
+        type="text"
+        className="kj-header-button kj-account-button"
+        aria-label={t('accountMenu')}
+        aria-expanded={open}
+      >
+        <UserOutlined aria-hidden className="kj-account-icon" />
+        <span className="kj-account-name">{username}</span>
       </Button>
-    </Dropdown>
+    </Popover>
   );
 }
 
 function SignedInNav({ username }: { username: string }) {
   const { t } = useTranslation('shell');
   const unread = useUnreadCount();
-  const signOut = useSignOut();
-  const navigate = useNavigate();
   return (
     <>
       <nav className="kj-nav" aria-label={t('mainNav')}>
@@ -57,28 +117,10 @@ function SignedInNav({ username }: { username: string }) {
         <NavItem to="/app-center" icon={<AppstoreOutlined />} label={t('apps')} />
         <NavItem to="/notifications" icon={<BellOutlined />} label={t('notifications')} badge={unread} />
       </nav>
-      <Space size={4}>
+      <div className="kj-header-tools">
         <LanguageSwitch />
-        <Dropdown
-          menu={{
-            items: [
-              { key: 'wallet', icon: <WalletOutlined />, label: t('wallet') },
-              { key: 'settings', label: t('settings') },
-              { type: 'divider' },
-              { key: 'signOut', label: t('signOut') },
-            ],
-            onClick: ({ key }) => {
-              if (key === 'signOut') signOut.mutate(undefined, { onSettled: () => void navigate('/login') });
-              else void navigate(`/${key}`);
-            },
-          }}
-        >
-          <Button type="text" className="kj-header-button kj-account-button" aria-label={t('accountMenu')}>
-            <UserOutlined aria-hidden className="kj-account-icon" />
-            <span className="kj-account-name">{username}</span>
-          </Button>
-        </Dropdown>
-      </Space>
+        <AccountMenu username={username} />
+      </div>
     </>
   );
 }
@@ -88,8 +130,8 @@ export function Shell() {
   const { t } = useTranslation('shell');
   const account = useAccount();
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header className="kj-header">
+    <div className="kj-layout">
+      <header className="kj-header">
         <Link to="/" className="kj-logo" aria-label={t('common:appName')}>
           <img src="/favicon.svg" alt="" width={28} height={28} />
           <span>{t('common:appName')}</span>
@@ -97,7 +139,7 @@ export function Shell() {
         {account.data ? (
           <SignedInNav username={account.data.username} />
         ) : (
-          <Space size={4}>
+          <div className="kj-header-tools">
             <LanguageSwitch />
             {account.data === null && (
               <>
@@ -109,14 +151,12 @@ export function Shell() {
                 </Link>
               </>
             )}
-          </Space>
+          </div>
         )}
-      </Layout.Header>
-      <Layout.Content>
-        <main>
-          <Outlet />
-        </main>
-      </Layout.Content>
-    </Layout>
+      </header>
+      <main>
+        <Outlet />
+      </main>
+    </div>
   );
 }

@@ -1,7 +1,8 @@
 import { useLanguage } from '@kongjian/client';
 import { App as AntApp, ConfigProvider, theme } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+// The ES builds: `antd/locale/*` re-export the CommonJS ones, which bring the date pickers' strings along.
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
 import type { ReactNode } from 'react';
 
 /**
@@ -27,7 +28,6 @@ export const KONGJIAN_THEME = {
       '"PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", system-ui, -apple-system, "Segoe UI", sans-serif',
   },
   components: {
-    Layout: { headerBg: '#0d47a1', headerHeight: 56, headerPadding: '0 16px' },
     Card: { headerFontSize: 16 },
   },
 };

@@ -1,15 +1,15 @@
-import { Button, Card, Empty, Space, Spin, Tabs } from 'antd';
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { Button, Empty, Space, Spin } from 'antd';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/QueryState';
 import { UserLink } from '../../components/UserAvatar';
 import { PostCard } from '../posts/PostCard';
 import { type FeedItem, useFeed } from '../posts/queries';
-import { MoodComposer } from './MoodComposer';
 import './feed.css';
 
-// The rich-text editor is the heaviest part of the page; it loads when someone opens the blog tab.
-const BlogEditor = lazy(() => import('./BlogEditor'));
+// Friends' news is what the page is for: the composer (its text area, photo uploader, privacy picker and
+// their antd components are about a quarter of the page's code) loads once the first page of news is shown.
+const Composer = lazy(() => import('./Composer'));
 
 /** "Xiaoming posted a mood" / "reposted" / "commented: …" above the post it is about. */
 function Headline({ item }: { item: FeedItem }) {
@@ -82,26 +82,31 @@ function FeedList() {
 /** 信息中心: write a mood or a blog, and see what my friends and I did, newest first. */
 export default function FeedPage() {
   const { t } = useTranslation('feed');
+  const feedShown = !useFeed().isPending;
+  // Asked for after the frame that shows the news has been painted, so its loading never delays it.
+  const [composerWanted, setComposerWanted] = useState(false);
+  useEffect(() => {
+    if (!feedShown) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setComposerWanted(true));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [feedShown]);
   return (
     <div className="kj-page kj-feed">
       <h1 className="kj-feed-title">{t('title')}</h1>
-      <Card size="small" style={{ marginBottom: 16 }}>
-        <Tabs
-          size="small"
-          items={[
-            { key: 'mood', label: t('tabMood'), children: <MoodComposer /> },
-            {
-              key: 'blog',
-              label: t('tabBlog'),
-              children: (
-                <Suspense fallback={<Spin aria-label={t('common:loading')} />}>
-                  <BlogEditor />
-                </Suspense>
-              ),
-            },
-          ]}
-        />
-      </Card>
+      {/* The slot keeps the composer's height so the news does not jump down when it arrives. */}
+      <div className="kj-composer-slot">
+        {composerWanted && (
+          <Suspense fallback={null}>
+            <Composer />
+          </Suspense>
+        )}
+      </div>
       <h2 className="kj-visually-hidden">{t('friendsActivity')}</h2>
       <FeedList />
     </div>

@@ -116,7 +116,7 @@ function CommentLine({ comment, post, onReply }: { comment: PostComment; post: P
 }
 
 /** A post's comments with one level of replies, and a box to add one. */
-export function Comments({ post }: { post: Post }) {
+export default function Comments({ post }: { post: Post }) {
   const { t } = useTranslation('posts');
   const comments = useComments(post.id);
   const [replyTo, setReplyTo] = useState<string | null>(null);

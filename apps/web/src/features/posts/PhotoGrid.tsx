@@ -1,8 +1,10 @@
-import { Image } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Post } from './queries';
 import './posts.css';
+
+// The viewer (antd's Image preview) is only needed once someone opens a photo.
+const PhotoPreview = lazy(() => import('./PhotoPreview'));
 
 /** A mood's photos (up to 9) as thumbnails; a click opens the web-size copies in a viewer. */
 export function PhotoGrid({ photos }: { photos: Post['photos'] }) {
@@ -30,18 +32,14 @@ export function PhotoGrid({ photos }: { photos: Post['photos'] }) {
         ))}
       </ul>
       {open && (
-        <Image.PreviewGroup
-          items={photos.map((photo, index) => ({
-            src: photo.webUrl,
-            alt: t('photoAlt', { number: index + 1 }),
-          }))}
-          preview={{
-            open,
-            current,
-            onOpenChange: (value) => setOpen(value),
-            onChange: (index) => setCurrent(index),
-          }}
-        />
+        <Suspense fallback={null}>
+          <PhotoPreview
+            photos={photos}
+            current={current}
+            onMove={setCurrent}
+            onClose={() => setOpen(false)}
+          />
+        </Suspense>
       )}
     </>
   );

@@ -10,18 +10,20 @@ import {
   UsergroupAddOutlined,
 } from '@ant-design/icons';
 import { type HostComponents, problemMessage, useAccount } from '@kongjian/client';
-import { Alert, App, Button, Card, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { Alert, App, Button, Popconfirm, Space, Spin, Tag, Tooltip } from 'antd';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ReportButton } from '../../components/ReportButton';
 import { UserAvatar, UserLink } from '../../components/UserAvatar';
-import { Comments } from './Comments';
 import { PhotoGrid } from './PhotoGrid';
 import { type Post, useDeletePost, useLike } from './queries';
 import { RepostButton } from './RepostButton';
 import { fullTime, relativeTime } from './time';
 import './posts.css';
+
+// A post's comments (with their text boxes) load when someone opens them.
+const Comments = lazy(() => import('./Comments'));
 
 type Original = HostComponents['schemas']['OriginalPostResponse'];
 type PostApp = HostComponents['schemas']['PostApp'];
@@ -112,12 +114,8 @@ export function PostCard({
   const held = post.moderation && post.moderation.state !== 'published';
 
   return (
-    <Card
-      className="kj-post-card"
-      size="small"
-      role="article"
-      aria-label={t('postBy', { name: post.author.nickname })}
-    >
+    // A plain <article> with the card look: antd's Card brings its Tabs along, the feed needs neither.
+    <article className="kj-post-card" aria-label={t('postBy', { name: post.author.nickname })}>
       {headline && (
         <div className="kj-post-meta" style={{ marginBottom: 8 }}>
           {headline}
@@ -156,7 +154,7 @@ export function PostCard({
               <Content post={post.original} />
             </>
           ) : (
-            <Typography.Text type="secondary">{t('originalUnavailable')}</Typography.Text>
+            <span className="kj-post-meta">{t('originalUnavailable')}</span>
           )}
         </div>
       )}
@@ -204,7 +202,11 @@ export function PostCard({
       </div>
       {like.isError && <Alert type="error" showIcon role="alert" title={problemMessage(like.error, t)} />}
       {remove.isError && <Alert type="error" showIcon role="alert" title={problemMessage(remove.error, t)} />}
-      {showComments && <Comments post={post} />}
-    </Card>
+      {showComments && (
+        <Suspense fallback={<Spin aria-label={t('common:loading')} />}>
+          <Comments post={post} />
+        </Suspense>
+      )}
+    </article>
   );
 }

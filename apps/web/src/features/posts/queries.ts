@@ -1,6 +1,7 @@
 import { api, call, type HostComponents } from '@kongjian/client';
 import {
   type InfiniteData,
+  infiniteQueryOptions,
   type QueryClient,
   type QueryKey,
   useInfiniteQuery,
@@ -43,13 +44,15 @@ export function useUserPosts(userId: string, kind?: PostKind) {
 }
 
 /** The information center: what my friends and I posted, reposted or commented, newest first. */
+export const feedQuery = infiniteQueryOptions({
+  queryKey: FEED_KEY,
+  queryFn: ({ pageParam }) => call(api.GET('/feed', { params: { query: { cursor: pageParam } } })),
+  initialPageParam: undefined as string | undefined,
+  getNextPageParam: (page) => page.nextCursor ?? undefined,
+});
+
 export function useFeed() {
-  return useInfiniteQuery({
-    queryKey: FEED_KEY,
-    queryFn: ({ pageParam }) => call(api.GET('/feed', { params: { query: { cursor: pageParam } } })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  return useInfiniteQuery(feedQuery);
 }
 
 export function usePost(postId: string) {
