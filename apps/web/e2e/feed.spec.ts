@@ -194,3 +194,40 @@ test('the feed loads older posts as one scrolls', async ({ open, hostApi }) => {
   await expect(page.getByText('没有更多了')).toBeVisible();
   tab.expectNoProblems();
 });
+
+test('a blocked word is refused with the reason and the text kept; a held mood shows "under review"', async ({
+  open,
+  hostApi,
+  admin,
+}) => {
+  const suffix = Math.random().toString(36).slice(2, 8);
+  const [blocked, held] = [`禁词${suffix}`, `待审${suffix}`];
+  for (const [phrase, action] of [
+    [blocked, 'block'],
+    [held, 'hold'],
+  ]) {
+    await hostApi.request('POST', '/admin/moderation/rules', {
+      token: admin.token,
+      body: { phrase, action },
+    });
+  }
+  const me = await hostApi.newUser('moderated');
+  const tab = await open(me);
+  const { page } = tab;
+  await openFeed(tab);
+  const mood = page.getByRole('textbox', { name: '说说内容' });
+
+  tab.expectError(/^422 POST \/moods$/);
+  await mood.fill(`这里有${blocked}的内容`);
+  await page.getByRole('button', { name: '发表', exact: true }).click();
+  await expect(page.getByRole('alert')).toHaveText('内容包含不允许发布的词语，请修改后再发。');
+  await expect(mood).toHaveValue(`这里有${blocked}的内容`);
+
+  await mood.fill(`这条要等${held}审核`);
+  await page.getByRole('button', { name: '发表', exact: true }).click();
+  await expect(page.getByText('发表成功')).toBeVisible();
+  const post = page.getByRole('article').filter({ hasText: `这条要等${held}审核` });
+  await expect(post.getByText('审核中')).toBeVisible();
+  await tab.check('feed-held');
+  tab.expectNoProblems();
+});

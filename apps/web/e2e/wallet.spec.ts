@@ -112,3 +112,53 @@ test('a demo member sees their yellow diamond and coin history', async ({ open, 
   await tab.check('wallet-vip');
   tab.expectNoProblems();
 });
+
+test('with coins from the platform, a person opens the yellow diamond, buys a theme and pays an order', async ({
+  open,
+  hostApi,
+  admin,
+}) => {
+  const [me, friend] = [await hostApi.newUser('spender'), await hostApi.newUser('giftee')];
+  await giftOrder(hostApi, me, friend);
+  await hostApi.request('POST', `/admin/users/${me.id}/coin-grants`, {
+    token: admin.token,
+    body: { amount: 1000, idempotencyKey: `e2e-grant-${me.id}`, memo: '新人礼包' },
+  });
+  const tab = await open(me);
+  const { page } = tab;
+  const balance = page.locator('.ant-statistic-content-value');
+
+  await tab.goto('/wallet');
+  await expect(balance).toHaveText('1,000');
+  await expect(page.getByText('空间发放', { exact: true })).toBeVisible();
+  await expect(page.getByText(/新人礼包/)).toBeVisible();
+
+  // A month of yellow diamond: 100 coins.
+  await page.getByRole('radiogroup').getByText('黄钻', { exact: true }).click();
+  await page.getByRole('button', { name: '用金币开通' }).click();
+  await expect(page.getByText('已开通 1 个月黄钻')).toBeVisible();
+  await expect(page.getByText('黄钻 LV1')).toBeVisible();
+  await expect(page.getByRole('heading', { name: '续费黄钻' })).toBeVisible();
+
+  // A priced theme: 200 coins; it is then owned.
+  await page.getByRole('radiogroup').getByText('商城与物品', { exact: true }).click();
+  await page.getByRole('button', { name: '购买 翡翠园' }).click();
+  await expect(page.getByText('已获得 翡翠园')).toBeVisible();
+  await expect(page.getByRole('button', { name: '购买 翡翠园' })).toHaveCount(0);
+
+  // The gift's order: 5 coins.
+  await page.getByRole('radiogroup').getByText('订单', { exact: true }).click();
+  await page.getByRole('button', { name: '支付 5 金币' }).click();
+  await expect(page.getByText(/^已支付|^已完成/)).toBeVisible();
+
+  await page.getByRole('radiogroup').getByText('金币', { exact: true }).click();
+  await expect(balance).toHaveText('695');
+  for (const kind of ['开通黄钻', '商城购买', '应用订单付款']) {
+    await expect(page.getByText(kind, { exact: true })).toBeVisible();
+  }
+  // What was bought, by its catalog name; nothing in another language.
+  await expect(page.getByText(/^翡翠园 · /)).toBeVisible();
+  await page.mouse.move(0, 0);
+  await tab.check('wallet-spent');
+  tab.expectNoProblems();
+});

@@ -94,12 +94,12 @@ export class ShopService {
       let transactionId: string | null = null;
       if (item.price > 0) {
         await this.ledger.requireFunds(wallet, item.price);
-        const memo = `${item.name} (${item.kind})`;
-        const posted = await this.ledger.post('item_purchase', userId, memo, [
+        // The item's name is catalog data; the kind ("theme") would be English prose in every language.
+        const posted = await this.ledger.post('item_purchase', userId, item.name, [
           { accountId: wallet, amount: -item.price },
           { accountId: SYSTEM_ACCOUNTS.revenue, amount: item.price },
         ]);
-        transaction = await this.coins.transactionResponse(posted, item.price, userId, null, memo);
+        transaction = await this.coins.transactionResponse(posted, item.price, userId, null, item.name);
         transactionId = posted.id;
       }
       const acquiredAt = this.clock.now();

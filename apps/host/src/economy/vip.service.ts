@@ -91,8 +91,8 @@ export class VipService {
       const wallet = wallets.get(userId)!;
       const price = months * VIP_PRICE_PER_MONTH;
       await this.ledger.requireFunds(wallet, price);
-      const memo = `Yellow diamond, ${months} month${months === 1 ? '' : 's'}`;
-      const posted = await this.ledger.post('vip_purchase', userId, memo, [
+      // No memo: the kind says what it was in the reader's language, the amount what it cost.
+      const posted = await this.ledger.post('vip_purchase', userId, null, [
         { accountId: wallet, amount: -price },
         { accountId: SYSTEM_ACCOUNTS.revenue, amount: price },
       ]);
@@ -113,7 +113,7 @@ export class VipService {
       const after = vipState({ since, expires_at: expiresAt }, now);
       return {
         response: {
-          transaction: await this.coins.transactionResponse(posted, price, userId, null, memo),
+          transaction: await this.coins.transactionResponse(posted, price, userId, null, null),
           months,
           membership: vipBadge(after),
         },

@@ -150,6 +150,8 @@ interface Fixtures {
   ) => Promise<KjPage>;
   /** Signs a demo person in over the API (they exist with the demo data). */
   demoUser: (username: string) => Promise<HostUser>;
+  /** The host's admin (named at start, as KONGJIAN_ADMIN), signed in over the API. */
+  admin: HostUser;
 }
 
 async function openTab(
@@ -170,6 +172,13 @@ async function openTab(
   // Signed out, the app asks who is signed in and hears 401: that is how it knows.
   if (!user) tab.expectError(/^401 GET \/account$/);
   return tab;
+}
+
+async function signIn(hostApi: HostApi, username: string, password: string): Promise<HostUser> {
+  const signedIn = await hostApi.request<{ account: { id: string }; token: string }>('POST', '/sessions', {
+    body: { username, password },
+  });
+  return { id: signedIn.account.id, username, password, token: signedIn.token };
 }
 
 export const test = base.extend<Fixtures>({
@@ -196,15 +205,10 @@ export const test = base.extend<Fixtures>({
     for (const tab of opened) await tab.page.context().close();
   },
   demoUser: async ({ hostApi }, use) => {
-    await use(async (username) => {
-      const signedIn = await hostApi.request<{ account: { id: string }; token: string }>(
-        'POST',
-        '/sessions',
-        {
-          body: { username, password: DEMO_PASSWORD },
-        },
-      );
-      return { id: signedIn.account.id, username, password: DEMO_PASSWORD, token: signedIn.token };
-    });
+    await use((username) => signIn(hostApi, username, DEMO_PASSWORD));
+  },
+  admin: async ({ hostApi }, use) => {
+    const [username, password] = process.env.KONGJIAN_TEST_ADMIN!.split(':') as [string, string];
+    await use(await signIn(hostApi, username, password));
   },
 });

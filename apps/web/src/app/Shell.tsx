@@ -111,11 +111,20 @@ function SignedInNav({ username }: { username: string }) {
   return (
     <>
       <nav className="kj-nav" aria-label={t('mainNav')}>
-        <NavItem to="/" icon={<HomeOutlined />} label={t('feed')} />
-        <NavItem to={`/u/${encodeURIComponent(username)}`} icon={<UserOutlined />} label={t('mySpace')} />
-        <NavItem to="/friends" icon={<TeamOutlined />} label={t('friends')} />
-        <NavItem to="/app-center" icon={<AppstoreOutlined />} label={t('apps')} />
-        <NavItem to="/notifications" icon={<BellOutlined />} label={t('notifications')} badge={unread} />
+        <NavItem to="/" icon={<HomeOutlined aria-hidden />} label={t('feed')} />
+        <NavItem
+          to={`/u/${encodeURIComponent(username)}`}
+          icon={<UserOutlined aria-hidden />}
+          label={t('mySpace')}
+        />
+        <NavItem to="/friends" icon={<TeamOutlined aria-hidden />} label={t('friends')} />
+        <NavItem to="/app-center" icon={<AppstoreOutlined aria-hidden />} label={t('apps')} />
+        <NavItem
+          to="/notifications"
+          icon={<BellOutlined aria-hidden />}
+          label={t('notifications')}
+          badge={unread}
+        />
       </nav>
       <div className="kj-header-tools">
         <LanguageSwitch />

@@ -14,7 +14,11 @@ export const KONGJIAN_THEME = {
   token: {
     colorPrimary: '#1565c0',
     colorLink: '#1565c0',
-    colorWarning: '#b26a00',
+    // Dark enough for the warning tags' text ("under review") to pass 4.5:1 on their pale background.
+    colorWarning: '#9a5b00',
+    // Set, not derived: from that dark seed antd would derive a greyish background that loses the contrast.
+    colorWarningBg: '#fff7e6',
+    colorWarningBorder: '#ffd591',
     // antd's red (#ff4d4f) is under 4.5:1 on white; "delete", "block" and "revoke" must stay readable.
     colorError: '#c62828',
     colorBgLayout: '#eef4fb',

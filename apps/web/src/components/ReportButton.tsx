@@ -14,7 +14,7 @@ export function ReportButton({ subjectType, subjectId }: { subjectType: ReportSu
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button type="text" size="small" icon={<FlagOutlined />} onClick={() => setOpen(true)}>
+      <Button type="text" size="small" icon={<FlagOutlined aria-hidden />} onClick={() => setOpen(true)}>
         {t('report.action')}
       </Button>
       <OnceOpened open={open}>

@@ -7,7 +7,14 @@ export type UserSummary = HostComponents['schemas']['UserSummary'];
 
 /** A person's head portrait, or a silhouette when they have none. */
 export function UserAvatar({ user, size = 40 }: { user: UserSummary; size?: number }) {
-  return <Avatar size={size} src={user.avatarUrl ?? undefined} icon={<UserOutlined />} alt={user.nickname} />;
+  return (
+    <Avatar
+      size={size}
+      src={user.avatarUrl ?? undefined}
+      icon={<UserOutlined aria-hidden />}
+      alt={user.nickname}
+    />
+  );
 }
 
 /** A person as every list shows them: head portrait and nickname, linking to their space. */

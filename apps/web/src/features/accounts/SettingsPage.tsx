@@ -278,7 +278,7 @@ function AppsSection() {
                         shape="square"
                         size={40}
                         src={app.iconUrl ?? undefined}
-                        icon={<AppstoreOutlined />}
+                        icon={<AppstoreOutlined aria-hidden />}
                         alt=""
                       />
                       <Space orientation="vertical" size={2}>

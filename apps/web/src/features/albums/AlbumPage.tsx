@@ -4,6 +4,7 @@ import { App, Button, Card, ConfigProvider, Empty, Popconfirm, Space, Tag, Typog
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { ModerationTag } from '../../components/ModerationTag';
 import { QueryState } from '../../components/QueryState';
 import { AlbumFormModal } from './AlbumFormModal';
 import { PhotoLightbox } from './PhotoLightbox';
@@ -53,7 +54,7 @@ function AlbumView({ album, username }: { album: Album; username: string }) {
             </Typography.Title>
             {isOwner && (
               <Space wrap>
-                <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>
                   {t('edit')}
                 </Button>
                 <Popconfirm
@@ -71,7 +72,7 @@ function AlbumView({ album, username }: { album: Album; username: string }) {
                     })
                   }
                 >
-                  <Button danger icon={<DeleteOutlined />}>
+                  <Button danger icon={<DeleteOutlined aria-hidden />}>
                     {t('delete')}
                   </Button>
                 </Popconfirm>
@@ -81,9 +82,7 @@ function AlbumView({ album, username }: { album: Album; username: string }) {
           <Space wrap size={8}>
             <Typography.Text type="secondary">{t('photoCount', { count: album.photoCount })}</Typography.Text>
             {isOwner && <Tag>{t(`common:privacy.${album.privacy}`)}</Tag>}
-            {album.moderation && album.moderation.state !== 'published' && (
-              <Tag color="warning">{t(`moderation.${album.moderation.state}`)}</Tag>
-            )}
+            <ModerationTag moderation={album.moderation} />
           </Space>
           {album.description && <Typography.Paragraph>{album.description}</Typography.Paragraph>}
           {isOwner && (

@@ -4,6 +4,7 @@ import { App, Button, Empty, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ModerationTag } from '../../components/ModerationTag';
 import { QueryState } from '../../components/QueryState';
 import { AlbumFormModal } from './AlbumFormModal';
 import { type Album, useDeleteAlbum, useUserAlbums } from './queries';
@@ -31,7 +32,7 @@ export function AlbumsModule({
       {isOwner && (
         <div className="kj-albums-toolbar">
           <StorageMeter />
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
             {t('create')}
           </Button>
         </div>
@@ -63,16 +64,14 @@ export function AlbumsModule({
                         {t('photoCount', { count: album.photoCount })}
                       </Typography.Text>
                       {isOwner && <Tag>{t(`common:privacy.${album.privacy}`)}</Tag>}
-                      {album.moderation && album.moderation.state !== 'published' && (
-                        <Tag color="warning">{t(`moderation.${album.moderation.state}`)}</Tag>
-                      )}
+                      <ModerationTag moderation={album.moderation} />
                     </Space>
                     {isOwner && (
                       <Space size={0} className="kj-album-actions">
                         <Button
                           type="text"
                           size="small"
-                          icon={<EditOutlined />}
+                          icon={<EditOutlined aria-hidden />}
                           aria-label={t('editNamed', { title: album.title })}
                           onClick={() => setEditing(album)}
                         />
@@ -92,7 +91,7 @@ export function AlbumsModule({
                             type="text"
                             size="small"
                             danger
-                            icon={<DeleteOutlined />}
+                            icon={<DeleteOutlined aria-hidden />}
                             aria-label={t('deleteNamed', { title: album.title })}
                           />
                         </Popconfirm>

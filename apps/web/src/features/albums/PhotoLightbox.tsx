@@ -1,7 +1,8 @@
 import { DeleteOutlined, HeartFilled, HeartOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { problemMessage, useAccount } from '@kongjian/client';
-import { App, Button, Empty, Form, Input, List, Modal, Popconfirm, Space, Tag, Typography } from 'antd';
+import { App, Button, Empty, Form, Input, List, Modal, Popconfirm, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ModerationTag } from '../../components/ModerationTag';
 import { QueryState } from '../../components/QueryState';
 import { ReportButton } from '../../components/ReportButton';
 import { UserLink } from '../../components/UserAvatar';
@@ -53,14 +54,14 @@ export function PhotoLightbox({
       <Space wrap style={{ marginTop: 12, width: '100%', justifyContent: 'space-between' }}>
         <Space wrap>
           <Button
-            icon={<LeftOutlined />}
+            icon={<LeftOutlined aria-hidden />}
             aria-label={t('photo.previous')}
             disabled={index === 0}
             onClick={() => onMove(-1)}
           />
           <Typography.Text>{t('photo.position', { index: index + 1, total })}</Typography.Text>
           <Button
-            icon={<RightOutlined />}
+            icon={<RightOutlined aria-hidden />}
             aria-label={t('photo.next')}
             disabled={index >= total - 1}
             onClick={() => onMove(1)}
@@ -69,7 +70,13 @@ export function PhotoLightbox({
         <Space wrap>
           {signedIn && (
             <Button
-              icon={photo.likedByMe ? <HeartFilled style={{ color: '#c2185b' }} /> : <HeartOutlined />}
+              icon={
+                photo.likedByMe ? (
+                  <HeartFilled aria-hidden style={{ color: '#c2185b' }} />
+                ) : (
+                  <HeartOutlined aria-hidden />
+                )
+              }
               aria-pressed={photo.likedByMe}
               onClick={() =>
                 like.mutate(
@@ -101,7 +108,7 @@ export function PhotoLightbox({
                 })
               }
             >
-              <Button danger icon={<DeleteOutlined />}>
+              <Button danger icon={<DeleteOutlined aria-hidden />}>
                 {t('photo.delete')}
               </Button>
             </Popconfirm>
@@ -111,9 +118,7 @@ export function PhotoLightbox({
       {photo.description && (
         <Typography.Paragraph style={{ marginTop: 12 }}>{photo.description}</Typography.Paragraph>
       )}
-      {photo.moderation && photo.moderation.state !== 'published' && (
-        <Tag color="warning">{t(`moderation.${photo.moderation.state}`)}</Tag>
-      )}
+      <ModerationTag moderation={photo.moderation} />
       <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>
         {new Date(photo.createdAt).toLocaleString(i18n.language)} · {photo.width}×{photo.height}
       </Typography.Text>
@@ -175,7 +180,7 @@ function PhotoComments({ photo, signedIn }: { photo: Photo; signedIn: boolean })
                             type="text"
                             size="small"
                             danger
-                            icon={<DeleteOutlined />}
+                            icon={<DeleteOutlined aria-hidden />}
                             aria-label={t('comments.delete')}
                             onClick={() =>
                               remove.mutate(comment.id, {

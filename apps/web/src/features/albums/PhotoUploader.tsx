@@ -66,7 +66,12 @@ export function PhotoUploader({ albumId, userId }: { albumId: string; userId: st
           if (files.length > 0) void start(files);
         }}
       />
-      <Button type="primary" icon={<UploadOutlined />} loading={busy} onClick={() => input.current?.click()}>
+      <Button
+        type="primary"
+        icon={<UploadOutlined aria-hidden />}
+        loading={busy}
+        onClick={() => input.current?.click()}
+      >
         {t('upload.action')}
       </Button>
       {uploads.length > 0 && (

@@ -8,7 +8,7 @@ export function AppIcon({ iconUrl, size = 48 }: { iconUrl: string | null; size?:
       shape="square"
       size={size}
       src={iconUrl ?? undefined}
-      icon={<AppstoreOutlined />}
+      icon={<AppstoreOutlined aria-hidden />}
       alt=""
       style={{ flex: 'none', background: iconUrl ? 'transparent' : undefined }}
     />

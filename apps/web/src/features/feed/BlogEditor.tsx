@@ -1,4 +1,10 @@
-import { BoldOutlined, ItalicOutlined, OrderedListOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import {
+  BoldOutlined,
+  ItalicOutlined,
+  OrderedListOutlined,
+  SendOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { App, Button, Input, Space, Tooltip } from 'antd';
@@ -113,13 +119,13 @@ export default function BlogEditor() {
         <ToolButton
           label={t('bold')}
           active={state.bold}
-          icon={<BoldOutlined />}
+          icon={<BoldOutlined aria-hidden />}
           onClick={() => chain().toggleBold().run()}
         />
         <ToolButton
           label={t('italic')}
           active={state.italic}
-          icon={<ItalicOutlined />}
+          icon={<ItalicOutlined aria-hidden />}
           onClick={() => chain().toggleItalic().run()}
         />
         <ToolButton
@@ -137,13 +143,13 @@ export default function BlogEditor() {
         <ToolButton
           label={t('bulletList')}
           active={state.bullet}
-          icon={<UnorderedListOutlined />}
+          icon={<UnorderedListOutlined aria-hidden />}
           onClick={() => chain().toggleBulletList().run()}
         />
         <ToolButton
           label={t('orderedList')}
           active={state.ordered}
-          icon={<OrderedListOutlined />}
+          icon={<OrderedListOutlined aria-hidden />}
           onClick={() => chain().toggleOrderedList().run()}
         />
       </div>
@@ -158,6 +164,7 @@ export default function BlogEditor() {
         <Button
           type="primary"
           disabled={!title.trim() || state.empty}
+          icon={<SendOutlined aria-hidden />}
           loading={create.isPending}
           onClick={publish}
         >

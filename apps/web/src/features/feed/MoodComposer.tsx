@@ -1,4 +1,10 @@
-import { ArrowLeftOutlined, ArrowRightOutlined, CloseOutlined, PictureOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  ArrowRightOutlined,
+  CloseOutlined,
+  PictureOutlined,
+  SendOutlined,
+} from '@ant-design/icons';
 import { problemMessage } from '@kongjian/client';
 import { App, Button, Input, Progress, Space, Typography } from 'antd';
 import { useEffect, useId, useRef, useState } from 'react';
@@ -132,7 +138,7 @@ export function MoodComposer() {
                 <Button
                   size="small"
                   type="text"
-                  icon={<ArrowLeftOutlined />}
+                  icon={<ArrowLeftOutlined aria-hidden />}
                   disabled={index === 0}
                   aria-label={t('moveLeft', { number: index + 1 })}
                   onClick={() => move(index, -1)}
@@ -140,7 +146,7 @@ export function MoodComposer() {
                 <Button
                   size="small"
                   type="text"
-                  icon={<ArrowRightOutlined />}
+                  icon={<ArrowRightOutlined aria-hidden />}
                   disabled={index === photos.length - 1}
                   aria-label={t('moveRight', { number: index + 1 })}
                   onClick={() => move(index, 1)}
@@ -149,7 +155,7 @@ export function MoodComposer() {
                   size="small"
                   type="text"
                   danger
-                  icon={<CloseOutlined />}
+                  icon={<CloseOutlined aria-hidden />}
                   aria-label={t('removePhoto', { number: index + 1 })}
                   onClick={() => remove(photo.key)}
                 />
@@ -170,7 +176,7 @@ export function MoodComposer() {
             onChange={(event) => pick(event.target.files)}
           />
           <Button
-            icon={<PictureOutlined />}
+            icon={<PictureOutlined aria-hidden />}
             disabled={photos.length >= MOOD_MAX_PHOTOS}
             onClick={() => fileInput.current?.click()}
           >
@@ -178,7 +184,15 @@ export function MoodComposer() {
           </Button>
           <PrivacyPicker value={audience} onChange={setChosen} />
         </Space>
-        <Button type="primary" disabled={!ready} loading={create.isPending} onClick={publish}>
+        {/* With an icon, antd swaps it for the spinner; without one, a spinner animated in and out can stay
+            behind when the host answers within a frame or two (seen on localhost). */}
+        <Button
+          type="primary"
+          icon={<SendOutlined aria-hidden />}
+          disabled={!ready}
+          loading={create.isPending}
+          onClick={publish}
+        >
           {t('publish')}
         </Button>
       </div>

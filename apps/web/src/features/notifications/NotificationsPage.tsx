@@ -35,7 +35,7 @@ function NotificationItem({ notification, me }: { notification: Notification; me
     <Avatar
       size={40}
       src={notification.app?.iconUrl ?? undefined}
-      icon={notification.app ? <AppstoreOutlined /> : <BellOutlined />}
+      icon={notification.app ? <AppstoreOutlined aria-hidden /> : <BellOutlined aria-hidden />}
       alt={notification.app?.name ?? ''}
     />
   );

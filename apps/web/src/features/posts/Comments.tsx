@@ -1,7 +1,8 @@
 import { problemMessage, useAccount } from '@kongjian/client';
-import { Alert, Button, Empty, Input, Popconfirm, Space, Tag } from 'antd';
+import { Alert, Button, Empty, Input, Popconfirm, Space } from 'antd';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ModerationTag } from '../../components/ModerationTag';
 import { QueryState } from '../../components/QueryState';
 import { ReportButton } from '../../components/ReportButton';
 import { UserLink } from '../../components/UserAvatar';
@@ -85,9 +86,7 @@ function CommentLine({ comment, post, onReply }: { comment: PostComment; post: P
         >
           {relativeTime(comment.createdAt, i18n.language)}
         </time>
-        {comment.moderation && comment.moderation.state !== 'published' && (
-          <Tag color="orange">{t(`moderation.${comment.moderation.state}`)}</Tag>
-        )}
+        <ModerationTag moderation={comment.moderation} />
       </Space>
       <div className="kj-comment-body">{comment.body}</div>
       <Space size={0} wrap>

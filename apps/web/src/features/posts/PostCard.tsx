@@ -10,10 +10,11 @@ import {
   UsergroupAddOutlined,
 } from '@ant-design/icons';
 import { type HostComponents, problemMessage, useAccount } from '@kongjian/client';
-import { Alert, App, Button, Popconfirm, Space, Spin, Tag, Tooltip } from 'antd';
+import { Alert, App, Button, Popconfirm, Space, Spin, Tooltip } from 'antd';
 import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { ModerationTag } from '../../components/ModerationTag';
 import { ReportButton } from '../../components/ReportButton';
 import { UserAvatar, UserLink } from '../../components/UserAvatar';
 import { PhotoGrid } from './PhotoGrid';
@@ -111,7 +112,6 @@ export function PostCard({
   const like = useLike(post.id);
   const remove = useDeletePost(post.id);
   const [showComments, setShowComments] = useState(commentsOpen);
-  const held = post.moderation && post.moderation.state !== 'published';
 
   return (
     // A plain <article> with the card look: antd's Card brings its Tabs along, the feed needs neither.
@@ -135,7 +135,7 @@ export function PostCard({
                   </span>
                 </Tooltip>
               )}
-              {held && <Tag color="orange">{t(`moderation.${post.moderation!.state}`)}</Tag>}
+              <ModerationTag moderation={post.moderation} />
             </Space>
           </div>
         </div>
@@ -164,7 +164,13 @@ export function PostCard({
           type="text"
           size="small"
           aria-pressed={post.likedByMe}
-          icon={post.likedByMe ? <HeartFilled style={{ color: '#d4380d' }} /> : <HeartOutlined />}
+          icon={
+            post.likedByMe ? (
+              <HeartFilled aria-hidden style={{ color: '#d4380d' }} />
+            ) : (
+              <HeartOutlined aria-hidden />
+            )
+          }
           onClick={() => like.mutate(!post.likedByMe)}
         >
           {t('like', { count: post.likeCount })}
@@ -172,7 +178,7 @@ export function PostCard({
         <Button
           type="text"
           size="small"
-          icon={<MessageOutlined />}
+          icon={<MessageOutlined aria-hidden />}
           aria-expanded={showComments}
           onClick={() => setShowComments((shown) => !shown)}
         >
@@ -194,7 +200,7 @@ export function PostCard({
               })
             }
           >
-            <Button type="text" size="small" icon={<DeleteOutlined />} loading={remove.isPending}>
+            <Button type="text" size="small" icon={<DeleteOutlined aria-hidden />} loading={remove.isPending}>
               {t('common:delete')}
             </Button>
           </Popconfirm>

@@ -13,7 +13,7 @@ export function RepostButton({ post }: { post: Post }) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button type="text" size="small" icon={<RetweetOutlined />} onClick={() => setOpen(true)}>
+      <Button type="text" size="small" icon={<RetweetOutlined aria-hidden />} onClick={() => setOpen(true)}>
         {post.repostCount > 0 ? t('repostCount', { count: post.repostCount }) : t('repost')}
       </Button>
       <OnceOpened open={open}>

@@ -22,7 +22,7 @@ export function AddFriend({ person }: { person: Person }) {
   if (person.relationship !== 'none') return null;
   return (
     <>
-      <Button type="primary" icon={<UserAddOutlined />} onClick={() => setOpen(true)}>
+      <Button type="primary" icon={<UserAddOutlined aria-hidden />} onClick={() => setOpen(true)}>
         {t('friend.add')}
       </Button>
       <Modal

@@ -60,7 +60,7 @@ export function DecorationDrawer({
   const itemActions = (item: ShopItem, applied: boolean, onApply: () => void) => {
     if (applied) {
       return (
-        <Tag color="success" icon={<CheckOutlined />}>
+        <Tag color="success" icon={<CheckOutlined aria-hidden />}>
           {t('shop.inUse')}
         </Tag>
       );
@@ -91,7 +91,7 @@ export function DecorationDrawer({
         {item.price === 0 ? t('shop.free') : t('shop.price', { price: item.price })}
       </Typography.Text>
       {item.vipOnly && (
-        <Tag className="kj-vip" icon={<CrownFilled />}>
+        <Tag className="kj-vip" icon={<CrownFilled aria-hidden />}>
           {t('shop.vipTag')}
         </Tag>
       )}
@@ -218,7 +218,7 @@ export function DecorationDrawer({
                           <Button
                             key="up"
                             size="small"
-                            icon={<ArrowUpOutlined />}
+                            icon={<ArrowUpOutlined aria-hidden />}
                             disabled={!visible || index === 0}
                             aria-label={t('decorate.moveUp', { name })}
                             onClick={() => move(module, -1)}
@@ -226,7 +226,7 @@ export function DecorationDrawer({
                           <Button
                             key="down"
                             size="small"
-                            icon={<ArrowDownOutlined />}
+                            icon={<ArrowDownOutlined aria-hidden />}
                             disabled={!visible || index === shown.length - 1}
                             aria-label={t('decorate.moveDown', { name })}
                             onClick={() => move(module, 1)}

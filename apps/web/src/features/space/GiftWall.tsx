@@ -47,7 +47,7 @@ export function GiftWall({ space, isOwner }: { space: Space; isOwner: boolean })
                       <Button
                         type="text"
                         size="small"
-                        icon={<DeleteOutlined />}
+                        icon={<DeleteOutlined aria-hidden />}
                         aria-label={t('gifts.removeNamed', { name: gift.name })}
                       />
                     </Popconfirm>

@@ -1,7 +1,8 @@
 import { DeleteOutlined } from '@ant-design/icons';
 import { problemMessage } from '@kongjian/client';
-import { App, Button, Empty, Form, Input, List, Popconfirm, Tag, Typography } from 'antd';
+import { App, Button, Empty, Form, Input, List, Popconfirm, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ModerationTag } from '../../components/ModerationTag';
 import { QueryState } from '../../components/QueryState';
 import { UserLink } from '../../components/UserAvatar';
 import { type Space, useBoardMessages, useDeleteBoardMessage, usePostBoardMessage } from './queries';
@@ -78,7 +79,7 @@ export function MessageBoard({ space }: { space: Space }) {
                                 type="text"
                                 size="small"
                                 danger
-                                icon={<DeleteOutlined />}
+                                icon={<DeleteOutlined aria-hidden />}
                                 aria-label={t('board.delete')}
                               />
                             </Popconfirm>,
@@ -96,11 +97,7 @@ export function MessageBoard({ space }: { space: Space }) {
                           <Typography.Text type="secondary">
                             {new Date(entry.createdAt).toLocaleString(i18n.language)}
                           </Typography.Text>
-                          {entry.moderation && entry.moderation.state !== 'published' && (
-                            <Tag color="warning" style={{ marginLeft: 8 }}>
-                              {t(`moderation.${entry.moderation.state}`)}
-                            </Tag>
-                          )}
+                          <ModerationTag moderation={entry.moderation} />
                         </>
                       }
                     />

@@ -68,7 +68,7 @@ export function MusicPlayer({ url, signedIn }: { url: string; signedIn: boolean 
           <Button
             size="small"
             shape="round"
-            icon={playing ? <PauseCircleOutlined /> : <PlayCircleOutlined />}
+            icon={playing ? <PauseCircleOutlined aria-hidden /> : <PlayCircleOutlined aria-hidden />}
             aria-pressed={playing}
             onClick={toggle}
           >
@@ -80,7 +80,7 @@ export function MusicPlayer({ url, signedIn }: { url: string; signedIn: boolean 
           <Button
             size="small"
             shape="round"
-            icon={<PlayCircleOutlined />}
+            icon={<PlayCircleOutlined aria-hidden />}
             disabled
             aria-describedby="kj-music-why"
           >

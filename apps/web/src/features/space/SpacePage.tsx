@@ -69,7 +69,7 @@ function SpaceView({ space, person }: { space: SpaceData; person: Person }) {
               <Avatar
                 size={72}
                 src={profile.avatarUrl ?? undefined}
-                icon={<UserOutlined />}
+                icon={<UserOutlined aria-hidden />}
                 alt={t('avatarOf', { name: profile.nickname })}
               />
               <div className="kj-space-identity">
@@ -78,7 +78,7 @@ function SpaceView({ space, person }: { space: SpaceData; person: Person }) {
                     {t('title', { name: profile.nickname })}
                   </Typography.Title>
                   {space.vip?.active && (
-                    <Tag icon={<CrownFilled />} className="kj-vip">
+                    <Tag icon={<CrownFilled aria-hidden />} className="kj-vip">
                       {t('vip', { level: space.vip.level })}
                     </Tag>
                   )}
@@ -95,10 +95,14 @@ function SpaceView({ space, person }: { space: SpaceData; person: Person }) {
               <Space wrap className="kj-space-actions">
                 {isOwner && (
                   <>
-                    <Button icon={<EditOutlined />} onClick={() => setEditingProfile(true)}>
+                    <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditingProfile(true)}>
                       {t('profile.edit')}
                     </Button>
-                    <Button type="primary" icon={<SkinOutlined />} onClick={() => setDecorating(true)}>
+                    <Button
+                      type="primary"
+                      icon={<SkinOutlined aria-hidden />}
+                      onClick={() => setDecorating(true)}
+                    >
                       {t('decorate.open')}
                     </Button>
                   </>
