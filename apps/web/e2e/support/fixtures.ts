@@ -123,15 +123,21 @@ export class KjPage {
         text.match(/\b(?:undefined|NaN)\b|\[object Object\]/)?.[0],
         `${name}: a raw value is on screen`,
       ).toBeUndefined();
-      const language = await this.page.evaluate(() => document.documentElement.lang);
-      if (!KEEP_SCREENSHOT(language, size.width)) continue;
-      mkdirSync(SCREENSHOT_DIR, { recursive: true });
-      await this.page.screenshot({
-        path: path.join(SCREENSHOT_DIR, `${name}-${language}-${size.width}.png`),
-        fullPage: true,
-      });
+      await this.screenshot(name);
     }
     await this.page.setViewportSize(original);
+  }
+
+  /** A full-page screenshot `<name>-<language>-<width>.png`, for the docs when it is one they keep. */
+  async screenshot(name: string): Promise<void> {
+    const language = await this.page.evaluate(() => document.documentElement.lang);
+    const width = this.page.viewportSize()?.width ?? DESKTOP.width;
+    if (!KEEP_SCREENSHOT(language, width)) return;
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await this.page.screenshot({
+      path: path.join(SCREENSHOT_DIR, `${name}-${language}-${width}.png`),
+      fullPage: true,
+    });
   }
 
   /** Nothing went wrong that the person would have seen in the developer tools. */
