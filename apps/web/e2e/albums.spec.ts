@@ -82,9 +82,14 @@ test('an owner fills a friends-only album; a friend likes, comments and reports 
 
   // The friend may see the friends-only album, like and comment, and report a photo.
   const friendTab = await open(friend, { language: 'en' });
-  const albumUrl = new URL(page.url()).pathname;
-  await friendTab.goto(albumUrl);
+  // By the album alone, as a notification about someone else's photo links it; the page finds its owner.
+  const albumId = new URL(page.url()).pathname.split('/').pop()!;
+  await friendTab.goto(`/albums/${albumId}`);
   await expect(friendTab.page.getByRole('heading', { level: 1, name: '西湖春游' })).toBeVisible();
+  await expect(friendTab.page.getByRole('link', { name: /Back to/ })).toHaveAttribute(
+    'href',
+    `/u/${owner.username}`,
+  );
   await expect(friendTab.page.getByRole('button', { name: 'Upload photos' })).toHaveCount(0);
   await friendTab.page.getByRole('list', { name: 'Photos' }).getByRole('button').first().click();
   const friendBox = friendTab.page.getByRole('dialog');

@@ -5,11 +5,18 @@ import type { PrivacyLevel } from '../privacy/privacy-level';
 import { User } from './user.entity';
 
 /**
+ * Where `kongjian_meta` remembers the platform's own account (owner of the built-in apps, created by
+ * the apps module): a user row, but nobody a person can sign in as or befriend.
+ */
+export const SYSTEM_ACCOUNT_KEY = 'system_account';
+
+/**
  * The account columns other modules' lists may join on to find people (id, username and its
  * lower-cased `username_key`), as a table expression: `from ${DIRECTORY_ACCOUNTS} u`. Nothing private
- * (no password hash, roles or settings) is reachable through it.
+ * (no password hash, roles or settings) is reachable through it, and the platform's account is not in it.
  */
-export const DIRECTORY_ACCOUNTS = '(select id, username, username_key from user_account)';
+export const DIRECTORY_ACCOUNTS = `(select id, username, username_key from user_account
+  where id::text is distinct from (select value #>> '{}' from kongjian_meta where key = '${SYSTEM_ACCOUNT_KEY}'))`;
 
 /** SQL of the accounts module's tables (user_account, session) for the rules in AccountsService. */
 @Injectable()

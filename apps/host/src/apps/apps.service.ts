@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/core';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { SYSTEM_ACCOUNT_KEY } from '../accounts/accounts.repository';
 import { AccountsService } from '../accounts/accounts.service';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
@@ -99,7 +100,6 @@ export interface BuiltInAppSpec {
 }
 
 /** The account that owns the built-in apps: the platform itself, which nobody can sign in as. */
-export const SYSTEM_ACCOUNT_KEY = 'system_account';
 const SYSTEM_USERNAME = 'kongjian';
 /** Not a scrypt hash, so no password ever verifies against it. */
 const UNUSABLE_PASSWORD_HASH = '!';

@@ -17,6 +17,8 @@ export const router = createBrowserRouter([
       { path: '/signup', lazy: page(() => import('../features/accounts/SignUpPage')) },
       { path: '/u/:username', lazy: page(() => import('../features/space/SpacePage')) },
       { path: '/u/:username/albums/:albumId', lazy: page(() => import('../features/albums/AlbumPage')) },
+      // The same page where only the album is known (a notification about someone else's photo).
+      { path: '/albums/:albumId', lazy: page(() => import('../features/albums/AlbumPage')) },
       { path: '/posts/:postId', lazy: page(() => import('../features/posts/PostPage')) },
       {
         Component: RequireSignIn,

@@ -9,15 +9,16 @@ import { describe, targetOf } from './describe';
 import { type Notification, useMarkRead, useNotifications, usePhoto } from './queries';
 import './notifications.css';
 
-/** A photo's album page: mine under my space; someone else's under the person who told me (its owner). */
+/** A photo's page: the mood it belongs to, or its album (under my space when it is mine). */
 function usePhotoTarget(notification: Notification, me: Account): string | null {
   const isPhoto = !notification.postId && notification.photoId !== null;
   const photo = usePhoto(isPhoto ? notification.photoId : null);
   if (!isPhoto || !photo.data) return null;
   if (photo.data.postId) return `/posts/${photo.data.postId}`;
   if (!photo.data.albumId) return null;
-  const owner = photo.data.ownerId === me.id ? me.username : notification.actor?.username;
-  return owner ? `/u/${encodeURIComponent(owner)}/albums/${photo.data.albumId}` : null;
+  return photo.data.ownerId === me.id
+    ? `/u/${encodeURIComponent(me.username)}/albums/${photo.data.albumId}`
+    : `/albums/${photo.data.albumId}`;
 }
 
 function NotificationItem({ notification, me }: { notification: Notification; me: Account }) {
