@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/support/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@kongjian/browser-testing';
 
 /**
  * The web app's journeys in Debian's Chromium against one real host (built app, demo data, plugins), started

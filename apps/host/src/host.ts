@@ -17,7 +17,7 @@ import type { AppConfig } from './config/config';
 import { DatabaseService } from './database/database.module';
 import { DemoService } from './demo/demo.service';
 import { PluginsService } from './plugins/plugins.service';
-import { serveWebApp } from './web-app/serve-web-app';
+import { HOST_PAGES, serveSinglePageApp } from './web-app/serve-web-app';
 
 export interface HostOptions {
   clock?: Clock;
@@ -45,7 +45,17 @@ export async function createHost(
   app.use(requireJsonBodies);
   app.use(express.json({ limit: LIMITS.bodyBytes, strict: true }));
   app.use(cookieParser());
-  app.use(serveWebApp(config.webDir));
+  app.use(
+    serveSinglePageApp({
+      dir: config.webDir,
+      buildCommand: 'npm run build -w apps/web',
+      hostPages: HOST_PAGES,
+    }),
+  );
+  app.use(
+    '/console',
+    serveSinglePageApp({ dir: config.consoleDir, buildCommand: 'npm run build -w apps/console' }),
+  );
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

@@ -1,12 +1,11 @@
-import { accountQuery, createQueryClient, initI18n } from '@kongjian/client';
+import { accountQuery, createQueryClient, initI18n, ThemeProvider } from '@kongjian/client';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { router } from './app/routes';
 import { feedQuery } from './features/posts/queries';
-import { ThemeProvider } from './app/theme';
-import { localeResources } from './locales';
+import { webLocales } from './locales';
 import './app/global.css';
 
 const queryClient = createQueryClient();
@@ -20,7 +19,7 @@ queryClient.ensureQueryData(accountQuery).then(
   () => undefined,
 );
 
-await initI18n(localeResources);
+await initI18n(webLocales);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

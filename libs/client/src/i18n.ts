@@ -52,6 +52,21 @@ export async function initI18n(resources: Record<Language, Resource[string]>): P
   return i18next;
 }
 
+/**
+ * A UI's own strings, one JSON file per namespace and language (`./<language>/<namespace>.json`), as
+ * `import.meta.glob('./*\/*.json', { eager: true, import: 'default' })` gives them, in i18next's shape.
+ */
+export function localeResources(
+  files: Record<string, Record<string, unknown>>,
+): Record<Language, Resource[string]> {
+  const resources: Record<Language, Resource[string]> = { 'zh-CN': {}, en: {} };
+  for (const [file, strings] of Object.entries(files)) {
+    const [, language, namespace] = file.match(/^\.\/([^/]+)\/([^/]+)\.json$/)!;
+    if (isLanguage(language)) resources[language][namespace!] = strings as Resource[string][string];
+  }
+  return resources;
+}
+
 /** The current language and a switch that is remembered for the next visit. */
 export function useLanguage(): [Language, (language: Language) => void] {
   const { i18n } = useTranslation();

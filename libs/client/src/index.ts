@@ -3,6 +3,7 @@ export { ACCOUNT_KEY, accountQuery, useAccount, useSignIn, useSignOut, type Acco
 export {
   DEFAULT_LANGUAGE,
   initI18n,
+  localeResources,
   LANGUAGES,
   rememberedLanguage,
   useLanguage,
@@ -17,3 +18,7 @@ export {
 } from './problem';
 export { createQueryClient, isClientError } from './query';
 export type { HostComponents } from '@kongjian/sdk';
+export { KONGJIAN_THEME, ThemeProvider } from './theme';
+export { useScopeWords } from './scopes';
+export { ProblemAlert, QueryState } from './query-state';
+export { LanguageButton } from './language-button';

@@ -24,6 +24,8 @@ export interface AppConfig {
   plugins?: PluginsConfig;
   /** The built web app (`apps/web/dist`) served at `/`; absent: no web app (host tests). */
   webDir?: string;
+  /** The developer and admin console's build (`apps/console/dist`) served at `/console/`; absent: none. */
+  consoleDir?: string;
   /** Milliseconds between heartbeats of the live notification stream instead of LIMITS' (tests shorten it). */
   notificationHeartbeatMs?: number;
 }
@@ -41,6 +43,7 @@ export interface PluginsConfig {
 
 /** The web app's build output, from `apps/host/dist/config` built (or `src/config` under Jest). */
 export const DEFAULT_WEB_DIR = path.resolve(__dirname, '../../../web/dist');
+export const DEFAULT_CONSOLE_DIR = path.resolve(__dirname, '../../../console/dist');
 
 /** The repository's `plugins/` folder, from `apps/host/src/config` under Jest and `apps/host/dist/config` built. */
 export const DEFAULT_PLUGINS_DIR = path.resolve(__dirname, '../../../../plugins');
@@ -132,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     openApiRateLimits,
     devMode,
     webDir: env.KONGJIAN_WEB_DIR ? path.resolve(env.KONGJIAN_WEB_DIR) : DEFAULT_WEB_DIR,
+    consoleDir: env.KONGJIAN_CONSOLE_DIR ? path.resolve(env.KONGJIAN_CONSOLE_DIR) : DEFAULT_CONSOLE_DIR,
     plugins: {
       dir: env.KONGJIAN_PLUGINS_DIR ? path.resolve(env.KONGJIAN_PLUGINS_DIR) : DEFAULT_PLUGINS_DIR,
       workers: parsePluginWorkers(env.KONGJIAN_PLUGIN_WORKERS),

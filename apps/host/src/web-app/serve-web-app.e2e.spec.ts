@@ -67,6 +67,56 @@ describe('the web app served at /', () => {
   });
 });
 
+describe('the console served at /console/', () => {
+  let host: TestHost;
+  let webDir: string;
+  let consoleDir: string;
+
+  /** A build of one page and one hashed script, as Vite makes it. */
+  function build(title: string): string {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kongjian-spa-'));
+    mkdirSync(path.join(dir, 'assets'));
+    writeFileSync(path.join(dir, 'index.html'), `<!doctype html><title>${title}</title>`);
+    writeFileSync(path.join(dir, 'assets', 'console-abc123.js'), 'console.log(2)');
+    return dir;
+  }
+
+  beforeAll(async () => {
+    webDir = build('Kongjian app');
+    consoleDir = build('Kongjian console');
+    host = await TestHost.start({ webDir, consoleDir });
+  });
+
+  afterAll(async () => {
+    await host.close();
+    for (const dir of [webDir, consoleDir]) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each(['/console', '/console/', '/console/apps/123/versions', '/console/admin/review'])(
+    'opens the console for a page navigation to %s',
+    async (pathname) => {
+      const response = await request(host.app.getHttpServer()).get(pathname).set('Accept', NAVIGATION);
+      expect(response.status).toBe(200);
+      expect(response.text).toContain('Kongjian console');
+      expect(response.headers['x-frame-options']).toBe('DENY');
+    },
+  );
+
+  it('serves its files under its mount, and the web app keeps the rest', async () => {
+    const asset = await request(host.app.getHttpServer()).get('/console/assets/console-abc123.js');
+    expect(asset.status).toBe(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const web = await request(host.app.getHttpServer()).get('/developer/apps').set('Accept', NAVIGATION);
+    expect(web.text).toContain('Kongjian app');
+  });
+
+  it('leaves the API to the console fetching it', async () => {
+    const response = await request(host.app.getHttpServer()).get('/developer/apps').set('Accept', '*/*');
+    expect(response.status).toBe(401);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+  });
+});
+
 describe('a host without a built web app', () => {
   let host: TestHost;
 

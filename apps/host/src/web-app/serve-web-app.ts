@@ -3,8 +3,11 @@ import path from 'node:path';
 import { Logger } from '@nestjs/common';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 
-/** Paths the host answers itself even for a browser's page navigation: its own pages, the APIs apps call. */
-const HOST_PAGES = /^\/(?:oauth|orders|apps|open|\.well-known|health|photos|console)(?:\/|$)/;
+/**
+ * Paths the host answers itself even for a browser's page navigation to the web app at `/`: its own pages,
+ * the APIs apps call, and the console's mount.
+ */
+export const HOST_PAGES = /^\/(?:oauth|orders|apps|open|\.well-known|health|photos|console)(?:\/|$)/;
 
 /** Hashed build files never change under their name; the page itself is checked on every visit. */
 const ASSET_MAX_AGE_MS = 365 * 86_400_000;
@@ -33,25 +36,35 @@ const PAGE_HEADERS = {
 };
 
 /** A browser navigating to a page prefers HTML; `fetch()` from the app (`*\/*`) and `<img>` do not. */
-function isPageNavigation(request: Request): boolean {
+function isPageNavigation(request: Request, hostPages: RegExp | undefined): boolean {
   return (
     (request.method === 'GET' || request.method === 'HEAD') &&
-    !HOST_PAGES.test(request.path) &&
+    !hostPages?.test(request.path) &&
     request.accepts(['application/json', 'text/html']) === 'text/html'
   );
 }
 
+/** A built single-page app the host serves: the web app at `/`, the console at `/console/`. */
+export interface SinglePageApp {
+  /** Its Vite build (`index.html` and `assets/`); undefined serves nothing. */
+  dir: string | undefined;
+  /** How a person is told to build it when it is missing. */
+  buildCommand: string;
+  /** Paths under its mount that stay the host's even for a page navigation. */
+  hostPages?: RegExp;
+}
+
 /**
- * Serves the built single-page web app (apps/web/dist): its files by name, and its `index.html` for a page
- * navigation to any other path, so `/u/xiaoming` or a reload of `/friends` opens the app, while the same
+ * Serves a built single-page app where it is mounted: its files by name, and its `index.html` for a page
+ * navigation to any other path, so `/u/xiaoming` or a reload of `/friends` opens the web app, while the same
  * paths fetched by the app reach the API. Only the top-level names of the build are looked up on disk, so API
  * requests never touch the file system. Without a build, a navigation explains how to make one.
  */
-export function serveWebApp(dir: string | undefined): RequestHandler {
-  const logger = new Logger('WebApp');
+export function serveSinglePageApp({ dir, buildCommand, hostPages }: SinglePageApp): RequestHandler {
+  const logger = new Logger('SinglePageApp');
   const built = dir !== undefined && existsSync(path.join(dir, 'index.html'));
   if (dir !== undefined && !built) {
-    logger.warn({ message: 'the web app is not built; `npm run build -w apps/web` makes it', dir });
+    logger.warn({ message: `not built; \`${buildCommand}\` makes it`, dir });
   }
   const topLevel = new Set(built ? readdirSync(dir) : []);
   const files = built
@@ -72,7 +85,7 @@ export function serveWebApp(dir: string | undefined): RequestHandler {
       files(request, response, next);
       return;
     }
-    if (!isPageNavigation(request)) {
+    if (!isPageNavigation(request, hostPages)) {
       next();
       return;
     }
@@ -80,7 +93,7 @@ export function serveWebApp(dir: string | undefined): RequestHandler {
       response
         .status(503)
         .type('text/plain')
-        .send('The Kongjian web app is not built yet: run `npm run build -w apps/web`, then reload.');
+        .send(`This part of Kongjian is not built yet: run \`${buildCommand}\`, then reload.`);
       return;
     }
     response.set(PAGE_HEADERS).sendFile(path.join(dir, 'index.html'));

@@ -1,6 +1,5 @@
-import { useAccount } from '@kongjian/client';
+import { QueryState, useAccount } from '@kongjian/client';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { QueryState } from '../components/QueryState';
 
 /** Pages for signed-in people: anyone else is sent to sign in, and comes back here afterwards. */
 export function RequireSignIn() {

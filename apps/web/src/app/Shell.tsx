@@ -8,7 +8,7 @@ import {
   UserOutlined,
   WalletOutlined,
 } from '@ant-design/icons';
-import { LANGUAGES, useAccount, useLanguage, useSignOut } from '@kongjian/client';
+import { LanguageButton, useAccount, useSignOut } from '@kongjian/client';
 import { Badge, Button, Popover } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,25 +24,6 @@ function NavItem({ to, icon, label, badge }: { to: string; icon: ReactNode; labe
       </Badge>
       <span className="kj-nav-label">{label}</span>
     </NavLink>
-  );
-}
-
-/** One button to the other language (there are two); its label is that language's own name. */
-function LanguageSwitch() {
-  const { t } = useTranslation();
-  const [language, setLanguage] = useLanguage();
-  const other = LANGUAGES.find((choice) => choice !== language)!;
-  return (
-    <Button
-      type="text"
-      className="kj-header-button"
-      lang={other}
-      aria-label={t(`common:languageName.${other}`)}
-      title={t('common:language')}
-      onClick={() => setLanguage(other)}
-    >
-      {other === 'en' ? 'EN' : '中文'}
-    </Button>
   );
 }
 
@@ -127,7 +108,7 @@ function SignedInNav({ username }: { username: string }) {
         />
       </nav>
       <div className="kj-header-tools">
-        <LanguageSwitch />
+        <LanguageButton className="kj-header-button" />
         <AccountMenu username={username} />
       </div>
     </>
@@ -149,7 +130,7 @@ export function Shell() {
           <SignedInNav username={account.data.username} />
         ) : (
           <div className="kj-header-tools">
-            <LanguageSwitch />
+            <LanguageButton className="kj-header-button" />
             {account.data === null && (
               <>
                 <Link to="/login" className="kj-header-link">

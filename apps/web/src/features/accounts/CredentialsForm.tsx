@@ -1,11 +1,10 @@
-import { useSignIn } from '@kongjian/client';
+import { ProblemAlert, useSignIn } from '@kongjian/client';
 import { Button, Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { ProblemAlert } from '../../components/QueryState';
 
-/** Pages the host renders itself (OAuth consent, order confirmation, plugin canvases): left by a full load. */
-const HOST_PAGES = /^\/(oauth|orders|apps)\//;
+/** Pages outside this app (OAuth consent, order confirmation, plugin canvases, the console): left by a full load. */
+const HOST_PAGES = /^\/(oauth|orders|apps|console)(\/|$)/;
 
 /** Where to go after signing in: only a path on this site, never another origin (no open redirect). */
 export function safeNext(next: string | null): string {

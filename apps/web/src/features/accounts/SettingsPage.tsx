@@ -1,5 +1,12 @@
 import { AppstoreOutlined, DesktopOutlined, MobileOutlined } from '@ant-design/icons';
-import { type Account, problemMessage, useAccount } from '@kongjian/client';
+import {
+  type Account,
+  ProblemAlert,
+  problemMessage,
+  QueryState,
+  useAccount,
+  useScopeWords,
+} from '@kongjian/client';
 import {
   Alert,
   App,
@@ -19,7 +26,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type Audience, PrivacyPicker } from '../../components/PrivacyPicker';
-import { ProblemAlert, QueryState } from '../../components/QueryState';
 import {
   type Session,
   useAuthorizedApps,
@@ -255,6 +261,7 @@ function SessionsSection() {
 
 function AppsSection() {
   const { t, i18n } = useTranslation('settings');
+  const scopeWords = useScopeWords('short');
   const { message } = App.useApp();
   const apps = useAuthorizedApps();
   const revoke = useRevokeApp();
@@ -291,11 +298,7 @@ function AppsSection() {
                         </Typography.Text>
                         <Space size={[4, 4]} wrap>
                           {app.scopes.map((scope) => (
-                            <Tag key={scope.scope}>
-                              {t(`scopes.${scope.scope.replace(':', '_')}`, {
-                                defaultValue: scope.description,
-                              })}
-                            </Tag>
+                            <Tag key={scope.scope}>{scopeWords(scope.scope)}</Tag>
                           ))}
                         </Space>
                       </Space>

@@ -1,11 +1,10 @@
 import { ArrowLeftOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { problemMessage, useAccount } from '@kongjian/client';
+import { problemMessage, QueryState, useAccount } from '@kongjian/client';
 import { App, Button, Card, ConfigProvider, Empty, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ModerationTag } from '../../components/ModerationTag';
-import { QueryState } from '../../components/QueryState';
 import { AlbumFormModal } from './AlbumFormModal';
 import { PhotoLightbox } from './PhotoLightbox';
 import { PhotoUploader } from './PhotoUploader';

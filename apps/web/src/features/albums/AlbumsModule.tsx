@@ -1,11 +1,10 @@
 import { DeleteOutlined, EditOutlined, PictureOutlined, PlusOutlined } from '@ant-design/icons';
-import { problemMessage } from '@kongjian/client';
+import { problemMessage, QueryState } from '@kongjian/client';
 import { App, Button, Empty, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ModerationTag } from '../../components/ModerationTag';
-import { QueryState } from '../../components/QueryState';
 import { AlbumFormModal } from './AlbumFormModal';
 import { type Album, useDeleteAlbum, useUserAlbums } from './queries';
 import { StorageMeter } from './StorageMeter';

@@ -1,9 +1,8 @@
 import { DeleteOutlined, HeartFilled, HeartOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
-import { problemMessage, useAccount } from '@kongjian/client';
+import { problemMessage, QueryState, useAccount } from '@kongjian/client';
 import { App, Button, Empty, Form, Input, List, Modal, Popconfirm, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ModerationTag } from '../../components/ModerationTag';
-import { QueryState } from '../../components/QueryState';
 import { ReportButton } from '../../components/ReportButton';
 import { UserLink } from '../../components/UserAvatar';
 import {

@@ -1,9 +1,9 @@
+import { QueryState } from '@kongjian/client';
 import { SearchOutlined, StarFilled } from '@ant-design/icons';
 import { Button, Card, Col, Empty, Input, List, Row, Segmented, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { QueryState } from '../../components/QueryState';
 import { AppIcon } from './AppIcon';
 import { type AppCategory, CATEGORIES, type CenterApp, useBrowseApps, useMyApps } from './queries';
 import { UninstallButton } from './UninstallButton';

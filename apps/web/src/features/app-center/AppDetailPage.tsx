@@ -1,9 +1,9 @@
+import { ProblemAlert, QueryState } from '@kongjian/client';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ProblemAlert, QueryState } from '../../components/QueryState';
 import { UserLink } from '../../components/UserAvatar';
 import { RatingText } from './AppCenterPage';
 import { AppIcon } from './AppIcon';

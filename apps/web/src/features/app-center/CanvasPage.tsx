@@ -1,8 +1,8 @@
+import { QueryState } from '@kongjian/client';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { QueryState } from '../../components/QueryState';
 import { AppIcon } from './AppIcon';
 import { useAppDetail, useLaunchApp } from './queries';
 import './canvas.css';

@@ -1,7 +1,7 @@
+import { ProblemAlert, QueryState } from '@kongjian/client';
 import { Alert, Button, Checkbox, Empty, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert, QueryState } from '../../components/QueryState';
 import { UserAvatar } from '../../components/UserAvatar';
 import { useInviteFriends, useMyFriends } from './queries';
 

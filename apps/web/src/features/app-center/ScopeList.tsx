@@ -1,13 +1,8 @@
 import { CheckCircleOutlined } from '@ant-design/icons';
+import { useScopeWords } from '@kongjian/client';
 import { Checkbox, List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Scope } from './queries';
-
-/** A scope in the person's words (`apps:scope.<scope>`), never the raw scope string. */
-export function useScopeWords() {
-  const { t } = useTranslation('apps');
-  return (scope: Scope) => t(`scope.${scope.replace(':', '_')}`);
-}
 
 /** What an app may do (or asks to do), one line each. */
 export function ScopeList({ scopes }: { scopes: Scope[] }) {

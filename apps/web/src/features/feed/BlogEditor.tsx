@@ -1,3 +1,4 @@
+import { ProblemAlert } from '@kongjian/client';
 import {
   BoldOutlined,
   ItalicOutlined,
@@ -11,7 +12,6 @@ import { App, Button, Input, Space, Tooltip } from 'antd';
 import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Audience, PrivacyPicker } from '../../components/PrivacyPicker';
-import { ProblemAlert } from '../../components/QueryState';
 import { useCreateBlog } from '../posts/queries';
 import { useAudience } from './audience';
 import './feed.css';

@@ -1,7 +1,7 @@
+import { QueryState } from '@kongjian/client';
 import { Button, Empty, Space, Spin } from 'antd';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { QueryState } from '../../components/QueryState';
 import { UserLink } from '../../components/UserAvatar';
 import { PostCard } from '../posts/PostCard';
 import { type FeedItem, useFeed } from '../posts/queries';

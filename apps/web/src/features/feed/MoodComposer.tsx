@@ -5,12 +5,11 @@ import {
   PictureOutlined,
   SendOutlined,
 } from '@ant-design/icons';
-import { problemMessage } from '@kongjian/client';
+import { ProblemAlert, problemMessage } from '@kongjian/client';
 import { App, Button, Input, Progress, Space, Typography } from 'antd';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Audience, PrivacyPicker } from '../../components/PrivacyPicker';
-import { ProblemAlert } from '../../components/QueryState';
 import { useCreateMood } from '../posts/queries';
 import { useAudience } from './audience';
 import { type UploadedPhoto, uploadMoodPhoto } from './upload';

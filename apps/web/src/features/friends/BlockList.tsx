@@ -1,6 +1,6 @@
+import { QueryState } from '@kongjian/client';
 import { Button, Empty, List, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { QueryState } from '../../components/QueryState';
 import { UserLink } from '../../components/UserAvatar';
 import { useBlocks, useUnblock } from './queries';
 import { formatDate, useProblemToast } from './shared';

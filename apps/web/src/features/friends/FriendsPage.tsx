@@ -1,8 +1,8 @@
+import { QueryState } from '@kongjian/client';
 import { Button, Card, Empty, List, Popconfirm, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { QueryState } from '../../components/QueryState';
 import { UserLink } from '../../components/UserAvatar';
 import { BlockList } from './BlockList';
 import './friends.css';

@@ -1,8 +1,7 @@
-import { problemMessage } from '@kongjian/client';
+import { problemMessage, QueryState } from '@kongjian/client';
 import { Button, Card, Empty, Form, Input, List, Modal, Popconfirm, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QueryState } from '../../components/QueryState';
 import { UserLink } from '../../components/UserAvatar';
 import {
   type FriendGroup,

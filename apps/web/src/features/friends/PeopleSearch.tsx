@@ -1,8 +1,7 @@
-import { problemMessage } from '@kongjian/client';
+import { problemMessage, QueryState } from '@kongjian/client';
 import { App, Button, Empty, Form, Input, List, Modal, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QueryState } from '../../components/QueryState';
 import { UserLink } from '../../components/UserAvatar';
 import { type Person, useAnswerFriendRequest, usePeopleSearch, useSendFriendRequest } from './queries';
 import { BlockButton, LoadMore, useProblemToast } from './shared';

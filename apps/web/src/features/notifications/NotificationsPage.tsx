@@ -1,9 +1,8 @@
 import { AppstoreOutlined, BellOutlined } from '@ant-design/icons';
-import { type Account, problemMessage, useAccount } from '@kongjian/client';
+import { type Account, problemMessage, QueryState, useAccount } from '@kongjian/client';
 import { App, Avatar, Badge, Button, Card, Empty, List, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { QueryState } from '../../components/QueryState';
 import { UserAvatar } from '../../components/UserAvatar';
 import { describe, targetOf } from './describe';
 import { type Notification, useMarkRead, useNotifications, usePhoto } from './queries';

@@ -1,9 +1,8 @@
-import { problemMessage, useAccount } from '@kongjian/client';
+import { problemMessage, QueryState, useAccount } from '@kongjian/client';
 import { Alert, Button, Empty, Input, Popconfirm, Space } from 'antd';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ModerationTag } from '../../components/ModerationTag';
-import { QueryState } from '../../components/QueryState';
 import { ReportButton } from '../../components/ReportButton';
 import { UserLink } from '../../components/UserAvatar';
 import { type Post, type PostComment, useAddComment, useComments, useDeleteComment } from './queries';

@@ -1,6 +1,6 @@
+import { QueryState } from '@kongjian/client';
 import { Button, Empty, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { QueryState } from '../../components/QueryState';
 import { PostCard } from './PostCard';
 import { type PostKind, useUserPosts } from './queries';
 

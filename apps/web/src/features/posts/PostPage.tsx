@@ -1,6 +1,6 @@
+import { QueryState } from '@kongjian/client';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { QueryState } from '../../components/QueryState';
 import { PostCard } from './PostCard';
 import { usePost } from './queries';
 

@@ -1,9 +1,8 @@
-import { api, call } from '@kongjian/client';
+import { api, call, QueryState } from '@kongjian/client';
 import { useQuery } from '@tanstack/react-query';
 import { Empty, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { QueryState } from '../../components/QueryState';
 import { UserLink } from '../../components/UserAvatar';
 
 /**

@@ -1,8 +1,7 @@
 import { DeleteOutlined, GiftOutlined } from '@ant-design/icons';
-import { problemMessage } from '@kongjian/client';
+import { problemMessage, QueryState } from '@kongjian/client';
 import { App, Button, Empty, Popconfirm, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { QueryState } from '../../components/QueryState';
 import { type Space, useGiftWall, useRemoveGift } from './queries';
 
 /** The gift wall (礼物墙): the owner and friends see it; the owner may take a gift down. */

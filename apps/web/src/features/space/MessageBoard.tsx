@@ -1,9 +1,8 @@
 import { DeleteOutlined } from '@ant-design/icons';
-import { problemMessage } from '@kongjian/client';
+import { problemMessage, QueryState } from '@kongjian/client';
 import { App, Button, Empty, Form, Input, List, Popconfirm, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ModerationTag } from '../../components/ModerationTag';
-import { QueryState } from '../../components/QueryState';
 import { UserLink } from '../../components/UserAvatar';
 import { type Space, useBoardMessages, useDeleteBoardMessage, usePostBoardMessage } from './queries';
 

@@ -5,12 +5,11 @@ import {
   SkinOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { useAccount } from '@kongjian/client';
+import { QueryState, useAccount } from '@kongjian/client';
 import { Avatar, Button, Card, ConfigProvider, Space, Tag, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { QueryState } from '../../components/QueryState';
 import { AlbumsModule } from '../albums/AlbumsModule';
 import { PostList } from '../posts/PostList';
 import { AddFriend } from './AddFriend';

@@ -1,5 +1,5 @@
 import { CrownFilled, GiftOutlined } from '@ant-design/icons';
-import { useAccount } from '@kongjian/client';
+import { ProblemAlert, QueryState, useAccount } from '@kongjian/client';
 import {
   App,
   Button,
@@ -17,7 +17,6 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ProblemAlert, QueryState } from '../../components/QueryState';
 import {
   type MyOrder,
   type ShopItem,

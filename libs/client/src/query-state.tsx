@@ -1,4 +1,4 @@
-import { problemMessage } from '@kongjian/client';
+import { problemMessage } from './problem';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Alert, Button, Spin } from 'antd';
 import type { ReactNode } from 'react';

@@ -13,7 +13,7 @@ export const CHROMIUM_ARGS = [
 export function requireChromium(): void {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
-      `The web app's browser tests need Chromium at ${CHROMIUM_PATH}: run \`sudo apt-get install -y chromium fonts-noto-cjk\` (or set CHROMIUM_PATH).`,
+      `The browser tests need Chromium at ${CHROMIUM_PATH}: run \`sudo apt-get install -y chromium fonts-noto-cjk\` (or set CHROMIUM_PATH).`,
     );
   }
 }

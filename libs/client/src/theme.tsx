@@ -1,12 +1,13 @@
-import { useLanguage } from '@kongjian/client';
 import { App as AntApp, ConfigProvider, theme } from 'antd';
 // The ES builds: `antd/locale/*` re-export the CommonJS ones, which bring the date pickers' strings along.
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
 import type { ReactNode } from 'react';
+import { useLanguage } from './i18n';
+import './antd-fixes.css';
 
 /**
- * Kongjian's look: a clear-sky blue with the yellow of the diamond, rounded cards on a light sky background,
+ * Kongjian's look, the web app's and the console's: a clear-sky blue with the yellow of the diamond, rounded cards on a light sky background,
  * like a Qzone space rather than an office form. The blue keeps white text above 4.5:1 contrast.
  */
 export const KONGJIAN_THEME = {
@@ -19,6 +20,13 @@ export const KONGJIAN_THEME = {
     // Set, not derived: from that dark seed antd would derive a greyish background that loses the contrast.
     colorWarningBg: '#fff7e6',
     colorWarningBorder: '#ffd591',
+    // The same for the green and red of status tags ("published", "rejected"): antd's are under 4.5:1.
+    colorSuccess: '#2e7d32',
+    colorSuccessBg: '#f6ffed',
+    colorSuccessBorder: '#b7eb8f',
+    colorErrorBg: '#fff1f0',
+    colorErrorBorder: '#ffccc7',
+    colorInfo: '#1565c0',
     // antd's red (#ff4d4f) is under 4.5:1 on white; "delete", "block" and "revoke" must stay readable.
     colorError: '#c62828',
     colorBgLayout: '#eef4fb',

@@ -1,0 +1,235 @@
+import { ProblemAlert, QueryState, useScopeWords } from '@kongjian/client';
+import {
+  App as AntApp,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Space,
+  Timeline,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { manifestChanges } from '../developer/manifest';
+import type { AppVersion } from '../developer/queries';
+import { StatusTag } from '../developer/StatusTag';
+import { type AdminApp, useAdminApp, useReviewActions } from './queries';
+
+type Decision = 'approve' | 'reject' | 'suspend' | 'reinstate';
+
+/** Asks the reason for a decision: required to reject or suspend (the developer reads it), optional otherwise. */
+function ReasonDialog({
+  decision,
+  pending,
+  error,
+  onDecide,
+  onClose,
+}: {
+  decision: Decision;
+  pending: boolean;
+  error: unknown;
+  onDecide: (reason: string) => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation('review');
+  const [form] = Form.useForm<{ reason?: string }>();
+  const required = decision === 'reject' || decision === 'suspend';
+  return (
+    <Modal
+      open
+      title={t(`decision.${decision}.title`)}
+      okText={t(`decision.${decision}.ok`)}
+      okButtonProps={{ danger: required }}
+      cancelText={t('common:cancel')}
+      confirmLoading={pending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+    >
+      <Form form={form} layout="vertical" onFinish={({ reason }) => onDecide(reason?.trim() ?? '')}>
+        <Form.Item
+          name="reason"
+          label={t(required ? 'decision.reasonRequired' : 'decision.reasonOptional')}
+          rules={required ? [{ required: true, whitespace: true, message: t('decision.reasonMissing') }] : []}
+        >
+          <Input.TextArea maxLength={500} showCount autoSize={{ minRows: 3 }} />
+        </Form.Item>
+      </Form>
+      {error ? <ProblemAlert error={error} /> : null}
+    </Modal>
+  );
+}
+
+function ManifestView({ manifest }: { manifest: AppVersion['manifest'] }) {
+  const { t } = useTranslation('review');
+  const words = useScopeWords();
+  const list = (items: string[]) => (items.length ? items.join('\n') : '—');
+  return (
+    <Descriptions
+      column={1}
+      size="small"
+      bordered
+      items={[
+        {
+          key: 'scopes',
+          label: t('manifest.scopes'),
+          children:
+            manifest.scopes
+              .filter((scope) => !manifest.optionalScopes.includes(scope))
+              .map(words)
+              .join('；') || '—',
+        },
+        {
+          key: 'optional',
+          label: t('manifest.optionalScopes'),
+          children: manifest.optionalScopes.map(words).join('；') || '—',
+        },
+        {
+          key: 'redirect',
+          label: t('manifest.redirectUris'),
+          children: <pre>{list(manifest.redirectUris)}</pre>,
+        },
+        {
+          key: 'canvas',
+          label: t('manifest.canvasUrl'),
+          children: manifest.canvasUrl ? (
+            <a href={manifest.canvasUrl} target="_blank" rel="noreferrer">
+              {manifest.canvasUrl}
+            </a>
+          ) : (
+            '—'
+          ),
+        },
+        { key: 'webhook', label: t('manifest.webhookUrl'), children: manifest.webhookUrl ?? '—' },
+        { key: 'events', label: t('manifest.events'), children: manifest.events.join(', ') || '—' },
+      ]}
+    />
+  );
+}
+
+function Review({ data }: { data: AdminApp }) {
+  const { t, i18n } = useTranslation('review');
+  const { t: tDeveloper } = useTranslation('developer');
+  const { message } = AntApp.useApp();
+  const actions = useReviewActions(data.app.id);
+  const [deciding, setDeciding] = useState<{ decision: Decision; number?: number } | null>(null);
+  const submitted = data.versions.find((version) => version.status === 'submitted');
+  const published = data.versions.find((version) => version.status === 'published');
+  const mutation = deciding ? actions[deciding.decision] : undefined;
+
+  const decide = (reason: string) => {
+    if (!deciding) return;
+    const done = {
+      onSuccess: () => {
+        void message.success(t(`decision.${deciding.decision}.done`));
+        setDeciding(null);
+      },
+    };
+    if (deciding.decision === 'approve') actions.approve.mutate({ number: deciding.number!, reason }, done);
+    if (deciding.decision === 'reject') actions.reject.mutate({ number: deciding.number!, reason }, done);
+    if (deciding.decision === 'suspend') actions.suspend.mutate(reason, done);
+    if (deciding.decision === 'reinstate') actions.reinstate.mutate(reason || undefined, done);
+  };
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Link to="/review">{t('app.back')}</Link>
+      <Space align="center" wrap>
+        <Typography.Title level={1}>{data.app.name}</Typography.Title>
+        <StatusTag status={data.app.status} />
+      </Space>
+      <Descriptions
+        column={1}
+        bordered
+        items={[
+          {
+            key: 'developer',
+            label: t('app.developer'),
+            children: `${data.app.developer.nickname} @${data.app.developer.username}`,
+          },
+          {
+            key: 'category',
+            label: t('app.category'),
+            children: tDeveloper(`category.${data.app.category}`),
+          },
+          { key: 'description', label: t('app.description'), children: data.app.description || '—' },
+        ]}
+      />
+      {submitted ? (
+        <Card title={t('app.submitted', { number: submitted.number })}>
+          <Typography.Title level={2} style={{ fontSize: 16 }}>
+            {t('app.changes')}
+          </Typography.Title>
+          <ul className="kj-changes">
+            {manifestChanges(submitted.manifest, published?.manifest).map((change, index) => (
+              <li key={index}>{tDeveloper(change.key, change.values)}</li>
+            ))}
+          </ul>
+          <ManifestView manifest={submitted.manifest} />
+          <Space wrap style={{ marginTop: 16 }}>
+            <Button
+              type="primary"
+              onClick={() => setDeciding({ decision: 'approve', number: submitted.number })}
+            >
+              {t('decision.approve.ok')}
+            </Button>
+            <Button danger onClick={() => setDeciding({ decision: 'reject', number: submitted.number })}>
+              {t('decision.reject.ok')}
+            </Button>
+          </Space>
+        </Card>
+      ) : (
+        <Typography.Paragraph>{t('app.nothingSubmitted')}</Typography.Paragraph>
+      )}
+      <Space wrap>
+        {data.app.status === 'suspended' ? (
+          <Button onClick={() => setDeciding({ decision: 'reinstate' })}>{t('decision.reinstate.ok')}</Button>
+        ) : (
+          <Button danger onClick={() => setDeciding({ decision: 'suspend' })}>
+            {t('decision.suspend.ok')}
+          </Button>
+        )}
+      </Space>
+      <Card title={t('app.history')}>
+        <Timeline
+          items={[...data.history].reverse().map((change, index) => ({
+            key: index,
+            children: (
+              <>
+                {t('app.change', {
+                  what: change.versionNumber
+                    ? t('app.versionNumber', { number: change.versionNumber })
+                    : t('app.theApp'),
+                  from: tDeveloper(`status.${change.fromStatus}`),
+                  to: tDeveloper(`status.${change.toStatus}`),
+                  who: change.actor?.username ?? '—',
+                  when: new Date(change.createdAt).toLocaleString(i18n.language),
+                })}
+                {change.reason && <div className="kj-help">{change.reason}</div>}
+              </>
+            ),
+          }))}
+        />
+      </Card>
+      {deciding && mutation && (
+        <ReasonDialog
+          decision={deciding.decision}
+          pending={mutation.isPending}
+          error={mutation.error}
+          onDecide={decide}
+          onClose={() => setDeciding(null)}
+        />
+      )}
+    </Space>
+  );
+}
+
+/** One app under review: the submitted version, what it changes, its manifest, the decisions so far. */
+export default function ReviewAppPage() {
+  const { appId = '' } = useParams();
+  const app = useAdminApp(appId);
+  return <QueryState query={app}>{(data) => <Review data={data} />}</QueryState>;
+}
