@@ -8,7 +8,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { KongjianOAuth } from '../dist/index.js';
-import { FormBrowser, HostApi, HostProcess, signInAndConsent } from '../dist/testing/index.js';
+import { FormBrowser, HostApi, HostProcess, signInAndConsent } from '@kongjian/testing';
 
 function positiveInteger(name, fallback) {
   const raw = process.env[name];

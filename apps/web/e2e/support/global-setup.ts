@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { HostProcess } from '@kongjian/sdk/testing';
+import { HostProcess } from '@kongjian/testing';
 import { requireChromium } from './chromium';
 
 /** The built web app, which `nx run web:test` builds first. */
