@@ -24,6 +24,8 @@ export interface AppConfig {
   plugins?: PluginsConfig;
   /** The built web app (`apps/web/dist`) served at `/`; absent: no web app (host tests). */
   webDir?: string;
+  /** The checked-in OpenAPI documents served at `/openapi/…` and `/docs`; absent: the repository's `openapi/`. */
+  openapiDir?: string;
   /** Milliseconds between heartbeats of the live notification stream instead of LIMITS' (tests shorten it). */
   notificationHeartbeatMs?: number;
 }
@@ -41,6 +43,9 @@ export interface PluginsConfig {
 
 /** The web app's build output, from `apps/host/dist/config` built (or `src/config` under Jest). */
 export const DEFAULT_WEB_DIR = path.resolve(__dirname, '../../../web/dist');
+
+/** The repository's `openapi/` folder, from `apps/host/src/config` under Jest and `apps/host/dist/config` built. */
+export const DEFAULT_OPENAPI_DIR = path.resolve(__dirname, '../../../../openapi');
 
 /** The repository's `plugins/` folder, from `apps/host/src/config` under Jest and `apps/host/dist/config` built. */
 export const DEFAULT_PLUGINS_DIR = path.resolve(__dirname, '../../../../plugins');
@@ -132,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     openApiRateLimits,
     devMode,
     webDir: env.KONGJIAN_WEB_DIR ? path.resolve(env.KONGJIAN_WEB_DIR) : DEFAULT_WEB_DIR,
+    openapiDir: env.KONGJIAN_OPENAPI_DIR ? path.resolve(env.KONGJIAN_OPENAPI_DIR) : DEFAULT_OPENAPI_DIR,
     plugins: {
       dir: env.KONGJIAN_PLUGINS_DIR ? path.resolve(env.KONGJIAN_PLUGINS_DIR) : DEFAULT_PLUGINS_DIR,
       workers: parsePluginWorkers(env.KONGJIAN_PLUGIN_WORKERS),
