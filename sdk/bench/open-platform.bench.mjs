@@ -8,7 +8,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { KongjianOAuth } from '../dist/index.js';
-import { FormBrowser, HostApi, HostProcess, signInAndConsent } from '../dist/testing/index.js';
+import { FormBrowser, HostApi, HostProcess, signInAndConsent } from '@kongjian/testing';
 
 function positiveInteger(name, fallback) {
   const raw = process.env[name];
@@ -98,13 +98,9 @@ async function main() {
     }
     const developer = await api.newUser('developer');
     const app = await api.newApp(developer, { redirectUris: [REDIRECT_URI], scopes: SCOPES });
-    // Approved, so every user may authorize it (development mode allows only 20 testers).
+    // Published, so every user may authorize it (development mode allows only 20 testers).
     const admin = await api.request('POST', '/sessions', { body: ADMIN });
-    await api.request('POST', `/admin/apps/${app.id}/approve`, {
-      token: admin.token,
-      body: {},
-      expected: 200,
-    });
+    await api.publishVersion(developer, admin, app);
     const oauth = await KongjianOAuth.discover(host.baseUrl, {
       clientId: app.clientId,
       clientSecret: app.clientSecret,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createOpenApiClient, KongjianOAuth, KongjianOAuthError, unwrap } from '@kongjian/sdk';
-import { FormBrowser, HostApi, HostProcess, signInAndConsent } from '@kongjian/sdk/testing';
+import { FormBrowser, HostApi, HostProcess, signInAndConsent } from '@kongjian/testing';
 
 /** Nothing listens here: the walk stops at the redirect, as an app's server would receive it. */
 const REDIRECT_URI = 'http://127.0.0.1:9/callback';

@@ -11,7 +11,7 @@ import {
   verifyWebhookSignature,
   WebhookSignatureError,
 } from '@kongjian/sdk';
-import { FormBrowser, HostApi, HostProcess, signInAndConsent } from '@kongjian/sdk/testing';
+import { FormBrowser, HostApi, HostProcess, signInAndConsent } from '@kongjian/testing';
 
 const SECRET = 'whsec_test_0123456789';
 const T = 1_763_712_000;

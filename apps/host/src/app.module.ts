@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from './accounts/accounts.module';
+import { ApiDocsModule } from './api-docs/api-docs.module';
 import { AlbumsModule } from './albums/albums.module';
 import { AppCenterModule } from './app-center/app-center.module';
 import { AppsModule } from './apps/apps.module';
@@ -51,6 +52,7 @@ export class AppModule {
         OrdersModule,
         PluginsModule,
         DemoModule,
+        ApiDocsModule,
       ],
       controllers: [HealthController],
     };

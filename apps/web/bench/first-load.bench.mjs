@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { HostProcess } from '@kongjian/sdk/testing';
+import { HostProcess } from '@kongjian/testing';
 import { chromium } from 'playwright-core';
 
 const WEB = fileURLToPath(new URL('..', import.meta.url));

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import type { HostApi } from '@kongjian/sdk/testing';
+import type { HostApi } from '@kongjian/testing';
 import { expect, type HostUser, test } from './support/fixtures';
 
 /** A new person with a nickname of their own, so searching by nickname finds only them. */

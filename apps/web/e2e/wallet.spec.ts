@@ -1,4 +1,4 @@
-import type { HostApi } from '@kongjian/sdk/testing';
+import type { HostApi } from '@kongjian/testing';
 import { expect, type HostUser, test } from './support/fixtures';
 
 // Each journey checks several pages at two widths and in two languages: more than 90 s on a busy machine.

@@ -3,14 +3,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
-import {
-  FormBrowser,
-  freePort,
-  HostApi,
-  HostProcess,
-  parseForms,
-  signInAndConsent,
-} from '@kongjian/sdk/testing';
+import { FormBrowser, freePort, HostApi, HostProcess, parseForms, signInAndConsent } from '@kongjian/testing';
 
 const MAIN = fileURLToPath(new URL('../src/main.js', import.meta.url));
 const START_TIMEOUT_MS = 10_000;

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type Page, expect, test as base } from '@playwright/test';
-import { HostApi, type HostUser } from '@kongjian/sdk/testing';
+import { HostApi, type HostUser } from '@kongjian/testing';
 
 export { expect };
 export type { HostUser };

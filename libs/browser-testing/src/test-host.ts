@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { HostProcess } from '@kongjian/sdk/testing';
+import { HostProcess } from '@kongjian/testing';
 import { requireChromium } from './chromium';
 
 /**

@@ -16,7 +16,7 @@ export function appUrlProblem(raw: string): string | null {
     return 'must be an absolute URL';
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-    return 'must use https (http only on 127.0.0.1, [::1] or localhost)';
+    return 'must use https, or http on a loopback address (127.0.0.1, [::1] or localhost)';
   }
   if (url.username !== '' || url.password !== '') return 'must not contain a user name or password';
   if (raw.includes('#')) return 'must not contain a fragment';

@@ -122,6 +122,26 @@ describe('app registry (developers, testers, admin review)', () => {
       expect(await appCount()).toBe(before);
     });
 
+    it.each([
+      [
+        ['http://lucky.example/callback'],
+        'redirectUris[0] must use https, or http on a loopback address (127.0.0.1, [::1] or localhost)',
+      ],
+      [
+        ['https://lucky.example/callback', 'http://192.168.1.20:4000/callback'],
+        'redirectUris[1] must use https, or http on a loopback address (127.0.0.1, [::1] or localhost)',
+      ],
+      [['https://lucky.example/callback#top'], 'redirectUris[0] must not contain a fragment'],
+      [['/callback'], 'redirectUris[0] must be an absolute URL'],
+    ])('says which rule the redirect URIs %j break', async (redirectUris, message) => {
+      const response = await host.post('/developer/apps', {
+        token: developer.token,
+        body: appBody({ redirectUris }),
+      });
+      expectProblem(response, 400, 'validation_failed');
+      expect(response.body.errors).toEqual([{ field: 'redirectUris', message }]);
+    });
+
     it('lists, edits and deletes only the developer’s own apps', async () => {
       const other = await factory.newUser('otherdev');
       await host.post('/developer/registration', { token: other.token });

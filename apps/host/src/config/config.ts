@@ -26,6 +26,8 @@ export interface AppConfig {
   webDir?: string;
   /** The developer and admin console's build (`apps/console/dist`) served at `/console/`; absent: none. */
   consoleDir?: string;
+  /** The checked-in OpenAPI documents served at `/openapi/…` and `/docs`; absent: the repository's `openapi/`. */
+  openapiDir?: string;
   /** Milliseconds between heartbeats of the live notification stream instead of LIMITS' (tests shorten it). */
   notificationHeartbeatMs?: number;
 }
@@ -44,6 +46,9 @@ export interface PluginsConfig {
 /** The web app's build output, from `apps/host/dist/config` built (or `src/config` under Jest). */
 export const DEFAULT_WEB_DIR = path.resolve(__dirname, '../../../web/dist');
 export const DEFAULT_CONSOLE_DIR = path.resolve(__dirname, '../../../console/dist');
+
+/** The repository's `openapi/` folder, from `apps/host/src/config` under Jest and `apps/host/dist/config` built. */
+export const DEFAULT_OPENAPI_DIR = path.resolve(__dirname, '../../../../openapi');
 
 /** The repository's `plugins/` folder, from `apps/host/src/config` under Jest and `apps/host/dist/config` built. */
 export const DEFAULT_PLUGINS_DIR = path.resolve(__dirname, '../../../../plugins');
@@ -136,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     devMode,
     webDir: env.KONGJIAN_WEB_DIR ? path.resolve(env.KONGJIAN_WEB_DIR) : DEFAULT_WEB_DIR,
     consoleDir: env.KONGJIAN_CONSOLE_DIR ? path.resolve(env.KONGJIAN_CONSOLE_DIR) : DEFAULT_CONSOLE_DIR,
+    openapiDir: env.KONGJIAN_OPENAPI_DIR ? path.resolve(env.KONGJIAN_OPENAPI_DIR) : DEFAULT_OPENAPI_DIR,
     plugins: {
       dir: env.KONGJIAN_PLUGINS_DIR ? path.resolve(env.KONGJIAN_PLUGINS_DIR) : DEFAULT_PLUGINS_DIR,
       workers: parsePluginWorkers(env.KONGJIAN_PLUGIN_WORKERS),

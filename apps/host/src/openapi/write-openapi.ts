@@ -1,13 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_OPENAPI_DIR } from '../config/config';
 import { testConfig } from '../testing/test-config';
 import { createHost } from '../host';
 import { buildHostDocument, buildOpenPlatformDocument, serializeDocument } from './document';
-
-/** Where the checked-in documents live, from both `src/openapi` and `dist/openapi`. */
-export const OPENAPI_DIR = path.resolve(__dirname, '../../../../openapi');
-export const HOST_DOCUMENT = 'host.json';
-export const OPEN_PLATFORM_DOCUMENT = 'open-platform.json';
+import { HOST_DOCUMENT, OPEN_PLATFORM_DOCUMENT } from './documents';
 
 async function main(): Promise<void> {
   const app = await createHost(testConfig(), { logger: false });
@@ -16,7 +13,7 @@ async function main(): Promise<void> {
     { file: OPEN_PLATFORM_DOCUMENT, build: buildOpenPlatformDocument },
   ];
   for (const { file, build } of documents) {
-    const target = path.join(OPENAPI_DIR, file);
+    const target = path.join(DEFAULT_OPENAPI_DIR, file);
     fs.writeFileSync(target, serializeDocument(build(app)));
     console.log(`wrote ${path.relative(process.cwd(), target)}`);
   }

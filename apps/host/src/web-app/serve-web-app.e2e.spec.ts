@@ -43,13 +43,18 @@ describe('the web app served at /', () => {
     expect(response.headers['content-type']).toContain('application/problem+json');
   });
 
-  it.each(['/oauth/authorize', '/health', '/apps/farm/', '/.well-known/oauth-authorization-server'])(
-    'leaves the host its own page %s',
-    async (pathname) => {
-      const response = await request(host.app.getHttpServer()).get(pathname).set('Accept', NAVIGATION);
-      expect(response.text).not.toContain('Kongjian app');
-    },
-  );
+  it.each([
+    '/oauth/authorize',
+    '/health',
+    '/apps/farm/',
+    '/.well-known/oauth-authorization-server',
+    '/docs',
+    '/openapi.json',
+    '/openapi/host.json',
+  ])('leaves the host its own page %s', async (pathname) => {
+    const response = await request(host.app.getHttpServer()).get(pathname).set('Accept', NAVIGATION);
+    expect(response.text).not.toContain('Kongjian app');
+  });
 
   it('serves hashed files for a year and other files by name', async () => {
     const asset = await request(host.app.getHttpServer()).get('/assets/main-abc123.js');

@@ -2,38 +2,20 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Logger } from '@nestjs/common';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import { pageHeaders } from '../common/page-headers';
 
 /**
  * Paths the host answers itself even for a browser's page navigation to the web app at `/`: its own pages,
- * the APIs apps call, and the console's mount.
+ * the APIs apps call, the API reference, and the console's mount.
  */
-export const HOST_PAGES = /^\/(?:oauth|orders|apps|open|\.well-known|health|photos|console)(?:\/|$)/;
+export const HOST_PAGES =
+  /^\/(?:oauth|orders|apps|open|\.well-known|health|photos|console|docs|openapi|openapi\.json)(?:\/|$)/;
 
 /** Hashed build files never change under their name; the page itself is checked on every visit. */
 const ASSET_MAX_AGE_MS = 365 * 86_400_000;
 
-/**
- * The web app's headers: it may embed app canvases (plugins on this origin, third-party canvases on theirs),
- * but no one may frame it; antd injects its styles at run time, hence `style-src 'unsafe-inline'`.
- */
-const PAGE_HEADERS = {
-  'Cache-Control': 'no-cache',
-  'X-Frame-Options': 'DENY',
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'strict-origin-when-cross-origin',
-  'Content-Security-Policy': [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    'img-src * data: blob:',
-    'media-src *',
-    'frame-src *',
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "frame-ancestors 'none'",
-  ].join('; '),
-};
+/** The web app embeds app canvases (plugins on this origin, third-party canvases on theirs) and their media. */
+const PAGE_HEADERS = pageHeaders(['img-src * data: blob:', 'media-src *', 'frame-src *']);
 
 /** A browser navigating to a page prefers HTML; `fetch()` from the app (`*\/*`) and `<img>` do not. */
 function isPageNavigation(request: Request, hostPages: RegExp | undefined): boolean {

@@ -45,8 +45,14 @@ function IsAppUrl(): PropertyDecorator {
       options: { each: true },
       validator: {
         validate: (value: unknown) => typeof value === 'string' && appUrlProblem(value) === null,
-        defaultMessage: (args?: ValidationArguments) =>
-          `${args?.property} ${typeof args?.value === 'string' ? (appUrlProblem(args.value) ?? '') : 'must be a URL'}`,
+        // With `each`, class-validator hands the whole array here: name the first element that breaks a rule.
+        defaultMessage: (args?: ValidationArguments) => {
+          const problemOf = (value: unknown) =>
+            typeof value === 'string' ? appUrlProblem(value) : 'must be a URL';
+          if (!Array.isArray(args?.value)) return `${args?.property} ${problemOf(args?.value)}`;
+          const index = args.value.findIndex((value) => problemOf(value) !== null);
+          return `${args.property}[${index}] ${problemOf(args.value[index])}`;
+        },
       },
     });
 }

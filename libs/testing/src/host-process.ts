@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The built host, from sdk/dist/testing/. `nx run host:build` (a dependency of the tests that use this) makes it. */
+/** The built host, from libs/testing/dist/. `nx run host:build` (a dependency of the tests that use this) makes it. */
 const HOST_MAIN = fileURLToPath(new URL('../../../apps/host/dist/main.js', import.meta.url));
 /** How long the host may take to start and migrate an empty database. */
 const START_TIMEOUT_MS = 120_000;

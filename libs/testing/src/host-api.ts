@@ -100,6 +100,26 @@ export class HostApi {
     };
   }
 
+  /**
+   * Takes an app's version through review to published, so every user may authorize it: the developer
+   * submits it, the admin approves it, the developer publishes it.
+   */
+  async publishVersion(
+    developer: Pick<HostUser, 'token'>,
+    admin: Pick<HostUser, 'token'>,
+    app: RegisteredTestApp,
+    number = 1,
+  ): Promise<void> {
+    const version = `/developer/apps/${app.id}/versions/${number}`;
+    await this.request('POST', `${version}/submit`, { token: developer.token, expected: 200 });
+    await this.request('POST', `/admin/apps/${app.id}/versions/${number}/approve`, {
+      token: admin.token,
+      body: {},
+      expected: 200,
+    });
+    await this.request('POST', `${version}/publish`, { token: developer.token, expected: 200 });
+  }
+
   /** The user's feed, newest first, as the host's web UI shows it. */
   feed<T = { items: unknown[] }>(user: HostUser): Promise<T> {
     return this.request<T>('GET', '/feed', { token: user.token });

@@ -1,5 +1,5 @@
 /**
- * Helpers for this repository's tests (Node only, not part of the published client): start a real host,
+ * Helpers for this repository's tests (Node only; a private workspace package, never published): start a real host,
  * set up users and apps through its HTTP API, and walk through its sign-in and consent pages.
  */
 export { signInAndConsent, type Credentials } from './authorize.js';
