@@ -65,7 +65,7 @@ test('a developer registers an app, adds a tester, and takes it through a reject
   await reviewer.check('console-review-app');
   await reviewer.page.getByRole('button', { name: '不通过', exact: true }).click();
   const reject = reviewer.page.getByRole('dialog', { name: '不通过这个版本' });
-  await reject.getByLabel('原因（开发者会看到）').fill('请说明为什么需要好友列表');
+  await reject.getByLabel('原因（对方会看到）').fill('请说明为什么需要好友列表');
   await reject.getByRole('button', { name: '不通过' }).click();
   await expect(reviewer.page.getByText('已退回给开发者')).toBeVisible();
 

@@ -14,6 +14,8 @@ export const KONGJIAN_THEME = {
   algorithm: theme.defaultAlgorithm,
   token: {
     colorPrimary: '#1565c0',
+    // antd's derived hover blue is under 4.5:1 behind white text; this one is not.
+    colorPrimaryHover: '#1976d2',
     colorLink: '#1565c0',
     // Dark enough for the warning tags' text ("under review") to pass 4.5:1 on their pale background.
     colorWarning: '#9a5b00',

@@ -243,6 +243,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/moderation/rules/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Try a text against the keyword rules: which match, and what posting it would do (admins only) */
+        post: operations["checkTextAgainstRules"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/moderation/rules/{ruleId}": {
         parameters: {
             query?: never;
@@ -2167,6 +2184,10 @@ export interface components {
             currentPassword: string;
             newPassword: string;
         };
+        CheckTextRequest: {
+            /** @description A text as an author would post it */
+            text: string;
+        };
         ClientSecretResponse: {
             /** @description The new secret, shown only now; the old one stopped working */
             clientSecret: string;
@@ -3211,6 +3232,15 @@ export interface components {
             /** Format: date-time */
             addedAt: string;
             user: components["schemas"]["UserSummary"];
+        };
+        TextCheckResponse: {
+            /**
+             * @description What posting it would do: block (refused), hold (author-only until reviewed), flag (published and queued), or null (published)
+             * @enum {string|null}
+             */
+            action: "block" | "hold" | "flag" | null;
+            /** @description The phrases of the rules that match */
+            keywords: string[];
         };
         UnhealthyWebhookListResponse: {
             items: components["schemas"]["UnhealthyWebhookResponse"][];
@@ -4274,6 +4304,57 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    checkTextAgainstRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckTextRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextCheckResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

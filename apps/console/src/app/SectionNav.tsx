@@ -8,10 +8,13 @@ export function SectionNav({
   label,
   current,
   sections,
+  replace = true,
 }: {
   label: string;
-  current: string;
+  current: string | undefined;
   sections: { key: string; label: string; to: string }[];
+  /** Sections of one page replace each other in the history; pages do not. */
+  replace?: boolean;
 }) {
   return (
     <nav aria-label={label} className="kj-sections">
@@ -19,7 +22,7 @@ export function SectionNav({
         <Link
           key={section.key}
           to={section.to}
-          replace
+          replace={replace}
           aria-current={section.key === current ? 'page' : undefined}
           className="kj-section"
         >

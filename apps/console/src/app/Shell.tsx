@@ -1,9 +1,16 @@
-import { AppstoreOutlined, AuditOutlined, HomeOutlined, LogoutOutlined } from '@ant-design/icons';
+import {
+  AppstoreOutlined,
+  AuditOutlined,
+  HomeOutlined,
+  LogoutOutlined,
+  SafetyOutlined,
+} from '@ant-design/icons';
 import { LanguageButton, QueryState, useAccount, useSignOut } from '@kongjian/client';
-import { Button, Layout, Menu } from 'antd';
+import { Button, Grid, Layout, Menu } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
+import { SectionNav } from './SectionNav';
 
 /** The web app's sign-in page, which sends people back here afterwards (a full load: it is another app). */
 function useSignInRedirect(signedOut: boolean) {
@@ -15,25 +22,43 @@ function useSignInRedirect(signedOut: boolean) {
   }, [signedOut, location.pathname, location.search]);
 }
 
-function Navigation({ roles }: { roles: string[] }) {
+/** The pages each role has: developers' apps for everyone, review and moderation for admins. */
+function usePages(roles: string[]) {
   const { t } = useTranslation('console');
-  const location = useLocation();
-  const items = [
-    { key: '/apps', icon: <AppstoreOutlined aria-hidden />, label: <Link to="/apps">{t('nav.apps')}</Link> },
+  return [
+    { key: '/apps', icon: <AppstoreOutlined aria-hidden />, label: t('nav.apps') },
     ...(roles.includes('admin')
       ? [
-          {
-            key: '/review',
-            icon: <AuditOutlined aria-hidden />,
-            label: <Link to="/review">{t('nav.review')}</Link>,
-          },
+          { key: '/review', icon: <AuditOutlined aria-hidden />, label: t('nav.review') },
+          { key: '/moderation', icon: <SafetyOutlined aria-hidden />, label: t('nav.moderation') },
         ]
       : []),
   ];
-  const selected = items.find((item) => location.pathname.startsWith(item.key))?.key;
+}
+
+/** A side menu on a laptop; on a phone the same pages as a row of links above the page. */
+function Navigation({ roles, phone }: { roles: string[]; phone: boolean }) {
+  const { t } = useTranslation('console');
+  const location = useLocation();
+  const pages = usePages(roles);
+  const current = pages.find((page) => location.pathname.startsWith(page.key))?.key;
+  if (phone) {
+    return (
+      <SectionNav
+        label={t('nav.label')}
+        current={current}
+        replace={false}
+        sections={pages.map((page) => ({ key: page.key, label: page.label, to: page.key }))}
+      />
+    );
+  }
   return (
     <nav aria-label={t('nav.label')}>
-      <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} />
+      <Menu
+        mode="inline"
+        selectedKeys={current ? [current] : []}
+        items={pages.map((page) => ({ ...page, label: <Link to={page.key}>{page.label}</Link> }))}
+      />
     </nav>
   );
 }
@@ -43,6 +68,8 @@ export function Shell() {
   const { t } = useTranslation('console');
   const account = useAccount();
   const signOut = useSignOut();
+  // Unknown until measured: a laptop's layout, not a flash of the phone's.
+  const phone = Grid.useBreakpoint().md === false;
   useSignInRedirect(account.data === null);
   return (
     <Layout className="kj-console">
@@ -76,11 +103,14 @@ export function Shell() {
         {(me) =>
           me && (
             <Layout>
-              <Layout.Sider breakpoint="md" collapsedWidth={0} theme="light" width={200}>
-                <Navigation roles={me.roles} />
-              </Layout.Sider>
+              {!phone && (
+                <Layout.Sider theme="light" width={200}>
+                  <Navigation roles={me.roles} phone={false} />
+                </Layout.Sider>
+              )}
               <Layout.Content>
                 <main className="kj-console-main">
+                  {phone && <Navigation roles={me.roles} phone />}
                   <Outlet />
                 </main>
               </Layout.Content>

@@ -27,6 +27,7 @@ export const router = createBrowserRouter(
           children: [
             { path: 'review', lazy: page(() => import('../features/review/ReviewQueuePage')) },
             { path: 'review/apps/:appId', lazy: page(() => import('../features/review/ReviewAppPage')) },
+            { path: 'moderation', lazy: page(() => import('../features/moderation/ModerationPage')) },
           ],
         },
         { path: '*', element: <Navigate to="/" replace /> },

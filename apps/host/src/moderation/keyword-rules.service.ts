@@ -64,10 +64,10 @@ export class KeywordRulesService {
   // ── screening ────────────────────────────────────────────────────────────
 
   /**
-   * Screens the parts of one item of content (e.g. a blog's title and text). A `block` rule throws
-   * `content_blocked`; otherwise the strongest matching action (hold > flag) is returned.
+   * What the rules say of the parts of one item of content (e.g. a blog's title and text): the strongest
+   * matching action (block > hold > flag), or null, and the phrases that matched.
    */
-  async screen(parts: readonly string[]): Promise<Verdict> {
+  async verdict(parts: readonly string[]): Promise<{ action: KeywordAction | null; keywords: string[] }> {
     const { matcher } = await this.current();
     if (matcher.size === 0) return { action: null, keywords: [] };
     const hits = new Map<string, RuleHit>();
@@ -79,8 +79,14 @@ export class KeywordRulesService {
       if (strongest === null || ACTION_STRENGTH[hit.action] > ACTION_STRENGTH[strongest])
         strongest = hit.action;
     }
-    if (strongest === 'block') throw contentBlocked();
     return { action: strongest, keywords: [...hits.keys()].sort() };
+  }
+
+  /** Screens content before it is saved: a `block` rule throws `content_blocked`. */
+  async screen(parts: readonly string[]): Promise<Verdict> {
+    const { action, keywords } = await this.verdict(parts);
+    if (action === 'block') throw contentBlocked();
+    return { action, keywords };
   }
 
   private async current(): Promise<CachedMatcher> {

@@ -21,6 +21,7 @@ import { decodeCursor, PageQuery, pageSize, toPage } from '../common/pagination'
 import { notFound } from '../common/problem';
 import { UserDirectoryService } from '../spaces/user-directory.service';
 import {
+  CheckTextRequest,
   CreateKeywordRuleRequest,
   CreateReportRequest,
   KeywordRulePage,
@@ -33,6 +34,7 @@ import {
   OptionalReasonRequest,
   ReasonRequest,
   ReportResponse,
+  TextCheckResponse,
   UpdateKeywordRuleRequest,
 } from './dto/moderation.dto';
 import { KeywordRulesService, type KeywordRuleRow } from './keyword-rules.service';
@@ -101,6 +103,17 @@ export class ModerationAdminController {
     @Body() body: CreateKeywordRuleRequest,
   ): Promise<KeywordRuleResponse> {
     return ruleResponse(await this.rules.create(admin.id, body.phrase, body.action));
+  }
+
+  @Post('rules/check')
+  @Endpoint({
+    operationId: 'checkTextAgainstRules',
+    summary: 'Try a text against the keyword rules: which match, and what posting it would do (admins only)',
+    response: TextCheckResponse,
+    problems: [403],
+  })
+  checkText(@Body() body: CheckTextRequest): Promise<TextCheckResponse> {
+    return this.rules.verdict([body.text]);
   }
 
   @Patch('rules/:ruleId')

@@ -106,6 +106,25 @@ describe('moderation (e2e)', () => {
       expect(after.body.items.map((rule: { id: string }) => rule.id)).not.toContain(created.body.id);
     });
 
+    it('tries a text against the rules without posting it: what would happen, and which phrases match', async () => {
+      await addRule('trialblock', 'block');
+      await addRule('trialhold', 'hold');
+      await addRule('trialflag', 'flag');
+      const before = await snapshot();
+      const check = (text: string) =>
+        host.post('/admin/moderation/rules/check', { token: admin.token, body: { text } });
+      expect((await check('nothing to see')).body).toEqual({ action: null, keywords: [] });
+      expect((await check('a ＴＲＩＡＬＦＬＡＧ here')).body).toEqual({
+        action: 'flag',
+        keywords: ['trialflag'],
+      });
+      const both = await check('trialflag and trialhold');
+      expect(both.status).toBe(200);
+      expect(both.body).toEqual({ action: 'hold', keywords: ['trialflag', 'trialhold'] });
+      expect((await check('trialhold, trialblock')).body.action).toBe('block');
+      expect(await snapshot()).toEqual(before);
+    });
+
     it('pages through rules with a cursor', async () => {
       for (const n of [1, 2, 3]) await addRule(`pagedrule${n}`, 'flag');
       const first = await host.get('/admin/moderation/rules', { token: admin.token, query: { limit: 2 } });
@@ -631,6 +650,7 @@ describe('moderation (e2e)', () => {
       ['POST', '/admin/moderation/rules', { phrase: 'x', action: 'flag' }],
       ['PATCH', `/admin/moderation/rules/${MISSING}`, { action: 'flag' }],
       ['DELETE', `/admin/moderation/rules/${MISSING}`, undefined],
+      ['POST', '/admin/moderation/rules/check', { text: 'x' }],
       ['GET', '/admin/moderation/cases', undefined],
       ['GET', '/admin/moderation/decisions', undefined],
       ['POST', `/admin/moderation/subjects/post/${MISSING}/approve`, {}],
@@ -685,6 +705,16 @@ describe('moderation (e2e)', () => {
         '/admin/moderation/rules',
         'unknown field',
         { phrase: 'x', action: 'block', x: 1 },
+        400,
+        'validation_failed',
+      ],
+      ['POST', '/admin/moderation/rules/check', 'no text', {}, 400, 'validation_failed'],
+      ['POST', '/admin/moderation/rules/check', 'empty text', { text: '' }, 400, 'validation_failed'],
+      [
+        'POST',
+        '/admin/moderation/rules/check',
+        'text too long',
+        { text: 'x'.repeat(LIMITS.blogBodyMax + 1) },
         400,
         'validation_failed',
       ],

@@ -1,67 +1,15 @@
-import { ProblemAlert, QueryState, useScopeWords } from '@kongjian/client';
-import {
-  App as AntApp,
-  Button,
-  Card,
-  Descriptions,
-  Form,
-  Input,
-  Modal,
-  Space,
-  Timeline,
-  Typography,
-} from 'antd';
+import { QueryState, useScopeWords } from '@kongjian/client';
+import { App as AntApp, Button, Card, Descriptions, Space, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { ReasonDialog } from '../../app/ReasonDialog';
 import { manifestChanges } from '../developer/manifest';
 import type { AppVersion } from '../developer/queries';
 import { StatusTag } from '../developer/StatusTag';
 import { type AdminApp, useAdminApp, useReviewActions } from './queries';
 
 type Decision = 'approve' | 'reject' | 'suspend' | 'reinstate';
-
-/** Asks the reason for a decision: required to reject or suspend (the developer reads it), optional otherwise. */
-function ReasonDialog({
-  decision,
-  pending,
-  error,
-  onDecide,
-  onClose,
-}: {
-  decision: Decision;
-  pending: boolean;
-  error: unknown;
-  onDecide: (reason: string) => void;
-  onClose: () => void;
-}) {
-  const { t } = useTranslation('review');
-  const [form] = Form.useForm<{ reason?: string }>();
-  const required = decision === 'reject' || decision === 'suspend';
-  return (
-    <Modal
-      open
-      title={t(`decision.${decision}.title`)}
-      okText={t(`decision.${decision}.ok`)}
-      okButtonProps={{ danger: required }}
-      cancelText={t('common:cancel')}
-      confirmLoading={pending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-    >
-      <Form form={form} layout="vertical" onFinish={({ reason }) => onDecide(reason?.trim() ?? '')}>
-        <Form.Item
-          name="reason"
-          label={t(required ? 'decision.reasonRequired' : 'decision.reasonOptional')}
-          rules={required ? [{ required: true, whitespace: true, message: t('decision.reasonMissing') }] : []}
-        >
-          <Input.TextArea maxLength={500} showCount autoSize={{ minRows: 3 }} />
-        </Form.Item>
-      </Form>
-      {error ? <ProblemAlert error={error} /> : null}
-    </Modal>
-  );
-}
 
 function ManifestView({ manifest }: { manifest: AppVersion['manifest'] }) {
   const { t } = useTranslation('review');
@@ -216,7 +164,9 @@ function Review({ data }: { data: AdminApp }) {
       </Card>
       {deciding && mutation && (
         <ReasonDialog
-          decision={deciding.decision}
+          title={t(`decision.${deciding.decision}.title`)}
+          ok={t(`decision.${deciding.decision}.ok`)}
+          required={deciding.decision === 'reject' || deciding.decision === 'suspend'}
           pending={mutation.isPending}
           error={mutation.error}
           onDecide={decide}

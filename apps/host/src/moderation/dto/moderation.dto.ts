@@ -49,6 +49,30 @@ export class CreateKeywordRuleRequest {
   action!: KeywordAction;
 }
 
+export class CheckTextRequest {
+  @ApiProperty({
+    minLength: 1,
+    maxLength: LIMITS.blogBodyMax,
+    description: 'A text as an author would post it',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LIMITS.blogBodyMax)
+  text!: string;
+}
+
+export class TextCheckResponse {
+  @ApiProperty({
+    enum: KEYWORD_ACTIONS,
+    nullable: true,
+    description:
+      'What posting it would do: block (refused), hold (author-only until reviewed), flag (published and queued), or null (published)',
+  })
+  action!: KeywordAction | null;
+  @ApiProperty({ type: [String], description: 'The phrases of the rules that match' })
+  keywords!: string[];
+}
+
 export class UpdateKeywordRuleRequest {
   @ApiProperty({ enum: KEYWORD_ACTIONS })
   @IsIn(KEYWORD_ACTIONS)
