@@ -3,6 +3,7 @@ import { AccountsModule } from './accounts/accounts.module';
 import { AlbumsModule } from './albums/albums.module';
 import { AppCenterModule } from './app-center/app-center.module';
 import { AppsModule } from './apps/apps.module';
+import { AuditModule } from './audit/audit.module';
 import type { Clock } from './common/clock';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
@@ -45,6 +46,7 @@ export class AppModule {
         EconomyModule,
         ModerationModule,
         AppsModule,
+        AuditModule,
         OAuthModule,
         OpenApiModule,
         AppCenterModule,

@@ -191,6 +191,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every admin action, newest first: who, what, to what, when and why (admins only) */
+        get: operations["listAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/moderation/cases": {
         parameters: {
             query?: never;
@@ -2122,6 +2139,39 @@ export interface components {
             statusReason: string | null;
             /** Format: date-time */
             updatedAt: string;
+        };
+        AuditEntryPage: {
+            items: components["schemas"]["AuditEntryResponse"][];
+            /** @description Pass as `cursor` to get the next page; null at the end */
+            nextCursor: string | null;
+        };
+        AuditEntryResponse: {
+            /**
+             * @description A stable code of what was done
+             * @enum {string}
+             */
+            action: "app_version.approve" | "app_version.reject" | "app.suspend" | "app.reinstate" | "moderation.approve" | "moderation.reject" | "moderation.unpublish" | "moderation.dismiss" | "keyword_rule.create" | "keyword_rule.update" | "keyword_rule.delete" | "coins.grant" | "user.roles_set" | "user.suspend" | "user.unsuspend" | "plugin.enable";
+            /** @description The admin; null if the account is gone */
+            actor: components["schemas"]["UserSummary"] | null;
+            /**
+             * Format: uuid
+             * @description The admin who acted
+             */
+            actorId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Facts of the action, by action: e.g. `version`, `roles` and `previousRoles`, `amount` */
+            details: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            id: string;
+            /** @description The reason the admin gave */
+            reason: string | null;
+            /** @description The id of what it was done to (a plugin: its name) */
+            subjectId: string;
+            /** @enum {string} */
+            subjectType: "user" | "app" | "plugin" | "keyword_rule" | "post" | "comment" | "board_message" | "album" | "photo";
         };
         AuthorizedAppListResponse: {
             items: components["schemas"]["AuthorizedAppResponse"][];
@@ -4058,6 +4108,67 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAuditLog: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+                /** @description Only actions of this admin */
+                actorId?: string;
+                action?: "app_version.approve" | "app_version.reject" | "app.suspend" | "app.reinstate" | "moderation.approve" | "moderation.reject" | "moderation.unpublish" | "moderation.dismiss" | "keyword_rule.create" | "keyword_rule.update" | "keyword_rule.delete" | "coins.grant" | "user.roles_set" | "user.suspend" | "user.unsuspend" | "plugin.enable";
+                subjectType?: "user" | "app" | "plugin" | "keyword_rule" | "post" | "comment" | "board_message" | "album" | "photo";
+                /** @description Only actions on this subject (an id, or a plugin name) */
+                subjectId?: string;
+                /** @description Only actions at or after this time */
+                from?: string;
+                /** @description Only actions before this time */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntryPage"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { HttpStatus, Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { AppsService } from '../apps/apps.service';
 import { AuthorizationsService } from '../apps/authorizations.service';
+import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { LIMITS } from '../common/limits';
 import { forbidden, notFound, ProblemCode, ProblemException } from '../common/problem';
@@ -92,6 +93,7 @@ export class PluginsService implements OnApplicationShutdown {
     private readonly authorizations: AuthorizationsService,
     private readonly events: EventsService,
     private readonly bridge: PluginBridge,
+    private readonly audit: AuditService,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -267,14 +269,23 @@ export class PluginsService implements OnApplicationShutdown {
     }
   }
 
-  /** Enables a plugin the circuit breaker disabled, with a clean failure count. */
-  async enable(pluginId: string): Promise<PluginHealth> {
+  /** An admin enables a plugin the circuit breaker disabled, with a clean failure count. */
+  async enable(adminId: string, pluginId: string): Promise<PluginHealth> {
     this.get(pluginId);
-    await sqlRun(
-      this.em,
-      'update plugin_state set disabled_at = null, consecutive_failures = 0, updated_at = ? where plugin_id = ?',
-      [this.clock.now(), pluginId],
-    );
+    const before = this.health.get(pluginId) ?? HEALTHY;
+    await this.em.transactional(async () => {
+      await sqlRun(
+        this.em,
+        'update plugin_state set disabled_at = null, consecutive_failures = 0, updated_at = ? where plugin_id = ?',
+        [this.clock.now(), pluginId],
+      );
+      await this.audit.record({
+        actorId: adminId,
+        action: 'plugin.enable',
+        subject: { type: 'plugin', id: pluginId },
+        details: { wasDisabled: before.disabledAt !== null, consecutiveFailures: before.consecutiveFailures },
+      });
+    });
     const health = { ...(this.health.get(pluginId) ?? HEALTHY), disabledAt: null, consecutiveFailures: 0 };
     this.health.set(pluginId, health);
     this.logger.log({ message: 'plugin enabled by an admin', plugin: pluginId });
