@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from './accounts/accounts.module';
+import { AdminModule } from './admin/admin.module';
 import { AlbumsModule } from './albums/albums.module';
 import { AppCenterModule } from './app-center/app-center.module';
 import { AppsModule } from './apps/apps.module';
@@ -47,6 +48,7 @@ export class AppModule {
         ModerationModule,
         AppsModule,
         AuditModule,
+        AdminModule,
         OAuthModule,
         OpenApiModule,
         AppCenterModule,

@@ -426,8 +426,7 @@ export class AppsService {
   // ── developers ───────────────────────────────────────────────────────────
 
   async registerDeveloper(userId: string): Promise<void> {
-    const user = await this.accounts.getUser(userId);
-    if (!user.roles.includes('developer')) await this.accounts.setRoles(userId, [...user.roles, 'developer']);
+    await this.accounts.addRole(userId, 'developer');
   }
 
   /** The app, if `developerId` owns it; a stranger gets the same 404 as for a missing app. */

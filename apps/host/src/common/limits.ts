@@ -68,6 +68,9 @@ export const LIMITS = {
   /** The newest report reasons shown with a case in the review queue. */
   caseReportReasonsShown: 5,
 
+  /** Why an admin suspends or unsuspends an account. */
+  suspensionReasonMax: 500,
+
   // audit: the log of admin actions.
   /** A reason longer than this is cut in the audit log (every action's own reason limit is lower). */
   auditReasonMax: 1000,
