@@ -256,6 +256,15 @@ export class PluginsService implements OnApplicationShutdown {
   private async dispatchEvent(plugin: LoadedPlugin, event: AppEvent, userId: string | null): Promise<void> {
     const { manifest } = plugin.package;
     if (!manifest.events.includes(event.type)) return;
+    // Nothing runs for a suspended user: the plugin could not act for them, and must not be blamed for it.
+    if (userId !== null && (await this.authorizations.accessState(plugin.appId, userId))?.userSuspended) {
+      this.logger.log({
+        message: 'event dropped: its user is suspended',
+        plugin: manifest.id,
+        event: event.id,
+      });
+      return;
+    }
     this.assertEnabled(plugin);
     const openid = userId === null ? '' : await this.authorizations.openidFor(plugin.appId, userId);
     const outcome = await this.run(plugin, 'event', event.type, event, { userId, openid });
