@@ -255,6 +255,16 @@ export class AccountsService {
     return user;
   }
 
+  /**
+   * The user as others may find them: 404 when there is no such user, and when the user is suspended
+   * and the viewer is someone else, exactly as if the account did not exist.
+   */
+  async presentTo(viewerId: string | null, userId: string): Promise<User> {
+    const user = await this.getUser(userId);
+    if (user.suspendedAt && viewerId !== userId) throw notFound('User');
+    return user;
+  }
+
   async findByUsername(username: string): Promise<User> {
     const user = await this.em.findOne(User, { usernameKey: usernameKey(username) });
     if (!user) throw notFound('User');

@@ -96,7 +96,7 @@ export class CoinsService {
 
   async transfer(fromId: string, toId: string, move: CoinMove): Promise<CoinTransactionResponse> {
     if (fromId === toId) throw badRequest('cannot_target_self', 'You cannot send coins to yourself');
-    await this.accounts.getUser(toId);
+    await this.accounts.presentTo(fromId, toId);
     const memo = memoText(move.memo);
     return this.ledger.idempotent(
       fromId,

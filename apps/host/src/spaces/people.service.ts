@@ -113,7 +113,7 @@ export class PeopleService {
   async byUsername(viewerId: string | null, username: string): Promise<Person> {
     // No username is longer, or holds a NUL (which PostgreSQL text cannot).
     if (username.length > LIMITS.usernameMax || username.includes('\0')) throw notFound('User');
-    const user = await this.accounts.findByUsername(username);
+    const user = await this.accounts.presentTo(viewerId, (await this.accounts.findByUsername(username)).id);
     const [summary, relations] = await Promise.all([
       this.directory.summary(user.id),
       this.friends.relationships(viewerId, [user.id]),
