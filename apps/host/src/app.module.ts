@@ -1,9 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from './accounts/accounts.module';
+import { AdminModule } from './admin/admin.module';
 import { ApiDocsModule } from './api-docs/api-docs.module';
 import { AlbumsModule } from './albums/albums.module';
 import { AppCenterModule } from './app-center/app-center.module';
 import { AppsModule } from './apps/apps.module';
+import { AuditModule } from './audit/audit.module';
 import type { Clock } from './common/clock';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
@@ -46,6 +48,8 @@ export class AppModule {
         EconomyModule,
         ModerationModule,
         AppsModule,
+        AuditModule,
+        AdminModule,
         OAuthModule,
         OpenApiModule,
         AppCenterModule,

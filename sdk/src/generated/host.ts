@@ -191,6 +191,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every admin action, newest first: who, what, to what, when and why (admins only) */
+        get: operations["listAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/moderation/cases": {
         parameters: {
             query?: never;
@@ -380,6 +397,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accounts matching q by username or nickname (best first), or all, newest first (admins only) */
+        get: operations["listUsersForAdmin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An account with its roles and suspension (admins only) */
+        get: operations["getUserForAdmin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/users/{userId}/coin-grants": {
         parameters: {
             query?: never;
@@ -405,9 +456,43 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Set a user's roles (admins only) */
+        /** Set a user's roles; nobody removes their own admin role (admins only) */
         put: operations["setUserRoles"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/users/{userId}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend an account: no sign-in, sessions and app tokens stop at once, content hidden from others (admins only) */
+        post: operations["suspendUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/users/{userId}/unsuspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift a suspension: the user may sign in again and their content is back (admins only) */
+        post: operations["unsuspendUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1956,6 +2041,23 @@ export interface components {
             /** @description Newest first */
             versions: components["schemas"]["AppVersionResponse"][];
         };
+        AdminUserPage: {
+            items: components["schemas"]["AdminUserResponse"][];
+            /** @description Pass as `cursor` to get the next page; null at the end */
+            nextCursor: string | null;
+        };
+        AdminUserResponse: {
+            avatarUrl: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            nickname: string;
+            roles: ("user" | "developer" | "admin")[];
+            /** @description null unless the account is suspended */
+            suspension: components["schemas"]["UserSuspension"] | null;
+            username: string;
+        };
         AlbumPage: {
             items: components["schemas"]["AlbumResponse"][];
             /** @description Pass as `cursor` to get the next page; null at the end */
@@ -2139,6 +2241,39 @@ export interface components {
             statusReason: string | null;
             /** Format: date-time */
             updatedAt: string;
+        };
+        AuditEntryPage: {
+            items: components["schemas"]["AuditEntryResponse"][];
+            /** @description Pass as `cursor` to get the next page; null at the end */
+            nextCursor: string | null;
+        };
+        AuditEntryResponse: {
+            /**
+             * @description A stable code of what was done
+             * @enum {string}
+             */
+            action: "app_version.approve" | "app_version.reject" | "app.suspend" | "app.reinstate" | "moderation.approve" | "moderation.reject" | "moderation.unpublish" | "moderation.dismiss" | "keyword_rule.create" | "keyword_rule.update" | "keyword_rule.delete" | "coins.grant" | "user.roles_set" | "user.suspend" | "user.unsuspend" | "plugin.enable";
+            /** @description The admin; null if the account is gone */
+            actor: components["schemas"]["UserSummary"] | null;
+            /**
+             * Format: uuid
+             * @description The admin who acted
+             */
+            actorId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Facts of the action, by action: e.g. `version`, `roles` and `previousRoles`, `amount` */
+            details: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            id: string;
+            /** @description The reason the admin gave */
+            reason: string | null;
+            /** @description The id of what it was done to (a plugin: its name) */
+            subjectId: string;
+            /** @enum {string} */
+            subjectType: "user" | "app" | "plugin" | "keyword_rule" | "post" | "comment" | "board_message" | "album" | "photo";
         };
         AuthorizedAppListResponse: {
             items: components["schemas"]["AuthorizedAppResponse"][];
@@ -3225,6 +3360,10 @@ export interface components {
             app: components["schemas"]["AppResponse"];
             version: components["schemas"]["AppVersionResponse"];
         };
+        SuspendUserRequest: {
+            /** @description Why: for admins and the audit log (the user is told only that the account is suspended) */
+            reason: string;
+        };
         TesterListResponse: {
             items: components["schemas"]["TesterResponse"][];
         };
@@ -3259,6 +3398,10 @@ export interface components {
         };
         UnreadCountResponse: {
             count: number;
+        };
+        UnsuspendUserRequest: {
+            /** @description Recorded in the audit log */
+            reason?: string;
         };
         UpdateAccountSettingsRequest: {
             /** @description My friend groups that may see it; required for and only allowed with "groups" */
@@ -3350,6 +3493,13 @@ export interface components {
             id: string;
             nickname: string;
             username: string;
+        };
+        UserSuspension: {
+            reason: string;
+            /** Format: date-time */
+            suspendedAt: string;
+            /** @description The admin; null if the account is gone */
+            suspendedBy: components["schemas"]["UserSummary"] | null;
         };
         VipBadge: {
             /** @description Whether the membership is running now */
@@ -4088,6 +4238,67 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAuditLog: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+                /** @description Only actions of this admin */
+                actorId?: string;
+                action?: "app_version.approve" | "app_version.reject" | "app.suspend" | "app.reinstate" | "moderation.approve" | "moderation.reject" | "moderation.unpublish" | "moderation.dismiss" | "keyword_rule.create" | "keyword_rule.update" | "keyword_rule.delete" | "coins.grant" | "user.roles_set" | "user.suspend" | "user.unsuspend" | "plugin.enable";
+                subjectType?: "user" | "app" | "plugin" | "keyword_rule" | "post" | "comment" | "board_message" | "album" | "photo";
+                /** @description Only actions on this subject (an id, or a plugin name) */
+                subjectId?: string;
+                /** @description Only actions at or after this time */
+                from?: string;
+                /** @description Only actions before this time */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntryPage"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4879,6 +5090,117 @@ export interface operations {
             };
         };
     };
+    listUsersForAdmin: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+                /** @description Text to find in usernames and nicknames (case-insensitive); surrounding spaces are ignored and at least one other character is needed */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserPage"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUserForAdmin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     grantCoins: {
         parameters: {
             query?: never;
@@ -4971,7 +5293,140 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccountResponse"];
+                    "application/json": components["schemas"]["AdminUserResponse"];
+                };
+            };
+            /** @description Not valid, or my own admin role left out (`cannot_remove_own_admin`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    suspendUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SuspendUserRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserResponse"];
+                };
+            };
+            /** @description Not valid, or my own account (`cannot_target_self`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already suspended (`already_suspended`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unsuspendUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnsuspendUserRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserResponse"];
                 };
             };
             /** @description The request is not valid */
@@ -5003,6 +5458,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to the viewer */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not suspended (`not_suspended`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10357,8 +10821,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Wrong username or password (`invalid_credentials`) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account is suspended (`account_suspended`) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

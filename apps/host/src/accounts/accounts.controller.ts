@@ -19,7 +19,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { AccountsService, ClientInfo, IssuedSession } from './accounts.service';
 import { toAccountResponse, toSessionResponse } from './accounts.mapper';
 import type { AuthUser } from './auth-user';
-import { CurrentUser, Public, RequireRole, SessionAuth } from './auth.decorators';
+import { CurrentUser, Public, SessionAuth } from './auth.decorators';
 import { SESSION_COOKIE, setSessionCookie } from './auth.guard';
 import {
   AccountResponse,
@@ -27,7 +27,6 @@ import {
   LoginRequest,
   RegisterRequest,
   SessionListResponse,
-  SetRolesRequest,
   SignedInResponse,
 } from './dto/accounts.dto';
 
@@ -79,7 +78,11 @@ export class AccountsController {
     summary: 'Sign in with username and password',
     response: SignedInResponse,
     status: HttpStatus.CREATED,
-    problems: [429],
+    problems: [403, 429],
+    problemDescriptions: {
+      401: 'Wrong username or password (`invalid_credentials`)',
+      403: 'The account is suspended (`account_suspended`)',
+    },
   })
   async login(
     @Body() body: LoginRequest,
@@ -149,21 +152,5 @@ export class AccountsController {
     @Req() request: Request,
   ): Promise<void> {
     await this.accounts.changePassword(viewer, body.currentPassword, body.newPassword, clientInfo(request));
-  }
-
-  @Put('admin/users/:userId/roles')
-  @RequireRole('admin')
-  @SessionAuth()
-  @Endpoint({
-    operationId: 'setUserRoles',
-    summary: "Set a user's roles (admins only)",
-    response: AccountResponse,
-    problems: [403, 404],
-  })
-  async setRoles(
-    @Param('userId', ParseIdPipe) userId: string,
-    @Body() body: SetRolesRequest,
-  ): Promise<AccountResponse> {
-    return toAccountResponse(await this.accounts.setRoles(userId, body.roles));
   }
 }

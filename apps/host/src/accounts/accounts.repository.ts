@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
+import { Keyset, keysetCondition } from '../common/pagination';
 import { sqlRows, sqlRun, uuidArray } from '../database/sql';
 import type { PrivacyLevel } from '../privacy/privacy-level';
 import { User } from './user.entity';
@@ -10,13 +11,28 @@ import { User } from './user.entity';
  */
 export const SYSTEM_ACCOUNT_KEY = 'system_account';
 
+const NOT_THE_PLATFORM = `id::text is distinct from
+  (select value #>> '{}' from kongjian_meta where key = '${SYSTEM_ACCOUNT_KEY}')`;
+
 /**
  * The account columns other modules' lists may join on to find people (id, username and its
  * lower-cased `username_key`), as a table expression: `from ${DIRECTORY_ACCOUNTS} u`. Nothing private
- * (no password hash, roles or settings) is reachable through it, and the platform's account is not in it.
+ * (no password hash, roles or settings) is reachable through it, and neither the platform's account
+ * nor a suspended one is in it.
  */
 export const DIRECTORY_ACCOUNTS = `(select id, username, username_key from user_account
-  where id::text is distinct from (select value #>> '{}' from kongjian_meta where key = '${SYSTEM_ACCOUNT_KEY}'))`;
+  where suspended_at is null and ${NOT_THE_PLATFORM})`;
+
+/** The same columns for every account a person signs in as, suspended ones too: what admins search. */
+export const ADMIN_DIRECTORY_ACCOUNTS = `(select id, username, username_key from user_account
+  where ${NOT_THE_PLATFORM})`;
+
+/**
+ * The suspended accounts' ids, for other modules' conditions: `author_id not in ${SUSPENDED_ACCOUNT_IDS}`.
+ * It is uncorrelated, so PostgreSQL reads the small, indexed set once per query and probes a hash per
+ * row. Use it only on columns that are never null (`null not in (…)` is null, not true).
+ */
+export const SUSPENDED_ACCOUNT_IDS = '(select id from user_account where suspended_at is not null)';
 
 /** SQL of the accounts module's tables (user_account, session) for the rules in AccountsService. */
 @Injectable()
@@ -32,6 +48,11 @@ export class AccountsRepository {
     await sqlRun(this.em, 'update user_account set password_hash = ? where id = ?', [passwordHash, userId]);
   }
 
+  /** Ends every session of the user; returns how many ended. */
+  endSessions(userId: string): Promise<number> {
+    return sqlRun(this.em, 'delete from session where user_id = ?', [userId]);
+  }
+
   /** Ends every session of the user except one; returns how many ended. */
   endSessionsExcept(userId: string, keptSessionId: string): Promise<number> {
     return sqlRun(this.em, 'delete from session where user_id = ? and id <> ?', [userId, keptSessionId]);
@@ -43,6 +64,53 @@ export class AccountsRepository {
       now,
     ]);
     return rows.length > 0;
+  }
+
+  async isSuspended(userId: string): Promise<boolean> {
+    const rows = await sqlRows(
+      this.em,
+      'select 1 from user_account where id = ? and suspended_at is not null',
+      [userId],
+    );
+    return rows.length > 0;
+  }
+
+  /** Suspends an account that is not suspended; false when it already is (or does not exist). */
+  async suspend(userId: string, adminId: string, reason: string, now: Date): Promise<boolean> {
+    const changed = await sqlRun(
+      this.em,
+      `update user_account set suspended_at = ?, suspended_by = ?, suspension_reason = ?
+        where id = ? and suspended_at is null`,
+      [now, adminId, reason, userId],
+    );
+    return changed > 0;
+  }
+
+  /** Lifts a suspension; false when the account is not suspended (or does not exist). */
+  async unsuspend(userId: string): Promise<boolean> {
+    const changed = await sqlRun(
+      this.em,
+      `update user_account set suspended_at = null, suspended_by = null, suspension_reason = null
+        where id = ? and suspended_at is not null`,
+      [userId],
+    );
+    return changed > 0;
+  }
+
+  /** Accounts people sign in as, newest first (`ADMIN_DIRECTORY_ACCOUNTS` in creation order). */
+  listAccounts(limit: number, after: Keyset | undefined): Promise<{ id: string; created_at: Date }[]> {
+    const keyset = keysetCondition('u', after);
+    return sqlRows(
+      this.em,
+      `select u.id, u.created_at from user_account u where ${NOT_THE_PLATFORM} and ${keyset.sql}
+        order by u.created_at desc, u.id desc limit ?`,
+      [...keyset.params, limit + 1],
+    );
+  }
+
+  /** The accounts with these ids that exist, as stored now. */
+  usersByIds(ids: readonly string[]): Promise<User[]> {
+    return this.em.find(User, { id: { $in: [...ids] } }, { refresh: true });
   }
 
   async setDefaultAudience(userId: string, privacy: PrivacyLevel, groupIds: string[]): Promise<void> {

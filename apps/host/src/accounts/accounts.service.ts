@@ -3,7 +3,8 @@ import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/co
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { LIMITS } from '../common/limits';
-import { conflict, notFound, ProblemException } from '../common/problem';
+import { Keyset } from '../common/pagination';
+import { badRequest, conflict, notFound, ProblemException } from '../common/problem';
 import { sqlRows, sqlRun, uuidArray } from '../database/sql';
 import type { PrivacyLevel } from '../privacy/privacy-level';
 import { AccountsRepository } from './accounts.repository';
@@ -22,6 +23,10 @@ export interface IssuedSession {
   session: Session;
   user: User;
 }
+
+/** A suspended account tried to sign in; the same problem for the API and the OAuth sign-in page. */
+export const accountSuspended = () =>
+  new ProblemException(HttpStatus.FORBIDDEN, 'account_suspended', 'This account is suspended');
 
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -95,6 +100,8 @@ export class AccountsService {
       );
     }
     await this.clearFailures(key);
+    // Told only to someone who knows the password, so it reveals nothing about other people's accounts.
+    if (user.suspendedAt) throw accountSuspended();
     return this.issueSession(user, client);
   }
 
@@ -208,9 +215,10 @@ export class AccountsService {
       last_used_at: Date;
     }>(
       this.em,
+      // Suspension ends sessions; the condition also covers a sign-in that raced with it.
       `select s.id as session_id, s.last_used_at, u.id as user_id, u.username, u.roles
          from session s join user_account u on u.id = s.user_id
-        where s.token_hash = ? and s.expires_at > ?`,
+        where s.token_hash = ? and s.expires_at > ? and u.suspended_at is null`,
       [hashToken(token), now],
     );
     if (!row) return undefined;
@@ -247,6 +255,16 @@ export class AccountsService {
     return user;
   }
 
+  /**
+   * The user as others may find them: 404 when there is no such user, and when the user is suspended
+   * and the viewer is someone else, exactly as if the account did not exist.
+   */
+  async presentTo(viewerId: string | null, userId: string): Promise<User> {
+    const user = await this.getUser(userId);
+    if (user.suspendedAt && viewerId !== userId) throw notFound('User');
+    return user;
+  }
+
   async findByUsername(username: string): Promise<User> {
     const user = await this.em.findOne(User, { usernameKey: usernameKey(username) });
     if (!user) throw notFound('User');
@@ -279,22 +297,84 @@ export class AccountsService {
     return this.repository.forgetDefaultGroup(ownerId, groupId);
   }
 
-  async setRoles(userId: string, roles: Role[]): Promise<User> {
+  /**
+   * Gives a user one more role: a developer's on their own request, the configured admin's at start.
+   * True if the role is new.
+   */
+  async addRole(userId: string, role: Role): Promise<boolean> {
     const user = await this.getUser(userId);
-    user.roles = ['user', ...new Set(roles.filter((role) => role !== 'user'))];
+    if (user.roles.includes(role)) return false;
+    user.roles = [...user.roles, role];
     await this.em.flush();
-    return user;
+    return true;
+  }
+
+  /**
+   * An admin sets a user's roles (everyone keeps `user`); returns the roles the user had before. An
+   * admin cannot take away their own admin role, so there is always someone left to give it back.
+   */
+  async setRoles(adminId: string, userId: string, roles: Role[]): Promise<{ user: User; previous: Role[] }> {
+    const next: Role[] = ['user', ...new Set(roles.filter((role) => role !== 'user'))];
+    if (adminId === userId && !next.includes('admin')) {
+      throw badRequest('cannot_remove_own_admin', 'You cannot remove your own admin role; another admin can');
+    }
+    const user = await this.getUser(userId);
+    const previous = [...user.roles];
+    user.roles = next;
+    await this.em.flush();
+    return { user, previous };
+  }
+
+  /**
+   * An admin suspends an account: it cannot sign in, every session ends now, and the privacy rule and
+   * the token checks treat it as suspended until `unsuspend`. Admins cannot suspend themselves.
+   */
+  async suspend(adminId: string, userId: string, reason: string): Promise<User> {
+    if (adminId === userId) throw badRequest('cannot_target_self', 'You cannot suspend your own account');
+    return this.em.transactional(async () => {
+      await this.getUser(userId);
+      if (!(await this.repository.suspend(userId, adminId, reason, this.clock.now()))) {
+        throw conflict('already_suspended', 'This account is already suspended');
+      }
+      const ended = await this.repository.endSessions(userId);
+      this.logger.log({ message: 'account suspended', userId, adminId, sessionsEnded: ended });
+      return this.repository.reloadUser(userId);
+    });
+  }
+
+  /**
+   * Lifts a suspension: the user may sign in again, and their content is back for others. Returns
+   * when the suspension began.
+   */
+  async unsuspend(userId: string): Promise<{ user: User; suspendedAt: Date }> {
+    return this.em.transactional(async () => {
+      const { suspendedAt } = await this.getUser(userId);
+      if (!suspendedAt || !(await this.repository.unsuspend(userId))) {
+        throw conflict('not_suspended', 'This account is not suspended');
+      }
+      return { user: await this.repository.reloadUser(userId), suspendedAt };
+    });
+  }
+
+  isSuspended(userId: string): Promise<boolean> {
+    return this.repository.isSuspended(userId);
+  }
+
+  /** Accounts for the admins' user list, newest first. */
+  listAccounts(limit: number, after: Keyset | undefined): Promise<{ id: string; created_at: Date }[]> {
+    return this.repository.listAccounts(limit, after);
+  }
+
+  usersByIds(ids: readonly string[]): Promise<User[]> {
+    return this.repository.usersByIds(ids);
   }
 
   /** Creates the configured admin, or gives an existing user of that name the admin role. */
   async ensureAdmin(username: string, password: string): Promise<User> {
     const existing = await this.em.findOne(User, { usernameKey: usernameKey(username) });
     if (existing) {
-      if (!existing.roles.includes('admin')) {
-        existing.roles = [...existing.roles, 'admin'];
-        await this.em.flush();
+      if (await this.addRole(existing.id, 'admin'))
         this.logger.log({ message: 'granted admin role', username });
-      }
       return existing;
     }
     const user = await this.createUser(username, password, ['user', 'admin']);

@@ -33,4 +33,16 @@ export class User {
   /** The user's own friend groups preselected with `groups`; empty for every other level. */
   @Property({ type: 'uuid[]' })
   defaultGroupIds: Opt<string[]> = [];
+
+  /** Set while an admin has the account suspended: no sign-in, no tokens, content hidden from others. */
+  @Property({ type: 'timestamptz', nullable: true })
+  suspendedAt: Opt<Date> | null = null;
+
+  /** The admin who suspended the account. */
+  @Property({ type: 'uuid', nullable: true })
+  suspendedBy: Opt<string> | null = null;
+
+  /** Why, for admins; the user is told only that the account is suspended. */
+  @Property({ type: 'text', nullable: true })
+  suspensionReason: Opt<string> | null = null;
 }

@@ -308,7 +308,7 @@ export class AlbumsService implements OnModuleInit {
     limit: number,
     after: Keyset | undefined,
   ): Promise<{ id: string; created_at: Date }[]> {
-    await this.accounts.getUser(ownerId);
+    await this.accounts.presentTo(viewerId, ownerId);
     const visible = this.privacy.visibleCondition(viewerId, albumColumns('a'));
     const keyset = keysetCondition('a', after);
     return sqlRows(

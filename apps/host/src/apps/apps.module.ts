@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
+import { AuditModule } from '../audit/audit.module';
 import { ProfilesModule } from '../spaces/profiles.module';
 import { AppsController } from './apps.controller';
 import { AppsService } from './apps.service';
@@ -7,7 +8,7 @@ import { AuthorizationsService } from './authorizations.service';
 
 /** The app registry, development mode and review, and users' authorizations of apps. */
 @Module({
-  imports: [AccountsModule, ProfilesModule],
+  imports: [AccountsModule, AuditModule, ProfilesModule],
   controllers: [AppsController],
   providers: [AppsService, AuthorizationsService],
   exports: [AppsService, AuthorizationsService],

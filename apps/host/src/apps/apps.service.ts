@@ -3,6 +3,8 @@ import { EntityManager } from '@mikro-orm/core';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { SYSTEM_ACCOUNT_KEY } from '../accounts/accounts.repository';
 import { AccountsService } from '../accounts/accounts.service';
+import type { AuditAction, AuditDetail } from '../audit/audit-actions';
+import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { LIMITS } from '../common/limits';
@@ -234,6 +236,7 @@ export class AppsService {
     private readonly em: EntityManager,
     private readonly accounts: AccountsService,
     private readonly directory: UserDirectoryService,
+    private readonly audit: AuditService,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -423,8 +426,7 @@ export class AppsService {
   // ── developers ───────────────────────────────────────────────────────────
 
   async registerDeveloper(userId: string): Promise<void> {
-    const user = await this.accounts.getUser(userId);
-    if (!user.roles.includes('developer')) await this.accounts.setRoles(userId, [...user.roles, 'developer']);
+    await this.accounts.addRole(userId, 'developer');
   }
 
   /** The app, if `developerId` owns it; a stranger gets the same 404 as for a missing app. */
@@ -843,7 +845,10 @@ export class AppsService {
     }));
   }
 
-  /** An admin approves or rejects a submitted version. `adminId` is null for the demo seed's decisions. */
+  /**
+   * An admin approves or rejects a submitted version. `adminId` is null for the demo seed's decisions,
+   * which no admin made and the audit log does not show.
+   */
   async review(
     adminId: string | null,
     appId: string,
@@ -854,16 +859,18 @@ export class AppsService {
     return this.em.transactional(async () => {
       if (!(await this.findOne('id', appId, true))) throw notFound('App');
       await this.moveVersion(adminId, appId, number, action, reason);
+      if (adminId !== null)
+        await this.audited(adminId, `app_version.${action}`, appId, reason, { version: number });
       return this.version(appId, number);
     });
   }
 
   /**
-   * Suspends an app or lifts its suspension. Suspension needs no token sweep: every token check reads
-   * the app's status. Reinstating returns it to published, or to development if nothing is published.
+   * An admin suspends an app or lifts its suspension. Suspension needs no token sweep: every token
+   * check reads the app's status. Reinstating returns it to published, or to development if nothing is published.
    */
   async suspension(
-    adminId: string | null,
+    adminId: string,
     appId: string,
     action: 'suspend' | 'reinstate',
     reason: string | null,
@@ -886,7 +893,24 @@ export class AppsService {
         appId,
       ]);
       await this.record(appId, null, adminId, app.status, target, reason);
+      await this.audited(adminId, `app.${action}`, appId, reason, { status: target });
       return (await this.findById(appId))!;
+    });
+  }
+
+  private audited(
+    adminId: string,
+    action: Extract<AuditAction, `app${string}`>,
+    appId: string,
+    reason: string | null,
+    details: Record<string, AuditDetail>,
+  ): Promise<void> {
+    return this.audit.record({
+      actorId: adminId,
+      action,
+      subject: { type: 'app', id: appId },
+      reason,
+      details,
     });
   }
 }

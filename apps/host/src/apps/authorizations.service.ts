@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
+import { SUSPENDED_ACCOUNT_IDS } from '../accounts/accounts.repository';
 import { Clock } from '../common/clock';
 import { LIMITS } from '../common/limits';
 import { notFound } from '../common/problem';
@@ -12,6 +13,15 @@ import type { AppStatus } from './apps.service';
 import { normalizeScopes, Scope } from './scopes';
 
 const OPENID_KEY = 'openid_key';
+
+/** Whether a token of the app for the user may work, and what it may do. */
+export interface AccessState {
+  appStatus: AppStatus;
+  builtIn: boolean;
+  scopes: Scope[];
+  openid: string;
+  userSuspended: boolean;
+}
 
 export interface AuthorizationRow {
   appId: string;
@@ -120,14 +130,21 @@ export class AuthorizationsService {
     return { openid, scopes };
   }
 
-  /** What a token check needs, in one query: null when the user has withdrawn consent (or never gave it). */
-  async accessState(
-    appId: string,
-    userId: string,
-  ): Promise<{ appStatus: AppStatus; builtIn: boolean; scopes: Scope[]; openid: string } | null> {
-    const [row] = await sqlRows<{ status: AppStatus; built_in: boolean; scopes: Scope[]; openid: string }>(
+  /**
+   * What a token check needs, in one query: null when the user has withdrawn consent (or never gave
+   * it). A suspended user's consent stays, but no token works for them until the suspension ends.
+   */
+  async accessState(appId: string, userId: string): Promise<AccessState | null> {
+    const [row] = await sqlRows<{
+      status: AppStatus;
+      built_in: boolean;
+      scopes: Scope[];
+      openid: string;
+      user_suspended: boolean;
+    }>(
       this.em,
-      `select a.status, a.plugin_id is not null as built_in, az.scopes, az.openid
+      `select a.status, a.plugin_id is not null as built_in, az.scopes, az.openid,
+              az.user_id in ${SUSPENDED_ACCOUNT_IDS} as user_suspended
        from app_authorization az join app a on a.id = az.app_id
        where az.app_id = ? and az.user_id = ? and az.revoked_at is null`,
       [appId, userId],
@@ -138,6 +155,7 @@ export class AuthorizationsService {
           builtIn: row.built_in,
           scopes: normalizeScopes(row.scopes),
           openid: row.openid,
+          userSuspended: row.user_suspended,
         }
       : null;
   }

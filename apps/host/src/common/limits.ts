@@ -68,6 +68,17 @@ export const LIMITS = {
   /** The newest report reasons shown with a case in the review queue. */
   caseReportReasonsShown: 5,
 
+  /** Why an admin suspends or unsuspends an account. */
+  suspensionReasonMax: 500,
+
+  // audit: the log of admin actions.
+  /** A reason longer than this is cut in the audit log (every action's own reason limit is lower). */
+  auditReasonMax: 1000,
+  /** The JSON of an entry's details: a few facts the host picks, never a whole request. */
+  auditDetailsBytes: 2048,
+  /** The longest subject id a filter of the audit log accepts (ids are uuids, plugin names are short). */
+  auditSubjectIdMax: 100,
+
   albumsPerUser: 1000,
   photosPerAlbum: 10_000,
   albumTitleMax: 100,

@@ -16,6 +16,7 @@ const APP_TABLES = [
   'photo',
   'photo_like',
   'storage_usage',
+  'audit_entry',
 ];
 
 describe('migrations', () => {

@@ -267,9 +267,8 @@ export class DemoService {
 
   /** Coins for two people, a yellow-diamond member with a premium theme, an owned theme, a transfer. */
   private async seedEconomy(xiaoming: User, xiaohong: User, lilei: User): Promise<void> {
-    // Demo coins have no admin behind them: each grant is recorded as the receiver's own.
     const grant = (user: User, amount: number) =>
-      this.coins.grant(user.id, user.id, { amount, idempotencyKey: 'demo-grant', memo: 'Demo coins' });
+      this.coins.seed(user.id, { amount, idempotencyKey: 'demo-grant', memo: 'Demo coins' });
     await grant(xiaoming, 1000);
     await grant(xiaohong, 2000);
     await this.vip.purchase(xiaohong.id, 3, 'demo-vip');

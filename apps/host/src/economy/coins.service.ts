@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccountsService } from '../accounts/accounts.service';
+import { AuditService } from '../audit/audit.service';
 import { Keyset } from '../common/pagination';
 import { badRequest } from '../common/problem';
 import { UserDirectoryService } from '../spaces/user-directory.service';
@@ -26,6 +27,7 @@ export class CoinsService {
     private readonly ledger: LedgerService,
     private readonly accounts: AccountsService,
     private readonly directory: UserDirectoryService,
+    private readonly audit: AuditService,
   ) {}
 
   async transactionResponse(
@@ -47,20 +49,43 @@ export class CoinsService {
     };
   }
 
-  /** New coins from the system's issuance account into a user's wallet. */
-  async grant(adminId: string, userId: string, move: CoinMove): Promise<CoinTransactionResponse> {
+  /** An admin grants a user new coins, from the system's issuance account; the audit log records it. */
+  grant(adminId: string, userId: string, move: CoinMove): Promise<CoinTransactionResponse> {
+    return this.issue(adminId, userId, move, true);
+  }
+
+  /** Demo coins: no admin grants them, so they are the receiver's own doing and not audited. */
+  seed(userId: string, move: CoinMove): Promise<CoinTransactionResponse> {
+    return this.issue(userId, userId, move, false);
+  }
+
+  private async issue(
+    actorId: string,
+    userId: string,
+    move: CoinMove,
+    audited: boolean,
+  ): Promise<CoinTransactionResponse> {
     await this.accounts.getUser(userId);
     const memo = memoText(move.memo);
     return this.ledger.idempotent(
-      adminId,
+      actorId,
       move.idempotencyKey,
       ['grant', userId, move.amount, memo],
       async () => {
         const wallet = await this.ledger.walletOf(userId);
-        const posted = await this.ledger.post('grant', adminId, memo, [
+        const posted = await this.ledger.post('grant', actorId, memo, [
           { accountId: SYSTEM_ACCOUNTS.issuance, amount: -move.amount },
           { accountId: wallet, amount: move.amount },
         ]);
+        if (audited) {
+          await this.audit.record({
+            actorId,
+            action: 'coins.grant',
+            subject: { type: 'user', id: userId },
+            reason: memo,
+            details: { amount: move.amount, transactionId: posted.id },
+          });
+        }
         return {
           response: await this.transactionResponse(posted, move.amount, null, userId, memo),
           transactionId: posted.id,
@@ -71,7 +96,7 @@ export class CoinsService {
 
   async transfer(fromId: string, toId: string, move: CoinMove): Promise<CoinTransactionResponse> {
     if (fromId === toId) throw badRequest('cannot_target_self', 'You cannot send coins to yourself');
-    await this.accounts.getUser(toId);
+    await this.accounts.presentTo(fromId, toId);
     const memo = memoText(move.memo);
     return this.ledger.idempotent(
       fromId,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
+import { AuditModule } from '../audit/audit.module';
 import { ProfilesModule } from '../spaces/profiles.module';
 import { ActivityService } from './activity.service';
 import { CoinsService } from './coins.service';
@@ -10,11 +11,11 @@ import { ShopService } from './shop.service';
 import { VipService } from './vip.service';
 
 /**
- * Coins, the yellow diamond, decoration items and levels. It depends only on accounts and profiles,
- * so spaces and posts can depend on it (EconomyService, ActivityService) without a cycle.
+ * Coins, the yellow diamond, decoration items and levels. It depends only on accounts, profiles and
+ * the audit log, so spaces and posts can depend on it (EconomyService, ActivityService) without a cycle.
  */
 @Module({
-  imports: [AccountsModule, ProfilesModule],
+  imports: [AccountsModule, AuditModule, ProfilesModule],
   controllers: [EconomyController],
   providers: [LedgerService, CoinsService, VipService, ShopService, ActivityService, EconomyService],
   // Coins, VIP and shop services are exported for demo data; features use EconomyService and ActivityService.

@@ -1,5 +1,6 @@
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { SUSPENDED_ACCOUNT_IDS } from '../accounts/accounts.repository';
 import { AccountsService } from '../accounts/accounts.service';
 import { Clock } from '../common/clock';
 import { LIMITS } from '../common/limits';
@@ -50,12 +51,13 @@ export interface FriendRow {
 }
 
 /**
- * SQL condition "the user in `column` is a friend of `userId` and neither blocks the other", with its
- * parameters, for lists in other modules that join against the friend graph.
+ * SQL condition "the user in `column` is a friend of `userId`, neither blocks the other, and they are
+ * not suspended", with its parameters, for lists in other modules that join against the friend graph.
  */
 export function friendOfCondition(column: string, userId: string): { sql: string; params: string[] } {
   return {
-    sql: `exists (select 1 from friendship where user_id = ? and friend_id = ${column})
+    sql: `${column} not in ${SUSPENDED_ACCOUNT_IDS}
+      and exists (select 1 from friendship where user_id = ? and friend_id = ${column})
       and not exists (select 1 from user_block
         where (blocker_id = ? and blocked_id = ${column}) or (blocker_id = ${column} and blocked_id = ?))`,
     params: [userId, userId, userId],
@@ -137,7 +139,7 @@ export class FriendsService {
 
   async sendRequest(fromId: string, toId: string, note: string | undefined): Promise<FriendRequest> {
     if (fromId === toId) throw badRequest('cannot_target_self', 'You cannot befriend yourself');
-    await this.accounts.getUser(toId);
+    await this.accounts.presentTo(fromId, toId);
     return this.em
       .transactional(async () => {
         if (await this.hasBlocked(toId, fromId)) {
@@ -264,7 +266,8 @@ export class FriendsService {
     }>(
       this.em,
       `select r.id, r.from_id, r.to_id, r.note, r.status, r.created_at from friend_request r
-        where r.${direction === 'incoming' ? 'to_id' : 'from_id'} = ? and r.status = 'pending' and ${keyset.sql}
+        where r.${direction === 'incoming' ? 'to_id' : 'from_id'} = ? and r.status = 'pending'
+          and r.${direction === 'incoming' ? 'from_id' : 'to_id'} not in ${SUSPENDED_ACCOUNT_IDS} and ${keyset.sql}
         order by r.created_at desc, r.id desc limit ?`,
       [viewerId, ...keyset.params, limit + 1],
     );
@@ -272,7 +275,7 @@ export class FriendsService {
 
   // ── friendships ──────────────────────────────────────────────────────────
 
-  /** My friends, newest friendship first. The keyset id is the friend's id. */
+  /** My friends, newest friendship first, leaving out suspended ones. The keyset id is the friend's id. */
   async listFriends(userId: string, limit: number, after?: Keyset): Promise<FriendRow[]> {
     const keyset = after
       ? { sql: '(f.created_at, f.friend_id) < (?, ?)', params: [after.createdAt, after.id] }
@@ -280,7 +283,7 @@ export class FriendsService {
     return sqlRows<FriendRow>(
       this.em,
       `select f.friend_id, f.friend_id as id, f.created_at from friendship f
-        where f.user_id = ? and ${keyset.sql}
+        where f.user_id = ? and f.friend_id not in ${SUSPENDED_ACCOUNT_IDS} and ${keyset.sql}
         order by f.created_at desc, f.friend_id desc limit ?`,
       [userId, ...keyset.params, limit + 1],
     );

@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
+import { SUSPENDED_ACCOUNT_IDS } from '../accounts/accounts.repository';
 import { AccountsService } from '../accounts/accounts.service';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
@@ -47,6 +48,9 @@ export function thanksOf(row: GiftRow): GiftThanks | null {
     ? null
     : { message: row.thanks, createdAt: new Date(row.thanked_at).toISOString() };
 }
+
+/** A gift from a suspended sender is hidden like the rest of their content (the sender may be gone: null). */
+const SENDER_SHOWN = `(g.sender_id is null or g.sender_id not in ${SUSPENDED_ACCOUNT_IDS})`;
 
 const COLUMNS = `g.id, g.sender_id, g.recipient_id, g.app_id, g.name, g.image_url, g.message, g.price,
   g.order_id, g.created_at, g.thanks, g.thanked_at`;
@@ -135,7 +139,8 @@ export class GiftsService {
     return sqlRows<GiftRow>(
       this.em,
       `select ${COLUMNS} from space_gift g
-        where g.app_id = ? and g.${box === 'sent' ? 'sender_id' : 'recipient_id'} = ? and ${keyset.sql}
+        where g.app_id = ? and g.${box === 'sent' ? 'sender_id' : 'recipient_id'} = ? and ${SENDER_SHOWN}
+          and ${keyset.sql}
         order by g.created_at desc, g.id desc limit ?`,
       [appId, userId, ...keyset.params, limit + 1],
     );
@@ -143,7 +148,7 @@ export class GiftsService {
 
   /** The gift wall of a space, newest first, for a viewer the privacy rule lets see it. */
   async wall(viewerId: string | null, ownerId: string, limit: number, after: Keyset | undefined) {
-    await this.accounts.getUser(ownerId);
+    await this.accounts.presentTo(viewerId, ownerId);
     const visible = await this.privacy.canView(viewerId, {
       id: ownerId,
       authorId: ownerId,
@@ -155,7 +160,7 @@ export class GiftsService {
     return sqlRows<GiftRow>(
       this.em,
       `select ${COLUMNS} from space_gift g
-        where g.recipient_id = ? and g.hidden_at is null and ${keyset.sql}
+        where g.recipient_id = ? and g.hidden_at is null and ${SENDER_SHOWN} and ${keyset.sql}
         order by g.created_at desc, g.id desc limit ?`,
       [ownerId, ...keyset.params, limit + 1],
     );

@@ -1,6 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { EntityManager } from '@mikro-orm/core';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import type { AuditAction, AuditDetail } from '../audit/audit-actions';
+import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { LIMITS } from '../common/limits';
@@ -58,6 +60,7 @@ export class KeywordRulesService {
 
   constructor(
     private readonly em: EntityManager,
+    private readonly audit: AuditService,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -168,39 +171,67 @@ export class KeywordRulesService {
         [newId(), trimmed, normalized, action, adminId, now, now],
       );
       if (inserted.length === 0) throw conflict('rule_exists', 'A rule for this phrase already exists');
-      await this.bumpVersion();
+      await this.changed(adminId, 'keyword_rule.create', inserted[0], { phrase: trimmed, action });
       return inserted;
     });
     this.invalidate();
     return rows[0];
   }
 
-  async update(ruleId: string, action: KeywordAction): Promise<KeywordRuleRow> {
+  async update(adminId: string, ruleId: string, action: KeywordAction): Promise<KeywordRuleRow> {
     const rows = await this.em.transactional(async () => {
+      const [before] = await sqlRows<{ action: KeywordAction }>(
+        this.em,
+        'select action from moderation_rule where id = ? for update',
+        [ruleId],
+      );
+      if (!before) throw notFound('Keyword rule');
       const updated = await sqlRows<KeywordRuleRow>(
         this.em,
         `update moderation_rule set action = ?, updated_at = ? where id = ?
          returning id, phrase, action, created_by, created_at, updated_at`,
         [action, this.clock.now(), ruleId],
       );
-      if (updated.length === 0) throw notFound('Keyword rule');
-      await this.bumpVersion();
+      await this.changed(adminId, 'keyword_rule.update', updated[0], {
+        phrase: updated[0].phrase,
+        action,
+        previousAction: before.action,
+      });
       return updated;
     });
     this.invalidate();
     return rows[0];
   }
 
-  async delete(ruleId: string): Promise<void> {
+  async delete(adminId: string, ruleId: string): Promise<void> {
     await this.em.transactional(async () => {
-      const removed = await sqlRun(this.em, 'delete from moderation_rule where id = ?', [ruleId]);
-      if (removed === 0) throw notFound('Keyword rule');
-      await this.bumpVersion();
+      const [removed] = await sqlRows<Pick<KeywordRuleRow, 'id' | 'phrase' | 'action'>>(
+        this.em,
+        'delete from moderation_rule where id = ? returning id, phrase, action',
+        [ruleId],
+      );
+      if (!removed) throw notFound('Keyword rule');
+      await this.changed(adminId, 'keyword_rule.delete', removed, {
+        phrase: removed.phrase,
+        action: removed.action,
+      });
     });
     this.invalidate();
   }
 
-  private async bumpVersion(): Promise<void> {
+  /** After a rule changed, in its transaction: other instances' automata go stale; the admin is recorded. */
+  private async changed(
+    adminId: string,
+    action: Extract<AuditAction, `keyword_rule.${string}`>,
+    rule: Pick<KeywordRuleRow, 'id'>,
+    details: Record<string, AuditDetail>,
+  ): Promise<void> {
     await sqlRun(this.em, 'update moderation_rules_version set version = version + 1');
+    await this.audit.record({
+      actorId: adminId,
+      action,
+      subject: { type: 'keyword_rule', id: rule.id },
+      details,
+    });
   }
 }

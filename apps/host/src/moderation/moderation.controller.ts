@@ -124,10 +124,11 @@ export class ModerationAdminController {
     problems: [403, 404],
   })
   async updateRule(
+    @CurrentUser() admin: AuthUser,
     @Param('ruleId', ParseIdPipe) ruleId: string,
     @Body() body: UpdateKeywordRuleRequest,
   ): Promise<KeywordRuleResponse> {
-    return ruleResponse(await this.rules.update(ruleId, body.action));
+    return ruleResponse(await this.rules.update(admin.id, ruleId, body.action));
   }
 
   @Delete('rules/:ruleId')
@@ -136,8 +137,11 @@ export class ModerationAdminController {
     summary: 'Delete a keyword rule (admins only)',
     problems: [403, 404],
   })
-  async deleteRule(@Param('ruleId', ParseIdPipe) ruleId: string): Promise<void> {
-    await this.rules.delete(ruleId);
+  async deleteRule(
+    @CurrentUser() admin: AuthUser,
+    @Param('ruleId', ParseIdPipe) ruleId: string,
+  ): Promise<void> {
+    await this.rules.delete(admin.id, ruleId);
   }
 
   // ── the review queue ─────────────────────────────────────────────────────

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { ProfilesModule } from '../spaces/profiles.module';
 import { KeywordRulesService } from './keyword-rules.service';
 import { ModerationAdminController, ReportsController } from './moderation.controller';
@@ -10,7 +11,7 @@ import { ModerationService } from './moderation.service';
  * screen what they save and register their subject types; it imports none of them.
  */
 @Module({
-  imports: [ProfilesModule],
+  imports: [AuditModule, ProfilesModule],
   controllers: [ModerationAdminController, ReportsController],
   providers: [KeywordRulesService, ModerationService, ModerationSubjects],
   exports: [ModerationService, ModerationSubjects],

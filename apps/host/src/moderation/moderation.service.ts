@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/core';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { LIMITS } from '../common/limits';
@@ -75,6 +76,7 @@ export class ModerationService {
     private readonly em: EntityManager,
     private readonly subjects: ModerationSubjects,
     private readonly rules: KeywordRulesService,
+    private readonly audit: AuditService,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -255,6 +257,13 @@ export class ModerationService {
          returning id, subject_type, subject_id, case_id, action, reason, admin_id, previous_state, new_state, created_at`,
         [newId(), handler.type, subjectId, openCase?.id ?? null, action, why, adminId, from, to, now],
       );
+      await this.audit.record({
+        actorId: adminId,
+        action: `moderation.${action}`,
+        subject: { type: handler.type, id: subjectId },
+        reason: why,
+        details: { previousState: from, newState: to, caseId: openCase?.id ?? null },
+      });
       return decision;
     });
   }

@@ -115,6 +115,7 @@ export class AuthorizationCodesService {
       const state = await this.authorizations.accessState(app.id, claimed.user_id);
       if (!state) return tokenError('invalid_grant', 'The user has withdrawn consent');
       if (state.appStatus === 'suspended') return tokenError('unauthorized_client', 'This app is suspended');
+      if (state.userSuspended) return tokenError('invalid_grant', "The user's account is suspended");
       const scopes = normalizeScopes(claimed.scopes).filter((scope) => state.scopes.includes(scope));
       return this.tokens.createGrant(app, claimed.user_id, claimed.id, scopes, state.openid);
     });

@@ -27,6 +27,7 @@ const SIGN_IN_CSRF_COOKIE: CsrfCookie = {
 const SIGN_IN_FAILURES: Partial<Record<string, PageTextKey>> = {
   invalid_credentials: 'signIn.wrong',
   too_many_attempts: 'signIn.throttled',
+  account_suspended: 'signIn.suspended',
 };
 /** The sign-in form only ever returns to the authorization endpoint: no open redirect. */
 const RETURN_TO_PATTERN = /^\/oauth\/authorize\?[^#]*$/;

@@ -105,14 +105,16 @@ export class OAuthTokensService {
 
   /**
    * The context of a usable access token, or null for one that is unknown, expired or revoked, whose
-   * app is suspended, or whose user withdrew consent. Reads consent on every call so suspension and
-   * revocation act at once.
+   * app is suspended, or whose user withdrew consent; `user_suspended` for an otherwise good token of a
+   * suspended user, which the Open API names. Reads consent and both suspensions on every call, so
+   * they act at once.
    */
-  async verifyAccessToken(token: string): Promise<AccessContext | null> {
+  async verifyAccessToken(token: string): Promise<AccessContext | 'user_suspended' | null> {
     const row = await this.findToken(token, 'access');
     if (!row || !this.isLive(row)) return null;
     const state = await this.authorizations.accessState(row.app_id, row.user_id);
     if (!state || state.appStatus === 'suspended') return null;
+    if (state.userSuspended) return 'user_suspended';
     return {
       tokenId: row.id,
       appId: row.app_id,
@@ -141,12 +143,12 @@ export class OAuthTokensService {
    * An access token for a built-in plugin acting for a user who installed it. Plugins never see a
    * redirect or a refresh token: the host mints the token from the user's active authorization, with
    * the scopes it grants now, in a grant of its own (so revoking the authorization ends it). Null when
-   * the user has not authorized the app or the app is suspended.
+   * the user has not authorized the app, the app is suspended or the user is.
    */
   async issuePluginToken(appId: string, userId: string): Promise<{ token: string; expiresAt: Date } | null> {
     return this.em.transactional(async () => {
       const state = await this.authorizations.accessState(appId, userId);
-      if (!state || state.appStatus === 'suspended') return null;
+      if (!state || state.appStatus === 'suspended' || state.userSuspended) return null;
       const [app] = await sqlRows<{ client_id: string }>(this.em, 'select client_id from app where id = ?', [
         appId,
       ]);
@@ -204,6 +206,7 @@ export class OAuthTokensService {
       const state = await this.authorizations.accessState(row.app_id, row.user_id);
       if (!state) return tokenError('invalid_grant', 'The user has withdrawn consent');
       if (state.appStatus === 'suspended') return tokenError('unauthorized_client', 'This app is suspended');
+      if (state.userSuspended) return tokenError('invalid_grant', "The user's account is suspended");
       await sqlRun(this.em, 'update oauth_token set used_at = ? where id = ?', [this.clock.now(), row.id]);
       const grant: Grant = {
         id: row.grant_id,
@@ -240,7 +243,7 @@ export class OAuthTokensService {
     const usable = row && row.app_id === app.id && this.isLive(row) && row.used_at === null;
     if (!usable) return { active: false };
     const state = await this.authorizations.accessState(row.app_id, row.user_id);
-    if (!state || state.appStatus === 'suspended') return { active: false };
+    if (!state || state.appStatus === 'suspended' || state.userSuspended) return { active: false };
     return {
       active: true,
       scope: row.scopes.filter((scope) => state.scopes.includes(scope)).join(' '),

@@ -81,7 +81,10 @@ export class AppFriendsService {
     return userId;
   }
 
-  /** A block ends a friendship, so friends are never in a block relation. */
+  /**
+   * A block ends a friendship, so friends are never in a block relation. A suspended user is nobody's
+   * app friend while it lasts, as they are in no friends list.
+   */
   private async relation(
     access: AccessContext,
     openid: string,
@@ -90,10 +93,10 @@ export class AppFriendsService {
       ? await this.authorizations.userIdForOpenid(access.appId, openid)
       : null;
     if (!otherId) throw notFound('User');
-    const [areFriends, authorization] = await Promise.all([
+    const [areFriends, state] = await Promise.all([
       this.friends.areFriends(access.userId, otherId),
-      this.authorizations.active(access.appId, otherId),
+      this.authorizations.accessState(access.appId, otherId),
     ]);
-    return { userId: otherId, isFriend: areFriends && authorization !== null };
+    return { userId: otherId, isFriend: areFriends && state !== null && !state.userSuspended };
   }
 }

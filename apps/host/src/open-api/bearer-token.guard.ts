@@ -9,6 +9,7 @@ import {
   missingToken,
   tokenOutsideHeader,
   tooManyRequests,
+  userSuspended,
 } from './open-api-problem';
 import { type OpenApiRequest, REQUIRED_SCOPE } from './open-api-request';
 import { OpenApiRateLimiter } from './rate-limiter';
@@ -26,7 +27,7 @@ function carriesAccessTokenParameter(request: OpenApiRequest): boolean {
 
 /**
  * Admits an Open API request: an access token in the Authorization header only, still valid (the
- * OAuth module checks expiry, revocation, consent and the app's status on every call), within its
+ * OAuth module checks expiry, revocation, consent and the app's and the user's standing on every call), within its
  * rate limits, and granting the operation's scope. Fails closed on an operation without a scope.
  */
 @Injectable()
@@ -47,6 +48,7 @@ export class BearerTokenGuard implements CanActivate {
     if (!header || !/^Bearer(\s|$)/i.test(header)) throw missingToken();
     const token = BEARER.exec(header)?.[1];
     const access = token ? await this.tokens.verifyAccessToken(token) : null;
+    if (access === 'user_suspended') throw userSuspended();
     if (!access) throw invalidToken();
 
     const verdict = this.limiter.consume(access.tokenId, access.builtIn ? null : access.appId);

@@ -35,6 +35,15 @@ export const invalidToken = () =>
     { 'WWW-Authenticate': `Bearer ${REALM}, error="invalid_token"` },
   );
 
+/** The token is good but its user is suspended: 401 like any token that stopped working, with its own code. */
+export const userSuspended = () =>
+  new ProblemWithHeaders(
+    HttpStatus.UNAUTHORIZED,
+    'account_suspended',
+    "The user's account is suspended; the app cannot act for them",
+    { 'WWW-Authenticate': `Bearer ${REALM}, error="invalid_token"` },
+  );
+
 /** Tokens in URLs end up in logs and Referer headers, so they are refused even beside a valid header. */
 export const tokenOutsideHeader = () =>
   new ProblemWithHeaders(

@@ -157,5 +157,18 @@ describe('hostile plugins', () => {
       404,
       'not_found',
     );
+    // The audit log has the enabling, and nothing of the refused one.
+    const audit = await kit.host.get('/admin/audit-log', {
+      token: admin.token,
+      query: { subjectType: 'plugin' },
+    });
+    expect(audit.body.items).toMatchObject([
+      {
+        actorId: admin.id,
+        action: 'plugin.enable',
+        subjectId: 'hostile',
+        details: { wasDisabled: true, consecutiveFailures: 5 },
+      },
+    ]);
   });
 });

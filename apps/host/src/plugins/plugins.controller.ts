@@ -235,8 +235,11 @@ export class AdminPluginsController {
     response: PluginStatusResponse,
     problems: [403, 404],
   })
-  async enable(@Param('pluginId') pluginId: string): Promise<PluginStatusResponse> {
-    const health = await this.plugins.enable(pluginId);
+  async enable(
+    @CurrentUser() admin: AuthUser,
+    @Param('pluginId') pluginId: string,
+  ): Promise<PluginStatusResponse> {
+    const health = await this.plugins.enable(admin.id, pluginId);
     return toStatus(this.plugins.get(pluginId), health);
   }
 }

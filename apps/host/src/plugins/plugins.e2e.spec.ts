@@ -152,6 +152,42 @@ describe('the plugin runtime', () => {
     expect(row.last_error).toContain('the warehouse is closed');
   });
 
+  it('stops acting for a suspended user: no routes, no events, and the plugin is not blamed', async () => {
+    const dave = await kit.factory.newUser('dave');
+    await kit.installFor(dave, 'echo');
+    expect((await kit.call(dave, 'GET', '/apps/echo/api/me')).status).toBe(200);
+    const admin = await kit.factory.admin();
+    const suspended = await kit.host.post(`/admin/users/${dave.id}/suspend`, {
+      token: admin.token,
+      body: { reason: 'Cheating' },
+    });
+    expect(suspended.status).toBe(200);
+    expectProblem(await kit.call(dave, 'GET', '/apps/echo/api/me'), 401, 'unauthenticated');
+
+    const event = await kit.host.app.get(DatabaseService).withContext(() =>
+      kit.host.app.get(EntityManager).transactional(() =>
+        // The handler of order.paid throws: run, it would fail and count against the plugin.
+        kit.host.app.get(EventsService).publish(kit.appId('echo'), 'order.paid', {}, dave.id),
+      ),
+    );
+    await kit.deliverEvents();
+    const rows = await kit.host.sql('select status, last_error from app_event where id = ?', [event]);
+    expect(rows).toEqual([{ status: 'delivered', last_error: null }]);
+    expect(kit.plugins.list().find(({ plugin }) => plugin.appId === kit.appId('echo'))?.health).toMatchObject(
+      {
+        consecutiveFailures: 0,
+        disabledAt: null,
+      },
+    );
+
+    await kit.host.post(`/admin/users/${dave.id}/unsuspend`, { token: admin.token, body: {} });
+    const session = await kit.host.post('/sessions', {
+      body: { username: dave.username, password: kit.factory.password },
+    });
+    const back = { ...dave, token: session.body.token };
+    expect((await kit.call(back, 'GET', '/apps/echo/api/me')).status).toBe(200);
+  });
+
   it('revokes on uninstall: the next call for that user is refused', async () => {
     const carol = await kit.factory.newUser('carol');
     await kit.installFor(carol, 'echo');

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AppsModule } from '../apps/apps.module';
+import { AuditModule } from '../audit/audit.module';
 import { OAuthModule } from '../oauth/oauth.module';
 import { PluginBridge } from './plugin-bridge';
 import { AdminPluginsController, PluginCanvasController, PluginRoutesController } from './plugins.controller';
@@ -7,7 +8,7 @@ import { PluginsService } from './plugins.service';
 
 /** Built-in apps as sandboxed plugins: the supervisor, its worker processes and plugin routes. */
 @Module({
-  imports: [AppsModule, OAuthModule],
+  imports: [AppsModule, AuditModule, OAuthModule],
   // Plugin routes first: `/apps/<id>/api/...` must not fall through to the canvas files.
   controllers: [PluginRoutesController, AdminPluginsController, PluginCanvasController],
   providers: [PluginsService, PluginBridge],

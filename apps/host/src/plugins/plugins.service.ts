@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { HttpStatus, Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { AppsService } from '../apps/apps.service';
 import { AuthorizationsService } from '../apps/authorizations.service';
+import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { LIMITS } from '../common/limits';
 import { forbidden, notFound, ProblemCode, ProblemException } from '../common/problem';
@@ -92,6 +93,7 @@ export class PluginsService implements OnApplicationShutdown {
     private readonly authorizations: AuthorizationsService,
     private readonly events: EventsService,
     private readonly bridge: PluginBridge,
+    private readonly audit: AuditService,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -254,6 +256,15 @@ export class PluginsService implements OnApplicationShutdown {
   private async dispatchEvent(plugin: LoadedPlugin, event: AppEvent, userId: string | null): Promise<void> {
     const { manifest } = plugin.package;
     if (!manifest.events.includes(event.type)) return;
+    // Nothing runs for a suspended user: the plugin could not act for them, and must not be blamed for it.
+    if (userId !== null && (await this.authorizations.accessState(plugin.appId, userId))?.userSuspended) {
+      this.logger.log({
+        message: 'event dropped: its user is suspended',
+        plugin: manifest.id,
+        event: event.id,
+      });
+      return;
+    }
     this.assertEnabled(plugin);
     const openid = userId === null ? '' : await this.authorizations.openidFor(plugin.appId, userId);
     const outcome = await this.run(plugin, 'event', event.type, event, { userId, openid });
@@ -267,14 +278,23 @@ export class PluginsService implements OnApplicationShutdown {
     }
   }
 
-  /** Enables a plugin the circuit breaker disabled, with a clean failure count. */
-  async enable(pluginId: string): Promise<PluginHealth> {
+  /** An admin enables a plugin the circuit breaker disabled, with a clean failure count. */
+  async enable(adminId: string, pluginId: string): Promise<PluginHealth> {
     this.get(pluginId);
-    await sqlRun(
-      this.em,
-      'update plugin_state set disabled_at = null, consecutive_failures = 0, updated_at = ? where plugin_id = ?',
-      [this.clock.now(), pluginId],
-    );
+    const before = this.health.get(pluginId) ?? HEALTHY;
+    await this.em.transactional(async () => {
+      await sqlRun(
+        this.em,
+        'update plugin_state set disabled_at = null, consecutive_failures = 0, updated_at = ? where plugin_id = ?',
+        [this.clock.now(), pluginId],
+      );
+      await this.audit.record({
+        actorId: adminId,
+        action: 'plugin.enable',
+        subject: { type: 'plugin', id: pluginId },
+        details: { wasDisabled: before.disabledAt !== null, consecutiveFailures: before.consecutiveFailures },
+      });
+    });
     const health = { ...(this.health.get(pluginId) ?? HEALTHY), disabledAt: null, consecutiveFailures: 0 };
     this.health.set(pluginId, health);
     this.logger.log({ message: 'plugin enabled by an admin', plugin: pluginId });

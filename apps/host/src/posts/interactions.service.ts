@@ -10,12 +10,7 @@ import { FeedEntriesService } from '../feed/feed-entries.service';
 import type { ModerationState } from '../moderation/moderation-state';
 import { ModerationService } from '../moderation/moderation.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import {
-  type Audience,
-  mayViewModerated,
-  moderatedCondition,
-  PrivacyService,
-} from '../privacy/privacy.service';
+import { type Audience, moderatedCondition, PrivacyService } from '../privacy/privacy.service';
 import { Comment } from './comment.entity';
 
 /** What people can comment on and like: posts, and photos (registered by the albums module). */
@@ -137,7 +132,7 @@ export class InteractionsService {
       if (parentId) {
         parent = await this.em.findOne(Comment, { id: parentId.toLowerCase(), ...on });
         // A reply to a comment the viewer cannot see (held, say) is a reply to nothing.
-        if (!parent || parent.parentId || !mayViewModerated(parent, viewerId)) {
+        if (!parent || parent.parentId || !(await this.privacy.canViewModerated(viewerId, parent))) {
           throw badRequest('invalid_parent', `Replies go to a top-level comment of the same ${type}`);
         }
       }
@@ -217,7 +212,10 @@ export class InteractionsService {
     const [comment] = await this.commentsByIds([commentId]);
     if (
       !comment ||
-      !mayViewModerated({ authorId: comment.author_id, moderation: comment.moderation }, viewerId)
+      !(await this.privacy.canViewModerated(viewerId, {
+        authorId: comment.author_id,
+        moderation: comment.moderation,
+      }))
     )
       return false;
     return comment.post_id

@@ -373,7 +373,7 @@ export class PostsService implements OnModuleInit {
     after: Keyset | undefined,
     kind?: PostKind,
   ): Promise<{ id: string; created_at: Date }[]> {
-    await this.accounts.getUser(authorId);
+    await this.accounts.presentTo(viewerId, authorId);
     const visible = this.privacy.visibleCondition(viewerId, postColumns('p'));
     const keyset = keysetCondition('p', after);
     return sqlRows(

@@ -4,7 +4,7 @@ import { MODERATION_STATES, type ModerationState } from '../moderation/moderatio
 import { TestFactory, type TestUser } from '../testing/factory';
 import { TestHost } from '../testing/test-host';
 import type { PrivacyLevel } from './privacy-level';
-import { mayViewModerated, moderatedCondition, PrivacyService } from './privacy.service';
+import { moderatedCondition, PrivacyService } from './privacy.service';
 
 type ViewerName = 'author' | 'friend' | 'stranger' | 'anonymous';
 const VIEWERS: ViewerName[] = ['author', 'friend', 'stranger', 'anonymous'];
@@ -161,7 +161,24 @@ describe('the privacy matrix with moderation states (e2e)', () => {
     }
   });
 
-  it('keeps both faces of the rule in agreement for every viewer, level and state', async () => {
+  it.each([false, true])(
+    'keeps both faces of the rule in agreement for every viewer, level and state (authors suspended: %s)',
+    async (suspended) => {
+      // A suspended author's content is theirs alone: the post author's posts, the friend's comments.
+      const shown = (viewer: ViewerName, authorName: ViewerName, sees: boolean) =>
+        sees && (!suspended || viewer === authorName);
+      const authors = [users.author.id, users.friend.id];
+      if (suspended)
+        await host.sql('update user_account set suspended_at = now() where id in (?, ?)', authors);
+      try {
+        await agreement(shown);
+      } finally {
+        await host.sql('update user_account set suspended_at = null where id in (?, ?)', authors);
+      }
+    },
+  );
+
+  const agreement = async (shown: (viewer: ViewerName, authorName: ViewerName, sees: boolean) => boolean) => {
     const orm = host.app.get(MikroORM);
     const privacy = host.app.get(PrivacyService);
     await RequestContext.create(orm.em, async () => {
@@ -192,7 +209,7 @@ describe('the privacy matrix with moderation states (e2e)', () => {
               viewer,
               level,
               state,
-              single: seesPost(viewer, level, state),
+              single: shown(viewer, 'author', seesPost(viewer, level, state)),
               inList: single,
             });
           }
@@ -211,18 +228,21 @@ describe('the privacy matrix with moderation states (e2e)', () => {
             [users.friend.id, ...moderated.params],
           );
           for (const state of MODERATION_STATES) {
-            const single = mayViewModerated({ authorId: users.friend.id, moderation: state }, viewerId);
+            const single = await privacy.canViewModerated(viewerId, {
+              authorId: users.friend.id,
+              moderation: state,
+            });
             const inList = rows.some((row) => row.id === ids[state]);
             expect({ table, viewer, state, single, inList }).toEqual({
               table,
               viewer,
               state,
-              single: seesFriendsItem(viewer, state),
+              single: shown(viewer, 'friend', seesFriendsItem(viewer, state)),
               inList: single,
             });
           }
         }
       }
     });
-  });
+  };
 });

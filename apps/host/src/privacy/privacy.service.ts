@@ -1,5 +1,7 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
+import { SUSPENDED_ACCOUNT_IDS } from '../accounts/accounts.repository';
+import { AccountsService } from '../accounts/accounts.service';
 import { LIMITS } from '../common/limits';
 import { badRequest } from '../common/problem';
 import { sqlRows, sqlRun } from '../database/sql';
@@ -38,23 +40,32 @@ export interface SqlFragment {
 }
 
 /**
- * The moderation part of the rule: the author always sees their own content, others only published
- * content. Comments and board messages, whose audience is their post's or board's, use this alone.
+ * The moderation part of the rule, for an author in good standing: the author always sees their own
+ * content, others only published content. `PrivacyService.canViewModerated` adds the author's standing;
+ * comments and board messages, whose audience is their post's or board's, use that alone.
  */
 export function mayViewModerated(item: Moderated, viewerId: string | null): boolean {
   return item.moderation === 'published' || (viewerId !== null && viewerId === item.authorId);
 }
 
-/** SQL that is true exactly when `mayViewModerated(row, viewerId)` is. */
+/**
+ * Shown to others: published, and its author not suspended. The suspended accounts are a small
+ * indexed set that PostgreSQL reads once per query, so this costs a hash probe per row.
+ */
+const shownToOthers = (columns: ModeratedColumns) =>
+  `${columns.moderation} = 'published' and ${columns.authorId} not in ${SUSPENDED_ACCOUNT_IDS}`;
+
+/** SQL that is true exactly when `PrivacyService.canViewModerated(viewerId, row)` is. */
 export function moderatedCondition(viewerId: string | null, columns: ModeratedColumns): SqlFragment {
-  if (viewerId === null) return { sql: `(${columns.moderation} = 'published')`, params: [] };
-  return { sql: `(${columns.moderation} = 'published' or ${columns.authorId} = ?)`, params: [viewerId] };
+  if (viewerId === null) return { sql: `(${shownToOthers(columns)})`, params: [] };
+  return { sql: `((${shownToOthers(columns)}) or ${columns.authorId} = ?)`, params: [viewerId] };
 }
 
 /**
- * The rule itself, for one viewer and one item. `relation` is undefined for anonymous viewers and
- * for the author. A blocked viewer keeps seeing public items but nothing else. Content that is not
- * published (held for review, rejected, unpublished) is its author's alone.
+ * The rule itself, for one viewer and one item by an author in good standing (`PrivacyService.canView`
+ * adds the standing). `relation` is undefined for anonymous viewers and for the author. A blocked
+ * viewer keeps seeing public items but nothing else. Content that is not published (held for review,
+ * rejected, unpublished) is its author's alone.
  */
 export function mayView(
   item: Pick<Audience, 'authorId' | 'level' | 'moderation'>,
@@ -74,22 +85,32 @@ export function mayView(
 /**
  * The one privacy rule ("may viewer V see item C?") with its two faces: `canView` for one item and
  * `visibleCondition` for lists. Every read path uses one of them; a test keeps them in agreement.
+ * Content of a suspended author is its author's alone, whatever its audience, until the suspension
+ * is lifted: the rule hides it everywhere at once and brings it back the same way.
  */
 @Injectable()
 export class PrivacyService {
   constructor(
     private readonly em: EntityManager,
     private readonly friends: FriendsService,
+    private readonly accounts: AccountsService,
   ) {}
 
   async canView(viewerId: string | null, item: Audience): Promise<boolean> {
     if (viewerId !== null && viewerId === item.authorId) return true;
     if (item.moderation !== 'published') return false;
+    if (await this.accounts.isSuspended(item.authorId)) return false;
     if (item.level === 'public') return true;
     if (viewerId === null || item.level === 'private') return false;
     const relation = await this.friends.relation(item.authorId, viewerId);
     const groups = item.level === 'groups' ? await this.audienceGroups(item.id) : [];
     return mayView(item, viewerId, relation, groups);
+  }
+
+  /** The moderation part of the rule with the author's standing, for comments and board messages. */
+  async canViewModerated(viewerId: string | null, item: Moderated): Promise<boolean> {
+    if (!mayViewModerated(item, viewerId)) return false;
+    return viewerId === item.authorId || !(await this.accounts.isSuspended(item.authorId));
   }
 
   /**
@@ -104,11 +125,12 @@ export class PrivacyService {
 
   /**
    * SQL that is true exactly when `canView(viewerId, row)` is, for the row the columns name. The
-   * moderation test is a plain column comparison, so it runs before the subqueries.
+   * moderation and standing tests are a column comparison and a hash probe, so they run before the
+   * subqueries.
    */
   visibleCondition(viewerId: string | null, columns: AudienceColumns): SqlFragment {
     if (viewerId === null) {
-      return { sql: `(${columns.moderation} = 'published' and ${columns.level} = 'public')`, params: [] };
+      return { sql: `(${shownToOthers(columns)} and ${columns.level} = 'public')`, params: [] };
     }
     const friendOfAuthor = `exists (select 1 from friendship pf where pf.user_id = ${columns.authorId} and pf.friend_id = ?)`;
     const notBlocked = `not exists (select 1 from user_block pb where pb.blocker_id = ${columns.authorId} and pb.blocked_id = ?)`;
@@ -116,7 +138,7 @@ export class PrivacyService {
                                     where pa.subject_id = ${columns.id} and pm.member_id = ?)`;
     return {
       sql: `(${columns.authorId} = ?
-          or (${columns.moderation} = 'published'
+          or (${shownToOthers(columns)}
             and (${columns.level} = 'public'
               or (${columns.level} = 'friends' and ${friendOfAuthor} and ${notBlocked})
               or (${columns.level} = 'groups' and ${friendOfAuthor} and ${notBlocked} and ${inChosenGroup}))))`,

@@ -58,26 +58,47 @@ export class PeopleService {
     limit: number,
     cursor: string | undefined,
   ): Promise<{ items: Person[]; nextCursor: string | null }> {
+    const page = await this.match({ viewerId }, text, limit, cursor);
+    const [people, relations] = await Promise.all([
+      this.directory.summaries(page.ids),
+      this.friends.relationships(viewerId, page.ids),
+    ]);
+    return {
+      // A block made between the query and now hides the person too.
+      items: page.ids.flatMap((id) => {
+        const summary = people.get(id);
+        const relation = relations.get(id);
+        return summary && relation && !relation.blockedByThem ? [{ summary, relation }] : [];
+      }),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  /** The admins' search: the same matching and order over every account, suspended ones too. */
+  searchAccounts(
+    text: string,
+    limit: number,
+    cursor: string | undefined,
+  ): Promise<{ ids: string[]; nextCursor: string | null }> {
+    return this.match('admin', text, limit, cursor);
+  }
+
+  private async match(
+    searcher: { viewerId: string } | 'admin',
+    text: string,
+    limit: number,
+    cursor: string | undefined,
+  ): Promise<{ ids: string[]; nextCursor: string | null }> {
     const rows = await this.repository.searchPeople(
-      viewerId,
+      searcher,
       usernameKey(text),
       limit,
       decodePeopleCursor(cursor),
     );
     const pageRows = rows.slice(0, limit);
-    const ids = pageRows.map((row) => row.id);
-    const [people, relations] = await Promise.all([
-      this.directory.summaries(ids),
-      this.friends.relationships(viewerId, ids),
-    ]);
     const last = pageRows[pageRows.length - 1];
     return {
-      // A block made between the query and now hides the person too.
-      items: pageRows.flatMap((row) => {
-        const summary = people.get(row.id);
-        const relation = relations.get(row.id);
-        return summary && relation && !relation.blockedByThem ? [{ summary, relation }] : [];
-      }),
+      ids: pageRows.map((row) => row.id),
       nextCursor:
         rows.length > limit && last
           ? encodePeopleCursor({ rank: last.rank, usernameKey: last.username_key, id: last.id })
@@ -92,7 +113,7 @@ export class PeopleService {
   async byUsername(viewerId: string | null, username: string): Promise<Person> {
     // No username is longer, or holds a NUL (which PostgreSQL text cannot).
     if (username.length > LIMITS.usernameMax || username.includes('\0')) throw notFound('User');
-    const user = await this.accounts.findByUsername(username);
+    const user = await this.accounts.presentTo(viewerId, (await this.accounts.findByUsername(username)).id);
     const [summary, relations] = await Promise.all([
       this.directory.summary(user.id),
       this.friends.relationships(viewerId, [user.id]),

@@ -26,6 +26,6 @@ import { SpacesService } from './spaces.service';
   ],
   controllers: [SpacesController, PeopleController],
   providers: [SpacesService, BoardModeration, SpacesRepository, PeopleService],
-  exports: [SpacesService],
+  exports: [SpacesService, PeopleService],
 })
 export class SpacesModule {}

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { DIRECTORY_ACCOUNTS } from '../accounts/accounts.repository';
+import { ADMIN_DIRECTORY_ACCOUNTS, DIRECTORY_ACCOUNTS } from '../accounts/accounts.repository';
 import { sqlRows } from '../database/sql';
 import { unblockedCondition } from '../friends/friends.repository';
 
@@ -30,17 +30,20 @@ export class SpacesRepository {
 
   /**
    * People whose username or nickname contains `needle` (already NFKC-normalized and lower-cased;
-   * nicknames are compared the same way), best matches first, leaving out either side of a block
-   * with the viewer. A scan with a substring test: fine for a directory of this size; a trigram
-   * index is the way on once it is not.
+   * nicknames are compared the same way), best matches first. A viewer finds people as the directory
+   * shows them, leaving out either side of a block; `admin` finds every account, suspended ones too.
+   * A scan with a substring test: fine for a directory of this size; a trigram index is the way on
+   * once it is not.
    */
   searchPeople(
-    viewerId: string,
+    searcher: { viewerId: string } | 'admin',
     needle: string,
     limit: number,
     after: PeopleKeyset | undefined,
   ): Promise<PersonMatchRow[]> {
-    const unblocked = unblockedCondition('u.id', viewerId);
+    const unblocked =
+      searcher === 'admin' ? { sql: 'true', params: [] } : unblockedCondition('u.id', searcher.viewerId);
+    const accounts = searcher === 'admin' ? ADMIN_DIRECTORY_ACCOUNTS : DIRECTORY_ACCOUNTS;
     const keyset = after
       ? {
           sql: '(m.rank, m.username_key, m.id) > (?, ?, ?)',
@@ -56,7 +59,7 @@ export class SpacesRepository {
                            when starts_with(u.username_key, needle.q) then 1 else 2 end,
                       case when n.nick = needle.q then 0
                            when starts_with(n.nick, needle.q) then 1 else 2 end) as rank
-           from ${DIRECTORY_ACCOUNTS} u
+           from ${accounts} u
            cross join needle
            left join lateral (
              select lower(normalize(s.nickname, NFKC)) as nick from space s where s.user_id = u.id

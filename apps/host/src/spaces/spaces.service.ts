@@ -150,7 +150,7 @@ export class SpacesService {
 
   /** A space as the viewer sees it; a signed-in visitor other than the owner is logged as a visit. */
   async view(viewerId: string | null, ownerId: string): Promise<SpaceView> {
-    const owner = await this.accounts.getUser(ownerId);
+    const owner = await this.accounts.presentTo(viewerId, ownerId);
     const now = this.clock.now();
     if (viewerId !== null && viewerId !== ownerId && (await this.recordVisit(ownerId, viewerId, now))) {
       await this.activity.record(ownerId, 'visitor');
@@ -307,8 +307,8 @@ export class SpacesService {
 
   // ── message board ────────────────────────────────────────────────────────
 
-  private async boardAccessOf(ownerId: string): Promise<BoardAccess> {
-    await this.accounts.getUser(ownerId);
+  private async boardAccessOf(viewerId: string | null, ownerId: string): Promise<BoardAccess> {
+    await this.accounts.presentTo(viewerId, ownerId);
     const space = await this.em.findOne(Space, { userId: ownerId });
     return space?.boardAccess ?? new Space().boardAccess;
   }
@@ -319,7 +319,7 @@ export class SpacesService {
     limit: number,
     after?: Keyset,
   ): Promise<BoardMessageRow[]> {
-    const access = await this.boardAccessOf(ownerId);
+    const access = await this.boardAccessOf(viewerId, ownerId);
     const rights = boardRights(access, ownerId, viewerId, await this.relationTo(ownerId, viewerId));
     if (!rights.canRead) throw boardClosed('This message board is open to friends only');
     const keyset = keysetCondition('m', after);
@@ -335,7 +335,7 @@ export class SpacesService {
 
   async leaveMessage(authorId: string, ownerId: string, body: string): Promise<BoardMessage> {
     return this.em.transactional(async () => {
-      const access = await this.boardAccessOf(ownerId);
+      const access = await this.boardAccessOf(authorId, ownerId);
       const rights = boardRights(access, ownerId, authorId, await this.relationTo(ownerId, authorId));
       if (rights.blockedByOwner) {
         throw new ProblemException(

@@ -1,26 +1,34 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { LIMITS } from '../../common/limits';
 import { PageInfo, PageQuery } from '../../common/pagination';
 import { PERSON_RELATIONSHIPS, type PersonRelationship } from '../../friends/friends.service';
 import { UserSummary } from '../user-directory.service';
 
+/** The `q` of a people search: trimmed, 1 to LIMITS.peopleSearchQueryMax characters. */
+export const PeopleSearchText = (options: { required: boolean }) =>
+  applyDecorators(
+    (options.required ? ApiProperty : ApiPropertyOptional)({
+      minLength: 1,
+      maxLength: LIMITS.peopleSearchQueryMax,
+      description:
+        'Text to find in usernames and nicknames (case-insensitive); surrounding spaces are ignored and ' +
+        'at least one other character is needed',
+      example: 'ming',
+    }),
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value)),
+    ...(options.required ? [] : [IsOptional()]),
+    IsString(),
+    MinLength(1),
+    MaxLength(LIMITS.peopleSearchQueryMax),
+    // PostgreSQL text cannot hold NUL characters.
+    Matches(/^[^\0]*$/, { message: 'q must not contain NUL characters' }),
+  );
+
 export class SearchPeopleQuery extends PageQuery {
-  @ApiProperty({
-    minLength: 1,
-    maxLength: LIMITS.peopleSearchQueryMax,
-    description:
-      'Text to find in usernames and nicknames (case-insensitive); surrounding spaces are ignored and ' +
-      'at least one other character is needed',
-    example: 'ming',
-  })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
-  @IsString()
-  @MinLength(1)
-  @MaxLength(LIMITS.peopleSearchQueryMax)
-  // PostgreSQL text cannot hold NUL characters.
-  @Matches(/^[^\0]*$/, { message: 'q must not contain NUL characters' })
+  @PeopleSearchText({ required: true })
   q!: string;
 }
 
