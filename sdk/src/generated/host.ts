@@ -725,7 +725,8 @@ export interface paths {
         /** Who may use the app while it is in development mode */
         get: operations["listAppTesters"];
         put?: never;
-        post?: never;
+        /** Whitelist a tester by username, in any letter case (idempotent: adding again changes nothing) */
+        post: operations["addAppTesterByUsername"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1932,6 +1933,10 @@ export interface components {
             points: number;
             /** @description Points one activity earns */
             pointsEach: number;
+        };
+        AddTesterRequest: {
+            /** @example xiaoming */
+            username: string;
         };
         AdminAppResponse: {
             app: components["schemas"]["AppResponse"];
@@ -6944,6 +6949,77 @@ export interface operations {
             };
             /** @description Not found, or not visible to the viewer */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addAppTesterByUsername: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddTesterRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TesterResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such app of mine (not_found), or nobody has the username (unknown_username) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

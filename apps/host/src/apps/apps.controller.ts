@@ -27,6 +27,7 @@ import { UserDirectoryService } from '../spaces/user-directory.service';
 import { AppListing, AppManifest, AppsService, AppVersion, RegisteredApp } from './apps.service';
 import { AuthorizationsService } from './authorizations.service';
 import {
+  AddTesterRequest,
   AdminAppQuery,
   AdminAppResponse,
   AppListingRequest,
@@ -41,6 +42,7 @@ import {
   CreatedAppResponse,
   SubmittedVersionListResponse,
   TesterListResponse,
+  TesterResponse,
 } from './dto/apps.dto';
 import { SCOPE_DESCRIPTIONS } from './scopes';
 
@@ -335,6 +337,26 @@ export class AppsController {
     return {
       items: testers.map((tester) => ({ user: people.get(tester.userId)!, addedAt: iso(tester.addedAt) })),
     };
+  }
+
+  @Post('developer/apps/:appId/testers')
+  @RequireRole('developer')
+  @Endpoint({
+    operationId: 'addAppTesterByUsername',
+    summary: 'Whitelist a tester by username, in any letter case (idempotent: adding again changes nothing)',
+    response: TesterResponse,
+    problems: [403, 404, 409],
+    problemDescriptions: {
+      404: 'No such app of mine (not_found), or nobody has the username (unknown_username)',
+    },
+  })
+  async addTesterByUsername(
+    @CurrentUser() user: AuthUser,
+    @Param('appId', ParseIdPipe) appId: string,
+    @Body() body: AddTesterRequest,
+  ): Promise<TesterResponse> {
+    const tester = await this.apps.addTesterByUsername(user.id, appId, body.username);
+    return { user: await this.directory.summary(tester.userId), addedAt: iso(tester.addedAt) };
   }
 
   @Put('developer/apps/:appId/testers/:userId')

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { ProfilesModule } from '../spaces/profiles.module';
 import { AppsController } from './apps.controller';
+import { AppsRepository } from './apps.repository';
 import { AppsService } from './apps.service';
 import { AuthorizationsService } from './authorizations.service';
 
@@ -9,7 +10,7 @@ import { AuthorizationsService } from './authorizations.service';
 @Module({
   imports: [AccountsModule, ProfilesModule],
   controllers: [AppsController],
-  providers: [AppsService, AuthorizationsService],
+  providers: [AppsService, AppsRepository, AuthorizationsService],
   exports: [AppsService, AuthorizationsService],
 })
 export class AppsModule {}

@@ -12,6 +12,7 @@ import type { EventType } from '../events/event-types';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { assertDeliverableWebhookUrl } from '../events/webhook-address';
 import { UserDirectoryService } from '../spaces/user-directory.service';
+import { AppsRepository } from './apps.repository';
 import { normalizeScopes, Scope } from './scopes';
 
 export type AppStatus = 'development' | 'published' | 'suspended';
@@ -108,6 +109,11 @@ export interface AppLabel {
   id: string;
   name: string;
   iconUrl: string | null;
+}
+
+export interface AppTester {
+  userId: string;
+  addedAt: Date;
 }
 
 export interface StatusChange {
@@ -232,6 +238,7 @@ function manifestOf(details: AppDetails): AppManifest {
 export class AppsService {
   constructor(
     private readonly em: EntityManager,
+    private readonly repository: AppsRepository,
     private readonly accounts: AccountsService,
     private readonly directory: UserDirectoryService,
     @Inject(Clock) private readonly clock: Clock,
@@ -547,7 +554,7 @@ export class AppsService {
     });
   }
 
-  async listTesters(developerId: string, appId: string): Promise<{ userId: string; addedAt: Date }[]> {
+  async listTesters(developerId: string, appId: string): Promise<AppTester[]> {
     await this.owned(developerId, appId);
     const rows = await sqlRows<{ user_id: string; added_at: Date | string }>(
       this.em,
@@ -557,8 +564,9 @@ export class AppsService {
     return rows.map((row) => ({ userId: row.user_id, addedAt: new Date(row.added_at) }));
   }
 
-  async addTester(developerId: string, appId: string, testerId: string): Promise<void> {
-    await this.em.transactional(async () => {
+  /** Whitelists a tester, or finds them already whitelisted; either way says since when. */
+  async addTester(developerId: string, appId: string, testerId: string): Promise<AppTester> {
+    return this.em.transactional(async () => {
       await this.owned(developerId, appId, true);
       if (testerId === developerId) {
         throw new ProblemException(
@@ -568,7 +576,8 @@ export class AppsService {
         );
       }
       await this.accounts.getUser(testerId);
-      if (await this.isTester(appId, testerId)) return;
+      const since = await this.repository.testerAddedAt(appId, testerId);
+      if (since) return { userId: testerId, addedAt: since };
       const [{ count }] = await sqlRows<{ count: string | number }>(
         this.em,
         'select count(*) as count from app_tester where app_id = ?',
@@ -577,12 +586,32 @@ export class AppsService {
       if (Number(count) >= LIMITS.appTestersMax) {
         throw conflict('limit_reached', `An app can have at most ${LIMITS.appTestersMax} testers`);
       }
+      const addedAt = this.clock.now();
       await sqlRun(this.em, 'insert into app_tester (app_id, user_id, added_at) values (?, ?, ?)', [
         appId,
         testerId,
-        this.clock.now(),
+        addedAt,
       ]);
+      return { userId: testerId, addedAt };
     });
+  }
+
+  /**
+   * `addTester` for the username a developer knows their tester by (any letter case). The app is
+   * checked first, so a stranger learns nothing about usernames through someone else's app.
+   */
+  async addTesterByUsername(developerId: string, appId: string, username: string): Promise<AppTester> {
+    await this.owned(developerId, appId);
+    const tester = await this.accounts.findByUsername(username).catch((error: unknown) => {
+      throw error instanceof ProblemException && error.status === HttpStatus.NOT_FOUND
+        ? new ProblemException(
+            HttpStatus.NOT_FOUND,
+            'unknown_username',
+            `Nobody has the username "${username}"`,
+          )
+        : error;
+    });
+    return this.addTester(developerId, appId, tester.id);
   }
 
   async removeTester(developerId: string, appId: string, testerId: string): Promise<void> {

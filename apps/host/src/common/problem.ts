@@ -14,6 +14,7 @@ export type ProblemCode =
   | 'wrong_password'
   | 'too_many_attempts'
   | 'username_taken'
+  | 'unknown_username'
   | 'invalid_cursor'
   | 'conflict'
   | 'already_friends'

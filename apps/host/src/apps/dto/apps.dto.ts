@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -12,6 +12,7 @@ import {
   registerDecorator,
   ValidationArguments,
 } from 'class-validator';
+import { RegisterRequest } from '../../accounts/dto/accounts.dto';
 import { LIMITS } from '../../common/limits';
 import { UserSummary } from '../../spaces/user-directory.service';
 import { appUrlProblem } from '../app-urls';
@@ -236,6 +237,9 @@ export class TesterResponse {
   @ApiProperty({ type: UserSummary }) user!: UserSummary;
   @ApiProperty({ format: 'date-time' }) addedAt!: string;
 }
+
+/** A tester named the way people know each other: by username (any letter case). */
+export class AddTesterRequest extends PickType(RegisterRequest, ['username'] as const) {}
 
 export class TesterListResponse {
   @ApiProperty({ type: [TesterResponse] }) items!: TesterResponse[];
