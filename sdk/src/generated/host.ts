@@ -174,6 +174,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/apps/{appId}/versions/{number}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How a version differs from the published one, for its review (admins only) */
+        get: operations["diffAppVersionForReview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/apps/{appId}/versions/{number}/reject": {
         parameters: {
             query?: never;
@@ -777,8 +794,25 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Replace a draft version's manifest */
-        put: operations["editAppVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a draft version's manifest: fields left out stay as they were, null clears a URL */
+        patch: operations["editAppVersion"];
+        trace?: never;
+    };
+    "/developer/apps/{appId}/versions/{number}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How a version of my app differs from the published one (scopes, events, URLs, listing) */
+        get: operations["diffMyAppVersion"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -2360,6 +2394,26 @@ export interface components {
             /** @description Over all of the app’s orders */
             totals: components["schemas"]["OrderTotals"];
         };
+        EditAppVersionRequest: {
+            /** @description The page the app center opens, with a launch token (https, or http on loopback) */
+            canvasUrl?: string | null;
+            /** @description The events the app wants delivered */
+            events?: ("app.installed" | "app.uninstalled" | "app.deauthorized" | "post.created" | "friend.added" | "gift.received" | "order.paid" | "order.refunded" | "app.reminder")[];
+            /** @description The part of `scopes` a user may untick on the consent page; the rest are required */
+            optionalScopes?: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send")[];
+            /** @description Exact URIs the authorization server may send users back to: https, or http on loopback (where any port is accepted at authorization time, RFC 8252) */
+            redirectUris?: string[];
+            /** @description Every scope the app may ask for */
+            scopes?: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send")[];
+            /** @description A label such as "1.2.0" */
+            versionName?: string | null;
+            /** @description Where events are delivered (https); addresses that resolve to loopback, private or link-local networks are refused outside development mode */
+            webhookUrl?: string | null;
+        };
+        EventListChange: {
+            added: ("app.installed" | "app.uninstalled" | "app.deauthorized" | "post.created" | "friend.added" | "gift.received" | "order.paid" | "order.refunded" | "app.reminder")[];
+            removed: ("app.installed" | "app.uninstalled" | "app.deauthorized" | "post.created" | "friend.added" | "gift.received" | "order.paid" | "order.refunded" | "app.reminder")[];
+        };
         FeedItemResponse: {
             actor: components["schemas"]["UserSummary"];
             /** @description For "commented": the comment */
@@ -2559,6 +2613,12 @@ export interface components {
         LikeResponse: {
             likeCount: number;
             liked: boolean;
+        };
+        ListingChangeResponse: {
+            /** @enum {string} */
+            field: "name" | "description" | "iconUrl" | "category";
+            from: string | null;
+            to: string | null;
         };
         LivenessResponse: {
             /** @enum {string} */
@@ -3069,6 +3129,10 @@ export interface components {
             /** @enum {string} */
             subjectType: "post" | "comment" | "photo";
         };
+        ScopeListChange: {
+            added: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send")[];
+            removed: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send")[];
+        };
         ScopeResponse: {
             /** @description What the scope lets the app do, in plain words */
             description: string;
@@ -3202,6 +3266,10 @@ export interface components {
             /** @description Bytes my photos use */
             usedBytes: number;
         };
+        StringListChange: {
+            added: string[];
+            removed: string[];
+        };
         SubmittedVersionListResponse: {
             items: components["schemas"]["SubmittedVersionResponse"][];
         };
@@ -3325,6 +3393,28 @@ export interface components {
             id: string;
             nickname: string;
             username: string;
+        };
+        ValueChangeResponse: {
+            from: string | null;
+            to: string | null;
+        };
+        VersionDiffResponse: {
+            /** @description The published version compared against; null while nothing is published (everything is added) */
+            baseVersion: number | null;
+            /** @description null: unchanged */
+            canvasUrl: components["schemas"]["ValueChangeResponse"] | null;
+            events: components["schemas"]["EventListChange"];
+            /** @description How the listing now differs from when the published version was published (listings change at once, without review, so this is the same for every version) */
+            listing: components["schemas"]["ListingChangeResponse"][];
+            /** @description Scopes a user may untick */
+            optionalScopes: components["schemas"]["ScopeListChange"];
+            redirectUris: components["schemas"]["StringListChange"];
+            /** @description Scopes every user must grant; a scope that became optional is removed here and added there */
+            requiredScopes: components["schemas"]["ScopeListChange"];
+            /** @description null: unchanged */
+            versionName: components["schemas"]["ValueChangeResponse"] | null;
+            /** @description null: unchanged */
+            webhookUrl: components["schemas"]["ValueChangeResponse"] | null;
         };
         VipBadge: {
             /** @description Whether the membership is running now */
@@ -3991,6 +4081,65 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    diffAppVersionForReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionDiffResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7293,7 +7442,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AppManifestRequest"];
+                "application/json": components["schemas"]["EditAppVersionRequest"];
             };
         };
         responses: {
@@ -7344,6 +7493,65 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    diffMyAppVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionDiffResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -169,7 +169,7 @@ describe('app registry (developers, testers, admin review)', () => {
         { number: 1, status: 'draft', manifest: { scopes: ['profile:read'] } },
       ]);
 
-      const edited = await host.put(`${base}/1`, {
+      const edited = await host.patch(`${base}/1`, {
         token: developer.token,
         body: manifest({ scopes: ['profile:read', 'storage'], versionName: '0.1' }),
       });
@@ -194,7 +194,7 @@ describe('app registry (developers, testers, admin review)', () => {
       expect((await move(1, 'submit')).body.status).toBe('submitted');
       expectProblem(await move(1, 'submit'), 409, 'app_status_conflict');
       expectProblem(
-        await host.put(`${base}/1`, { token: developer.token, body: manifest() }),
+        await host.patch(`${base}/1`, { token: developer.token, body: manifest() }),
         409,
         'app_status_conflict',
       );
@@ -282,7 +282,7 @@ describe('app registry (developers, testers, admin review)', () => {
             token: app.developer.token,
             body: appBody(privateHook),
           }),
-          await production.put(`/developer/apps/${app.id}/versions/1`, {
+          await production.patch(`/developer/apps/${app.id}/versions/1`, {
             token: app.developer.token,
             body: manifest({ webhookUrl: 'https://127.0.0.1/hooks' }),
           }),

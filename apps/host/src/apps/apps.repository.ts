@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { sqlRows } from '../database/sql';
+import { sqlRows, sqlRun } from '../database/sql';
+import type { AppListing } from './apps.service';
 
 /**
  * SQL of the app registry's tables for AppsService: the queries added since the repository was
@@ -18,5 +19,28 @@ export class AppsRepository {
       [appId, userId],
     );
     return row ? new Date(row.added_at) : null;
+  }
+
+  /** Keeps the app's listing with a version as it is published, so later listing edits can be shown. */
+  async keepListing(appId: string, number: number): Promise<void> {
+    await sqlRun(
+      this.em,
+      `update app_version v
+          set listing = jsonb_build_object('name', a.name, 'description', a.description, 'iconUrl', a.icon_url,
+                                           'category', a.category)
+         from app a
+        where a.id = v.app_id and v.app_id = ? and v.number = ?`,
+      [appId, number],
+    );
+  }
+
+  /** The listing kept with a published version (the migration that added it kept the listing of then). */
+  async publishedListing(appId: string, number: number): Promise<AppListing | null> {
+    const [row] = await sqlRows<{ listing: AppListing | null }>(
+      this.em,
+      'select listing from app_version where app_id = ? and number = ?',
+      [appId, number],
+    );
+    return row?.listing ?? null;
   }
 }

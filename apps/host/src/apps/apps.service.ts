@@ -14,6 +14,7 @@ import { assertDeliverableWebhookUrl } from '../events/webhook-address';
 import { UserDirectoryService } from '../spaces/user-directory.service';
 import { AppsRepository } from './apps.repository';
 import { normalizeScopes, Scope } from './scopes';
+import { listingDiff, type ListingChange, manifestDiff, type ManifestDiff } from './version-diff';
 
 export type AppStatus = 'development' | 'published' | 'suspended';
 export type VersionStatus = 'draft' | 'submitted' | 'approved' | 'rejected' | 'published' | 'superseded';
@@ -111,6 +112,12 @@ export interface AppLabel {
   iconUrl: string | null;
 }
 
+export interface VersionDiff extends ManifestDiff {
+  /** The published version the diff is against; null while nothing is published. */
+  baseVersion: number | null;
+  listing: ListingChange[];
+}
+
 export interface AppTester {
   userId: string;
   addedAt: Date;
@@ -179,6 +186,16 @@ export type VersionAction = keyof typeof VERSION_TRANSITIONS;
 /** Versions still on their way to users: an app has at most one at a time. */
 const OPEN_VERSION_STATUSES: VersionStatus[] = ['draft', 'submitted', 'approved'];
 
+/** Every optional scope must be one the version asks for; a stray one is a mistake in the request. */
+function assertOptionalScopesAsked(manifest: Pick<AppManifest, 'scopes' | 'optionalScopes'>): void {
+  const stray = manifest.optionalScopes.filter((scope) => !manifest.scopes.includes(scope));
+  if (stray.length > 0) {
+    throw new ProblemException(HttpStatus.BAD_REQUEST, 'validation_failed', 'The request is not valid', [
+      { field: 'optionalScopes', message: `optionalScopes must be part of scopes: ${stray.join(', ')}` },
+    ]);
+  }
+}
+
 function hashSecret(secret: string): Buffer {
   return createHash('sha256').update(secret).digest();
 }
@@ -216,6 +233,7 @@ function canonicalManifest(manifest: AppManifest): AppManifest {
 }
 
 function manifestOf(details: AppDetails): AppManifest {
+  assertOptionalScopesAsked(details);
   return canonicalManifest({
     versionName: details.versionName,
     scopes: details.scopes,
@@ -653,6 +671,7 @@ export class AppsService {
     appId: string,
     manifest: Omit<AppManifest, 'pluginId'>,
   ): Promise<AppVersion> {
+    assertOptionalScopesAsked(manifest);
     const canonical = canonicalManifest({ ...manifest, pluginId: null });
     await this.checkWebhookUrl(canonical);
     return this.em.transactional(async () => {
@@ -672,15 +691,19 @@ export class AppsService {
     });
   }
 
-  /** Replaces a draft's manifest; only a draft can change (what was reviewed stays what was reviewed). */
+  /**
+   * Changes the fields of a draft's manifest that `patch` names; the rest stay as they were. Only a
+   * draft can change (what was reviewed stays what was reviewed).
+   */
   async editDraft(
     developerId: string,
     appId: string,
     number: number,
-    manifest: Omit<AppManifest, 'pluginId'>,
+    patch: Partial<Omit<AppManifest, 'pluginId'>>,
   ): Promise<AppVersion> {
-    const canonical = canonicalManifest({ ...manifest, pluginId: null });
-    await this.checkWebhookUrl(canonical);
+    // Only a URL the patch brings is new; one the draft keeps was checked when it was set (and is
+    // checked again at submission).
+    if (patch.webhookUrl) await this.checkWebhookUrl({ webhookUrl: patch.webhookUrl });
     return this.em.transactional(async () => {
       await this.owned(developerId, appId, true);
       const version = await this.version(appId, number, true);
@@ -690,14 +713,33 @@ export class AppsService {
           `Version ${number} is ${version.status}; only a draft can be edited`,
         );
       }
+      const merged = { ...version.manifest, ...patch };
+      assertOptionalScopesAsked(merged);
       await sqlRun(
         this.em,
         'update app_version set manifest = ?::jsonb, updated_at = ? where app_id = ? and number = ?',
-        [JSON.stringify(canonical), this.clock.now(), appId, number],
+        [JSON.stringify(canonicalManifest(merged)), this.clock.now(), appId, number],
       );
       await this.mirrorNewestWhileInDevelopment(appId);
       return this.version(appId, number);
     });
+  }
+
+  /**
+   * How a version differs from what users have now: its manifest against the published version's,
+   * and the app's listing (which changes without review) against the listing the published version
+   * went out with. With nothing published, everything is new.
+   */
+  async diff(appId: string, number: number): Promise<VersionDiff> {
+    const app = await this.findById(appId);
+    if (!app) throw notFound('App');
+    const target = await this.version(appId, number);
+    const base = app.publishedVersion;
+    return {
+      baseVersion: base,
+      ...manifestDiff(base === null ? null : (await this.version(appId, base)).manifest, target.manifest),
+      listing: listingDiff(base === null ? null : await this.repository.publishedListing(appId, base), app),
+    };
   }
 
   /** The developer's moves: submit a draft for review, publish an approved version. */
@@ -799,6 +841,7 @@ export class AppsService {
     );
     await this.record(appId, number, actorId, version.status, transition.to, reason);
     if (action !== 'publish') return;
+    await this.repository.keepListing(appId, number);
     await sqlRun(
       this.em,
       `update app a set ${MIRROR_MANIFEST}, published_version = ?, published_at = coalesce(a.published_at, ?),

@@ -13,6 +13,7 @@ import { Migration20261121110000_open_api_gifts } from './Migration2026112111000
 import { Migration20261121120000_plugins } from './Migration20261121120000_plugins';
 import { Migration20261121130000_account_settings } from './Migration20261121130000_account_settings';
 import { Migration20261121140000_notification_photo } from './Migration20261121140000_notification_photo';
+import { Migration20261122000000_version_listing } from './Migration20261122000000_version_listing';
 
 /** Every migration in order; listed explicitly so the compiled host and the tests find the same set. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261121120000_plugins', class: Migration20261121120000_plugins },
   { name: 'Migration20261121130000_account_settings', class: Migration20261121130000_account_settings },
   { name: 'Migration20261121140000_notification_photo', class: Migration20261121140000_notification_photo },
+  { name: 'Migration20261122000000_version_listing', class: Migration20261122000000_version_listing },
 ];
