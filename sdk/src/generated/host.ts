@@ -2779,15 +2779,16 @@ export interface components {
             nextCursor: string | null;
         };
         NotificationResponse: {
+            /** @description Who did it; null when the platform tells (decisions about my apps) */
             actor: components["schemas"]["UserSummary"] | null;
-            /** @description The app that sent it (app kinds only) */
+            /** @description The app that sent it, or that an admin decided about (app kinds only) */
             app: components["schemas"]["PostApp"] | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "friend_request_received" | "friend_request_accepted" | "comment" | "reply" | "like" | "board_message" | "app_invite" | "app_message" | "gift_received" | "gift_thanked" | "order_refunded";
+            kind: "friend_request_received" | "friend_request_accepted" | "comment" | "reply" | "like" | "board_message" | "app_invite" | "app_message" | "gift_received" | "gift_thanked" | "order_refunded" | "app_version_approved" | "app_version_rejected" | "app_suspended" | "app_reinstated";
             /** @description Where an app message leads (https) */
             link: string | null;
             /**
@@ -2807,12 +2808,14 @@ export interface components {
              */
             subjectId: string | null;
             /**
-             * @description What subjectId names: a friend request, a comment (on postId or photoId), a post or photo (likes), a message on the recipient's own board, a gift, an order, or an app (invites and app messages)
+             * @description What subjectId names: a friend request, a comment (on postId or photoId), a post or photo (likes), a message on the recipient's own board, a gift, an order, or an app (invites, app messages, and admins' decisions about the recipient's own app)
              * @enum {string}
              */
             subjectType: "friend_request" | "comment" | "post" | "photo" | "board_message" | "gift" | "order" | "app";
-            /** @description What the app wrote: its message, a gift's name, the thanks (app kinds only) */
+            /** @description What the app wrote: its message, a gift's name, the thanks (app kinds only); for decisions about the recipient's app, the admin's reason */
             text: string | null;
+            /** @description The version of the app (subjectId) an approval or rejection was about */
+            versionNumber: number | null;
         };
         OpenOrder: {
             /** @description The buyer’s openid for this app */

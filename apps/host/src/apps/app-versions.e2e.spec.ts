@@ -2,7 +2,7 @@ import { expectProblem } from '../testing/expect-problem';
 import { TestApp, TestFactory, TestUser } from '../testing/factory';
 import { TestHost } from '../testing/test-host';
 
-describe('app versions: partial draft edits and the diff against the published version', () => {
+describe('app versions: partial draft edits, decisions told to the developer, the diff against the published version', () => {
   let host: TestHost;
   let factory: TestFactory;
   let developer: TestUser;
@@ -112,6 +112,51 @@ describe('app versions: partial draft edits and the diff against the published v
       await move(app, 1, 'submit');
       expectProblem(await edit(app, { versionName: 'x' }), 409, 'app_status_conflict');
       expect((await draftOf(app)).manifest).toEqual(before.manifest);
+    });
+  });
+
+  describe("the developer is told of every admin's decision", () => {
+    const noticesOf = async (user: TestUser) => {
+      const listed = await host.get('/notifications', { token: user.token });
+      expect(listed.status).toBe(200);
+      return listed.body.items.filter((item: { kind: string }) => item.kind.startsWith('app_'));
+    };
+
+    it('approval, rejection with the reason, suspension and reinstatement, from the platform', async () => {
+      const app = await factory.newApp({ developer: await factory.newUser('told'), name: 'Told App' });
+      const owner = app.developer;
+      await host.post(`/developer/apps/${app.id}/versions/1/submit`, { token: owner.token, body: {} });
+      const rejected = await host.post(`/admin/apps/${app.id}/versions/1/reject`, {
+        token: admin.token,
+        body: { reason: 'Say what storage is for' },
+      });
+      expect(rejected.status).toBe(200);
+      // A refused move tells nobody anything.
+      expectProblem(
+        await host.post(`/admin/apps/${app.id}/versions/1/approve`, { token: admin.token, body: {} }),
+        409,
+        'app_status_conflict',
+      );
+      await host.post(`/developer/apps/${app.id}/versions`, {
+        token: owner.token,
+        body: { scopes: ['profile:read'], redirectUris: ['https://app.example/callback'] },
+      });
+      await host.post(`/developer/apps/${app.id}/versions/2/submit`, { token: owner.token, body: {} });
+      await host.post(`/admin/apps/${app.id}/versions/2/approve`, { token: admin.token, body: {} });
+      await host.post(`/admin/apps/${app.id}/suspend`, { token: admin.token, body: { reason: 'Spam' } });
+      await host.post(`/admin/apps/${app.id}/reinstate`, { token: admin.token, body: {} });
+
+      const label = { id: app.id, name: 'Told App', iconUrl: null };
+      const common = { actor: null, subjectType: 'app', subjectId: app.id, app: label, read: false };
+      expect(await noticesOf(owner)).toMatchObject([
+        { ...common, kind: 'app_reinstated', versionNumber: null, text: null },
+        { ...common, kind: 'app_suspended', versionNumber: null, text: 'Spam' },
+        { ...common, kind: 'app_version_approved', versionNumber: 2, text: null },
+        { ...common, kind: 'app_version_rejected', versionNumber: 1, text: 'Say what storage is for' },
+      ]);
+      expect((await host.get('/notifications/unread-count', { token: owner.token })).body.count).toBe(4);
+      expect(await noticesOf(developer)).toEqual([]);
+      expect(await noticesOf(admin)).toEqual([]);
     });
   });
 

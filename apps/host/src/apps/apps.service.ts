@@ -118,6 +118,17 @@ export interface VersionDiff extends ManifestDiff {
   listing: ListingChange[];
 }
 
+/** An admin's decision about an app, which its developer is told about. */
+export interface AppDecision {
+  appId: string;
+  ownerId: string;
+  decision: 'approved' | 'rejected' | 'suspended' | 'reinstated';
+  /** The version approved or rejected; null for the app's suspension and reinstatement. */
+  versionNumber: number | null;
+  /** The admin's reason (required to reject and suspend), shown to the developer. */
+  reason: string | null;
+}
+
 export interface AppTester {
   userId: string;
   addedAt: Date;
@@ -254,6 +265,8 @@ function manifestOf(details: AppDetails): AppManifest {
  */
 @Injectable()
 export class AppsService {
+  private readonly decisionListeners: ((decision: AppDecision) => void)[] = [];
+
   constructor(
     private readonly em: EntityManager,
     private readonly repository: AppsRepository,
@@ -262,6 +275,19 @@ export class AppsService {
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * Lets a module that depends on apps hear of admins' decisions (notifications tell the developer)
+   * without apps depending on it. Listeners run inside the decision's transaction, so what they
+   * record is kept exactly when the decision is.
+   */
+  onDecision(listener: (decision: AppDecision) => void): void {
+    this.decisionListeners.push(listener);
+  }
+
+  private decided(decision: AppDecision): void {
+    for (const listener of this.decisionListeners) listener(decision);
+  }
 
   private async toApps(rows: AppRow[]): Promise<RegisteredApp[]> {
     const owners = await this.directory.summaries(rows.map((row) => row.owner_id));
@@ -924,8 +950,16 @@ export class AppsService {
     reason: string | null,
   ): Promise<AppVersion> {
     return this.em.transactional(async () => {
-      if (!(await this.findOne('id', appId, true))) throw notFound('App');
+      const app = await this.findOne('id', appId, true);
+      if (!app) throw notFound('App');
       await this.moveVersion(adminId, appId, number, action, reason);
+      this.decided({
+        appId,
+        ownerId: app.ownerId,
+        decision: action === 'approve' ? 'approved' : 'rejected',
+        versionNumber: number,
+        reason,
+      });
       return this.version(appId, number);
     });
   }
@@ -958,6 +992,13 @@ export class AppsService {
         appId,
       ]);
       await this.record(appId, null, adminId, app.status, target, reason);
+      this.decided({
+        appId,
+        ownerId: app.ownerId,
+        decision: action === 'suspend' ? 'suspended' : 'reinstated',
+        versionNumber: null,
+        reason,
+      });
       return (await this.findById(appId))!;
     });
   }

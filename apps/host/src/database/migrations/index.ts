@@ -14,6 +14,7 @@ import { Migration20261121120000_plugins } from './Migration20261121120000_plugi
 import { Migration20261121130000_account_settings } from './Migration20261121130000_account_settings';
 import { Migration20261121140000_notification_photo } from './Migration20261121140000_notification_photo';
 import { Migration20261122000000_version_listing } from './Migration20261122000000_version_listing';
+import { Migration20261122010000_notification_version } from './Migration20261122010000_notification_version';
 
 /** Every migration in order; listed explicitly so the compiled host and the tests find the same set. */
 export const MIGRATIONS = [
@@ -33,4 +34,8 @@ export const MIGRATIONS = [
   { name: 'Migration20261121130000_account_settings', class: Migration20261121130000_account_settings },
   { name: 'Migration20261121140000_notification_photo', class: Migration20261121140000_notification_photo },
   { name: 'Migration20261122000000_version_listing', class: Migration20261122000000_version_listing },
+  {
+    name: 'Migration20261122010000_notification_version',
+    class: Migration20261122010000_notification_version,
+  },
 ];
