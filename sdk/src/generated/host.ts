@@ -2065,7 +2065,7 @@ export interface components {
         AppManifestRequest: {
             /** @description The page the app center opens, with a launch token (https, or http on loopback) */
             canvasUrl?: string | null;
-            /** @description The events the app wants delivered */
+            /** @description The event types the app receives (webhook or plugin); events of other types are not sent to it and not recorded for it */
             events?: ("app.installed" | "app.uninstalled" | "app.deauthorized" | "post.created" | "friend.added" | "gift.received" | "order.paid" | "order.refunded" | "app.reminder")[];
             /** @description The part of `scopes` a user may untick on the consent page; the rest are required */
             optionalScopes?: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send")[];
@@ -2295,7 +2295,7 @@ export interface components {
             clientType?: "confidential" | "public";
             /** @default  */
             description?: string;
-            /** @description The events the app wants delivered */
+            /** @description The event types the app receives (webhook or plugin); events of other types are not sent to it and not recorded for it */
             events?: ("app.installed" | "app.uninstalled" | "app.deauthorized" | "post.created" | "friend.added" | "gift.received" | "order.paid" | "order.refunded" | "app.reminder")[];
             /** @description https URL */
             iconUrl?: string | null;
@@ -2397,7 +2397,7 @@ export interface components {
         EditAppVersionRequest: {
             /** @description The page the app center opens, with a launch token (https, or http on loopback) */
             canvasUrl?: string | null;
-            /** @description The events the app wants delivered */
+            /** @description The event types the app receives (webhook or plugin); events of other types are not sent to it and not recorded for it */
             events?: ("app.installed" | "app.uninstalled" | "app.deauthorized" | "post.created" | "friend.added" | "gift.received" | "order.paid" | "order.refunded" | "app.reminder")[];
             /** @description The part of `scopes` a user may untick on the consent page; the rest are required */
             optionalScopes?: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send")[];

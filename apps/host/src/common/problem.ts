@@ -46,6 +46,7 @@ export type ProblemCode =
   | 'invalid_photo'
   | 'review_required'
   | 'app_status_conflict'
+  | 'event_not_listed'
   | 'internal_error'
   // plugins: a built-in app failed, or its circuit breaker disabled it
   | 'plugin_failed'

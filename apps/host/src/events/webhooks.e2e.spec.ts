@@ -100,6 +100,22 @@ describe('events: webhooks (e2e)', () => {
 
   const dispatcher = () => host.app.get(EventDispatcher);
 
+  /** Publishes as a module would, in a transaction of its own: the event's id, null if the app does not list the type. */
+  const publishOn = (
+    on: TestHost,
+    appId: string,
+    type: EventType,
+    data: Record<string, unknown>,
+    userId?: string,
+  ): Promise<string | null> =>
+    on.app
+      .get(DatabaseService)
+      .withContext(() =>
+        on.app
+          .get(EntityManager)
+          .transactional(() => on.app.get(EventsService).publish(appId, type, data, userId)),
+      );
+
   async function newReceiver(): Promise<Receiver> {
     const receiver = await Receiver.start();
     receivers.push(receiver);
@@ -328,6 +344,25 @@ describe('events: webhooks (e2e)', () => {
     expect(await friendAdded(revoked.id)).toEqual([]);
   });
 
+  it('delivers only the event types the manifest lists, recording nothing for the others', async () => {
+    const app = await kit.approvedApp({ events: ['app.installed'] });
+    const receiver = await newReceiver();
+    await setWebhookUrl(host, app, receiver.url);
+    const user = await factory.newUser('choosy');
+    const token = await kit.token(user, app);
+    await postStory(token, 'Nobody asked for this one');
+    expect(await publishOn(host, app.id, 'app.reminder', {}, user.id)).toBeNull();
+    const fan = await factory.newUser('fan');
+    expect(
+      (await host.post(`/app-center/apps/${app.id}/install`, { token: fan.token, body: {} })).status,
+    ).toBe(200);
+    await dispatcher().deliverDue();
+    expect(receiver.received.map((entry) => entry.type)).toEqual(['app.installed']);
+    expect(await host.sql('select type from app_event where app_id = ?', [app.id])).toEqual([
+      { type: 'app.installed' },
+    ]);
+  });
+
   it('makes a post.created event only when the story is published, in the same transaction', async () => {
     const { app, token } = await appWithReceiver();
     const admin = await factory.admin();
@@ -367,19 +402,12 @@ describe('events: webhooks (e2e)', () => {
     const silent = await factory.newApp();
     const user = await factory.newUser('plugin-user');
     const calls: { event: AppEvent; userId: string | null }[] = [];
-    const events = host.app.get(EventsService);
-    events.registerInProcessReceiver(plugin.id, (event, userId) => {
+    host.app.get(EventsService).registerInProcessReceiver(plugin.id, (event, userId) => {
       calls.push({ event, userId });
       return calls.length === 1 ? Promise.reject(new Error('plugin worker restarting')) : Promise.resolve();
     });
-    const publish = (appId: string) =>
-      host.app
-        .get(DatabaseService)
-        .withContext(() =>
-          host.app
-            .get(EntityManager)
-            .transactional(() => events.publish(appId, 'app.reminder', { note: 'water' }, user.id)),
-        );
+    const publish = async (appId: string) =>
+      (await publishOn(host, appId, 'app.reminder', { note: 'water' }, user.id))!;
     const pluginEvent = await publish(plugin.id);
     const silentEvent = await publish(silent.id);
 
@@ -417,13 +445,7 @@ describe('events: webhooks (e2e)', () => {
       const strictFactory = new TestFactory(strict);
       const app = await strictFactory.newApp();
       const receiver = await newReceiver();
-      const events = strict.app.get(EventsService);
-      const publish = () =>
-        strict.app
-          .get(DatabaseService)
-          .withContext(() =>
-            strict.app.get(EntityManager).transactional(() => events.publish(app.id, 'app.reminder', {})),
-          );
+      const publish = async () => (await publishOn(strict, app.id, 'app.reminder', {}))!;
 
       // Registered while it resolved publicly (or by a migration); by send time it points inside.
       for (const url of [receiver.url, receiver.url.replace('127.0.0.1', 'localhost')]) {

@@ -156,7 +156,9 @@ export class AppManifestRequest {
   @ApiPropertyOptional({
     enum: EVENT_TYPES,
     isArray: true,
-    description: 'The events the app wants delivered',
+    description:
+      'The event types the app receives (webhook or plugin); events of other types are not sent to it ' +
+      'and not recorded for it',
   })
   @IsOptional()
   @IsArray()

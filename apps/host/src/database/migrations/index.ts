@@ -15,6 +15,7 @@ import { Migration20261121130000_account_settings } from './Migration20261121130
 import { Migration20261121140000_notification_photo } from './Migration20261121140000_notification_photo';
 import { Migration20261122000000_version_listing } from './Migration20261122000000_version_listing';
 import { Migration20261122010000_notification_version } from './Migration20261122010000_notification_version';
+import { Migration20261122020000_listed_events } from './Migration20261122020000_listed_events';
 
 /** Every migration in order; listed explicitly so the compiled host and the tests find the same set. */
 export const MIGRATIONS = [
@@ -38,4 +39,5 @@ export const MIGRATIONS = [
     name: 'Migration20261122010000_notification_version',
     class: Migration20261122010000_notification_version,
   },
+  { name: 'Migration20261122020000_listed_events', class: Migration20261122020000_listed_events },
 ];
