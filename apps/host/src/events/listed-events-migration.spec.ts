@@ -1,22 +1,14 @@
-import { MikroORM } from '@mikro-orm/core';
-import { ormOptions } from '../database/orm-options';
-import { freshDatabase } from '../testing/test-host';
+import { EVENT_TYPES_THEN } from '../database/migrations/Migration20261122020000_listed_events';
+import { fixedId, withMigrationDatabase } from '../testing/migration-database';
 
 const BEFORE = 'Migration20261122010000_notification_version';
 const LISTED = 'Migration20261122020000_listed_events';
 
-const id = (n: number) => `01890000-0000-7000-8000-${String(n).padStart(12, '0')}`;
-const [OWNER, HOOKED, QUIET, CHOOSY, PLUGIN] = [1, 2, 3, 4, 5].map(id);
+const [OWNER, HOOKED, QUIET, CHOOSY, PLUGIN] = [1, 2, 3, 4, 5].map(fixedId);
 
 describe('migration to listed events, on a database of the previous release', () => {
   it('gives every event type to third-party apps whose webhook received every event, and no one else', async () => {
-    const database = await freshDatabase();
-    const { options, pglite } = ormOptions({ databaseUrl: database.config.databaseUrl, dataDir: undefined });
-    const orm = await MikroORM.init(options);
-    const sql = <T = Record<string, unknown>>(query: string): Promise<T[]> =>
-      orm.em.fork().getConnection().execute(query) as Promise<T[]>;
-    try {
-      const migrator = orm.getMigrator();
+    await withMigrationDatabase(async ({ migrator, sql }) => {
       await migrator.up({ to: BEFORE });
       await sql(`
 insert into user_account (id, username, username_key, password_hash, created_at)
@@ -36,17 +28,7 @@ select a.id, v.number, jsonb_build_object('events', to_jsonb(a.events), 'webhook
 `);
       await migrator.up({ to: LISTED });
 
-      const all = [
-        'app.deauthorized',
-        'app.installed',
-        'app.reminder',
-        'app.uninstalled',
-        'friend.added',
-        'gift.received',
-        'order.paid',
-        'order.refunded',
-        'post.created',
-      ];
+      const all = EVENT_TYPES_THEN;
       expect(await sql('select name, events from app order by name')).toEqual([
         { name: 'choosy', events: ['order.paid'] },
         { name: 'hooked', events: all },
@@ -63,10 +45,6 @@ select a.id, v.number, jsonb_build_object('events', to_jsonb(a.events), 'webhook
         { name: 'hooked', number: 3, events: all },
       ]);
       await migrator.down({ to: BEFORE });
-    } finally {
-      await orm.close(true);
-      await pglite?.close();
-      await database.drop();
-    }
+    });
   });
 });

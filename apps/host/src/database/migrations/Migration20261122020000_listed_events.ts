@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /** Every event type there was when the manifest's events began to filter deliveries, sorted as stored. */
-const EVENT_TYPES_THEN = [
+export const EVENT_TYPES_THEN = [
   'app.deauthorized',
   'app.installed',
   'app.reminder',
