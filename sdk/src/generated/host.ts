@@ -871,6 +871,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/developer/apps/{appId}/webhook/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The app's delivery log, newest first: each event's attempts, the receiver's last answer and the next retry */
+        get: operations["listAppWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/developer/apps/{appId}/webhook/deliveries/{eventId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivered, failed or undeliverable event again, with the same id, in a fresh round of retries */
+        post: operations["redeliverAppWebhookEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/developer/apps/{appId}/webhook/secret": {
         parameters: {
             query?: never;
@@ -882,6 +916,23 @@ export interface paths {
         put?: never;
         /** Replace the webhook signing secret; webhooks sent from now on use the new one */
         post: operations["rotateAppWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/developer/apps/{appId}/webhook/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a webhook.test event to the app’s webhook, signed and retried like any event (one at a time) */
+        post: operations["sendAppWebhookTestEvent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3480,6 +3531,12 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; null at the end */
             nextCursor: string | null;
         };
+        WebhookDeliveryPage: {
+            /** @description Newest first */
+            items: components["schemas"]["WebhookDeliveryResponse"][];
+            /** @description Pass as `cursor` to get the next page; null at the end */
+            nextCursor: string | null;
+        };
         WebhookDeliveryResponse: {
             attempts: number;
             /** Format: date-time */
@@ -3488,13 +3545,17 @@ export interface components {
             deliveredAt: string | null;
             /**
              * Format: uuid
-             * @description The event id, sent as Kongjian-Event-Id on every attempt
+             * @description The event id, sent as Kongjian-Event-Id on every attempt (and redelivery); names the delivery
              */
             eventId: string;
             /** Format: date-time */
             lastAttemptAt: string | null;
             /** @description Why the last attempt failed */
             lastError: string | null;
+            /** @description The start of the receiver's last answer (at most 500 characters) */
+            lastResponseExcerpt: string | null;
+            /** @description The HTTP status the receiver answered the last attempt with; null when it did not answer */
+            lastStatusCode: number | null;
             /**
              * Format: date-time
              * @description Set while pending
@@ -3505,8 +3566,11 @@ export interface components {
              * @enum {string}
              */
             status: "pending" | "delivered" | "failed" | "undeliverable";
-            /** @enum {string} */
-            type: "app.installed" | "app.uninstalled" | "app.deauthorized" | "post.created" | "friend.added" | "gift.received" | "order.paid" | "order.refunded" | "app.reminder";
+            /**
+             * @description webhook.test: a test event I sent
+             * @enum {string}
+             */
+            type: "app.installed" | "app.uninstalled" | "app.deauthorized" | "post.created" | "friend.added" | "gift.received" | "order.paid" | "order.refunded" | "app.reminder" | "webhook.test";
         };
         WebhookResponse: {
             /** @description The latest events, newest first */
@@ -7758,6 +7822,138 @@ export interface operations {
             };
         };
     };
+    listAppWebhookDeliveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+                /** @description Only deliveries in this state */
+                status?: "pending" | "delivered" | "failed" | "undeliverable";
+            };
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    redeliverAppWebhookEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The event is still being delivered (delivery_pending) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     rotateAppWebhookSecret: {
         parameters: {
             query?: never;
@@ -7807,6 +8003,73 @@ export interface operations {
             };
             /** @description Not found, or not visible to the viewer */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendAppWebhookTestEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app has no webhook URL (webhook_missing), or a test event is still on its way (delivery_pending) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

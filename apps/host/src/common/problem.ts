@@ -47,6 +47,8 @@ export type ProblemCode =
   | 'review_required'
   | 'app_status_conflict'
   | 'event_not_listed'
+  | 'delivery_pending'
+  | 'webhook_missing'
   | 'internal_error'
   // plugins: a built-in app failed, or its circuit breaker disabled it
   | 'plugin_failed'

@@ -42,16 +42,19 @@ export class EventsService {
     const id = newId();
     const now = this.clock.now();
     const due = deliverAt ?? now;
-    const listed = await this.repository.insertIfListed({
-      id,
-      appId,
-      type,
-      userId: userId ?? null,
-      data,
-      createdAt: now,
-      dueAt: due,
-      retryUntil: new Date(due.getTime() + LIMITS.webhookRetryWindowMs),
-    });
+    const listed = await this.repository.insert(
+      {
+        id,
+        appId,
+        type,
+        userId: userId ?? null,
+        data,
+        createdAt: now,
+        dueAt: due,
+        retryUntil: new Date(due.getTime() + LIMITS.webhookRetryWindowMs),
+      },
+      'listed',
+    );
     return listed ? id : null;
   }
 

@@ -9,7 +9,7 @@ import { iso } from '../common/time';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { DatabaseService } from '../database/database.module';
 import { sqlRows, sqlRun } from '../database/sql';
-import type { AppEvent } from '../events/event-types';
+import { type AppEvent, isEventType } from '../events/event-types';
 import { EventsService } from '../events/events.service';
 import { PluginBridge } from './plugin-bridge';
 import { bundlePlugin } from './plugin-bundle';
@@ -253,7 +253,7 @@ export class PluginsService implements OnApplicationShutdown {
    */
   private async dispatchEvent(plugin: LoadedPlugin, event: AppEvent, userId: string | null): Promise<void> {
     const { manifest } = plugin.package;
-    if (!manifest.events.includes(event.type)) return;
+    if (!isEventType(event.type) || !manifest.events.includes(event.type)) return;
     this.assertEnabled(plugin);
     const openid = userId === null ? '' : await this.authorizations.openidFor(plugin.appId, userId);
     const outcome = await this.run(plugin, 'event', event.type, event, { userId, openid });

@@ -16,6 +16,7 @@ import { Migration20261121140000_notification_photo } from './Migration202611211
 import { Migration20261122000000_version_listing } from './Migration20261122000000_version_listing';
 import { Migration20261122010000_notification_version } from './Migration20261122010000_notification_version';
 import { Migration20261122020000_listed_events } from './Migration20261122020000_listed_events';
+import { Migration20261122030000_delivery_answers } from './Migration20261122030000_delivery_answers';
 
 /** Every migration in order; listed explicitly so the compiled host and the tests find the same set. */
 export const MIGRATIONS = [
@@ -40,4 +41,5 @@ export const MIGRATIONS = [
     class: Migration20261122010000_notification_version,
   },
   { name: 'Migration20261122020000_listed_events', class: Migration20261122020000_listed_events },
+  { name: 'Migration20261122030000_delivery_answers', class: Migration20261122030000_delivery_answers },
 ];
