@@ -23,7 +23,9 @@ export type KongjianEventType =
   | 'gift.received'
   | 'order.paid'
   | 'order.refunded'
-  | 'app.reminder';
+  | 'app.reminder'
+  /** Sent when the developer asks for a test event (the console's "send test event"). */
+  | 'webhook.test';
 
 /** A webhook's body. Users appear only as the app's openids. */
 export interface KongjianWebhookEvent<Data = Record<string, unknown>> {

@@ -144,7 +144,12 @@ describe('verifyWebhookSignature against webhooks a real host sends', () => {
     const webhookUrl = `http://127.0.0.1:${receiver.address().port}/hooks`;
     const app = await hostApi.newApp(
       developer,
-      { redirectUris: [REDIRECT_URI], scopes: ['profile:read', 'feed:write'], webhookUrl },
+      {
+        redirectUris: [REDIRECT_URI],
+        scopes: ['profile:read', 'feed:write'],
+        webhookUrl,
+        events: ['post.created'],
+      },
       [alice],
     );
     const oauth = await KongjianOAuth.discover(host.baseUrl, {
@@ -188,4 +193,54 @@ describe('verifyWebhookSignature against webhooks a real host sends', () => {
       false,
     );
   });
+
+  test('a test event the developer sends verifies like any other, and shows in the delivery log', async () => {
+    const hostApi = new HostApi(host.baseUrl);
+    const developer = await hostApi.newUser('dev');
+    const webhookUrl = `http://127.0.0.1:${receiver.address().port}/hooks`;
+    const app = await hostApi.newApp(developer, {
+      redirectUris: [REDIRECT_URI],
+      scopes: ['profile:read'],
+      webhookUrl,
+    });
+    const sent = await hostApi.request('POST', `/developer/apps/${app.id}/webhook/test`, {
+      token: developer.token,
+      expected: 202,
+    });
+
+    const deadline = Date.now() + DELIVERY_WAIT_MS;
+    let webhook;
+    while (!(webhook = received.find((entry) => entry.headers['kongjian-event-id'] === sent.eventId))) {
+      assert.ok(Date.now() < deadline, 'the host delivered the test event');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const { secret } = await hostApi.request('GET', `/developer/apps/${app.id}/webhook`, {
+      token: developer.token,
+      expected: 200,
+    });
+    const event = await constructWebhookEvent({
+      secret,
+      body: webhook.body.toString('utf8'),
+      signatureHeader: webhook.headers['kongjian-signature'],
+    });
+    assert.equal(event.type, 'webhook.test');
+    assert.equal(event.appId, app.id);
+
+    let logged;
+    while ((logged = await deliveryOf(hostApi, developer, app, sent.eventId)).status === 'pending') {
+      assert.ok(Date.now() < deadline, 'the host recorded the delivery');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.equal(logged.status, 'delivered');
+    assert.equal(logged.lastStatusCode, 204);
+  });
 });
+
+/** The delivery of one event, as the developer's delivery log shows it. */
+async function deliveryOf(hostApi, developer, app, eventId) {
+  const log = await hostApi.request('GET', `/developer/apps/${app.id}/webhook/deliveries`, {
+    token: developer.token,
+    expected: 200,
+  });
+  return log.items.find((item) => item.eventId === eventId);
+}

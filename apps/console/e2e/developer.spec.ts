@@ -43,7 +43,7 @@ test('a developer registers an app, adds a tester, and takes it through a reject
 
   // A tester by username; a name nobody has is refused in words.
   await page.getByRole('link', { name: '测试者' }).click();
-  dev.expectError(/^404 GET \/users\/by-username\/nobody-here$/);
+  dev.expectError(/^404 POST \/developer\/apps\/[^/]+\/testers$/);
   await page.getByLabel('用户名').fill('nobody-here');
   await page.getByRole('button', { name: '添加测试者' }).click();
   await expect(page.getByRole('alert')).toBeVisible();

@@ -174,6 +174,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/apps/{appId}/versions/{number}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How a version differs from the published one, for its review (admins only) */
+        get: operations["diffAppVersionForReview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/apps/{appId}/versions/{number}/reject": {
         parameters: {
             query?: never;
@@ -827,7 +844,8 @@ export interface paths {
         /** Who may use the app while it is in development mode */
         get: operations["listAppTesters"];
         put?: never;
-        post?: never;
+        /** Whitelist a tester by username, in any letter case (idempotent: adding again changes nothing) */
+        post: operations["addAppTesterByUsername"];
         delete?: never;
         options?: never;
         head?: never;
@@ -878,8 +896,25 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Replace a draft version's manifest */
-        put: operations["editAppVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a draft version's manifest: fields left out stay as they were, null clears a URL */
+        patch: operations["editAppVersion"];
+        trace?: never;
+    };
+    "/developer/apps/{appId}/versions/{number}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How a version of my app differs from the published one (scopes, events, URLs, listing) */
+        get: operations["diffMyAppVersion"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -938,6 +973,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/developer/apps/{appId}/webhook/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The app's delivery log, newest first: each event's attempts, the receiver's last answer and the next retry */
+        get: operations["listAppWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/developer/apps/{appId}/webhook/deliveries/{eventId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivered, failed or undeliverable event again, with the same id, in a fresh round of retries */
+        post: operations["redeliverAppWebhookEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/developer/apps/{appId}/webhook/secret": {
         parameters: {
             query?: never;
@@ -949,6 +1018,23 @@ export interface paths {
         put?: never;
         /** Replace the webhook signing secret; webhooks sent from now on use the new one */
         post: operations["rotateAppWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/developer/apps/{appId}/webhook/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a webhook.test event to the app’s webhook, signed and retried like any event (one at a time) */
+        post: operations["sendAppWebhookTestEvent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2035,6 +2121,10 @@ export interface components {
             /** @description Points one activity earns */
             pointsEach: number;
         };
+        AddTesterRequest: {
+            /** @example xiaoming */
+            username: string;
+        };
         AdminAppResponse: {
             app: components["schemas"]["AppResponse"];
             history: components["schemas"]["AppStatusChangeResponse"][];
@@ -2145,7 +2235,7 @@ export interface components {
         AppManifestRequest: {
             /** @description The page the app center opens, with a launch token (https, or http on loopback) */
             canvasUrl?: string | null;
-            /** @description The events the app wants delivered */
+            /** @description The event types the app receives (webhook or plugin); events of other types are not sent to it and not recorded for it */
             events?: ("app.installed" | "app.uninstalled" | "app.deauthorized" | "post.created" | "friend.added" | "gift.received" | "order.paid" | "order.refunded" | "app.reminder")[];
             /** @description The part of `scopes` a user may untick on the consent page; the rest are required */
             optionalScopes?: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send")[];
@@ -2412,7 +2502,7 @@ export interface components {
             clientType?: "confidential" | "public";
             /** @default  */
             description?: string;
-            /** @description The events the app wants delivered */
+            /** @description The event types the app receives (webhook or plugin); events of other types are not sent to it and not recorded for it */
             events?: ("app.installed" | "app.uninstalled" | "app.deauthorized" | "post.created" | "friend.added" | "gift.received" | "order.paid" | "order.refunded" | "app.reminder")[];
             /** @description https URL */
             iconUrl?: string | null;
@@ -2510,6 +2600,26 @@ export interface components {
             nextCursor: string | null;
             /** @description Over all of the app’s orders */
             totals: components["schemas"]["OrderTotals"];
+        };
+        EditAppVersionRequest: {
+            /** @description The page the app center opens, with a launch token (https, or http on loopback) */
+            canvasUrl?: string | null;
+            /** @description The event types the app receives (webhook or plugin); events of other types are not sent to it and not recorded for it */
+            events?: ("app.installed" | "app.uninstalled" | "app.deauthorized" | "post.created" | "friend.added" | "gift.received" | "order.paid" | "order.refunded" | "app.reminder")[];
+            /** @description The part of `scopes` a user may untick on the consent page; the rest are required */
+            optionalScopes?: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send")[];
+            /** @description Exact URIs the authorization server may send users back to: https, or http on loopback (where any port is accepted at authorization time, RFC 8252) */
+            redirectUris?: string[];
+            /** @description Every scope the app may ask for */
+            scopes?: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send")[];
+            /** @description A label such as "1.2.0" */
+            versionName?: string | null;
+            /** @description Where events are delivered (https); addresses that resolve to loopback, private or link-local networks are refused outside development mode */
+            webhookUrl?: string | null;
+        };
+        EventListChange: {
+            added: ("app.installed" | "app.uninstalled" | "app.deauthorized" | "post.created" | "friend.added" | "gift.received" | "order.paid" | "order.refunded" | "app.reminder")[];
+            removed: ("app.installed" | "app.uninstalled" | "app.deauthorized" | "post.created" | "friend.added" | "gift.received" | "order.paid" | "order.refunded" | "app.reminder")[];
         };
         FeedItemResponse: {
             actor: components["schemas"]["UserSummary"];
@@ -2711,6 +2821,12 @@ export interface components {
             likeCount: number;
             liked: boolean;
         };
+        ListingChangeResponse: {
+            /** @enum {string} */
+            field: "name" | "description" | "iconUrl" | "category";
+            from: string | null;
+            to: string | null;
+        };
         LivenessResponse: {
             /** @enum {string} */
             status: "ok";
@@ -2870,15 +2986,16 @@ export interface components {
             nextCursor: string | null;
         };
         NotificationResponse: {
+            /** @description Who did it; null when the platform tells (decisions about my apps) */
             actor: components["schemas"]["UserSummary"] | null;
-            /** @description The app that sent it (app kinds only) */
+            /** @description The app that sent it, or that an admin decided about (app kinds only) */
             app: components["schemas"]["PostApp"] | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "friend_request_received" | "friend_request_accepted" | "comment" | "reply" | "like" | "board_message" | "app_invite" | "app_message" | "gift_received" | "gift_thanked" | "order_refunded";
+            kind: "friend_request_received" | "friend_request_accepted" | "comment" | "reply" | "like" | "board_message" | "app_invite" | "app_message" | "gift_received" | "gift_thanked" | "order_refunded" | "app_version_approved" | "app_version_rejected" | "app_suspended" | "app_reinstated";
             /** @description Where an app message leads (https) */
             link: string | null;
             /**
@@ -2898,12 +3015,14 @@ export interface components {
              */
             subjectId: string | null;
             /**
-             * @description What subjectId names: a friend request, a comment (on postId or photoId), a post or photo (likes), a message on the recipient's own board, a gift, an order, or an app (invites and app messages)
+             * @description What subjectId names: a friend request, a comment (on postId or photoId), a post or photo (likes), a message on the recipient's own board, a gift, an order, or an app (invites, app messages, and admins' decisions about the recipient's own app)
              * @enum {string}
              */
             subjectType: "friend_request" | "comment" | "post" | "photo" | "board_message" | "gift" | "order" | "app";
-            /** @description What the app wrote: its message, a gift's name, the thanks (app kinds only) */
+            /** @description What the app wrote: its message, a gift's name, the thanks (app kinds only); for decisions about the recipient's app, the admin's reason */
             text: string | null;
+            /** @description The version of the app (subjectId) an approval or rejection was about */
+            versionNumber: number | null;
         };
         OpenOrder: {
             /** @description The buyer’s openid for this app */
@@ -3220,6 +3339,10 @@ export interface components {
             /** @enum {string} */
             subjectType: "post" | "comment" | "photo";
         };
+        ScopeListChange: {
+            added: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send")[];
+            removed: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send")[];
+        };
         ScopeResponse: {
             /** @description What the scope lets the app do, in plain words */
             description: string;
@@ -3352,6 +3475,10 @@ export interface components {
             quotaBytes: number;
             /** @description Bytes my photos use */
             usedBytes: number;
+        };
+        StringListChange: {
+            added: string[];
+            removed: string[];
         };
         SubmittedVersionListResponse: {
             items: components["schemas"]["SubmittedVersionResponse"][];
@@ -3501,6 +3628,28 @@ export interface components {
             /** @description The admin; null if the account is gone */
             suspendedBy: components["schemas"]["UserSummary"] | null;
         };
+        ValueChangeResponse: {
+            from: string | null;
+            to: string | null;
+        };
+        VersionDiffResponse: {
+            /** @description The published version compared against; null while nothing is published (everything is added) */
+            baseVersion: number | null;
+            /** @description null: unchanged */
+            canvasUrl: components["schemas"]["ValueChangeResponse"] | null;
+            events: components["schemas"]["EventListChange"];
+            /** @description How the listing now differs from when the published version was published (listings change at once, without review, so this is the same for every version) */
+            listing: components["schemas"]["ListingChangeResponse"][];
+            /** @description Scopes a user may untick */
+            optionalScopes: components["schemas"]["ScopeListChange"];
+            redirectUris: components["schemas"]["StringListChange"];
+            /** @description Scopes every user must grant; a scope that became optional is removed here and added there */
+            requiredScopes: components["schemas"]["ScopeListChange"];
+            /** @description null: unchanged */
+            versionName: components["schemas"]["ValueChangeResponse"] | null;
+            /** @description null: unchanged */
+            webhookUrl: components["schemas"]["ValueChangeResponse"] | null;
+        };
         VipBadge: {
             /** @description Whether the membership is running now */
             active: boolean;
@@ -3562,6 +3711,12 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; null at the end */
             nextCursor: string | null;
         };
+        WebhookDeliveryPage: {
+            /** @description Newest first */
+            items: components["schemas"]["WebhookDeliveryResponse"][];
+            /** @description Pass as `cursor` to get the next page; null at the end */
+            nextCursor: string | null;
+        };
         WebhookDeliveryResponse: {
             attempts: number;
             /** Format: date-time */
@@ -3570,13 +3725,17 @@ export interface components {
             deliveredAt: string | null;
             /**
              * Format: uuid
-             * @description The event id, sent as Kongjian-Event-Id on every attempt
+             * @description The event id, sent as Kongjian-Event-Id on every attempt (and redelivery); names the delivery
              */
             eventId: string;
             /** Format: date-time */
             lastAttemptAt: string | null;
             /** @description Why the last attempt failed */
             lastError: string | null;
+            /** @description The start of the receiver's last answer (at most 500 characters) */
+            lastResponseExcerpt: string | null;
+            /** @description The HTTP status the receiver answered the last attempt with; null when it did not answer */
+            lastStatusCode: number | null;
             /**
              * Format: date-time
              * @description Set while pending
@@ -3587,8 +3746,11 @@ export interface components {
              * @enum {string}
              */
             status: "pending" | "delivered" | "failed" | "undeliverable";
-            /** @enum {string} */
-            type: "app.installed" | "app.uninstalled" | "app.deauthorized" | "post.created" | "friend.added" | "gift.received" | "order.paid" | "order.refunded" | "app.reminder";
+            /**
+             * @description webhook.test: a test event I sent
+             * @enum {string}
+             */
+            type: "app.installed" | "app.uninstalled" | "app.deauthorized" | "post.created" | "friend.added" | "gift.received" | "order.paid" | "order.refunded" | "app.reminder" | "webhook.test";
         };
         WebhookResponse: {
             /** @description The latest events, newest first */
@@ -4166,6 +4328,65 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    diffAppVersionForReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionDiffResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7498,6 +7719,77 @@ export interface operations {
             };
         };
     };
+    addAppTesterByUsername: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddTesterRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TesterResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such app of mine (not_found), or nobody has the username (unknown_username) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     addAppTester: {
         parameters: {
             query?: never;
@@ -7762,7 +8054,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AppManifestRequest"];
+                "application/json": components["schemas"]["EditAppVersionRequest"];
             };
         };
         responses: {
@@ -7813,6 +8105,65 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    diffMyAppVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionDiffResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8016,6 +8367,138 @@ export interface operations {
             };
         };
     };
+    listAppWebhookDeliveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+                /** @description Only deliveries in this state */
+                status?: "pending" | "delivered" | "failed" | "undeliverable";
+            };
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    redeliverAppWebhookEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The event is still being delivered (delivery_pending) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     rotateAppWebhookSecret: {
         parameters: {
             query?: never;
@@ -8065,6 +8548,73 @@ export interface operations {
             };
             /** @description Not found, or not visible to the viewer */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendAppWebhookTestEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app has no webhook URL (webhook_missing), or a test event is still on its way (delivery_pending) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

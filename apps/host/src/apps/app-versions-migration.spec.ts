@@ -1,23 +1,13 @@
-import { MikroORM } from '@mikro-orm/core';
-import { ormOptions } from '../database/orm-options';
-import { freshDatabase } from '../testing/test-host';
+import { fixedId, withMigrationDatabase } from '../testing/migration-database';
 
 const BEFORE = 'Migration20261121080000_events';
 const VERSIONS = 'Migration20261121090000_app_versions';
 
-/** Ids in the shape newId() makes, fixed so the expectations can name them. */
-const id = (n: number) => `01890000-0000-7000-8000-${String(n).padStart(12, '0')}`;
-const [OWNER, ADMIN, APPROVED, DEVELOPMENT, REJECTED, SUSPENDED] = [1, 2, 3, 4, 5, 6].map(id);
+const [OWNER, ADMIN, APPROVED, DEVELOPMENT, REJECTED, SUSPENDED] = [1, 2, 3, 4, 5, 6].map(fixedId);
 
 describe('migration to app versions, on a database of the previous release', () => {
   it('turns each app into version 1 with the status it had, keeps history and consent, and goes back down', async () => {
-    const database = await freshDatabase();
-    const { options, pglite } = ormOptions({ databaseUrl: database.config.databaseUrl, dataDir: undefined });
-    const orm = await MikroORM.init(options);
-    const sql = <T = Record<string, unknown>>(query: string): Promise<T[]> =>
-      orm.em.fork().getConnection().execute(query) as Promise<T[]>;
-    try {
-      const migrator = orm.getMigrator();
+    await withMigrationDatabase(async ({ migrator, sql }) => {
       await migrator.up({ to: BEFORE });
       await sql(`
 insert into user_account (id, username, username_key, password_hash, created_at) values
@@ -31,8 +21,8 @@ from (values ('${APPROVED}'::uuid, 'approved', 'approved', null),
              ('${REJECTED}'::uuid, 'rejected', 'rejected', 'No icon'),
              ('${SUSPENDED}'::uuid, 'suspended', 'suspended', 'Spam')) as v(id, name, status, reason);
 insert into app_status_change (id, app_id, actor_id, from_status, to_status, reason, created_at) values
-  ('${id(10)}', '${SUSPENDED}', '${ADMIN}', 'development', 'approved', null, now() - interval '2 minutes'),
-  ('${id(11)}', '${SUSPENDED}', '${ADMIN}', 'approved', 'suspended', 'Spam', now() - interval '1 minute');
+  ('${fixedId(10)}', '${SUSPENDED}', '${ADMIN}', 'development', 'approved', null, now() - interval '2 minutes'),
+  ('${fixedId(11)}', '${SUSPENDED}', '${ADMIN}', 'approved', 'suspended', 'Spam', now() - interval '1 minute');
 insert into app_authorization (app_id, user_id, openid, scopes, created_at, updated_at)
   values ('${APPROVED}', '${ADMIN}', 'o_admin', '{profile:read}', now(), now());
 `);
@@ -96,10 +86,6 @@ insert into app_authorization (app_id, user_id, openid, scopes, created_at, upda
         { name: 'rejected', status: 'rejected' },
         { name: 'suspended', status: 'suspended' },
       ]);
-    } finally {
-      await orm.close(true);
-      await pglite?.close();
-      await database.drop();
-    }
+    });
   });
 });

@@ -6,6 +6,7 @@ import {
   HttpStatus,
   Injectable,
   Param,
+  Patch,
   PipeTransform,
   Post,
   Put,
@@ -19,7 +20,7 @@ import { toAccountResponse } from '../accounts/accounts.mapper';
 import { AccountsService } from '../accounts/accounts.service';
 import { Endpoint } from '../common/endpoint.decorator';
 import { ParseIdPipe } from '../common/id.pipe';
-import { notFound, ProblemException } from '../common/problem';
+import { notFound } from '../common/problem';
 import { nonBlank } from '../common/text';
 import { iso } from '../common/time';
 import { OptionalReasonRequest, ReasonRequest } from '../moderation/dto/moderation.dto';
@@ -27,6 +28,7 @@ import { UserDirectoryService } from '../spaces/user-directory.service';
 import { AppListing, AppManifest, AppsService, AppVersion, RegisteredApp } from './apps.service';
 import { AuthorizationsService } from './authorizations.service';
 import {
+  AddTesterRequest,
   AdminAppQuery,
   AdminAppResponse,
   AppListingRequest,
@@ -39,8 +41,11 @@ import {
   ClientSecretResponse,
   CreateAppRequest,
   CreatedAppResponse,
+  EditAppVersionRequest,
   SubmittedVersionListResponse,
   TesterListResponse,
+  TesterResponse,
+  VersionDiffResponse,
 } from './dto/apps.dto';
 import { SCOPE_DESCRIPTIONS } from './scopes';
 
@@ -54,22 +59,23 @@ function toListing(body: AppListingRequest): AppListing {
 }
 
 function toManifest(body: AppManifestRequest): Omit<AppManifest, 'pluginId'> {
-  const optionalScopes = body.optionalScopes ?? [];
-  const stray = optionalScopes.filter((scope) => !body.scopes.includes(scope));
-  if (stray.length > 0) {
-    throw new ProblemException(HttpStatus.BAD_REQUEST, 'validation_failed', 'The request is not valid', [
-      { field: 'optionalScopes', message: `optionalScopes must be part of scopes: ${stray.join(', ')}` },
-    ]);
-  }
   return {
     versionName: body.versionName?.trim() || null,
     redirectUris: body.redirectUris,
     scopes: body.scopes,
-    optionalScopes,
+    optionalScopes: body.optionalScopes ?? [],
     events: body.events ?? [],
     canvasUrl: body.canvasUrl ?? null,
     webhookUrl: body.webhookUrl ?? null,
   };
+}
+
+/** The fields a draft edit names, read as `toManifest` reads them; absent fields stay absent. */
+function toManifestPatch(body: EditAppVersionRequest): Partial<Omit<AppManifest, 'pluginId'>> {
+  const full = toManifest(body as AppManifestRequest);
+  return Object.fromEntries(
+    Object.entries(full).filter(([field]) => body[field as keyof EditAppVersionRequest] !== undefined),
+  );
 }
 
 function toVersionResponse(version: AppVersion): AppVersionResponse {
@@ -243,11 +249,11 @@ export class AppsController {
     return toVersionResponse(await this.apps.createVersion(user.id, appId, toManifest(body)));
   }
 
-  @Put('developer/apps/:appId/versions/:number')
+  @Patch('developer/apps/:appId/versions/:number')
   @RequireRole('developer')
   @Endpoint({
     operationId: 'editAppVersion',
-    summary: "Replace a draft version's manifest",
+    summary: "Change a draft version's manifest: fields left out stay as they were, null clears a URL",
     response: AppVersionResponse,
     problems: [403, 404, 409],
   })
@@ -255,9 +261,26 @@ export class AppsController {
     @CurrentUser() user: AuthUser,
     @Param('appId', ParseIdPipe) appId: string,
     @Param('number', ParseVersionPipe) number: number,
-    @Body() body: AppManifestRequest,
+    @Body() body: EditAppVersionRequest,
   ): Promise<AppVersionResponse> {
-    return toVersionResponse(await this.apps.editDraft(user.id, appId, number, toManifest(body)));
+    return toVersionResponse(await this.apps.editDraft(user.id, appId, number, toManifestPatch(body)));
+  }
+
+  @Get('developer/apps/:appId/versions/:number/diff')
+  @RequireRole('developer')
+  @Endpoint({
+    operationId: 'diffMyAppVersion',
+    summary: 'How a version of my app differs from the published one (scopes, events, URLs, listing)',
+    response: VersionDiffResponse,
+    problems: [403, 404],
+  })
+  async diffVersion(
+    @CurrentUser() user: AuthUser,
+    @Param('appId', ParseIdPipe) appId: string,
+    @Param('number', ParseVersionPipe) number: number,
+  ): Promise<VersionDiffResponse> {
+    await this.apps.owned(user.id, appId);
+    return this.apps.diff(appId, number);
   }
 
   @Post('developer/apps/:appId/versions/:number/submit')
@@ -335,6 +358,26 @@ export class AppsController {
     return {
       items: testers.map((tester) => ({ user: people.get(tester.userId)!, addedAt: iso(tester.addedAt) })),
     };
+  }
+
+  @Post('developer/apps/:appId/testers')
+  @RequireRole('developer')
+  @Endpoint({
+    operationId: 'addAppTesterByUsername',
+    summary: 'Whitelist a tester by username, in any letter case (idempotent: adding again changes nothing)',
+    response: TesterResponse,
+    problems: [403, 404, 409],
+    problemDescriptions: {
+      404: 'No such app of mine (not_found), or nobody has the username (unknown_username)',
+    },
+  })
+  async addTesterByUsername(
+    @CurrentUser() user: AuthUser,
+    @Param('appId', ParseIdPipe) appId: string,
+    @Body() body: AddTesterRequest,
+  ): Promise<TesterResponse> {
+    const tester = await this.apps.addTesterByUsername(user.id, appId, body.username);
+    return { user: await this.directory.summary(tester.userId), addedAt: iso(tester.addedAt) };
   }
 
   @Put('developer/apps/:appId/testers/:userId')
@@ -466,6 +509,21 @@ export class AppsController {
   ): Promise<AdminAppResponse> {
     await this.apps.review(admin.id, appId, number, 'reject', nonBlank(body.reason, 'reason'));
     return this.adminView(appId);
+  }
+
+  @Get('admin/apps/:appId/versions/:number/diff')
+  @RequireRole('admin')
+  @Endpoint({
+    operationId: 'diffAppVersionForReview',
+    summary: 'How a version differs from the published one, for its review (admins only)',
+    response: VersionDiffResponse,
+    problems: [403, 404],
+  })
+  async diffForReview(
+    @Param('appId', ParseIdPipe) appId: string,
+    @Param('number', ParseVersionPipe) number: number,
+  ): Promise<VersionDiffResponse> {
+    return this.apps.diff(appId, number);
   }
 
   @Post('admin/apps/:appId/suspend')

@@ -189,7 +189,7 @@ describe('app registry (developers, testers, admin review)', () => {
         { number: 1, status: 'draft', manifest: { scopes: ['profile:read'] } },
       ]);
 
-      const edited = await host.put(`${base}/1`, {
+      const edited = await host.patch(`${base}/1`, {
         token: developer.token,
         body: manifest({ scopes: ['profile:read', 'storage'], versionName: '0.1' }),
       });
@@ -214,7 +214,7 @@ describe('app registry (developers, testers, admin review)', () => {
       expect((await move(1, 'submit')).body.status).toBe('submitted');
       expectProblem(await move(1, 'submit'), 409, 'app_status_conflict');
       expectProblem(
-        await host.put(`${base}/1`, { token: developer.token, body: manifest() }),
+        await host.patch(`${base}/1`, { token: developer.token, body: manifest() }),
         409,
         'app_status_conflict',
       );
@@ -302,7 +302,7 @@ describe('app registry (developers, testers, admin review)', () => {
             token: app.developer.token,
             body: appBody(privateHook),
           }),
-          await production.put(`/developer/apps/${app.id}/versions/1`, {
+          await production.patch(`/developer/apps/${app.id}/versions/1`, {
             token: app.developer.token,
             body: manifest({ webhookUrl: 'https://127.0.0.1/hooks' }),
           }),
@@ -373,6 +373,69 @@ describe('app registry (developers, testers, admin review)', () => {
         404,
         'not_found',
       );
+    });
+
+    it('adds a tester by username in any letter case, once, and says who and since when', async () => {
+      const tester = await factory.newUser('Named');
+      const add = (username: string) =>
+        host.post(`/developer/apps/${app.id}/testers`, { token: developer.token, body: { username } });
+      const added = await add(tester.username.toUpperCase());
+      expect(added.status).toBe(200);
+      expect(added.body).toEqual({
+        user: expect.objectContaining({ id: tester.id, username: tester.username }),
+        addedAt: expect.any(String),
+      });
+      expect((await add(tester.username)).body).toEqual(added.body);
+      const listed = await host.get(`/developer/apps/${app.id}/testers`, { token: developer.token });
+      expect(listed.body.items).toContainEqual(added.body);
+    });
+
+    it('refuses unknown usernames, other developers, non-developers and bad bodies, adding nobody', async () => {
+      const testers = async () =>
+        (
+          await host.sql<{ n: number }>('select count(*)::int as n from app_tester where app_id = ?', [
+            app.id,
+          ])
+        )[0].n;
+      const before = await testers();
+      const tester = await factory.newUser('wanted');
+      const add = (body: unknown, token = developer.token, appId = app.id) =>
+        host.post(`/developer/apps/${appId}/testers`, { token, body });
+
+      const unknown = await add({ username: 'nobody_has_this_name' });
+      expectProblem(unknown, 404, 'unknown_username');
+      expect(unknown.body.detail).toContain('nobody_has_this_name');
+      expectProblem(await add({ username: developer.username }), 409, 'cannot_target_self');
+
+      const stranger = await factory.newUser('stranger');
+      await host.post('/developer/registration', { token: stranger.token });
+      // Someone else's app is not found, whether or not the username exists.
+      expectProblem(await add({ username: tester.username }, stranger.token), 404, 'not_found');
+      expectProblem(await add({ username: 'nobody_has_this_name' }, stranger.token), 404, 'not_found');
+      expectProblem(
+        await add({ username: tester.username }, developer.token, '01890000-0000-7000-8000-000000000000'),
+        404,
+        'not_found',
+      );
+      const plain = await factory.newUser('plain');
+      expectProblem(await add({ username: tester.username }, plain.token), 403, 'forbidden');
+      expectProblem(
+        await host.post(`/developer/apps/${app.id}/testers`, { body: { username: tester.username } }),
+        401,
+        'unauthenticated',
+      );
+      for (const body of [
+        {},
+        { username: '' },
+        { username: 'has space' },
+        { username: 'a\u0000b' },
+        { username: 'x'.repeat(33) },
+        { username: 7 },
+        { username: tester.username, extra: 1 },
+      ]) {
+        expectProblem(await add(body), 400, 'validation_failed');
+      }
+      expect(await testers()).toBe(before);
     });
 
     it('refuses the developer, unknown users, and a 21st tester', async () => {

@@ -3,6 +3,7 @@ import { AccountsModule } from '../accounts/accounts.module';
 import { AuditModule } from '../audit/audit.module';
 import { ProfilesModule } from '../spaces/profiles.module';
 import { AppsController } from './apps.controller';
+import { AppsRepository } from './apps.repository';
 import { AppsService } from './apps.service';
 import { AuthorizationsService } from './authorizations.service';
 
@@ -10,7 +11,7 @@ import { AuthorizationsService } from './authorizations.service';
 @Module({
   imports: [AccountsModule, AuditModule, ProfilesModule],
   controllers: [AppsController],
-  providers: [AppsService, AuthorizationsService],
+  providers: [AppsService, AppsRepository, AuthorizationsService],
   exports: [AppsService, AuthorizationsService],
 })
 export class AppsModule {}

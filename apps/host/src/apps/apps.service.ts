@@ -14,7 +14,9 @@ import type { EventType } from '../events/event-types';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { assertDeliverableWebhookUrl } from '../events/webhook-address';
 import { UserDirectoryService } from '../spaces/user-directory.service';
+import { AppsRepository } from './apps.repository';
 import { normalizeScopes, Scope } from './scopes';
+import { listingDiff, type ListingChange, manifestDiff, type ManifestDiff } from './version-diff';
 
 export type AppStatus = 'development' | 'published' | 'suspended';
 export type VersionStatus = 'draft' | 'submitted' | 'approved' | 'rejected' | 'published' | 'superseded';
@@ -112,6 +114,28 @@ export interface AppLabel {
   iconUrl: string | null;
 }
 
+export interface VersionDiff extends ManifestDiff {
+  /** The published version the diff is against; null while nothing is published. */
+  baseVersion: number | null;
+  listing: ListingChange[];
+}
+
+/** An admin's decision about an app, which its developer is told about. */
+export interface AppDecision {
+  appId: string;
+  ownerId: string;
+  decision: 'approved' | 'rejected' | 'suspended' | 'reinstated';
+  /** The version approved or rejected; null for the app's suspension and reinstatement. */
+  versionNumber: number | null;
+  /** The admin's reason (required to reject and suspend), shown to the developer. */
+  reason: string | null;
+}
+
+export interface AppTester {
+  userId: string;
+  addedAt: Date;
+}
+
 export interface StatusChange {
   /** The version that moved; null for app-level changes (suspend, reinstate, first publication). */
   versionNumber: number | null;
@@ -175,6 +199,16 @@ export type VersionAction = keyof typeof VERSION_TRANSITIONS;
 /** Versions still on their way to users: an app has at most one at a time. */
 const OPEN_VERSION_STATUSES: VersionStatus[] = ['draft', 'submitted', 'approved'];
 
+/** Every optional scope must be one the version asks for; a stray one is a mistake in the request. */
+function assertOptionalScopesAsked(manifest: Pick<AppManifest, 'scopes' | 'optionalScopes'>): void {
+  const stray = manifest.optionalScopes.filter((scope) => !manifest.scopes.includes(scope));
+  if (stray.length > 0) {
+    throw new ProblemException(HttpStatus.BAD_REQUEST, 'validation_failed', 'The request is not valid', [
+      { field: 'optionalScopes', message: `optionalScopes must be part of scopes: ${stray.join(', ')}` },
+    ]);
+  }
+}
+
 function hashSecret(secret: string): Buffer {
   return createHash('sha256').update(secret).digest();
 }
@@ -212,6 +246,7 @@ function canonicalManifest(manifest: AppManifest): AppManifest {
 }
 
 function manifestOf(details: AppDetails): AppManifest {
+  assertOptionalScopesAsked(details);
   return canonicalManifest({
     versionName: details.versionName,
     scopes: details.scopes,
@@ -232,14 +267,30 @@ function manifestOf(details: AppDetails): AppManifest {
  */
 @Injectable()
 export class AppsService {
+  private readonly decisionListeners: ((decision: AppDecision) => void)[] = [];
+
   constructor(
     private readonly em: EntityManager,
+    private readonly repository: AppsRepository,
     private readonly accounts: AccountsService,
     private readonly directory: UserDirectoryService,
     private readonly audit: AuditService,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * Lets a module that depends on apps hear of admins' decisions (notifications tell the developer)
+   * without apps depending on it. Listeners run inside the decision's transaction, so what they
+   * record is kept exactly when the decision is.
+   */
+  onDecision(listener: (decision: AppDecision) => void): void {
+    this.decisionListeners.push(listener);
+  }
+
+  private decided(decision: AppDecision): void {
+    for (const listener of this.decisionListeners) listener(decision);
+  }
 
   private async toApps(rows: AppRow[]): Promise<RegisteredApp[]> {
     const owners = await this.directory.summaries(rows.map((row) => row.owner_id));
@@ -549,7 +600,7 @@ export class AppsService {
     });
   }
 
-  async listTesters(developerId: string, appId: string): Promise<{ userId: string; addedAt: Date }[]> {
+  async listTesters(developerId: string, appId: string): Promise<AppTester[]> {
     await this.owned(developerId, appId);
     const rows = await sqlRows<{ user_id: string; added_at: Date | string }>(
       this.em,
@@ -559,8 +610,9 @@ export class AppsService {
     return rows.map((row) => ({ userId: row.user_id, addedAt: new Date(row.added_at) }));
   }
 
-  async addTester(developerId: string, appId: string, testerId: string): Promise<void> {
-    await this.em.transactional(async () => {
+  /** Whitelists a tester, or finds them already whitelisted; either way says since when. */
+  async addTester(developerId: string, appId: string, testerId: string): Promise<AppTester> {
+    return this.em.transactional(async () => {
       await this.owned(developerId, appId, true);
       if (testerId === developerId) {
         throw new ProblemException(
@@ -570,7 +622,8 @@ export class AppsService {
         );
       }
       await this.accounts.getUser(testerId);
-      if (await this.isTester(appId, testerId)) return;
+      const since = await this.repository.testerAddedAt(appId, testerId);
+      if (since) return { userId: testerId, addedAt: since };
       const [{ count }] = await sqlRows<{ count: string | number }>(
         this.em,
         'select count(*) as count from app_tester where app_id = ?',
@@ -579,12 +632,32 @@ export class AppsService {
       if (Number(count) >= LIMITS.appTestersMax) {
         throw conflict('limit_reached', `An app can have at most ${LIMITS.appTestersMax} testers`);
       }
+      const addedAt = this.clock.now();
       await sqlRun(this.em, 'insert into app_tester (app_id, user_id, added_at) values (?, ?, ?)', [
         appId,
         testerId,
-        this.clock.now(),
+        addedAt,
       ]);
+      return { userId: testerId, addedAt };
     });
+  }
+
+  /**
+   * `addTester` for the username a developer knows their tester by (any letter case). The app is
+   * checked first, so a stranger learns nothing about usernames through someone else's app.
+   */
+  async addTesterByUsername(developerId: string, appId: string, username: string): Promise<AppTester> {
+    await this.owned(developerId, appId);
+    const tester = await this.accounts.findByUsername(username).catch((error: unknown) => {
+      throw error instanceof ProblemException && error.status === HttpStatus.NOT_FOUND
+        ? new ProblemException(
+            HttpStatus.NOT_FOUND,
+            'unknown_username',
+            `Nobody has the username "${username}"`,
+          )
+        : error;
+    });
+    return this.addTester(developerId, appId, tester.id);
   }
 
   async removeTester(developerId: string, appId: string, testerId: string): Promise<void> {
@@ -626,6 +699,7 @@ export class AppsService {
     appId: string,
     manifest: Omit<AppManifest, 'pluginId'>,
   ): Promise<AppVersion> {
+    assertOptionalScopesAsked(manifest);
     const canonical = canonicalManifest({ ...manifest, pluginId: null });
     await this.checkWebhookUrl(canonical);
     return this.em.transactional(async () => {
@@ -645,15 +719,19 @@ export class AppsService {
     });
   }
 
-  /** Replaces a draft's manifest; only a draft can change (what was reviewed stays what was reviewed). */
+  /**
+   * Changes the fields of a draft's manifest that `patch` names; the rest stay as they were. Only a
+   * draft can change (what was reviewed stays what was reviewed).
+   */
   async editDraft(
     developerId: string,
     appId: string,
     number: number,
-    manifest: Omit<AppManifest, 'pluginId'>,
+    patch: Partial<Omit<AppManifest, 'pluginId'>>,
   ): Promise<AppVersion> {
-    const canonical = canonicalManifest({ ...manifest, pluginId: null });
-    await this.checkWebhookUrl(canonical);
+    // Only a URL the patch brings is new; one the draft keeps was checked when it was set (and is
+    // checked again at submission).
+    if (patch.webhookUrl) await this.checkWebhookUrl({ webhookUrl: patch.webhookUrl });
     return this.em.transactional(async () => {
       await this.owned(developerId, appId, true);
       const version = await this.version(appId, number, true);
@@ -663,14 +741,33 @@ export class AppsService {
           `Version ${number} is ${version.status}; only a draft can be edited`,
         );
       }
+      const merged = { ...version.manifest, ...patch };
+      assertOptionalScopesAsked(merged);
       await sqlRun(
         this.em,
         'update app_version set manifest = ?::jsonb, updated_at = ? where app_id = ? and number = ?',
-        [JSON.stringify(canonical), this.clock.now(), appId, number],
+        [JSON.stringify(canonicalManifest(merged)), this.clock.now(), appId, number],
       );
       await this.mirrorNewestWhileInDevelopment(appId);
       return this.version(appId, number);
     });
+  }
+
+  /**
+   * How a version differs from what users have now: its manifest against the published version's,
+   * and the app's listing (which changes without review) against the listing the published version
+   * went out with. With nothing published, everything is new.
+   */
+  async diff(appId: string, number: number): Promise<VersionDiff> {
+    const app = await this.findById(appId);
+    if (!app) throw notFound('App');
+    const target = await this.version(appId, number);
+    const base = app.publishedVersion;
+    return {
+      baseVersion: base,
+      ...manifestDiff(base === null ? null : (await this.version(appId, base)).manifest, target.manifest),
+      listing: listingDiff(base === null ? null : await this.repository.publishedListing(appId, base), app),
+    };
   }
 
   /** The developer's moves: submit a draft for review, publish an approved version. */
@@ -772,6 +869,7 @@ export class AppsService {
     );
     await this.record(appId, number, actorId, version.status, transition.to, reason);
     if (action !== 'publish') return;
+    await this.repository.keepListing(appId, number);
     await sqlRun(
       this.em,
       `update app a set ${MIRROR_MANIFEST}, published_version = ?, published_at = coalesce(a.published_at, ?),
@@ -857,10 +955,18 @@ export class AppsService {
     reason: string | null,
   ): Promise<AppVersion> {
     return this.em.transactional(async () => {
-      if (!(await this.findOne('id', appId, true))) throw notFound('App');
+      const app = await this.findOne('id', appId, true);
+      if (!app) throw notFound('App');
       await this.moveVersion(adminId, appId, number, action, reason);
       if (adminId !== null)
         await this.audited(adminId, `app_version.${action}`, appId, reason, { version: number });
+      this.decided({
+        appId,
+        ownerId: app.ownerId,
+        decision: action === 'approve' ? 'approved' : 'rejected',
+        versionNumber: number,
+        reason,
+      });
       return this.version(appId, number);
     });
   }
@@ -894,6 +1000,13 @@ export class AppsService {
       ]);
       await this.record(appId, null, adminId, app.status, target, reason);
       await this.audited(adminId, `app.${action}`, appId, reason, { status: target });
+      this.decided({
+        appId,
+        ownerId: app.ownerId,
+        decision: action === 'suspend' ? 'suspended' : 'reinstated',
+        versionNumber: null,
+        reason,
+      });
       return (await this.findById(appId))!;
     });
   }

@@ -195,6 +195,8 @@ export const LIMITS = {
   webhookErrorMax: 300,
   /** Deliveries the developer's webhook page lists, newest first. */
   webhookRecentDeliveries: 20,
+  /** How much of a receiver's last response body the delivery log keeps (characters). */
+  webhookResponseExcerptMax: 500,
 
   // plugins: the sandbox that runs built-in apps.
   /** Heap of one plugin's isolate; going past it ends the isolate (and the call), which is then recreated. */

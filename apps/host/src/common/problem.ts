@@ -18,6 +18,7 @@ export type ProblemCode =
   | 'cannot_remove_own_admin'
   | 'too_many_attempts'
   | 'username_taken'
+  | 'unknown_username'
   | 'invalid_cursor'
   | 'conflict'
   | 'already_friends'
@@ -49,6 +50,9 @@ export type ProblemCode =
   | 'invalid_photo'
   | 'review_required'
   | 'app_status_conflict'
+  | 'event_not_listed'
+  | 'delivery_pending'
+  | 'webhook_missing'
   | 'internal_error'
   // plugins: a built-in app failed, or its circuit breaker disabled it
   | 'plugin_failed'

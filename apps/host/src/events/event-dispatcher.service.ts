@@ -6,15 +6,22 @@ import { iso } from '../common/time';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { DatabaseService } from '../database/database.module';
 import { sqlRows, sqlRun, uuidArray } from '../database/sql';
-import type { AppEvent, EventType } from './event-types';
+import type { AppEvent, DeliveredEventType } from './event-types';
+import { EventsRepository } from './events.repository';
 import { EventsService } from './events.service';
-import { DeliveryFailure, postWebhook, WEBHOOK_HEADERS, webhookSignature } from './webhook-delivery';
+import {
+  DeliveryFailure,
+  postWebhook,
+  type ReceiverAnswer,
+  WEBHOOK_HEADERS,
+  webhookSignature,
+} from './webhook-delivery';
 import { WebhooksService } from './webhooks.service';
 
 interface ClaimedEvent {
   id: string;
   app_id: string;
-  type: EventType;
+  type: DeliveredEventType;
   user_id: string | null;
   data: Record<string, unknown>;
   created_at: Date | string;
@@ -63,6 +70,7 @@ export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
     private readonly em: EntityManager,
     private readonly database: DatabaseService,
     private readonly events: EventsService,
+    private readonly repository: EventsRepository,
     private readonly webhooks: WebhooksService,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -166,32 +174,34 @@ export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
     };
     const receiver = this.events.inProcessReceiver(event.app_id);
     let failure: string | null = null;
+    let answer: ReceiverAnswer | null = null;
     try {
       if (receiver) await this.withinTimeout(receiver(appEvent, event.user_id));
-      else if (webhook) await this.post(appEvent, webhook);
+      else if (webhook) answer = await this.post(appEvent, webhook);
       else {
         await this.record(
           event,
           'undeliverable',
           'The app has neither a webhook URL nor an in-process receiver',
+          null,
         );
         return;
       }
     } catch (error) {
       // A send cut short by shutdown keeps its lease: the event is due again soon, on any instance.
       if (this.shutdown.signal.aborted) return;
-      if (!(error instanceof DeliveryFailure))
-        this.logger.warn({ message: 'event receiver failed', error: errorText(error) });
+      if (error instanceof DeliveryFailure) answer = error.answer;
+      else this.logger.warn({ message: 'event receiver failed', error: errorText(error) });
       failure = errorText(error);
     }
-    if (failure === null) await this.record(event, 'delivered', null);
-    else await this.record(event, 'failed', failure);
+    if (failure === null) await this.record(event, 'delivered', null, answer);
+    else await this.record(event, 'failed', failure, answer);
   }
 
-  private async post(event: AppEvent, webhook: Webhook): Promise<void> {
+  private async post(event: AppEvent, webhook: Webhook): Promise<ReceiverAnswer> {
     const body = JSON.stringify(event);
     const timestamp = Math.floor(this.clock.now().getTime() / 1000);
-    await postWebhook({
+    return postWebhook({
       url: webhook.url,
       body,
       headers: {
@@ -224,25 +234,22 @@ export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   /**
-   * Records an attempt's outcome. A failure before the event's retry deadline schedules the next
-   * attempt (never past the deadline, so the last one happens at it); at the deadline the event has
-   * failed and its app becomes unhealthy. A success makes the app healthy again.
+   * Records an attempt's outcome, with the receiver's answer when there was one. A failure before the
+   * event's retry deadline schedules the next attempt (never past the deadline, so the last one
+   * happens at it); at the deadline the event has failed and its app becomes unhealthy. A success
+   * makes the app healthy again.
    */
   private async record(
     event: ClaimedEvent,
     outcome: 'delivered' | 'failed' | 'undeliverable',
     error: string | null,
+    answer: ReceiverAnswer | null,
   ): Promise<void> {
     await this.database.withContext(() =>
       this.em.transactional(async () => {
         const now = this.clock.now();
         if (outcome === 'delivered') {
-          await sqlRun(
-            this.em,
-            `update app_event set status = 'delivered', delivered_at = ?, last_error = null
-              where id = ? and status = 'pending'`,
-            [now, event.id],
-          );
+          await this.repository.markDelivered(event.id, now, answer);
           await sqlRun(
             this.em,
             'update app set webhook_unhealthy_at = null where id = ? and webhook_unhealthy_at is not null',
@@ -253,18 +260,10 @@ export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
         const deadline = new Date(event.retry_until).getTime();
         if (outcome === 'failed' && now.getTime() < deadline) {
           const next = Math.min(now.getTime() + retryDelayMs(event.attempts), deadline);
-          await sqlRun(
-            this.em,
-            `update app_event set next_attempt_at = ?, last_error = ? where id = ? and status = 'pending'`,
-            [new Date(next), error, event.id],
-          );
+          await this.repository.recordFailure(event.id, error, answer, new Date(next));
           return;
         }
-        await sqlRun(
-          this.em,
-          `update app_event set status = ?, last_error = ? where id = ? and status = 'pending'`,
-          [outcome, error, event.id],
-        );
+        await this.repository.recordFailure(event.id, error, answer, outcome);
         if (outcome === 'failed') {
           this.logger.warn({
             message: 'webhook gave up; app marked unhealthy',

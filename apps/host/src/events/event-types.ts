@@ -22,6 +22,16 @@ export const EVENT_TYPES = [
 
 export type EventType = (typeof EVENT_TYPES)[number];
 
+/**
+ * What "send a test event" sends: signed and delivered like any event, whatever the manifest lists,
+ * and never caused by anything but the developer asking for it (so a manifest cannot list it).
+ */
+export const TEST_EVENT_TYPE = 'webhook.test';
+
+/** Every type a delivery can have: the events apps list, and the test event. */
+export const DELIVERED_EVENT_TYPES = [...EVENT_TYPES, TEST_EVENT_TYPE] as const;
+export type DeliveredEventType = (typeof DELIVERED_EVENT_TYPES)[number];
+
 export function isEventType(value: unknown): value is EventType {
   return typeof value === 'string' && (EVENT_TYPES as readonly string[]).includes(value);
 }
@@ -29,7 +39,7 @@ export function isEventType(value: unknown): value is EventType {
 /** What a receiver gets: the webhook body, and the JSON a plugin's event handler is called with. */
 export interface AppEvent {
   id: string;
-  type: EventType;
+  type: DeliveredEventType;
   appId: string;
   createdAt: string;
   data: Record<string, unknown>;

@@ -1,14 +1,32 @@
-import { Controller, Get, Param, Post } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../accounts/auth-user';
 import { CurrentUser, RequireRole, SessionAuth } from '../accounts/auth.decorators';
 import { Endpoint } from '../common/endpoint.decorator';
 import { ParseIdPipe } from '../common/id.pipe';
+import { decodeCursor, pageSize } from '../common/pagination';
 import { iso } from '../common/time';
-import { UnhealthyWebhookListResponse, WebhookResponse, WebhookSecretResponse } from './dto/webhooks.dto';
-import { WebhooksService } from './webhooks.service';
+import {
+  UnhealthyWebhookListResponse,
+  WebhookDeliveryPage,
+  WebhookDeliveryQuery,
+  WebhookDeliveryResponse,
+  WebhookResponse,
+  WebhookSecretResponse,
+} from './dto/webhooks.dto';
+import { type Delivery, WebhooksService } from './webhooks.service';
 
 const isoOrNull = (value: Date | null): string | null => (value === null ? null : iso(value));
+
+function toDeliveryResponse(delivery: Delivery): WebhookDeliveryResponse {
+  return {
+    ...delivery,
+    createdAt: iso(delivery.createdAt),
+    lastAttemptAt: isoOrNull(delivery.lastAttemptAt),
+    nextAttemptAt: isoOrNull(delivery.nextAttemptAt),
+    deliveredAt: isoOrNull(delivery.deliveredAt),
+  };
+}
 
 @ApiTags('webhooks')
 @SessionAuth()
@@ -34,18 +52,71 @@ export class EventsController {
       secret: webhook.secret,
       health: webhook.unhealthySince ? 'unhealthy' : 'healthy',
       unhealthySince: isoOrNull(webhook.unhealthySince),
-      deliveries: webhook.deliveries.map((delivery) => ({
-        eventId: delivery.eventId,
-        type: delivery.type,
-        status: delivery.status,
-        attempts: delivery.attempts,
-        createdAt: iso(delivery.createdAt),
-        lastAttemptAt: isoOrNull(delivery.lastAttemptAt),
-        nextAttemptAt: isoOrNull(delivery.nextAttemptAt),
-        deliveredAt: isoOrNull(delivery.deliveredAt),
-        lastError: delivery.lastError,
-      })),
+      deliveries: webhook.deliveries.map(toDeliveryResponse),
     };
+  }
+
+  @Get('developer/apps/:appId/webhook/deliveries')
+  @RequireRole('developer')
+  @Endpoint({
+    operationId: 'listAppWebhookDeliveries',
+    summary:
+      "The app's delivery log, newest first: each event's attempts, the receiver's last answer and the next retry",
+    response: WebhookDeliveryPage,
+    problems: [403, 404],
+  })
+  async deliveries(
+    @CurrentUser() user: AuthUser,
+    @Param('appId', ParseIdPipe) appId: string,
+    @Query() query: WebhookDeliveryQuery,
+  ): Promise<WebhookDeliveryPage> {
+    const page = await this.webhooks.deliveries(
+      user.id,
+      appId,
+      pageSize(query),
+      decodeCursor(query.cursor),
+      query.status,
+    );
+    return { items: page.items.map(toDeliveryResponse), nextCursor: page.nextCursor };
+  }
+
+  @Post('developer/apps/:appId/webhook/deliveries/:eventId/redeliver')
+  @RequireRole('developer')
+  @Endpoint({
+    operationId: 'redeliverAppWebhookEvent',
+    summary:
+      'Send a delivered, failed or undeliverable event again, with the same id, in a fresh round of retries',
+    response: WebhookDeliveryResponse,
+    status: HttpStatus.ACCEPTED,
+    problems: [403, 404, 409],
+    problemDescriptions: { 409: 'The event is still being delivered (delivery_pending)' },
+  })
+  async redeliver(
+    @CurrentUser() user: AuthUser,
+    @Param('appId', ParseIdPipe) appId: string,
+    @Param('eventId', ParseIdPipe) eventId: string,
+  ): Promise<WebhookDeliveryResponse> {
+    return toDeliveryResponse(await this.webhooks.redeliver(user.id, appId, eventId));
+  }
+
+  @Post('developer/apps/:appId/webhook/test')
+  @RequireRole('developer')
+  @Endpoint({
+    operationId: 'sendAppWebhookTestEvent',
+    summary:
+      'Send a webhook.test event to the app’s webhook, signed and retried like any event (one at a time)',
+    response: WebhookDeliveryResponse,
+    status: HttpStatus.ACCEPTED,
+    problems: [403, 404, 409],
+    problemDescriptions: {
+      409: 'The app has no webhook URL (webhook_missing), or a test event is still on its way (delivery_pending)',
+    },
+  })
+  async sendTest(
+    @CurrentUser() user: AuthUser,
+    @Param('appId', ParseIdPipe) appId: string,
+  ): Promise<WebhookDeliveryResponse> {
+    return toDeliveryResponse(await this.webhooks.sendTest(user.id, appId));
   }
 
   @Post('developer/apps/:appId/webhook/secret')

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { AppsModule } from '../apps/apps.module';
 import { EventDispatcher } from './event-dispatcher.service';
 import { EventsController } from './events.controller';
+import { EventsRepository } from './events.repository';
 import { EventsService } from './events.service';
 import { WebhooksService } from './webhooks.service';
 
@@ -14,7 +15,7 @@ import { WebhooksService } from './webhooks.service';
 @Module({
   imports: [AppsModule],
   controllers: [EventsController],
-  providers: [EventsService, EventDispatcher, WebhooksService],
+  providers: [EventsService, EventsRepository, EventDispatcher, WebhooksService],
   exports: [EventsService, EventDispatcher],
 })
 export class EventsModule {}

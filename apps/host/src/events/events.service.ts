@@ -3,8 +3,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { LIMITS } from '../common/limits';
-import { sqlRows, sqlRun } from '../database/sql';
+import { sqlRows } from '../database/sql';
 import type { AppEvent, EventType } from './event-types';
+import { EventsRepository } from './events.repository';
 
 /** Handles one event for an app whose code runs inside the host (a built-in plugin). */
 export type InProcessReceiver = (event: AppEvent, userId: string | null) => Promise<void>;
@@ -20,13 +21,16 @@ export class EventsService {
 
   constructor(
     private readonly em: EntityManager,
+    private readonly repository: EventsRepository,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   /**
    * Records `type` for `appId`; call it inside the transaction that makes the change. `data` must name
    * users by the app's openids only. `userId` is the user the event is about: a plugin handles the
-   * event acting as that user. `deliverAt` delays delivery (reminders); the default is now.
+   * event acting as that user. `deliverAt` delays delivery (reminders); the default is now. An app
+   * gets only the event types its manifest lists: for any other the event is not recorded, and the
+   * answer is null instead of the event's id.
    */
   async publish(
     appId: string,
@@ -34,26 +38,24 @@ export class EventsService {
     data: Record<string, unknown>,
     userId?: string,
     deliverAt?: Date,
-  ): Promise<string> {
+  ): Promise<string | null> {
     const id = newId();
     const now = this.clock.now();
     const due = deliverAt ?? now;
-    await sqlRun(
-      this.em,
-      `insert into app_event (id, app_id, type, user_id, data, created_at, next_attempt_at, retry_until)
-       values (?, ?, ?, ?, ?::jsonb, ?, ?, ?)`,
-      [
+    const listed = await this.repository.insert(
+      {
         id,
         appId,
         type,
-        userId ?? null,
-        JSON.stringify(data),
-        now,
-        due,
-        new Date(due.getTime() + LIMITS.webhookRetryWindowMs),
-      ],
+        userId: userId ?? null,
+        data,
+        createdAt: now,
+        dueAt: due,
+        retryUntil: new Date(due.getTime() + LIMITS.webhookRetryWindowMs),
+      },
+      'listed',
     );
-    return id;
+    return listed ? id : null;
   }
 
   /**

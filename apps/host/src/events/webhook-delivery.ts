@@ -19,8 +19,25 @@ export function webhookSignature(secret: string, timestampSeconds: number, body:
   return `t=${timestampSeconds},v1=${digest}`;
 }
 
-/** Why a delivery attempt did not succeed, in words the app's developer can act on. */
-export class DeliveryFailure extends Error {}
+/** What a receiver answered: its status code and the start of its body, for the delivery log. */
+export interface ReceiverAnswer {
+  statusCode: number;
+  /** At most LIMITS.webhookResponseExcerptMax characters of the body. */
+  excerpt: string;
+}
+
+/**
+ * Why a delivery attempt did not succeed, in words the app's developer can act on; `answer` is the
+ * receiver's, when it answered at all.
+ */
+export class DeliveryFailure extends Error {
+  constructor(
+    message: string,
+    readonly answer: ReceiverAnswer | null = null,
+  ) {
+    super(message);
+  }
+}
 
 /** Connects only to the addresses vetted a moment ago, whatever the name resolves to by now (DNS rebinding). */
 export function pinnedLookup(addresses: VettedWebhookAddress['addresses']): LookupFunction {
@@ -31,8 +48,9 @@ export function pinnedLookup(addresses: VettedWebhookAddress['addresses']): Look
 }
 
 /**
- * POSTs one signed webhook. Resolves on a 2xx answer; otherwise throws a DeliveryFailure saying why
- * (refused address, network error, timeout, or the status the receiver answered). Outside development
+ * POSTs one signed webhook. Resolves to the receiver's answer when it is 2xx; otherwise throws a
+ * DeliveryFailure saying why (refused address, network error, timeout, or the status the receiver
+ * answered, with the answer). Outside development
  * mode the URL is vetted again now and the connection goes to the vetted address. `signal` aborts the
  * attempt (host shutdown): the abort reason is rethrown as is.
  */
@@ -42,7 +60,7 @@ export async function postWebhook(request: {
   headers: Record<string, string>;
   devMode: boolean;
   signal: AbortSignal;
-}): Promise<void> {
+}): Promise<ReceiverAnswer> {
   let target: VettedWebhookAddress;
   try {
     target = await vetWebhookUrl(request.url, request.devMode);
@@ -54,7 +72,7 @@ export async function postWebhook(request: {
   const timeout = AbortSignal.timeout(LIMITS.webhookTimeoutMs);
   const signal = AbortSignal.any([request.signal, timeout]);
   const transport = target.url.protocol === 'https:' ? https : http;
-  const status = await new Promise<{ code: number; excerpt: string }>((resolve, reject) => {
+  const answer = await new Promise<ReceiverAnswer>((resolve, reject) => {
     const outgoing = transport.request(
       target.url,
       {
@@ -74,9 +92,14 @@ export async function postWebhook(request: {
         let excerpt = '';
         response.setEncoding('utf8');
         response.on('data', (chunk: string) => {
-          if (excerpt.length < LIMITS.webhookErrorMax) excerpt += chunk;
+          if (excerpt.length < LIMITS.webhookResponseExcerptMax) excerpt += chunk;
         });
-        response.on('end', () => resolve({ code: response.statusCode ?? 0, excerpt }));
+        response.on('end', () =>
+          resolve({
+            statusCode: response.statusCode ?? 0,
+            excerpt: excerpt.slice(0, LIMITS.webhookResponseExcerptMax),
+          }),
+        );
         response.on('error', reject);
       },
     );
@@ -88,8 +111,12 @@ export async function postWebhook(request: {
     const code = (error as NodeJS.ErrnoException).code;
     throw new DeliveryFailure(`Could not reach the webhook URL: ${code ?? (error as Error).message}`);
   });
-  if (status.code < 200 || status.code > 299) {
-    const excerpt = status.excerpt.trim().replace(/\s+/g, ' ');
-    throw new DeliveryFailure(`The receiver answered ${status.code}${excerpt ? `: ${excerpt}` : ''}`);
+  if (answer.statusCode < 200 || answer.statusCode > 299) {
+    const excerpt = answer.excerpt.trim().replace(/\s+/g, ' ');
+    throw new DeliveryFailure(
+      `The receiver answered ${answer.statusCode}${excerpt ? `: ${excerpt}` : ''}`,
+      answer,
+    );
   }
+  return answer;
 }

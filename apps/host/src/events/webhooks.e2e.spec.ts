@@ -12,7 +12,7 @@ import { expectProblem } from '../testing/expect-problem';
 import { TestFactory, type TestApp, type TestUser } from '../testing/factory';
 import { TestHost } from '../testing/test-host';
 import { EventDispatcher } from './event-dispatcher.service';
-import type { AppEvent, EventType } from './event-types';
+import type { AppEvent, DeliveredEventType, EventType } from './event-types';
 import { EventsService } from './events.service';
 
 interface Received {
@@ -32,6 +32,8 @@ class Receiver {
   /** Events the receiver acted on, once each however often they arrive. */
   readonly applied = new Map<string, AppEvent>();
   respond: (event: AppEvent, attempt: number) => number = () => 200;
+  /** The body of each answer; by default a word for its status. */
+  answerBody: (status: number) => string = (status) => (status < 300 ? 'ok' : 'not now');
 
   url = '';
   private readonly server = http.createServer((request, response) => {
@@ -52,7 +54,7 @@ class Receiver {
       const status = this.respond(event, attempt);
       if (status >= 200 && status < 300 && !this.applied.has(entry.eventId))
         this.applied.set(entry.eventId, event);
-      response.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'not now');
+      response.writeHead(status, { 'content-type': 'text/plain' }).end(this.answerBody(status));
     });
   });
 
@@ -64,7 +66,7 @@ class Receiver {
     return receiver;
   }
 
-  of(type: EventType): Received[] {
+  of(type: DeliveredEventType): Received[] {
     return this.received.filter((entry) => entry.type === type);
   }
 
@@ -99,6 +101,22 @@ describe('events: webhooks (e2e)', () => {
   });
 
   const dispatcher = () => host.app.get(EventDispatcher);
+
+  /** Publishes as a module would, in a transaction of its own: the event's id, null if the app does not list the type. */
+  const publishOn = (
+    on: TestHost,
+    appId: string,
+    type: EventType,
+    data: Record<string, unknown>,
+    userId?: string,
+  ): Promise<string | null> =>
+    on.app
+      .get(DatabaseService)
+      .withContext(() =>
+        on.app
+          .get(EntityManager)
+          .transactional(() => on.app.get(EventsService).publish(appId, type, data, userId)),
+      );
 
   async function newReceiver(): Promise<Receiver> {
     const receiver = await Receiver.start();
@@ -195,6 +213,196 @@ describe('events: webhooks (e2e)', () => {
       attempts: 1,
       lastError: null,
       nextAttemptAt: null,
+    });
+  });
+
+  describe('the delivery log, redelivery and test events', () => {
+    const logOf = async (app: TestApp, query: Record<string, string | number> = {}) => {
+      const response = await host.get(`/developer/apps/${app.id}/webhook/deliveries`, {
+        token: app.developer.token,
+        query,
+      });
+      expect(response.status).toBe(200);
+      return response.body;
+    };
+
+    it("keeps each event's attempts, the receiver's last status and a bounded excerpt of its answer", async () => {
+      const { app, receiver, token } = await appWithReceiver();
+      receiver.respond = (_event, attempt) => (attempt === 1 ? 503 : 200);
+      receiver.answerBody = (status) => (status === 503 ? `busy ${'z'.repeat(5000)}` : 'thanks');
+      await postStory(token, 'Logged');
+      await dispatcher().deliverDue();
+      const [first] = (await logOf(app)).items;
+      expect(first).toMatchObject({
+        type: 'post.created',
+        status: 'pending',
+        attempts: 1,
+        lastStatusCode: 503,
+        nextAttemptAt: expect.any(String),
+        deliveredAt: null,
+      });
+      expect(first.lastResponseExcerpt).toMatch(/^busy z+$/);
+      expect(first.lastResponseExcerpt).toHaveLength(LIMITS.webhookResponseExcerptMax);
+      expect(first.lastError).toContain('503');
+
+      const settled = await retryUntilSettled(app, first.eventId, 3);
+      expect(settled).toMatchObject({ status: 'delivered', attempts: 2, lastStatusCode: 200 });
+      expect((await logOf(app)).items[0]).toMatchObject({
+        eventId: first.eventId,
+        status: 'delivered',
+        lastStatusCode: 200,
+        lastResponseExcerpt: 'thanks',
+        lastError: null,
+        nextAttemptAt: null,
+      });
+    });
+
+    it('pages newest first with a cursor, and filters by state', async () => {
+      const { app, receiver, token } = await appWithReceiver();
+      receiver.respond = (event) => (event.data.text === 'Fails' ? 500 : 200);
+      for (const text of ['One', 'Fails', 'Three']) await postStory(token, text);
+      await dispatcher().deliverDue();
+
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { items: { eventId: string }[]; nextCursor: string | null } = await logOf(app, {
+          limit: 2,
+          ...(cursor ? { cursor } : {}),
+        });
+        expect(page.items.length).toBeLessThanOrEqual(2);
+        seen.push(...page.items.map((item) => item.eventId));
+        cursor = page.nextCursor;
+      } while (cursor);
+      const all = (await logOf(app)).items.map((item: { eventId: string }) => item.eventId);
+      expect(seen).toEqual(all);
+      expect(all).toHaveLength(3);
+      const pending = await logOf(app, { status: 'pending' });
+      expect(pending.items).toHaveLength(1);
+      expect(pending.items[0]).toMatchObject({ status: 'pending', lastStatusCode: 500 });
+      expect((await logOf(app, { status: 'delivered' })).items).toHaveLength(2);
+    });
+
+    it('redelivers a settled event with the same id, and refuses one still on its way', async () => {
+      const { app, receiver, token } = await appWithReceiver();
+      await postStory(token, 'Again, please');
+      await dispatcher().deliverDue();
+      const [delivered] = receiver.of('post.created');
+      const redeliver = (eventId: string, as = app.developer.token) =>
+        host.post(`/developer/apps/${app.id}/webhook/deliveries/${eventId}/redeliver`, { token: as });
+
+      const again = await redeliver(delivered.eventId);
+      expect(again.status).toBe(202);
+      expect(again.body).toMatchObject({
+        eventId: delivered.eventId,
+        status: 'pending',
+        attempts: 0,
+        deliveredAt: null,
+        lastStatusCode: null,
+      });
+      expectProblem(await redeliver(delivered.eventId), 409, 'delivery_pending');
+      await dispatcher().deliverDue();
+      const copies = receiver.of('post.created');
+      expect(copies.map((entry) => entry.eventId)).toEqual([delivered.eventId, delivered.eventId]);
+      expect(copies[1].body).toBe(delivered.body);
+      expect(await deliveryOf(app, delivered.eventId)).toMatchObject({ status: 'delivered', attempts: 1 });
+      expect([...receiver.applied.keys()].filter((id) => id === delivered.eventId)).toHaveLength(1);
+
+      expectProblem(await redeliver('01890000-0000-7000-8000-000000000000'), 404, 'not_found');
+      expectProblem(await redeliver('not-an-id'), 404, 'not_found');
+      const other = await kit.approvedApp();
+      // Another app's event is not found under this app, nor this app's event under another's developer.
+      expectProblem(
+        await host.post(`/developer/apps/${other.id}/webhook/deliveries/${delivered.eventId}/redeliver`, {
+          token: other.developer.token,
+        }),
+        404,
+        'not_found',
+      );
+      expectProblem(await redeliver(delivered.eventId, other.developer.token), 404, 'not_found');
+      expect(receiver.of('post.created')).toHaveLength(2);
+    });
+
+    it('sends a signed webhook.test whatever the manifest lists, one at a time', async () => {
+      const app = await kit.approvedApp({ events: [] });
+      const receiver = await newReceiver();
+      await setWebhookUrl(host, app, receiver.url);
+      const sendTest = () =>
+        host.post(`/developer/apps/${app.id}/webhook/test`, { token: app.developer.token });
+
+      const sent = await sendTest();
+      expect(sent.status).toBe(202);
+      expect(sent.body).toMatchObject({ type: 'webhook.test', status: 'pending', attempts: 0 });
+      expectProblem(await sendTest(), 409, 'delivery_pending');
+      await dispatcher().deliverDue();
+
+      const [test] = receiver.of('webhook.test');
+      expect(test.eventId).toBe(sent.body.eventId);
+      expect(test.event).toEqual({
+        id: sent.body.eventId,
+        type: 'webhook.test',
+        appId: app.id,
+        createdAt: expect.any(String),
+        data: { message: expect.any(String) },
+      });
+      const { secret } = await webhookOf(app);
+      const { t, v1 } = parseSignature(test.signature);
+      expect(v1).toBe(createHmac('sha256', secret).update(`${t}.${test.body}`).digest('hex'));
+      expect(await deliveryOf(app, test.eventId)).toMatchObject({ status: 'delivered', lastStatusCode: 200 });
+      expect((await sendTest()).status).toBe(202);
+
+      const silent = await factory.newApp();
+      expectProblem(
+        await host.post(`/developer/apps/${silent.id}/webhook/test`, { token: silent.developer.token }),
+        409,
+        'webhook_missing',
+      );
+      expect(await host.sql('select 1 from app_event where app_id = ?', [silent.id])).toEqual([]);
+    });
+
+    it('shows and acts on the developer’s own apps only; others get 404, non-developers 403', async () => {
+      const { app } = await appWithReceiver();
+      const stranger = await factory.newApp();
+      const plain = await factory.newUser('plain');
+      const before = await host.sql('select id, status, attempts from app_event where app_id = ?', [app.id]);
+      const eventId = '01890000-0000-7000-8000-000000000000';
+      const calls = [
+        ['GET', `/developer/apps/${app.id}/webhook/deliveries`],
+        ['POST', `/developer/apps/${app.id}/webhook/deliveries/${eventId}/redeliver`],
+        ['POST', `/developer/apps/${app.id}/webhook/test`],
+      ] as const;
+      for (const [method, url] of calls) {
+        expectProblem(await host.call(method, url, { token: stranger.developer.token }), 404, 'not_found');
+        expectProblem(await host.call(method, url, { token: plain.token }), 403, 'forbidden');
+        expectProblem(await host.call(method, url), 401, 'unauthenticated');
+      }
+      for (const query of [
+        { limit: 0 },
+        { limit: 101 },
+        { limit: 'many' },
+        { status: 'lost' },
+        { extra: 1 },
+      ]) {
+        expectProblem(
+          await host.get(`/developer/apps/${app.id}/webhook/deliveries`, {
+            token: app.developer.token,
+            query,
+          }),
+          400,
+          'validation_failed',
+        );
+      }
+      expectProblem(
+        await host.get(`/developer/apps/${app.id}/webhook/deliveries`, {
+          token: app.developer.token,
+          query: { cursor: 'junk' },
+        }),
+        400,
+        'invalid_cursor',
+      );
+      expect(await host.sql('select id, status, attempts from app_event where app_id = ?', [app.id])).toEqual(
+        before,
+      );
     });
   });
 
@@ -328,6 +536,25 @@ describe('events: webhooks (e2e)', () => {
     expect(await friendAdded(revoked.id)).toEqual([]);
   });
 
+  it('delivers only the event types the manifest lists, recording nothing for the others', async () => {
+    const app = await kit.approvedApp({ events: ['app.installed'] });
+    const receiver = await newReceiver();
+    await setWebhookUrl(host, app, receiver.url);
+    const user = await factory.newUser('choosy');
+    const token = await kit.token(user, app);
+    await postStory(token, 'Nobody asked for this one');
+    expect(await publishOn(host, app.id, 'app.reminder', {}, user.id)).toBeNull();
+    const fan = await factory.newUser('fan');
+    expect(
+      (await host.post(`/app-center/apps/${app.id}/install`, { token: fan.token, body: {} })).status,
+    ).toBe(200);
+    await dispatcher().deliverDue();
+    expect(receiver.received.map((entry) => entry.type)).toEqual(['app.installed']);
+    expect(await host.sql('select type from app_event where app_id = ?', [app.id])).toEqual([
+      { type: 'app.installed' },
+    ]);
+  });
+
   it('makes a post.created event only when the story is published, in the same transaction', async () => {
     const { app, token } = await appWithReceiver();
     const admin = await factory.admin();
@@ -367,19 +594,12 @@ describe('events: webhooks (e2e)', () => {
     const silent = await factory.newApp();
     const user = await factory.newUser('plugin-user');
     const calls: { event: AppEvent; userId: string | null }[] = [];
-    const events = host.app.get(EventsService);
-    events.registerInProcessReceiver(plugin.id, (event, userId) => {
+    host.app.get(EventsService).registerInProcessReceiver(plugin.id, (event, userId) => {
       calls.push({ event, userId });
       return calls.length === 1 ? Promise.reject(new Error('plugin worker restarting')) : Promise.resolve();
     });
-    const publish = (appId: string) =>
-      host.app
-        .get(DatabaseService)
-        .withContext(() =>
-          host.app
-            .get(EntityManager)
-            .transactional(() => events.publish(appId, 'app.reminder', { note: 'water' }, user.id)),
-        );
+    const publish = async (appId: string) =>
+      (await publishOn(host, appId, 'app.reminder', { note: 'water' }, user.id))!;
     const pluginEvent = await publish(plugin.id);
     const silentEvent = await publish(silent.id);
 
@@ -417,13 +637,7 @@ describe('events: webhooks (e2e)', () => {
       const strictFactory = new TestFactory(strict);
       const app = await strictFactory.newApp();
       const receiver = await newReceiver();
-      const events = strict.app.get(EventsService);
-      const publish = () =>
-        strict.app
-          .get(DatabaseService)
-          .withContext(() =>
-            strict.app.get(EntityManager).transactional(() => events.publish(app.id, 'app.reminder', {})),
-          );
+      const publish = async () => (await publishOn(strict, app.id, 'app.reminder', {}))!;
 
       // Registered while it resolved publicly (or by a migration); by send time it points inside.
       for (const url of [receiver.url, receiver.url.replace('127.0.0.1', 'localhost')]) {

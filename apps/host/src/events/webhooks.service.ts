@@ -1,17 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/core';
-import { Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { AppsService } from '../apps/apps.service';
 import { Clock } from '../common/clock';
+import { newId } from '../common/ids';
 import { LIMITS } from '../common/limits';
+import { type Keyset, toPage } from '../common/pagination';
+import { conflict, notFound, ProblemException } from '../common/problem';
 import { sqlRows, sqlRun } from '../database/sql';
-import type { EventType } from './event-types';
-
-export type DeliveryStatus = 'pending' | 'delivered' | 'failed' | 'undeliverable';
+import { type DeliveredEventType, TEST_EVENT_TYPE } from './event-types';
+import { type DeliveryRow, type DeliveryStatus, EventsRepository } from './events.repository';
 
 export interface Delivery {
   eventId: string;
-  type: EventType;
+  type: DeliveredEventType;
   status: DeliveryStatus;
   attempts: number;
   createdAt: Date;
@@ -20,6 +22,9 @@ export interface Delivery {
   nextAttemptAt: Date | null;
   deliveredAt: Date | null;
   lastError: string | null;
+  /** What the receiver answered to the last attempt; null when it did not answer (or runs in-process). */
+  lastStatusCode: number | null;
+  lastResponseExcerpt: string | null;
 }
 
 export interface WebhookOverview {
@@ -43,11 +48,31 @@ const newWebhookSecret = (): string => `whsec_${randomBytes(32).toString('base64
 
 const orNull = (value: Date | string | null): Date | null => (value === null ? null : new Date(value));
 
-/** Apps' webhook secrets and delivery health, as their developers and admins see them. */
+function toDelivery(row: DeliveryRow): Delivery {
+  return {
+    eventId: row.id,
+    type: row.type,
+    status: row.status,
+    attempts: row.attempts,
+    createdAt: new Date(row.created_at),
+    lastAttemptAt: orNull(row.last_attempt_at),
+    nextAttemptAt: row.status === 'pending' ? new Date(row.next_attempt_at) : null,
+    deliveredAt: orNull(row.delivered_at),
+    lastError: row.last_error,
+    lastStatusCode: row.last_status_code,
+    lastResponseExcerpt: row.last_response_excerpt,
+  };
+}
+
+/**
+ * Apps' webhook secrets, deliveries and health, as their developers and admins see them: the delivery
+ * log, redelivering one event and sending a test event.
+ */
 @Injectable()
 export class WebhooksService {
   constructor(
     private readonly em: EntityManager,
+    private readonly repository: EventsRepository,
     private readonly apps: AppsService,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
@@ -75,38 +100,89 @@ export class WebhooksService {
         'select webhook_unhealthy_at from app where id = ?',
         [appId],
       );
-      const rows = await sqlRows<{
-        id: string;
-        type: EventType;
-        status: DeliveryStatus;
-        attempts: number;
-        created_at: Date | string;
-        last_attempt_at: Date | string | null;
-        next_attempt_at: Date | string;
-        delivered_at: Date | string | null;
-        last_error: string | null;
-      }>(
-        this.em,
-        `select id, type, status, attempts, created_at, last_attempt_at, next_attempt_at, delivered_at, last_error
-           from app_event where app_id = ? order by created_at desc, id desc limit ?`,
-        [appId, LIMITS.webhookRecentDeliveries],
+      const rows = await this.repository.listDeliveries(
+        appId,
+        LIMITS.webhookRecentDeliveries,
+        undefined,
+        undefined,
       );
       return {
         url: app.webhookUrl,
         secret,
         unhealthySince: orNull(health.webhook_unhealthy_at),
-        deliveries: rows.map((row) => ({
-          eventId: row.id,
-          type: row.type,
-          status: row.status,
-          attempts: row.attempts,
-          createdAt: new Date(row.created_at),
-          lastAttemptAt: orNull(row.last_attempt_at),
-          nextAttemptAt: row.status === 'pending' ? new Date(row.next_attempt_at) : null,
-          deliveredAt: orNull(row.delivered_at),
-          lastError: row.last_error,
-        })),
+        deliveries: rows.slice(0, LIMITS.webhookRecentDeliveries).map(toDelivery),
       };
+    });
+  }
+
+  /** A page of the app's delivery log, newest first, optionally of one status. */
+  async deliveries(
+    developerId: string,
+    appId: string,
+    limit: number,
+    after: Keyset | undefined,
+    status: DeliveryStatus | undefined,
+  ): Promise<{ items: Delivery[]; nextCursor: string | null }> {
+    await this.apps.owned(developerId, appId);
+    return toPage(await this.repository.listDeliveries(appId, limit, after, status), limit, toDelivery);
+  }
+
+  /**
+   * Sends a delivered, failed or undeliverable event again, with the same id (a receiver that applied
+   * it already will skip it): a fresh round of attempts, starting at the next poll.
+   */
+  async redeliver(developerId: string, appId: string, eventId: string): Promise<Delivery> {
+    return this.em.transactional(async () => {
+      await this.apps.owned(developerId, appId);
+      const now = this.clock.now();
+      const retryUntil = new Date(now.getTime() + LIMITS.webhookRetryWindowMs);
+      if (!(await this.repository.restart(appId, eventId, now, retryUntil))) {
+        if (!(await this.repository.delivery(appId, eventId))) throw notFound('Delivery');
+        throw conflict(
+          'delivery_pending',
+          'The event is still being delivered; redeliver it once it settles',
+        );
+      }
+      return toDelivery((await this.repository.delivery(appId, eventId))!);
+    });
+  }
+
+  /**
+   * Sends a `webhook.test` event to the app's webhook, signed and retried like any event. One at a
+   * time per app: a developer cannot pile test events on a receiver.
+   */
+  async sendTest(developerId: string, appId: string): Promise<Delivery> {
+    return this.em.transactional(async () => {
+      const app = await this.apps.owned(developerId, appId, true);
+      if (app.webhookUrl === null) {
+        throw new ProblemException(
+          HttpStatus.CONFLICT,
+          'webhook_missing',
+          'The app has no webhook URL: set one in a version first',
+        );
+      }
+      if (await this.repository.hasPending(appId, TEST_EVENT_TYPE)) {
+        throw conflict(
+          'delivery_pending',
+          'A test event is still being delivered; send another once it settles',
+        );
+      }
+      const id = newId();
+      const now = this.clock.now();
+      await this.repository.insert(
+        {
+          id,
+          appId,
+          type: TEST_EVENT_TYPE,
+          userId: null,
+          data: { message: 'A test event, sent because the developer asked for one' },
+          createdAt: now,
+          dueAt: now,
+          retryUntil: new Date(now.getTime() + LIMITS.webhookRetryWindowMs),
+        },
+        'any',
+      );
+      return toDelivery((await this.repository.delivery(appId, id))!);
     });
   }
 

@@ -25,6 +25,10 @@ const SUBJECT_OF_KIND: Record<Exclude<NotificationKind, 'like'>, NotificationSub
   gift_received: 'gift',
   gift_thanked: 'gift',
   order_refunded: 'order',
+  app_version_approved: 'app',
+  app_version_rejected: 'app',
+  app_suspended: 'app',
+  app_reinstated: 'app',
 };
 
 /**

@@ -14,6 +14,12 @@ export const NOTIFICATION_KINDS = [
   'gift_received',
   'gift_thanked',
   'order_refunded',
+  // To an app's developer, from the platform (no actor): admins' decisions about the app (`appId`),
+  // the version decided on (`versionNumber`) and the admin's reason (`text`).
+  'app_version_approved',
+  'app_version_rejected',
+  'app_suspended',
+  'app_reinstated',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -47,6 +53,10 @@ export class Notification {
 
   @Property({ type: 'text', nullable: true })
   text?: string | null;
+
+  /** The app version a decision was about. */
+  @Property({ type: 'integer', nullable: true })
+  versionNumber?: number | null;
 
   /** Where an app's notification leads (https), if it gave a link. */
   @Property({ type: 'text', nullable: true })

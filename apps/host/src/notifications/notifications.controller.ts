@@ -62,6 +62,7 @@ export class NotificationsController {
         app: row.app_id ? (apps.get(row.app_id) ?? null) : null,
         text: row.text,
         link: row.link_url,
+        versionNumber: row.version_number,
         read: row.read_at !== null,
         createdAt: new Date(row.created_at).toISOString(),
       };

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { AppsModule } from '../apps/apps.module';
 import { ProfilesModule } from '../spaces/profiles.module';
+import { AppDecisionNotices } from './app-decision-notices';
 import { NotificationStreams } from './notification-streams';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsRepository } from './notifications.repository';
@@ -15,6 +16,7 @@ import { InProcessUnreadSignal, UnreadSignal } from './unread-signal';
   providers: [
     NotificationsService,
     NotificationsRepository,
+    AppDecisionNotices,
     NotificationStreams,
     UnreadPublisher,
     // One instance only: a Redis pub/sub UnreadSignal replaces this to reach streams on every instance.

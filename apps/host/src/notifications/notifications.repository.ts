@@ -14,6 +14,7 @@ export interface NotificationRow {
   app_id: string | null;
   text: string | null;
   link_url: string | null;
+  version_number: number | null;
   read_at: Date | null;
   created_at: Date;
 }
@@ -34,7 +35,7 @@ export class NotificationsRepository {
     return sqlRows<NotificationRow>(
       this.em,
       `select n.id, n.kind, n.actor_id, n.subject_id, n.post_id, n.photo_id, n.app_id, n.text, n.link_url,
-              n.read_at, n.created_at
+              n.version_number, n.read_at, n.created_at
          from notification n
         where n.recipient_id = ? and ${keyset.sql} ${unreadOnly ? 'and n.read_at is null' : ''}
         order by n.created_at desc, n.id desc

@@ -10,13 +10,15 @@ import { UnreadPublisher } from './unread-publisher';
 export interface NotifyInput {
   recipientId: string;
   kind: NotificationKind;
-  actorId: string;
+  /** Who did it; null when the platform itself tells the user (admins' decisions about their apps). */
+  actorId: string | null;
   subjectId?: string;
   postId?: string;
   photoId?: string;
   appId?: string;
   text?: string;
   linkUrl?: string;
+  versionNumber?: number;
 }
 
 @Injectable()
@@ -45,6 +47,7 @@ export class NotificationsService {
         appId: input.appId ?? null,
         text: input.text ?? null,
         linkUrl: input.linkUrl ?? null,
+        versionNumber: input.versionNumber ?? null,
         readAt: null,
         createdAt: this.clock.now(),
       }),

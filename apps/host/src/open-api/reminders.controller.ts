@@ -20,7 +20,10 @@ export class RemindersController {
       `${LIMITS.reminderMaxDaysAhead} days ahead; ${LIMITS.remindersPerUserPerAppPerDay} a day per user)`,
     response: ReminderResponse,
     status: HttpStatus.CREATED,
-    problems: openApiProblems(413),
+    problems: openApiProblems(409, 413),
+    problemDescriptions: {
+      409: "The app's manifest does not list app.reminder among its events (event_not_listed)",
+    },
   })
   createReminder(
     @Access() access: AccessContext,

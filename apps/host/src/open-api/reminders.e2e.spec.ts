@@ -90,6 +90,15 @@ describe('Open API: reminders (e2e)', () => {
     expect((await remind({ at: inHours(1), data: 'mine' })).status).toBe(201);
   });
 
+  it('refuses a reminder to an app whose manifest does not list app.reminder, and uses none of its quota', async () => {
+    const deaf = await kit.approvedApp({ events: ['order.paid'] });
+    const deafToken = await kit.token(user, deaf);
+    const refused = await remind({ at: inHours(1), data: 1 }, deafToken);
+    expectProblem(refused, 409, 'event_not_listed');
+    expect(refused.body.detail).toContain('app.reminder');
+    expect(await host.sql('select 1 from app_event where app_id = ?', [deaf.id])).toEqual([]);
+  });
+
   it('needs the storage scope', async () => {
     const narrow = await kit.token(await factory.newUser('narrow'), app, ['profile:read']);
     expectProblem(await remind({ at: inHours(1), data: 1 }, narrow), 403, 'insufficient_scope');

@@ -3,7 +3,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { LIMITS } from '../common/limits';
-import { ProblemException } from '../common/problem';
+import { conflict, ProblemException } from '../common/problem';
 import { EventsService } from '../events/events.service';
 import type { AccessContext } from '../oauth/oauth-tokens.service';
 import { spendDailyQuota } from './daily-quota';
@@ -46,13 +46,21 @@ export class RemindersService {
           this.events.countPublishedSince(access.appId, 'app.reminder', access.userId, dayStart),
         what: `An app may set ${LIMITS.remindersPerUserPerAppPerDay} reminders a day for a user`,
       });
-      await this.events.publish(
+      const published = await this.events.publish(
         access.appId,
         'app.reminder',
         { reminderId: id, user: access.openid, data: request.data },
         access.userId,
         at,
       );
+      // A reminder the app would never receive is a mistake to report, not one to accept silently.
+      if (published === null) {
+        throw conflict(
+          'event_not_listed',
+          "The app's manifest does not list app.reminder among its events, so the reminder would never " +
+            'reach it',
+        );
+      }
     });
     return { id, at: at.toISOString() };
   }

@@ -10,7 +10,7 @@ import { iso } from '../common/time';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { DatabaseService } from '../database/database.module';
 import { sqlRows, sqlRun } from '../database/sql';
-import type { AppEvent } from '../events/event-types';
+import { type AppEvent, isEventType } from '../events/event-types';
 import { EventsService } from '../events/events.service';
 import { PluginBridge } from './plugin-bridge';
 import { bundlePlugin } from './plugin-bundle';
@@ -255,7 +255,7 @@ export class PluginsService implements OnApplicationShutdown {
    */
   private async dispatchEvent(plugin: LoadedPlugin, event: AppEvent, userId: string | null): Promise<void> {
     const { manifest } = plugin.package;
-    if (!manifest.events.includes(event.type)) return;
+    if (!isEventType(event.type) || !manifest.events.includes(event.type)) return;
     // Nothing runs for a suspended user: the plugin could not act for them, and must not be blamed for it.
     if (userId !== null && (await this.authorizations.accessState(plugin.appId, userId))?.userSuspended) {
       this.logger.log({

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AccountsService } from '../accounts/accounts.service';
 import { DatabaseService } from '../database/database.module';
+import { EVENT_TYPES } from '../events/event-types';
 import type { TestHost } from './test-host';
 
 export interface TestUser {
@@ -25,6 +26,8 @@ export interface NewAppOptions {
   redirectUris?: string[];
   scopes?: string[];
   optionalScopes?: string[];
+  /** The manifest's event types; every type unless given, so tests see every event their app causes. */
+  events?: string[];
   clientType?: 'confidential' | 'public';
 }
 
@@ -136,6 +139,7 @@ export class TestFactory {
         redirectUris,
         scopes,
         optionalScopes: options.optionalScopes,
+        events: options.events ?? EVENT_TYPES,
         clientType: options.clientType,
       },
     });

@@ -86,7 +86,9 @@ export function useVersionActions(appId: string) {
     }),
     update: useMutation({
       mutationFn: ({ number, manifest }: { number: number; manifest: Manifest }) =>
-        call(api.PUT('/developer/apps/{appId}/versions/{number}', { params: path(number), body: manifest })),
+        call(
+          api.PATCH('/developer/apps/{appId}/versions/{number}', { params: path(number), body: manifest }),
+        ),
       onSuccess: refresh,
     }),
     submit: useMutation({
@@ -109,22 +111,16 @@ export function useTesters(appId: string) {
   });
 }
 
-/** Testers are named by username: looked up (404 when nobody has it), then added by id. */
+/** Testers are named by username (404 `unknown_username` when nobody has it). */
 export function useTesterActions(appId: string) {
   const queries = useQueryClient();
   const refresh = () => queries.invalidateQueries({ queryKey: [...appKey(appId), 'testers'] });
   return {
     add: useMutation({
-      mutationFn: async (username: string) => {
-        const person = await call(
-          api.GET('/users/by-username/{username}', { params: { path: { username } } }),
-        );
-        await call(
-          api.PUT('/developer/apps/{appId}/testers/{userId}', {
-            params: { path: { appId, userId: person.id } },
-          }),
-        );
-      },
+      mutationFn: (username: string) =>
+        call(
+          api.POST('/developer/apps/{appId}/testers', { params: { path: { appId } }, body: { username } }),
+        ),
       onSuccess: refresh,
     }),
     remove: useMutation({

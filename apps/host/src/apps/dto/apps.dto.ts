@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType, PickType } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -12,6 +12,7 @@ import {
   registerDecorator,
   ValidationArguments,
 } from 'class-validator';
+import { RegisterRequest } from '../../accounts/dto/accounts.dto';
 import { LIMITS } from '../../common/limits';
 import { UserSummary } from '../../spaces/user-directory.service';
 import { appUrlProblem } from '../app-urls';
@@ -24,6 +25,7 @@ import {
   type VersionStatus,
 } from '../apps.service';
 import { SCOPES, type Scope } from '../scopes';
+import { LISTING_FIELDS, type ListingField } from '../version-diff';
 
 const APP_STATUSES: AppStatus[] = ['development', 'published', 'suspended'];
 const VERSION_STATUSES: VersionStatus[] = [
@@ -160,7 +162,9 @@ export class AppManifestRequest {
   @ApiPropertyOptional({
     enum: EVENT_TYPES,
     isArray: true,
-    description: 'The events the app wants delivered',
+    description:
+      'The event types the app receives (webhook or plugin); events of other types are not sent to it ' +
+      'and not recorded for it',
   })
   @IsOptional()
   @IsArray()
@@ -168,6 +172,12 @@ export class AppManifestRequest {
   @IsIn(EVENT_TYPES, { each: true })
   events?: EventType[];
 }
+
+/**
+ * A draft edit names only what changes: a field left out stays as it was. Fields that may be null
+ * (versionName, webhookUrl, canvasUrl) are cleared with null; the others refuse it.
+ */
+export class EditAppVersionRequest extends PartialType(AppManifestRequest, { skipNullProperties: false }) {}
 
 export class AppDetailsRequest extends IntersectionType(AppListingRequest, AppManifestRequest) {}
 
@@ -242,6 +252,9 @@ export class TesterResponse {
   @ApiProperty({ type: UserSummary }) user!: UserSummary;
   @ApiProperty({ format: 'date-time' }) addedAt!: string;
 }
+
+/** A tester named the way people know each other: by username (any letter case). */
+export class AddTesterRequest extends PickType(RegisterRequest, ['username'] as const) {}
 
 export class TesterListResponse {
   @ApiProperty({ type: [TesterResponse] }) items!: TesterResponse[];
@@ -327,4 +340,60 @@ export class AuthorizedAppResponse {
 
 export class AuthorizedAppListResponse {
   @ApiProperty({ type: [AuthorizedAppResponse] }) items!: AuthorizedAppResponse[];
+}
+
+export class ScopeListChange {
+  @ApiProperty({ enum: SCOPES, isArray: true }) added!: Scope[];
+  @ApiProperty({ enum: SCOPES, isArray: true }) removed!: Scope[];
+}
+
+export class EventListChange {
+  @ApiProperty({ enum: EVENT_TYPES, isArray: true }) added!: EventType[];
+  @ApiProperty({ enum: EVENT_TYPES, isArray: true }) removed!: EventType[];
+}
+
+export class StringListChange {
+  @ApiProperty({ type: [String] }) added!: string[];
+  @ApiProperty({ type: [String] }) removed!: string[];
+}
+
+export class ValueChangeResponse {
+  @ApiProperty({ type: String, nullable: true }) from!: string | null;
+  @ApiProperty({ type: String, nullable: true }) to!: string | null;
+}
+
+export class ListingChangeResponse extends ValueChangeResponse {
+  @ApiProperty({ enum: LISTING_FIELDS }) field!: ListingField;
+}
+
+export class VersionDiffResponse {
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      'The published version compared against; null while nothing is published (everything is added)',
+  })
+  baseVersion!: number | null;
+  @ApiProperty({
+    type: ScopeListChange,
+    description: 'Scopes every user must grant; a scope that became optional is removed here and added there',
+  })
+  requiredScopes!: ScopeListChange;
+  @ApiProperty({ type: ScopeListChange, description: 'Scopes a user may untick' })
+  optionalScopes!: ScopeListChange;
+  @ApiProperty({ type: EventListChange }) events!: EventListChange;
+  @ApiProperty({ type: StringListChange }) redirectUris!: StringListChange;
+  @ApiProperty({ type: ValueChangeResponse, nullable: true, description: 'null: unchanged' })
+  canvasUrl!: ValueChangeResponse | null;
+  @ApiProperty({ type: ValueChangeResponse, nullable: true, description: 'null: unchanged' })
+  webhookUrl!: ValueChangeResponse | null;
+  @ApiProperty({ type: ValueChangeResponse, nullable: true, description: 'null: unchanged' })
+  versionName!: ValueChangeResponse | null;
+  @ApiProperty({
+    type: [ListingChangeResponse],
+    description:
+      'How the listing now differs from when the published version was published (listings change at ' +
+      'once, without review, so this is the same for every version)',
+  })
+  listing!: ListingChangeResponse[];
 }

@@ -13,8 +13,12 @@ import { Migration20261121110000_open_api_gifts } from './Migration2026112111000
 import { Migration20261121120000_plugins } from './Migration20261121120000_plugins';
 import { Migration20261121130000_account_settings } from './Migration20261121130000_account_settings';
 import { Migration20261121140000_notification_photo } from './Migration20261121140000_notification_photo';
-import { Migration20261122000000_audit_log } from './Migration20261122000000_audit_log';
-import { Migration20261122010000_user_suspension } from './Migration20261122010000_user_suspension';
+import { Migration20261122000000_version_listing } from './Migration20261122000000_version_listing';
+import { Migration20261122010000_notification_version } from './Migration20261122010000_notification_version';
+import { Migration20261122020000_listed_events } from './Migration20261122020000_listed_events';
+import { Migration20261122030000_delivery_answers } from './Migration20261122030000_delivery_answers';
+import { Migration20261122040000_audit_log } from './Migration20261122040000_audit_log';
+import { Migration20261122050000_user_suspension } from './Migration20261122050000_user_suspension';
 
 /** Every migration in order; listed explicitly so the compiled host and the tests find the same set. */
 export const MIGRATIONS = [
@@ -33,6 +37,13 @@ export const MIGRATIONS = [
   { name: 'Migration20261121120000_plugins', class: Migration20261121120000_plugins },
   { name: 'Migration20261121130000_account_settings', class: Migration20261121130000_account_settings },
   { name: 'Migration20261121140000_notification_photo', class: Migration20261121140000_notification_photo },
-  { name: 'Migration20261122000000_audit_log', class: Migration20261122000000_audit_log },
-  { name: 'Migration20261122010000_user_suspension', class: Migration20261122010000_user_suspension },
+  { name: 'Migration20261122000000_version_listing', class: Migration20261122000000_version_listing },
+  {
+    name: 'Migration20261122010000_notification_version',
+    class: Migration20261122010000_notification_version,
+  },
+  { name: 'Migration20261122020000_listed_events', class: Migration20261122020000_listed_events },
+  { name: 'Migration20261122030000_delivery_answers', class: Migration20261122030000_delivery_answers },
+  { name: 'Migration20261122040000_audit_log', class: Migration20261122040000_audit_log },
+  { name: 'Migration20261122050000_user_suspension', class: Migration20261122050000_user_suspension },
 ];

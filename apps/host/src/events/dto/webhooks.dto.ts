@@ -1,13 +1,19 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { EVENT_TYPES, type EventType } from '../event-types';
-import type { DeliveryStatus } from '../webhooks.service';
-
-const DELIVERY_STATUSES: DeliveryStatus[] = ['pending', 'delivered', 'failed', 'undeliverable'];
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { LIMITS } from '../../common/limits';
+import { PageInfo, PageQuery } from '../../common/pagination';
+import { DELIVERED_EVENT_TYPES, type DeliveredEventType, TEST_EVENT_TYPE } from '../event-types';
+import { DELIVERY_STATUSES, type DeliveryStatus } from '../events.repository';
 
 export class WebhookDeliveryResponse {
-  @ApiProperty({ format: 'uuid', description: 'The event id, sent as Kongjian-Event-Id on every attempt' })
+  @ApiProperty({
+    format: 'uuid',
+    description:
+      'The event id, sent as Kongjian-Event-Id on every attempt (and redelivery); names the delivery',
+  })
   eventId!: string;
-  @ApiProperty({ enum: EVENT_TYPES }) type!: EventType;
+  @ApiProperty({ enum: DELIVERED_EVENT_TYPES, description: `${TEST_EVENT_TYPE}: a test event I sent` })
+  type!: DeliveredEventType;
   @ApiProperty({
     enum: DELIVERY_STATUSES,
     description:
@@ -23,6 +29,31 @@ export class WebhookDeliveryResponse {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) deliveredAt!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Why the last attempt failed' })
   lastError!: string | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'The HTTP status the receiver answered the last attempt with; null when it did not answer',
+  })
+  lastStatusCode!: number | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    maxLength: LIMITS.webhookResponseExcerptMax,
+    description: `The start of the receiver's last answer (at most ${LIMITS.webhookResponseExcerptMax} characters)`,
+  })
+  lastResponseExcerpt!: string | null;
+}
+
+export class WebhookDeliveryQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: DELIVERY_STATUSES, description: 'Only deliveries in this state' })
+  @IsOptional()
+  @IsIn(DELIVERY_STATUSES)
+  status?: DeliveryStatus;
+}
+
+export class WebhookDeliveryPage extends PageInfo {
+  @ApiProperty({ type: [WebhookDeliveryResponse], description: 'Newest first' })
+  items!: WebhookDeliveryResponse[];
 }
 
 export class WebhookResponse {

@@ -20,12 +20,18 @@ export class NotificationStreamQuery {}
 export class NotificationResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: NOTIFICATION_KINDS }) kind!: NotificationKind;
-  @ApiProperty({ type: UserSummary, nullable: true }) actor!: UserSummary | null;
+  @ApiProperty({
+    type: UserSummary,
+    nullable: true,
+    description: 'Who did it; null when the platform tells (decisions about my apps)',
+  })
+  actor!: UserSummary | null;
   @ApiProperty({
     enum: NOTIFICATION_SUBJECT_TYPES,
     description:
       'What subjectId names: a friend request, a comment (on postId or photoId), a post or photo (likes), ' +
-      "a message on the recipient's own board, a gift, an order, or an app (invites and app messages)",
+      "a message on the recipient's own board, a gift, an order, or an app (invites, app messages, and " +
+      "admins' decisions about the recipient's own app)",
   })
   subjectType!: NotificationSubjectType;
   @ApiProperty({
@@ -49,16 +55,28 @@ export class NotificationResponse {
     description: 'The photo a comment, reply or like is on',
   })
   photoId!: string | null;
-  @ApiProperty({ type: PostApp, nullable: true, description: 'The app that sent it (app kinds only)' })
+  @ApiProperty({
+    type: PostApp,
+    nullable: true,
+    description: 'The app that sent it, or that an admin decided about (app kinds only)',
+  })
   app!: PostApp | null;
   @ApiProperty({
     type: String,
     nullable: true,
-    description: "What the app wrote: its message, a gift's name, the thanks (app kinds only)",
+    description:
+      "What the app wrote: its message, a gift's name, the thanks (app kinds only); for decisions about " +
+      "the recipient's app, the admin's reason",
   })
   text!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Where an app message leads (https)' })
   link!: string | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'The version of the app (subjectId) an approval or rejection was about',
+  })
+  versionNumber!: number | null;
   @ApiProperty() read!: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }

@@ -8,6 +8,7 @@ export function describe(notification: Notification, t: TFunction<'notifications
     name: notification.actor?.nickname ?? t('someone'),
     app: notification.app?.name ?? t('anApp'),
     text: notification.text ?? '',
+    version: notification.versionNumber ?? '',
   };
   const onPhoto =
     notification.subjectType === 'photo' || (notification.photoId !== null && !notification.postId);

@@ -5,7 +5,7 @@ import { Migration } from '@mikro-orm/migrations';
  * asks "is this author suspended?", so the suspended accounts have a partial index of their own: the
  * set is small, and the privacy rule reads it whole (`author_id not in (select id ... )`).
  */
-export class Migration20261122010000_user_suspension extends Migration {
+export class Migration20261122050000_user_suspension extends Migration {
   override async up(): Promise<void> {
     this.addSql(`
 alter table user_account add column suspended_at timestamptz;

@@ -6,7 +6,7 @@ import { Migration } from '@mikro-orm/migrations';
  * `subject_id` is text because not every subject has a uuid (plugins have names). Each index serves
  * one filter of `GET /admin/audit-log` in its newest-first keyset order.
  */
-export class Migration20261122000000_audit_log extends Migration {
+export class Migration20261122040000_audit_log extends Migration {
   override async up(): Promise<void> {
     this.addSql(`
 create table audit_entry (

@@ -1,0 +1,167 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { type Keyset, keysetCondition } from '../common/pagination';
+import { sqlRows, sqlRun } from '../database/sql';
+import type { DeliveredEventType } from './event-types';
+import type { ReceiverAnswer } from './webhook-delivery';
+
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed' | 'undeliverable';
+export const DELIVERY_STATUSES: DeliveryStatus[] = ['pending', 'delivered', 'failed', 'undeliverable'];
+
+/** One event's delivery to its app, as the `app_event` row keeps it. */
+export interface DeliveryRow {
+  id: string;
+  type: DeliveredEventType;
+  status: DeliveryStatus;
+  attempts: number;
+  created_at: Date | string;
+  last_attempt_at: Date | string | null;
+  next_attempt_at: Date | string;
+  delivered_at: Date | string | null;
+  last_error: string | null;
+  last_status_code: number | null;
+  last_response_excerpt: string | null;
+}
+
+const DELIVERY_COLUMNS = `id, type, status, attempts, created_at, last_attempt_at, next_attempt_at, delivered_at,
+  last_error, last_status_code, last_response_excerpt`;
+
+/** An event as the outbox keeps it, before its first attempt. */
+export interface OutboxEvent {
+  id: string;
+  appId: string;
+  type: DeliveredEventType;
+  userId: string | null;
+  data: Record<string, unknown>;
+  createdAt: Date;
+  /** When the first attempt is due. */
+  dueAt: Date;
+  /** When retrying stops and the event has failed. */
+  retryUntil: Date;
+}
+
+/**
+ * SQL of the events module's tables (the `app_event` outbox) for EventsService and the webhook
+ * services: the queries added since the repository was introduced (older ones are still there).
+ */
+@Injectable()
+export class EventsRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  /**
+   * Adds the event to the outbox. With `only: 'listed'` it does so only if the app lists the type among
+   * its manifest's events (the app's `events` column follows the manifest users get), answering false
+   * when the app does not want it; `'any'` is for the test event the developer asks for.
+   */
+  async insert(event: OutboxEvent, only: 'listed' | 'any'): Promise<boolean> {
+    const inserted = await sqlRun(
+      this.em,
+      `insert into app_event (id, app_id, type, user_id, data, created_at, next_attempt_at, retry_until)
+       select ?, a.id, ?, ?, ?::jsonb, ?, ?, ? from app a where a.id = ? and (? or ? = any(a.events))`,
+      [
+        event.id,
+        event.type,
+        event.userId,
+        JSON.stringify(event.data),
+        event.createdAt,
+        event.dueAt,
+        event.retryUntil,
+        event.appId,
+        only === 'any',
+        event.type,
+      ],
+    );
+    return inserted > 0;
+  }
+
+  /** The app's deliveries, newest first, after the keyset, optionally of one status; one more than `limit`. */
+  listDeliveries(
+    appId: string,
+    limit: number,
+    after: Keyset | undefined,
+    status: DeliveryStatus | undefined,
+  ): Promise<DeliveryRow[]> {
+    const keyset = keysetCondition('e', after);
+    return sqlRows<DeliveryRow>(
+      this.em,
+      `select ${DELIVERY_COLUMNS} from app_event e
+        where e.app_id = ? and ${keyset.sql} ${status ? 'and e.status = ?' : ''}
+        order by e.created_at desc, e.id desc
+        limit ?`,
+      [appId, ...keyset.params, ...(status ? [status] : []), limit + 1],
+    );
+  }
+
+  async delivery(appId: string, eventId: string): Promise<DeliveryRow | null> {
+    const [row] = await sqlRows<DeliveryRow>(
+      this.em,
+      `select ${DELIVERY_COLUMNS} from app_event where app_id = ? and id = ?`,
+      [appId, eventId],
+    );
+    return row ?? null;
+  }
+
+  /** Whether one of the app's events of this type is still on its way (pending). */
+  async hasPending(appId: string, type: DeliveredEventType): Promise<boolean> {
+    const rows = await sqlRows(
+      this.em,
+      "select 1 from app_event where app_id = ? and type = ? and status = 'pending' limit 1",
+      [appId, type],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Starts a settled delivery over, due at `now`: a fresh round of attempts until `retryUntil`, with the
+   * last round's outcome cleared. False when the event is not the app's or is still pending (a pending
+   * one may be in flight, and sending it twice at once is what the lease prevents).
+   */
+  async restart(appId: string, eventId: string, now: Date, retryUntil: Date): Promise<boolean> {
+    const restarted = await sqlRun(
+      this.em,
+      `update app_event set status = 'pending', attempts = 0, next_attempt_at = ?, retry_until = ?,
+              delivered_at = null, last_error = null, last_status_code = null, last_response_excerpt = null
+        where app_id = ? and id = ? and status <> 'pending'`,
+      [now, retryUntil, appId, eventId],
+    );
+    return restarted > 0;
+  }
+
+  /** The attempt succeeded: the event is delivered, with the receiver's answer (none in-process). */
+  async markDelivered(eventId: string, at: Date, answer: ReceiverAnswer | null): Promise<void> {
+    await sqlRun(
+      this.em,
+      `update app_event set status = 'delivered', delivered_at = ?, last_error = null, last_status_code = ?,
+              last_response_excerpt = ?
+        where id = ? and status = 'pending'`,
+      [at, answer?.statusCode ?? null, answer?.excerpt ?? null, eventId],
+    );
+  }
+
+  /**
+   * The attempt failed: `then` is when the next attempt is due, or the status the event ends in (failed
+   * at its deadline, or undeliverable when its app cannot receive events).
+   */
+  async recordFailure(
+    eventId: string,
+    error: string | null,
+    answer: ReceiverAnswer | null,
+    then: Date | 'failed' | 'undeliverable',
+  ): Promise<void> {
+    const retryAt = then instanceof Date ? then : null;
+    await sqlRun(
+      this.em,
+      `update app_event set status = ?, next_attempt_at = coalesce(?, next_attempt_at), last_error = ?,
+              last_status_code = ?, last_response_excerpt = ?
+        where id = ? and status = 'pending'`,
+      [
+        retryAt ? 'pending' : then,
+        retryAt,
+        error,
+        answer?.statusCode ?? null,
+        answer?.excerpt ?? null,
+        eventId,
+      ],
+    );
+  }
+}
