@@ -17,6 +17,7 @@ import { Migration20261122000000_version_listing } from './Migration202611220000
 import { Migration20261122010000_notification_version } from './Migration20261122010000_notification_version';
 import { Migration20261122020000_listed_events } from './Migration20261122020000_listed_events';
 import { Migration20261122030000_delivery_answers } from './Migration20261122030000_delivery_answers';
+import { Migration20261122040000_open_api_usage } from './Migration20261122040000_open_api_usage';
 
 /** Every migration in order; listed explicitly so the compiled host and the tests find the same set. */
 export const MIGRATIONS = [
@@ -42,4 +43,5 @@ export const MIGRATIONS = [
   },
   { name: 'Migration20261122020000_listed_events', class: Migration20261122020000_listed_events },
   { name: 'Migration20261122030000_delivery_answers', class: Migration20261122030000_delivery_answers },
+  { name: 'Migration20261122040000_open_api_usage', class: Migration20261122040000_open_api_usage },
 ];
