@@ -20,6 +20,7 @@ import { HealthController } from './health/health.controller';
 import { ModerationModule } from './moderation/moderation.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OAuthModule } from './oauth/oauth.module';
+import { AppUsageModule } from './open-api/app-usage.module';
 import { OpenApiModule } from './open-api/open-api.module';
 import { OrdersModule } from './orders/orders.module';
 import { PluginsModule } from './plugins/plugins.module';
@@ -52,6 +53,7 @@ export class AppModule {
         AdminModule,
         OAuthModule,
         OpenApiModule,
+        AppUsageModule,
         AppCenterModule,
         OrdersModule,
         PluginsModule,

@@ -807,7 +807,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My app’s orders, newest first, buyers by openid, with totals */
+        /** My app’s orders with their states, newest first, buyers by openid, with totals */
         get: operations["listAppOrders"];
         put?: never;
         post?: never;
@@ -865,6 +865,23 @@ export interface paths {
         post?: never;
         /** Remove a tester */
         delete: operations["removeAppTester"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/developer/apps/{appId}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My app's Open API calls per day and operation (with 4xx, 429 and 5xx counts) and its rate limits now */
+        get: operations["getMyAppUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2312,6 +2329,23 @@ export interface components {
             /** @description The version that moved; null for the app itself */
             versionNumber: number | null;
         };
+        AppUsageResponse: {
+            /**
+             * Format: date
+             * @description The first UTC day counted
+             */
+            from: string;
+            /** @description Per day and operation, newest day first; days without calls are left out. Counted within 10 seconds */
+            items: components["schemas"]["OperationUsageResponse"][];
+            rateLimit: components["schemas"]["RateLimitBudgetResponse"];
+            /**
+             * Format: date
+             * @description The last UTC day counted: today
+             */
+            to: string;
+            /** @description Over all the days */
+            totals: components["schemas"]["UsageCountsResponse"];
+        };
         AppVersionListResponse: {
             items: components["schemas"]["AppVersionResponse"][];
         };
@@ -3068,6 +3102,23 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        OperationUsageResponse: {
+            /** @description Every call made with a valid token, whatever the answer */
+            calls: number;
+            /** @description Calls answered 4xx, apart from 429 */
+            clientErrors: number;
+            /**
+             * Format: date
+             * @description The UTC day
+             */
+            day: string;
+            /** @description The operation id in openapi/open-platform.json, e.g. getMe */
+            operation: string;
+            /** @description Calls answered 429: a rate limit or quota was spent */
+            rateLimited: number;
+            /** @description Calls answered 5xx */
+            serverErrors: number;
+        };
         OptionalReasonRequest: {
             /** @description Recorded with the decision */
             reason?: string;
@@ -3310,6 +3361,18 @@ export interface components {
         ProblemFieldError: {
             field: string;
             message: string;
+        };
+        RateLimitBudgetResponse: {
+            /** @description What is left of the app's requests in the current window, as the host instance that answered counts it (each instance counts the requests it serves) */
+            appRequestsLeft: number;
+            /** @description Requests the app may make per window, over all its tokens */
+            appRequestsPerWindow: number;
+            /** @description Seconds until the current window ends and the counts start again */
+            resetSeconds: number;
+            /** @description Requests one access token (one user) may make per window */
+            tokenRequestsPerWindow: number;
+            /** @description Requests are counted in fixed windows of this many seconds */
+            windowSeconds: number;
         };
         RatingRequest: {
             stars: number;
@@ -3613,6 +3676,16 @@ export interface components {
             nickname?: string;
             /** @description The one-line signature */
             signature?: string | null;
+        };
+        UsageCountsResponse: {
+            /** @description Every call made with a valid token, whatever the answer */
+            calls: number;
+            /** @description Calls answered 4xx, apart from 429 */
+            clientErrors: number;
+            /** @description Calls answered 429: a rate limit or quota was spent */
+            rateLimited: number;
+            /** @description Calls answered 5xx */
+            serverErrors: number;
         };
         UserSummary: {
             avatarUrl: string | null;
@@ -7583,6 +7656,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found, or not visible to the viewer */
             404: {
                 headers: {
@@ -7874,6 +7956,67 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyAppUsage: {
+        parameters: {
+            query?: {
+                /** @description How many UTC days, up to and including today */
+                days?: number;
+            };
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppUsageResponse"];
+                };
             };
             /** @description The request is not valid */
             400: {

@@ -134,6 +134,13 @@ export const LIMITS = {
   openApiTokenRequestsPerWindow: 600,
   openApiAppRequestsPerWindow: 6000,
   openApiRateWindowSeconds: 60,
+  /**
+   * Open API calls are counted in each instance's memory and added to the database this often (a
+   * crash loses at most this much of the count); the developer sees up to this many days of them.
+   */
+  openApiUsageFlushSeconds: 10,
+  openApiUsageDaysDefault: 7,
+  openApiUsageDaysMax: 90,
   /** Stories one app may post for one user per UTC day. */
   storiesPerUserPerAppPerDay: 20,
   storyTextMax: 500,

@@ -24,7 +24,7 @@ export abstract class PeriodicTask implements OnApplicationBootstrap, OnApplicat
   private running: Promise<void> | undefined;
 
   protected constructor(
-    private readonly database: DatabaseService,
+    protected readonly database: DatabaseService,
     private readonly options: PeriodicTaskOptions,
   ) {
     this.logger = new Logger(options.logContext);

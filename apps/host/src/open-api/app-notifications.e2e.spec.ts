@@ -46,6 +46,7 @@ describe('Open API: notifications from apps (e2e)', () => {
         photoId: null,
         app: { id: app.id, name: 'Poll Party', iconUrl: null },
         text: 'Your poll has 3 new votes',
+        versionNumber: null,
         link: 'https://polls.example/p/1',
         read: false,
         createdAt: expect.any(String),

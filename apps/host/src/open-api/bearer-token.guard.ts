@@ -1,5 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { DECORATORS } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Scope } from '../apps/scopes';
 import { OAuthTokensService } from '../oauth/oauth-tokens.service';
@@ -12,6 +13,7 @@ import {
   userSuspended,
 } from './open-api-problem';
 import { type OpenApiRequest, REQUIRED_SCOPE } from './open-api-request';
+import { OpenApiUsage } from './open-api-usage';
 import { OpenApiRateLimiter } from './rate-limiter';
 
 /** RFC 6750 §2.1: `Bearer` (any case), one or more spaces, a token68. */
@@ -29,6 +31,7 @@ function carriesAccessTokenParameter(request: OpenApiRequest): boolean {
  * Admits an Open API request: an access token in the Authorization header only, still valid (the
  * OAuth module checks expiry, revocation, consent and the app's and the user's standing on every call), within its
  * rate limits, and granting the operation's scope. Fails closed on an operation without a scope.
+ * From the valid token on, the call counts in its app's usage with the status it is answered with.
  */
 @Injectable()
 export class BearerTokenGuard implements CanActivate {
@@ -36,6 +39,7 @@ export class BearerTokenGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: OAuthTokensService,
     private readonly limiter: OpenApiRateLimiter,
+    private readonly usage: OpenApiUsage,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -50,6 +54,10 @@ export class BearerTokenGuard implements CanActivate {
     const access = token ? await this.tokens.verifyAccessToken(token) : null;
     if (access === 'user_suspended') throw userSuspended();
     if (!access) throw invalidToken();
+    const operation =
+      this.reflector.get<{ operationId?: string } | undefined>(DECORATORS.API_OPERATION, context.getHandler())
+        ?.operationId ?? context.getHandler().name;
+    response.on('finish', () => this.usage.record(access.appId, operation, response.statusCode));
 
     const verdict = this.limiter.consume(access.tokenId, access.builtIn ? null : access.appId);
     response.setHeader('RateLimit', verdict.header);

@@ -22,6 +22,7 @@ import { KeyValueStore } from './key-value-store';
 import { MeController } from './me.controller';
 import { openApiCors } from './open-api-cors';
 import { OPEN_API_PREFIX } from './open-api.decorators';
+import { OpenApiUsage } from './open-api-usage';
 import { OpenProfilesService } from './open-profiles.service';
 import { OpenApiRateLimiter } from './rate-limiter';
 import { RemindersController } from './reminders.controller';
@@ -29,6 +30,7 @@ import { RemindersService } from './reminders.service';
 import { StorageController } from './storage.controller';
 import { StoriesController } from './stories.controller';
 import { StoriesService } from './stories.service';
+import { UsageRepository } from './usage.repository';
 
 /**
  * The Open API v1 (`/open/v1`): what third-party apps and built-in plugins call with an OAuth access
@@ -59,6 +61,8 @@ import { StoriesService } from './stories.service';
   providers: [
     BearerTokenGuard,
     OpenApiRateLimiter,
+    OpenApiUsage,
+    UsageRepository,
     OpenProfilesService,
     AppFriendsService,
     StoriesService,
@@ -69,8 +73,9 @@ import { StoriesService } from './stories.service';
     AppNotificationsService,
     RemindersService,
   ],
-  // Other modules (orders, plugins) serve Open API operations of their own with the same guard and limits.
-  exports: [BearerTokenGuard, OpenApiRateLimiter, OAuthModule, AppsModule],
+  // Other modules (orders, plugins) serve Open API operations of their own with the same guard, limits and
+  // usage counts; the developer usage page reads the counts and the limits.
+  exports: [BearerTokenGuard, OpenApiRateLimiter, OpenApiUsage, UsageRepository, OAuthModule, AppsModule],
 })
 export class OpenApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -11,6 +11,16 @@ export interface RateLimitVerdict {
   resetSeconds: number;
 }
 
+/** An app's budget now: the limits, and what is left of the app's in the current window. */
+export interface RateLimitBudget {
+  windowSeconds: number;
+  tokenRequestsPerWindow: number;
+  appRequestsPerWindow: number;
+  appRequestsLeft: number;
+  /** Seconds until the current window ends, when the counts start again. */
+  resetSeconds: number;
+}
+
 interface Counter {
   windowStart: number;
   count: number;
@@ -50,9 +60,7 @@ export class OpenApiRateLimiter {
    * per-token budget (one token per user) still applies.
    */
   consume(tokenId: string, appId: string | null): RateLimitVerdict {
-    const windowMs = this.limits.windowSeconds * 1000;
-    const now = this.clock.now().getTime();
-    const windowStart = now - (now % windowMs);
+    const { windowStart, resetSeconds } = this.window();
     this.sweep(windowStart);
     const token = this.counter(`token:${tokenId}`, windowStart);
     const app = appId === null ? undefined : this.counter(`app:${appId}`, windowStart);
@@ -63,7 +71,6 @@ export class OpenApiRateLimiter {
       token.count += 1;
       if (app) app.count += 1;
     }
-    const resetSeconds = Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000));
     const tokenLeft = Math.max(0, this.limits.tokenRequestsPerWindow - token.count);
     const appLeft = Math.max(0, this.limits.appRequestsPerWindow - (app?.count ?? 0));
     return {
@@ -71,6 +78,28 @@ export class OpenApiRateLimiter {
       header: `"token";r=${tokenLeft};t=${resetSeconds}, "app";r=${appLeft};t=${resetSeconds}`,
       resetSeconds,
     };
+  }
+
+  /** The app's budget as this instance counts it (each instance counts its own share of the traffic). */
+  budget(appId: string): RateLimitBudget {
+    const { windowStart, resetSeconds } = this.window();
+    const counter = this.counters.get(`app:${appId}`);
+    const used = counter?.windowStart === windowStart ? counter.count : 0;
+    return {
+      windowSeconds: this.limits.windowSeconds,
+      tokenRequestsPerWindow: this.limits.tokenRequestsPerWindow,
+      appRequestsPerWindow: this.limits.appRequestsPerWindow,
+      appRequestsLeft: Math.max(0, this.limits.appRequestsPerWindow - used),
+      resetSeconds,
+    };
+  }
+
+  /** The current fixed window: when it started, and the seconds until it ends (at least 1). */
+  private window(): { windowStart: number; resetSeconds: number } {
+    const windowMs = this.limits.windowSeconds * 1000;
+    const now = this.clock.now().getTime();
+    const windowStart = now - (now % windowMs);
+    return { windowStart, resetSeconds: Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000)) };
   }
 
   private counter(key: string, windowStart: number): Counter {

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../accounts/auth-user';
-import { CurrentUser, SessionAuth } from '../accounts/auth.decorators';
+import { CurrentUser, RequireRole, SessionAuth } from '../accounts/auth.decorators';
 import { Endpoint } from '../common/endpoint.decorator';
 import { ParseIdPipe } from '../common/id.pipe';
 import { decodeCursor, PageQuery, pageSize } from '../common/pagination';
@@ -65,11 +65,12 @@ export class OrdersController {
   }
 
   @Get('developer/apps/:appId/orders')
+  @RequireRole('developer')
   @Endpoint({
     operationId: 'listAppOrders',
-    summary: 'My app’s orders, newest first, buyers by openid, with totals',
+    summary: 'My app’s orders with their states, newest first, buyers by openid, with totals',
     response: DeveloperOrderPage,
-    problems: [404],
+    problems: [403, 404],
   })
   listAppOrders(
     @CurrentUser() viewer: AuthUser,

@@ -19,6 +19,7 @@ import { Migration20261122020000_listed_events } from './Migration20261122020000
 import { Migration20261122030000_delivery_answers } from './Migration20261122030000_delivery_answers';
 import { Migration20261122040000_audit_log } from './Migration20261122040000_audit_log';
 import { Migration20261122050000_user_suspension } from './Migration20261122050000_user_suspension';
+import { Migration20261122060000_open_api_usage } from './Migration20261122060000_open_api_usage';
 
 /** Every migration in order; listed explicitly so the compiled host and the tests find the same set. */
 export const MIGRATIONS = [
@@ -46,4 +47,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261122030000_delivery_answers', class: Migration20261122030000_delivery_answers },
   { name: 'Migration20261122040000_audit_log', class: Migration20261122040000_audit_log },
   { name: 'Migration20261122050000_user_suspension', class: Migration20261122050000_user_suspension },
+  { name: 'Migration20261122060000_open_api_usage', class: Migration20261122060000_open_api_usage },
 ];
