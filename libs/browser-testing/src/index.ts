@@ -1,4 +1,5 @@
 export { CHROMIUM_ARGS, CHROMIUM_PATH, requireChromium } from './chromium';
+export { kjPlaywrightConfig } from './config';
 export { startTestHost } from './test-host';
 export {
   createKjTest,

@@ -1,10 +1,11 @@
 import { ProblemAlert } from '@kongjian/client';
-import { Button, Card, Form, Input, Radio, Select, Typography } from 'antd';
+import { Button, Card, Form, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { invalidFields, ManifestFields, type ManifestValues, toManifest } from './manifest';
-import { type App, CATEGORIES, type Category, useCreateApp } from './queries';
+import { type App, type Category, useCreateApp } from './queries';
+import { ListingFields } from './ListingPanel';
 import { SecretNotice } from './SecretNotice';
 
 interface NewAppValues extends ManifestValues {
@@ -60,24 +61,7 @@ export default function CreateAppPage() {
             )
           }
         >
-          <Form.Item
-            name="name"
-            label={t('listing.name')}
-            rules={[{ required: true, whitespace: true, message: t('listing.nameRequired') }]}
-          >
-            <Input maxLength={60} />
-          </Form.Item>
-          <Form.Item name="description" label={t('listing.description')}>
-            <Input.TextArea maxLength={1000} showCount autoSize={{ minRows: 2 }} />
-          </Form.Item>
-          <Form.Item name="category" label={t('listing.category')}>
-            <Select
-              options={CATEGORIES.map((category) => ({ value: category, label: t(`category.${category}`) }))}
-            />
-          </Form.Item>
-          <Form.Item name="iconUrl" label={t('listing.iconUrl')}>
-            <Input placeholder="https://example.com/icon.png" />
-          </Form.Item>
+          <ListingFields />
           <Form.Item name="clientType" label={t('create.clientType')} extra={t('create.clientTypeHelp')}>
             <Radio.Group
               options={(['confidential', 'public'] as const).map((type) => ({
