@@ -74,7 +74,7 @@ export function Shell() {
   return (
     <Layout className="kj-console">
       <Layout.Header className="kj-console-header">
-        <Link to="/" className="kj-console-title">
+        <Link to="/" className="kj-console-title" aria-label={t('title')}>
           <img src="/console/favicon.svg" alt="" width={24} height={24} />
           <span>{t('title')}</span>
         </Link>

@@ -66,8 +66,9 @@ function VersionCard({ app, version, published }: { app: App; version: AppVersio
   const { message } = AntApp.useApp();
   const { submit, publish } = useVersionActions(app.id);
   const [editing, setEditing] = useState(false);
-  const changes =
-    version.status === 'published' ? [] : manifestChanges(version.manifest, published?.manifest);
+  // Changes matter while a version is on its way; a decided one is history.
+  const pending = ['draft', 'submitted', 'approved'].includes(version.status);
+  const changes = pending ? manifestChanges(version.manifest, published?.manifest) : [];
   return (
     <Card
       size="small"
@@ -116,6 +117,7 @@ function VersionCard({ app, version, published }: { app: App; version: AppVersio
             </Button>
           </>
         )}
+        {version.status === 'published' && <Typography.Paragraph>{t('versions.live')}</Typography.Paragraph>}
         {version.status === 'approved' && (
           <Button
             type="primary"
