@@ -18,6 +18,18 @@ export default defineConfig(
     },
   },
   {
+    // The built-in plugins' unit tests run in Node under Jest, typed by their own tsconfig (the plugins'
+    // tsconfig.json knows only the isolate's globals).
+    files: ['plugins/*/src/**/*.spec.ts'],
+    languageOptions: {
+      parserOptions: {
+        projectService: false,
+        project: './plugins/tsconfig.spec.json',
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+  {
     // Tests read untyped HTTP bodies; `any` there stays local to the assertion that reads it.
     files: ['**/*.spec.ts', 'apps/host/src/testing/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -15,8 +15,10 @@ export const DOCUMENTS = [
 /**
  * A property with a default is optional to send (the server fills it in); openapi-typescript would make it
  * required everywhere. Responses are unaffected: the host lists every property it always returns as required.
+ * enumValues: each enum's values as a constant too, so clients list them (event types, statuses) from the
+ * spec instead of copying the host's lists.
  */
-const GENERATOR_OPTIONS = { defaultNonNullable: false };
+const GENERATOR_OPTIONS = { defaultNonNullable: false, enumValues: true };
 
 const fileName = (url) => url.pathname.split('/').pop();
 

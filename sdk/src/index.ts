@@ -8,6 +8,7 @@ export type {
   operations as OpenPlatformOperations,
   paths as OpenPlatformPaths,
 } from './generated/open-platform.js';
+export { EVENT_TYPES } from './enums.js';
 export { createOpenApiClient, type OpenApiClient, type OpenApiClientOptions } from './open-api-client.js';
 export {
   discover,

@@ -8,22 +8,17 @@
  * the host delivers at least once and retries with the same id.
  */
 
+import type { components } from './generated/host.js';
+
 export const WEBHOOK_SIGNATURE_HEADER = 'Kongjian-Signature';
 export const WEBHOOK_EVENT_ID_HEADER = 'Kongjian-Event-Id';
 export const WEBHOOK_EVENT_TYPE_HEADER = 'Kongjian-Event-Type';
 /** How far the signed timestamp may be from now before a request counts as a replay. */
 export const DEFAULT_WEBHOOK_TOLERANCE_SECONDS = 300;
 
+/** The event types an app can list in its manifest (from the spec), and the test event. */
 export type KongjianEventType =
-  | 'app.installed'
-  | 'app.uninstalled'
-  | 'app.deauthorized'
-  | 'post.created'
-  | 'friend.added'
-  | 'gift.received'
-  | 'order.paid'
-  | 'order.refunded'
-  | 'app.reminder'
+  | NonNullable<components['schemas']['AppManifestRequest']['events']>[number]
   /** Sent when the developer asks for a test event (the console's "send test event"). */
   | 'webhook.test';
 

@@ -84,6 +84,34 @@ describe('the SDK against a real host', () => {
     assert.equal((await asAlice.GET('/open/v1/storage/{key}', key)).error?.code, 'not_found');
   });
 
+  test('checks a text, then reads what is left of its limits, and a story takes one from them', async () => {
+    const oauth = await oauthClient();
+    const api = createOpenApiClient({
+      baseUrl: host.baseUrl,
+      tokens: oauth.session(await signIn(bob, oauth)),
+    });
+    const text = `Bob checks his words first ${Date.now()}`;
+    assert.deepEqual(unwrap(await api.POST('/open/v1/text-checks', { body: { text } })), {
+      verdict: 'allow',
+    });
+
+    const asked = await api.GET('/open/v1/limits');
+    const { quotas, rateLimit } = unwrap(asked);
+    // The answer counts itself, as the RateLimit header of the same response does.
+    assert.match(
+      asked.response.headers.get('ratelimit') ?? '',
+      new RegExp(
+        `^"token";r=${rateLimit.token.remaining};t=\\d+, "app";r=${rateLimit.app?.remaining};t=\\d+$`,
+      ),
+    );
+    unwrap(await api.POST('/open/v1/feed/stories', { body: { text } }));
+    assert.deepEqual(unwrap(await api.GET('/open/v1/limits')).quotas.stories, {
+      ...quotas.stories,
+      used: quotas.stories.used + 1,
+      remaining: quotas.stories.remaining - 1,
+    });
+  });
+
   test('a session refreshes before expiry, rotates the refresh token, and revoke() ends the grant', async () => {
     const oauth = await oauthClient({ clientAuthentication: 'client_secret_post' });
     const tokens = await signIn(alice, oauth);

@@ -9,23 +9,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
+import { installOutsideRepository, packSdk } from '@kongjian/testing';
 
 const run = promisify(execFile);
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const TSC = path.join(REPO, 'node_modules', '.bin', 'tsc');
-
-/**
- * npm hands its own settings to the scripts it runs (`npm_config_local_prefix` would install into the
- * repository); the consumer's npm gets only those that say where the registry and its cache are.
- */
-const KEPT_NPM_SETTINGS = new Set(['cache', 'userconfig', 'globalconfig', 'registry', 'cafile', 'proxy']);
-const cleanEnv = Object.fromEntries(
-  Object.entries(process.env).filter(
-    ([name]) =>
-      !name.toLowerCase().startsWith('npm_') ||
-      KEPT_NPM_SETTINGS.has(name.toLowerCase().replace(/^npm_config_/, '')),
-  ),
-);
 
 const CONSUMER_SCRIPT = `
 import { createHmac } from 'node:crypto';
@@ -104,6 +92,25 @@ export const eventType = (event: KongjianWebhookEvent): string => event.type;
 export default definePlugin({ routes: { 'GET /ping': async () => ({ body: { pong: true } }) } });
 `;
 
+/**
+ * What the README's TypeScript example leaves to the app around it (its environment, session store, incoming
+ * request and routing), so that the example itself type-checks as written.
+ */
+const README_SURROUNDINGS = `
+import type { PendingAuthorization, TokenSession, TokenSet } from '@kongjian/sdk';
+declare const process: { env: Record<string, string | undefined> };
+declare const session: { pending: PendingAuthorization; tokens: TokenSession };
+declare const request: Request;
+declare const user: string;
+declare function redirect(url: string): void;
+declare function saveTokens(user: string, tokens: TokenSet): void;
+declare function rewardInviter(inviter: string, invitee: string): Promise<void>;
+`;
+
+/** The TypeScript code blocks of a Markdown text. */
+const typeScriptBlocks = (markdown) =>
+  [...markdown.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((match) => match[1]);
+
 describe('the packed SDK, installed outside the repository', () => {
   let work;
   let consumer;
@@ -113,29 +120,14 @@ describe('the packed SDK, installed outside the repository', () => {
     work = await mkdtemp(path.join(os.tmpdir(), 'kongjian-sdk-package-'));
     consumer = path.join(work, 'consumer');
     await mkdir(consumer);
-    // Scripts stay off: Nx built dist/ before the tests, and the prepack build would empty dist/ under the
-    // other test files running beside this one.
-    const { stdout } = await run(
-      'npm',
-      ['pack', '-w', 'sdk', '--pack-destination', work, '--ignore-scripts', '--json'],
-      { cwd: REPO, env: cleanEnv },
-    );
-    [packed] = JSON.parse(stdout);
-    await writeFile(
-      path.join(consumer, 'package.json'),
-      JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
-    );
-    await run(
-      'npm',
-      ['install', path.join(work, packed.filename), '--prefer-offline', '--no-audit', '--no-fund'],
-      { cwd: consumer, env: cleanEnv },
-    );
+    packed = await packSdk(work);
+    await installOutsideRepository(consumer, { name: 'consumer', type: 'module' }, [packed.tarball]);
   });
 
   after(() => rm(work, { recursive: true, force: true }));
 
   test('the tarball holds the build, the licence and the README, and is publishable', async () => {
-    const files = packed.files.map((file) => file.path);
+    const files = packed.files;
     for (const file of ['LICENSE', 'README.md', 'package.json', 'dist/index.js', 'dist/index.d.ts']) {
       assert.ok(files.includes(file), `${file} is in the tarball`);
     }
@@ -169,8 +161,8 @@ describe('the packed SDK, installed outside the repository', () => {
     assert.equal(stdout.trim(), 'ERR_PACKAGE_PATH_NOT_EXPORTED');
   });
 
-  test('TypeScript (nodenext) type-checks a consumer against its declarations', async () => {
-    await writeFile(path.join(consumer, 'check.ts'), CONSUMER_TYPES);
+  /** Type-checks `files` of the consumer folder with TypeScript (nodenext, strict) against the installed SDK. */
+  async function typeCheck(files) {
     await writeFile(
       path.join(consumer, 'tsconfig.json'),
       JSON.stringify({
@@ -184,11 +176,28 @@ describe('the packed SDK, installed outside the repository', () => {
           noEmit: true,
           skipLibCheck: false,
         },
-        files: ['check.ts'],
+        files,
       }),
     );
     await run(TSC, ['-p', 'tsconfig.json'], { cwd: consumer }).catch((error) => {
       assert.fail(`tsc found errors:\n${error.stdout}${error.stderr}`);
     });
+  }
+
+  test('TypeScript (nodenext) type-checks a consumer against its declarations', async () => {
+    await writeFile(path.join(consumer, 'check.ts'), CONSUMER_TYPES);
+    await typeCheck(['check.ts']);
+  });
+
+  test('the README’s TypeScript examples type-check against it as written', async () => {
+    const blocks = typeScriptBlocks(
+      await readFile(path.join(consumer, 'node_modules/@kongjian/sdk/README.md'), 'utf8'),
+    );
+    assert.ok(blocks.length > 0, 'the README has TypeScript examples');
+    const files = blocks.map((_, index) => `readme-${index + 1}.ts`);
+    for (const [index, block] of blocks.entries()) {
+      await writeFile(path.join(consumer, files[index]), `${block}\n${README_SURROUNDINGS}`);
+    }
+    await typeCheck(files);
   });
 });

@@ -113,6 +113,7 @@ describe('verifyWebhookSignature against a known vector', () => {
 const REDIRECT_URI = 'http://127.0.0.1:9/callback';
 /** How long the host's dispatcher (polling every second) may take to deliver. */
 const DELIVERY_WAIT_MS = 20_000;
+const ADMIN = { username: 'webhook_admin', password: 'webhook admin password' };
 
 describe('verifyWebhookSignature against webhooks a real host sends', () => {
   let host;
@@ -129,8 +130,11 @@ describe('verifyWebhookSignature against webhooks a real host sends', () => {
       });
     });
     await new Promise((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    // Development mode: the host may deliver to a receiver on this machine.
-    host = await HostProcess.start({ KONGJIAN_DEV_MODE: 'true' });
+    // Development mode: the host may deliver to a receiver on this machine. The admin publishes apps.
+    host = await HostProcess.start({
+      KONGJIAN_DEV_MODE: 'true',
+      KONGJIAN_ADMIN: `${ADMIN.username}:${ADMIN.password}`,
+    });
   });
   after(async () => {
     await host?.stop();
@@ -192,6 +196,96 @@ describe('verifyWebhookSignature against webhooks a real host sends', () => {
       await verifyWebhookSignature({ secret: `${secret}x`, body: webhook.body, signatureHeader }),
       false,
     );
+  });
+
+  test('an invite sent through the SDK arrives as app.invited, and as invite.accepted once the friend installs', async () => {
+    const hostApi = new HostApi(host.baseUrl);
+    const [alice, bob, developer] = [
+      await hostApi.newUser('alice'),
+      await hostApi.newUser('bob'),
+      await hostApi.newUser('dev'),
+    ];
+    await hostApi.befriend(alice, bob);
+    const scopes = ['profile:read', 'invites:send'];
+    const app = await hostApi.newApp(developer, {
+      redirectUris: [REDIRECT_URI],
+      scopes,
+      webhookUrl: `http://127.0.0.1:${receiver.address().port}/hooks`,
+      events: ['app.invited', 'invite.accepted'],
+    });
+    // Friends are invited only to a published app.
+    await hostApi.publishVersion(developer, await hostApi.request('POST', '/sessions', { body: ADMIN }), app);
+    const oauth = await KongjianOAuth.discover(host.baseUrl, {
+      clientId: app.clientId,
+      clientSecret: app.clientSecret,
+      redirectUri: REDIRECT_URI,
+      allowInsecureRequests: true,
+    });
+    const signIn = async (user) => {
+      const pending = await oauth.authorizationUrl({ scope: scopes });
+      const page = await signInAndConsent(new FormBrowser(), pending.url, user, {
+        stopBefore: (url) => url.href.startsWith(REDIRECT_URI),
+      });
+      const tokens = await oauth.exchangeCallback(page.stoppedAt, pending);
+      return createOpenApiClient({ baseUrl: host.baseUrl, accessToken: tokens.accessToken });
+    };
+    const asAlice = await signIn(alice);
+    const aliceOpenid = unwrap(await asAlice.GET('/open/v1/me')).openid;
+
+    const [friend] = unwrap(await asAlice.GET('/open/v1/invitable-friends')).items;
+    assert.equal(friend.nickname, bob.username);
+    assert.equal(friend.invited, false);
+    const sent = await asAlice.POST('/open/v1/invites', { body: { to: friend.openid } });
+    assert.equal(sent.response.status, 201);
+    assert.deepEqual(sent.data, {
+      id: sent.data.id,
+      inviter: aliceOpenid,
+      invitee: friend.openid,
+      createdAt: sent.data.createdAt,
+    });
+    const repeated = await asAlice.POST('/open/v1/invites', { body: { to: friend.openid } });
+    assert.equal(repeated.response.status, 200);
+    assert.equal(repeated.data.id, sent.data.id);
+
+    // Bob installs through the consent page, and is the openid he was invited by.
+    const asBob = await signIn(bob);
+    assert.equal(unwrap(await asBob.GET('/open/v1/me')).openid, friend.openid);
+
+    const { secret } = await hostApi.request('GET', `/developer/apps/${app.id}/webhook`, {
+      token: developer.token,
+      expected: 200,
+    });
+    const deliveredEvent = async (type) => {
+      const deadline = Date.now() + DELIVERY_WAIT_MS;
+      let webhook;
+      while (
+        !(webhook = received.find(
+          (entry) => entry.headers['kongjian-event-type'] === type && entry.body.includes(sent.data.id),
+        ))
+      ) {
+        assert.ok(Date.now() < deadline, `the host delivered ${type}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return constructWebhookEvent({
+        secret,
+        body: webhook.body.toString('utf8'),
+        signatureHeader: webhook.headers['kongjian-signature'],
+      });
+    };
+    const invited = await deliveredEvent('app.invited');
+    assert.deepEqual(invited.data, {
+      inviteId: sent.data.id,
+      inviter: aliceOpenid,
+      invitee: friend.openid,
+      createdAt: sent.data.createdAt,
+    });
+    const accepted = await deliveredEvent('invite.accepted');
+    assert.deepEqual(accepted.data, {
+      inviteId: sent.data.id,
+      inviter: aliceOpenid,
+      invitee: friend.openid,
+      acceptedAt: accepted.data.acceptedAt,
+    });
   });
 
   test('a test event the developer sends verifies like any other, and shows in the delivery log', async () => {

@@ -7,6 +7,7 @@ test('an admin tries a text, adds a rule, approves a held post and takes a flagg
 }) => {
   const word = Math.random().toString(36).slice(2, 7);
   const [held, flagged, blocked] = [`待审${word}`, `复查${word}`, `禁止${word}`];
+  const why = `广告内容${word}`;
   for (const [phrase, action] of [
     [held, 'hold'],
     [flagged, 'flag'],
@@ -47,7 +48,7 @@ test('an admin tries a text, adds a rule, approves a held post and takes a flagg
   const takeDown = page.getByRole('dialog', { name: '下架' });
   await takeDown.getByRole('button', { name: '下架' }).click();
   await expect(takeDown.getByText('请写明原因')).toBeVisible();
-  await takeDown.getByLabel('原因（对方会看到）').fill('广告内容');
+  await takeDown.getByLabel('原因（对方会看到）').fill(why);
   await takeDown.getByRole('button', { name: '下架' }).click();
   await expect(flaggedCase).toHaveCount(0);
 
@@ -56,7 +57,14 @@ test('an admin tries a text, adds a rule, approves a held post and takes a flagg
   await hostApi.request('GET', `/posts/${flaggedPost.id}`, { token: stranger.token, expected: 404 });
 
   await page.getByRole('link', { name: '处理记录' }).click();
-  await expect(page.getByRole('cell', { name: '广告内容' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: why })).toBeVisible();
+  // Filtered by kind: both decisions were on posts, none on comments.
+  await page.getByRole('combobox', { name: '按内容类型筛选' }).click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '评论' }).click();
+  await expect(page.getByText('还没有处理记录。')).toBeVisible();
+  await page.getByRole('combobox', { name: '按内容类型筛选' }).click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '动态' }).click();
+  await expect(page.getByRole('cell', { name: why })).toBeVisible();
   await tab.check('console-moderation-decisions');
 
   await page.getByRole('link', { name: '关键词规则' }).click();
@@ -72,5 +80,12 @@ test('an admin tries a text, adds a rule, approves a held post and takes a flagg
   await page.getByRole('button', { name: '试一试' }).click();
   await expect(page.getByText('会被拦截，不能发布。')).toBeVisible();
   await tab.check('console-moderation-rules');
+
+  // Each decision and the new rule are in the audit log, with who and why.
+  await page.getByRole('link', { name: '操作记录' }).click();
+  const rows = page.getByRole('row');
+  await expect(rows.filter({ hasText: `添加了关键词“${blocked}”：拦截（不能发布）` })).toBeVisible();
+  await expect(rows.filter({ hasText: '下架了内容' }).filter({ hasText: why })).toBeVisible();
+  await expect(rows.filter({ hasText: '审核通过' }).filter({ hasText: '动态' }).first()).toBeVisible();
   tab.expectNoProblems();
 });

@@ -17,6 +17,8 @@ import { FeedModule } from './feed/feed.module';
 import { FriendsModule } from './friends/friends.module';
 import { GiftsModule } from './gifts/gifts.module';
 import { HealthController } from './health/health.controller';
+import { Readiness } from './health/readiness.service';
+import { MetricsModule } from './metrics/metrics.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OAuthModule } from './oauth/oauth.module';
@@ -25,6 +27,7 @@ import { OpenApiModule } from './open-api/open-api.module';
 import { OrdersModule } from './orders/orders.module';
 import { PluginsModule } from './plugins/plugins.module';
 import { PostsModule } from './posts/posts.module';
+import { SharedStoreModule } from './shared-store/shared-store.module';
 import { SpacesModule } from './spaces/spaces.module';
 
 @Module({})
@@ -34,7 +37,9 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config, clock),
+        MetricsModule,
         DatabaseModule,
+        SharedStoreModule,
         EventsModule,
         AccountsModule,
         // Before the modules with /users/{userId}/… routes (posts, albums): Express matches in the
@@ -61,6 +66,7 @@ export class AppModule {
         ApiDocsModule,
       ],
       controllers: [HealthController],
+      providers: [Readiness],
     };
   }
 }

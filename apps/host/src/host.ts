@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { ConsoleLogger, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
@@ -9,19 +8,33 @@ import { AppModule } from './app.module';
 import { LaunchTokensService } from './app-center/launch-tokens.service';
 import { AuthorizationsService } from './apps/authorizations.service';
 import type { Clock } from './common/clock';
-import { logRequests, requireJsonBodies } from './common/http-middleware';
+import { explainBodyErrors, refuseMalformedPaths, requireJsonBodies } from './common/http-middleware';
+import {
+  bindRequestContext,
+  createNestLogger,
+  createRootLogger,
+  type LogOptions,
+  logRequests,
+} from './common/logging';
 import { LIMITS } from './common/limits';
 import { ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/config';
 import { DatabaseService } from './database/database.module';
 import { DemoService } from './demo/demo.service';
+import { Readiness } from './health/readiness.service';
+import { countRequests } from './metrics/count-requests';
+import { Metrics } from './metrics/metrics.service';
 import { PluginsService } from './plugins/plugins.service';
 import { HOST_PAGES, serveSinglePageApp } from './web-app/serve-web-app';
 
 export interface HostOptions {
   clock?: Clock;
-  logger?: LoggerService | LogLevel[] | false;
+  /**
+   * Where log lines go: stdout at `config.logLevel` (LOG_LEVEL) by default; `false` logs nothing (tests);
+   * a level and a destination capture them (tests of the logs).
+   */
+  logger?: LogOptions | false;
 }
 
 /**
@@ -32,19 +45,23 @@ export async function createHost(
   config: AppConfig,
   options: HostOptions = {},
 ): Promise<NestExpressApplication> {
+  const log = createRootLogger(options.logger ?? { level: config.logLevel ?? 'info' });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock), {
     bodyParser: false,
     abortOnError: false,
-    logger: Array.isArray(options.logger)
-      ? new ConsoleLogger({ json: true, logLevels: options.logger })
-      : (options.logger ?? new ConsoleLogger({ json: true })),
+    logger: createNestLogger(log),
   });
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy ?? 'loopback');
   app.disable('x-powered-by');
-  if (config.logRequests) app.use(logRequests);
+  // First, so every answer is logged and counted, the web app's pages and refused bodies too.
+  app.use(logRequests(log));
+  app.use(countRequests(app.get(Metrics)));
+  app.use(refuseMalformedPaths);
   app.use(requireJsonBodies);
   app.use(express.json({ limit: LIMITS.bodyBytes, strict: true }));
+  app.use(explainBodyErrors);
   app.use(cookieParser());
+  app.use(bindRequestContext);
   app.use(
     serveSinglePageApp({
       dir: config.webDir,
@@ -58,27 +75,33 @@ export async function createHost(
   );
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
+  // No enableShutdownHooks: main.ts drains on SIGTERM/SIGINT itself (see shutdown.ts) and exits 0.
   await app.init();
 
   const database = app.get(DatabaseService);
-  await database.migrate();
-  await database.withContext(() => app.get(AuthorizationsService).loadOpenidKey());
-  await database.withContext(() => app.get(LaunchTokensService).loadSigningKey());
-  // Plugins register their apps, so they start once the database is migrated.
-  await database.withContext(() => app.get(PluginsService).start());
-  // Demo data first: it seeds only an installation without people, and the admin named at start is one.
-  if (config.demoData) {
-    await database.withContext(async () => {
-      const demo = app.get(DemoService);
-      await demo.seedIfEmpty();
-      await demo.ensureDemoPluginInstalls();
-      await demo.announceDemoApp(config.publicUrl);
-    });
-  }
-  const admin = config.bootstrapAdmin;
-  if (admin) {
-    await database.withContext(() => app.get(AccountsService).ensureAdmin(admin.username, admin.password));
-  }
+  // Instances started together take turns (see whileStarting).
+  await database.whileStarting(async () => {
+    const readiness = app.get(Readiness);
+    await database.migrate();
+    readiness.markMigrated();
+    await database.withContext(() => app.get(AuthorizationsService).loadOpenidKey());
+    await database.withContext(() => app.get(LaunchTokensService).loadSigningKey());
+    // Plugins register their apps, so they start once the database is migrated.
+    await database.withContext(() => app.get(PluginsService).start());
+    readiness.markPluginsStarted();
+    // Demo data first: it seeds only an installation without people, and the admin named at start is one.
+    if (config.demoData) {
+      await database.withContext(async () => {
+        const demo = app.get(DemoService);
+        await demo.seedIfEmpty();
+        await demo.ensureDemoPluginInstalls();
+        await demo.announceDemoApp(config.publicUrl);
+      });
+    }
+    const admin = config.bootstrapAdmin;
+    if (admin) {
+      await database.withContext(() => app.get(AccountsService).ensureAdmin(admin.username, admin.password));
+    }
+  });
   return app;
 }

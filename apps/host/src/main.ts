@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from './config/config';
 import { createHost } from './host';
+import { drainAndClose } from './shutdown';
 
 async function main(): Promise<void> {
   let config;
@@ -15,11 +16,33 @@ async function main(): Promise<void> {
   }
   const app = await createHost(config);
   await app.listen(config.port);
-  new Logger('Kongjian').log({
-    message: `Kongjian is up at ${config.publicUrl}`,
+  const logger = new Logger('Kongjian');
+  logger.log({
+    message: `listening at ${config.publicUrl}`,
+    port: config.port,
     database: config.databaseMode,
     dataDir: config.databaseMode === 'pglite' ? config.dataDir : undefined,
   });
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    // A second signal (Ctrl-C twice) does not wait for the drain.
+    if (stopping) process.exit(1);
+    stopping = true;
+    logger.log({ message: 'shutting down', signal });
+    drainAndClose(app, config).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({
+          message: 'shutdown failed',
+          error: error instanceof Error ? error.stack : String(error),
+        });
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }
 
 void main();

@@ -1,3 +1,4 @@
+import { PHONE } from '@kongjian/browser-testing';
 import { expect, test } from './support/fixtures';
 
 // Each journey checks several pages at two widths and in two languages: more than 90 s on a busy machine.
@@ -77,26 +78,61 @@ test('a demo person opens the farm from my apps', async ({ open, demoUser }) => 
 });
 
 test('inviting a friend to an installed app', async ({ open, hostApi }) => {
-  const [me, friend] = [await hostApi.newUser('inviter'), await hostApi.newUser('invitee')];
+  const [me, friend, player] = [
+    await hostApi.newUser('inviter'),
+    await hostApi.newUser('invitee'),
+    await hostApi.newUser('player'),
+  ];
   await hostApi.befriend(me, friend);
+  await hostApi.befriend(me, player);
   const apps = await hostApi.request<{ items: { id: string; builtIn: boolean }[] }>(
     'GET',
     '/app-center/apps?q=Polls',
     { token: me.token },
   );
   const polls = apps.items.find((app) => app.builtIn)!;
-  await hostApi.request('POST', `/app-center/apps/${polls.id}/install`, {
-    token: me.token,
-    body: {},
-    expected: 200,
-  });
+  for (const user of [me, player]) {
+    await hostApi.request('POST', `/app-center/apps/${polls.id}/install`, {
+      token: user.token,
+      body: {},
+      expected: 200,
+    });
+  }
   const tab = await open(me);
   const { page } = tab;
   await tab.goto(`/app-center/${polls.id}`);
   await page.getByRole('button', { name: '邀请好友' }).click();
   const dialog = page.getByRole('dialog');
+  // A friend who plays already is not offered.
+  await expect(dialog.getByRole('checkbox')).toHaveCount(1);
   await dialog.getByRole('checkbox', { name: friend.username }).check();
   await dialog.getByRole('button', { name: /发送邀请/ }).click();
-  await expect(dialog.getByText(/已邀请 1 位好友/)).toBeVisible();
+  await expect(dialog.getByText('已邀请 1 位好友，今天还能邀请 19 次。')).toBeVisible();
+  // Invited: marked, and not offered again, since asking again would send nothing.
+  await expect(dialog.getByText('已邀请，等对方加入')).toBeVisible();
+  await expect(dialog.getByRole('checkbox', { name: friend.username })).toBeDisabled();
+  await expect(dialog.getByRole('button', { name: /发送邀请/ })).toBeDisabled();
+  await tab.check('app-invite-sent');
   tab.expectNoProblems();
+
+  // In English, on a phone: the same dialog once the invite is sent.
+  const english = await open(me, { language: 'en', viewport: PHONE });
+  await english.goto(`/app-center/${polls.id}`);
+  await english.page.getByRole('button', { name: 'Invite friends' }).click();
+  const inEnglish = english.page.getByRole('dialog', { name: 'Invite friends to 投票 Polls' });
+  await expect(inEnglish.getByText('Invited, not joined yet')).toBeVisible();
+  await english.check('app-invite-pending');
+  english.expectNoProblems();
+
+  // The friend was told once, and the invite opens the app's page in the app center.
+  const friendTab = await open(friend, { language: 'en' });
+  await friendTab.goto('/notifications');
+  const invitation = friendTab.page.getByRole('link', {
+    name: `${me.username} invited you to play 投票 Polls`,
+  });
+  await expect(invitation).toHaveCount(1);
+  await invitation.click();
+  await expect(friendTab.page).toHaveURL(new RegExp(`/app-center/${polls.id}$`));
+  await expect(friendTab.page.getByRole('heading', { name: '投票 Polls', level: 1 })).toBeVisible();
+  friendTab.expectNoProblems();
 });

@@ -13,7 +13,8 @@ const COUNTER_ATTEMPTS = 3;
 /**
  * @typedef {import('@kongjian/sdk').OpenApiClient} OpenApiClient
  * @typedef {{ openid: string; nickname: string }} Player
- * @typedef {{ me: Player; winner: Player | null; draws: number }} DrawResult
+ * @typedef {'published' | 'held' | 'refused'} StoryState What became of the draw's story
+ * @typedef {{ me: Player; winner: Player | null; story: StoryState | null; draws: number }} DrawResult
  */
 
 /**
@@ -96,13 +97,22 @@ async function countDraw(api) {
  */
 export async function draw(api, app) {
   const [me, friends] = await Promise.all([profile(api), appFriends(api)]);
-  if (friends.length === 0) return { me, winner: null, draws: await drawCount(api) };
+  if (friends.length === 0) return { me, winner: null, story: null, draws: await drawCount(api) };
   const winner = friends[randomInt(friends.length)];
   const text = `${me.nickname} drew ${winner.nickname} in Lucky Draw!`;
-  // Kongjian only links stories to https pages, so a development copy on http posts the text alone.
-  const linkUrl = app.publicUrl.startsWith('https:') ? app.publicUrl : undefined;
-  unwrap(await api.POST('/open/v1/feed/stories', { body: { text, linkUrl } }));
-  return { me, winner, draws: await countDraw(api) };
+  // Nicknames are the users' own words: a text Kongjian's rules would refuse is not posted (the draw
+  // still counts), rather than failing the draw with an error.
+  const { verdict } = unwrap(await api.POST('/open/v1/text-checks', { body: { text } }));
+  /** @type {StoryState} */
+  let story = 'refused';
+  if (verdict !== 'block') {
+    // Kongjian only links stories to https pages, so a development copy on http posts the text alone.
+    const linkUrl = app.publicUrl.startsWith('https:') ? app.publicUrl : undefined;
+    const { state } = unwrap(await api.POST('/open/v1/feed/stories', { body: { text, linkUrl } }));
+    // A new story is published, or held for a moderator (rejected and unpublished come later, if ever).
+    story = state === 'held' ? 'held' : 'published';
+  }
+  return { me, winner, story, draws: await countDraw(api) };
 }
 
 /**

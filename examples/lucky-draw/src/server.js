@@ -7,6 +7,12 @@ import { csrfTokenMatches, SessionStore } from './sessions.js';
 
 /** Form posts are a CSRF token and a button; anything longer is not ours. */
 const MAX_FORM_BYTES = 4 * 1024;
+/** What the player is told of the draw's story. */
+const STORY_NEWS = {
+  published: 'Your friends can see it in their feeds.',
+  held: 'Your friends will see it once Kongjian has reviewed it.',
+  refused: 'The story was not posted: its words break Kongjian’s rules.',
+};
 
 /**
  * @typedef {import('node:http').IncomingMessage} Request
@@ -99,11 +105,16 @@ export async function createLuckyDrawServer(config) {
       try {
         tokens = await oauth.exchangeCallback(new URL(request.url ?? '/', config.publicUrl), pending);
       } catch (error) {
-        const declined = error instanceof KongjianOAuthError && error.error === 'access_denied';
+        // Refused, by the person or by Kongjian (an app in development admits only its testers): say why.
+        const refused = error instanceof KongjianOAuthError && error.error === 'access_denied';
         return page(
           response,
           400,
-          errorPage(declined ? 'Maybe next time!' : 'Sign-in failed. Please try again.'),
+          errorPage(
+            refused
+              ? `You are not signed in: ${error.errorDescription ?? 'access was declined'}.`
+              : 'Sign-in failed. Please try again.',
+          ),
         );
       }
       const signedIn = sessions.renew(session, response);
@@ -119,7 +130,7 @@ export async function createLuckyDrawServer(config) {
         const result = await draw(apiFor(session.tokens), config);
         session.nickname = result.me.nickname;
         session.flash = result.winner
-          ? `You drew ${result.winner.nickname}! Your friends can see it in their feeds.`
+          ? `You drew ${result.winner.nickname}! ${STORY_NEWS[result.story ?? 'published']}`
           : 'None of your friends plays Lucky Draw yet. Invite some!';
       } catch (error) {
         if (error instanceof KongjianOAuthError) {

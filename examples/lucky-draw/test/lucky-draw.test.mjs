@@ -1,43 +1,20 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
-import { FormBrowser, freePort, HostApi, HostProcess, parseForms, signInAndConsent } from '@kongjian/testing';
+import {
+  FormBrowser,
+  freePort,
+  HostApi,
+  HostProcess,
+  parseForms,
+  signInAndConsent,
+  startNodeProgram,
+} from '@kongjian/testing';
 
 const MAIN = fileURLToPath(new URL('../src/main.js', import.meta.url));
-const START_TIMEOUT_MS = 10_000;
-
-/** Lucky Draw as `npm start` runs it, configured through its environment. */
-async function startLuckyDraw(env) {
-  const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`Lucky Draw exited while starting:\n${output}`);
-    try {
-      if ((await fetch(env.PUBLIC_URL)).ok) {
-        return {
-          stop: async () => {
-            if (child.exitCode !== null) return;
-            child.kill('SIGTERM');
-            await once(child, 'exit');
-          },
-        };
-      }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`Lucky Draw did not answer within ${START_TIMEOUT_MS / 1000} s:\n${output}`);
-}
+/** The host's admin, named at start as an operator would, to add moderation rules. */
+const ADMIN = { username: 'lucky_admin', password: randomBytes(12).toString('hex') };
 
 let host;
 let luckyDraw;
@@ -45,16 +22,18 @@ let hostApi;
 let appUrl;
 let alice;
 let bob;
+let developer;
+let app;
 
 before(async () => {
-  host = await HostProcess.start();
+  host = await HostProcess.start({ KONGJIAN_ADMIN: `${ADMIN.username}:${ADMIN.password}` });
   hostApi = new HostApi(host.baseUrl);
   [alice, bob] = [await hostApi.newUser('alice'), await hostApi.newUser('bob')];
   await hostApi.befriend(alice, bob);
   const port = await freePort();
   appUrl = `http://127.0.0.1:${port}`;
-  const developer = await hostApi.newUser('dev');
-  const app = await hostApi.newApp(
+  developer = await hostApi.newUser('dev');
+  app = await hostApi.newApp(
     developer,
     {
       name: 'Lucky Draw',
@@ -63,13 +42,18 @@ before(async () => {
     },
     [alice, bob],
   );
-  luckyDraw = await startLuckyDraw({
-    KONGJIAN_URL: host.baseUrl,
-    CLIENT_ID: app.clientId,
-    CLIENT_SECRET: app.clientSecret,
-    PORT: String(port),
-    PUBLIC_URL: appUrl,
-  });
+  // Lucky Draw as `npm start` runs it, configured through its environment.
+  luckyDraw = await startNodeProgram(
+    MAIN,
+    {
+      KONGJIAN_URL: host.baseUrl,
+      CLIENT_ID: app.clientId,
+      CLIENT_SECRET: app.clientSecret,
+      PORT: String(port),
+      PUBLIC_URL: appUrl,
+    },
+    appUrl,
+  );
 });
 
 after(async () => {
@@ -132,4 +116,40 @@ test('a callback that does not belong to the visitor’s sign-in is refused', as
   const forged = await browser.open(`${appUrl}/callback?code=stolen&state=forged`);
   assert.equal(forged.status, 400);
   assert.match(forged.body, /sign in again/i);
+});
+
+test('a draw whose story Kongjian’s rules refuse tells the player in words and posts nothing', async () => {
+  const [carol, dave] = [await hostApi.newUser('carol'), await hostApi.newUser('dave')];
+  await hostApi.befriend(carol, dave);
+  for (const tester of [carol, dave]) {
+    await hostApi.request('PUT', `/developer/apps/${app.id}/testers/${tester.id}`, {
+      token: developer.token,
+      expected: 204,
+    });
+  }
+  await signInToLuckyDraw(dave);
+  // Dave's nickname then carries words an admin blocks: the draw's story would name him.
+  await hostApi.request('PATCH', '/space/profile', {
+    token: dave.token,
+    body: { nickname: '荒野赌场 Dave' },
+  });
+  const admin = await hostApi.request('POST', '/sessions', { body: ADMIN });
+  await hostApi.request('POST', '/admin/moderation/rules', {
+    token: admin.token,
+    body: { phrase: '荒野赌场', action: 'block' },
+  });
+
+  const { browser, page } = await signInToLuckyDraw(carol);
+  const drawn = await browser.submit(parseForms(page).find((form) => form.action.pathname === '/draw'));
+  assert.equal(drawn.status, 200);
+  assert.match(
+    drawn.body,
+    /You drew 荒野赌场 Dave! The story was not posted: its words break Kongjian’s rules\./,
+  );
+  // The draw itself still counts.
+  assert.match(drawn.body, /drawn 1 time\b/);
+  for (const user of [carol, dave]) {
+    const stories = (await hostApi.feed(user)).items.filter((item) => item.post.kind === 'story');
+    assert.deepEqual(stories, [], `no story in ${user.username}’s feed`);
+  }
 });

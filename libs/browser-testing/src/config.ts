@@ -19,6 +19,8 @@ export function kjPlaywrightConfig({ timeout }: { timeout: number }) {
       locale: 'zh-CN',
       viewport: { width: 1280, height: 860 },
       actionTimeout: 15_000,
+      // See openTab: dialogs and menus without motion.
+      reducedMotion: 'reduce',
       launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
     },
   });

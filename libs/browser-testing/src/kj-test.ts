@@ -173,7 +173,9 @@ async function openTab(
   viewport: typeof DESKTOP,
   options: KjTestOptions,
 ): Promise<KjPage> {
-  const context = await browser.newContext({ viewport, locale: language });
+  // As a person who asked for less motion: antd then shows dialogs and menus at once, so a journey never
+  // clicks into one still moving in on a slow machine.
+  const context = await browser.newContext({ viewport, locale: language, reducedMotion: 'reduce' });
   if (user) {
     await context.addCookies([{ name: 'kj_session', value: user.token, url: baseUrl, httpOnly: true }]);
   }

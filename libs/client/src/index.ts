@@ -18,6 +18,12 @@ export {
 } from './problem';
 export { createQueryClient, isClientError } from './query';
 export type { HostComponents } from '@kongjian/sdk';
+export {
+  AUDIT_ACTIONS,
+  AUDIT_SUBJECT_TYPES,
+  EVENT_TYPES,
+  MODERATION_SUBJECT_TYPES,
+} from '@kongjian/sdk/enums';
 export { KONGJIAN_THEME, ThemeProvider } from './theme';
 export { useScopeWords } from './scopes';
 export { ProblemAlert, QueryState } from './query-state';

@@ -2,7 +2,7 @@ import { App as AntApp, ConfigProvider, theme } from 'antd';
 // The ES builds: `antd/locale/*` re-export the CommonJS ones, which bring the date pickers' strings along.
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
-import type { ReactNode } from 'react';
+import { type ReactNode, useSyncExternalStore } from 'react';
 import { useLanguage } from './i18n';
 import './antd-fixes.css';
 
@@ -46,11 +46,31 @@ export const KONGJIAN_THEME = {
   },
 };
 
+const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
+
+/** Whether the person asked their system for less motion; follows the setting while the page is open. */
+function useReducedMotion(): boolean {
+  return useSyncExternalStore(
+    (changed) => {
+      const query = window.matchMedia(REDUCED_MOTION);
+      query.addEventListener('change', changed);
+      return () => query.removeEventListener('change', changed);
+    },
+    () => window.matchMedia(REDUCED_MOTION).matches,
+  );
+}
+
 export function ThemeProvider({ children }: { children: ReactNode }) {
   const [language] = useLanguage();
+  const reducedMotion = useReducedMotion();
   return (
     <ConfigProvider
-      theme={KONGJIAN_THEME}
+      // Dialogs, menus and messages appear at once for people who asked for less motion.
+      theme={
+        reducedMotion
+          ? { ...KONGJIAN_THEME, token: { ...KONGJIAN_THEME.token, motion: false } }
+          : KONGJIAN_THEME
+      }
       locale={language === 'en' ? enUS : zhCN}
       // antd would write "注 册"; people (and screen readers) expect "注册".
       button={{ autoInsertSpace: false }}

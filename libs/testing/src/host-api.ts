@@ -76,6 +76,9 @@ export class HostApi {
       optionalScopes?: string[];
       clientType?: 'confidential' | 'public';
       name?: string;
+      /** The event types the app receives, and where its webhooks go (null or absent: none). */
+      events?: string[];
+      webhookUrl?: string;
     },
     testers: HostUser[] = [],
   ): Promise<RegisteredTestApp> {

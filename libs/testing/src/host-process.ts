@@ -30,12 +30,27 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Where a host started by {@link HostProcess.start} keeps its data. */
+export interface HostDatabase {
+  /**
+   * Run on this database as it is, and keep it after `stop` (a benchmark seeds it first): a PostgreSQL
+   * URL, or '' for PGlite in the host's temporary data folder.
+   */
+  url?: string;
+  /**
+   * Otherwise a fresh database of its own, dropped at `stop`, on this PostgreSQL server (any database URL
+   * of it); DATABASE_URL unless given, and PGlite when that is unset or ''.
+   */
+  server?: string;
+}
+
 /**
- * A database of its own for one host: a fresh PostgreSQL database when DATABASE_URL is set (dropped by
- * the returned function), otherwise '' so the host runs on PGlite in its temporary data folder.
+ * A database of its own for one host (or one cluster of hosts): a fresh PostgreSQL database on the server of
+ * `baseUrl` (dropped by the returned function), or '' so the host runs on PGlite in its temporary data folder.
  */
-async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const baseUrl = process.env.DATABASE_URL;
+export async function freshDatabase(
+  baseUrl: string | undefined,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   if (!baseUrl) return { url: '', drop: async () => undefined };
   const { default: pg } = await import('pg');
   const name = `kongjian_test_${randomBytes(6).toString('hex')}`;
@@ -79,16 +94,22 @@ export class HostProcess {
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
   }
 
-  /** Starts a host and waits until `/health` answers; `env` adds or overrides environment variables. */
-  static async start(env: Record<string, string> = {}): Promise<HostProcess> {
+  /**
+   * Starts a host and waits until `/health` answers; `env` adds or overrides environment variables, and
+   * `database` says where its data goes (a fresh database of its own by default).
+   */
+  static async start(env: Record<string, string> = {}, database: HostDatabase = {}): Promise<HostProcess> {
     if (!existsSync(HOST_MAIN)) {
       throw new Error(`${HOST_MAIN} is missing: build the host first (npx nx run host:build)`);
     }
     const port = await freePort();
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kongjian-host-'));
-    const database = await freshDatabase();
+    const data =
+      database.url !== undefined
+        ? { url: database.url, drop: async () => undefined }
+        : await freshDatabase(database.server ?? process.env.DATABASE_URL);
     const cleanUp = async () => {
-      await database.drop();
+      await data.drop();
       await rm(dataDir, { recursive: true, force: true });
     };
     const baseUrl = `http://127.0.0.1:${port}`;
@@ -96,13 +117,15 @@ export class HostProcess {
       cwd: dataDir,
       env: {
         ...process.env,
-        DATABASE_URL: database.url,
+        DATABASE_URL: data.url,
         KONGJIAN_DATA_DIR: dataDir,
         PORT: String(port),
         KONGJIAN_PUBLIC_URL: baseUrl,
         KONGJIAN_DEMO_DATA: 'false',
-        KONGJIAN_LOG_REQUESTS: 'false',
+        LOG_LEVEL: 'warn',
         KONGJIAN_ADMIN: '',
+        // With REDIS_URL, hosts of test files running side by side keep their counters apart.
+        KONGJIAN_REDIS_KEY_PREFIX: `kongjian_test_${randomBytes(6).toString('hex')}:`,
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -115,6 +138,26 @@ export class HostProcess {
       throw error;
     }
     return host;
+  }
+
+  /** The host's process id, to read its memory use. */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  /** Sends the host a signal (SIGTERM to test its shutdown); {@link exitCode} says how it ended. */
+  signal(signal: NodeJS.Signals): void {
+    this.child.kill(signal);
+  }
+
+  /** The host's exit code once it has exited (null if a signal ended it). */
+  exitCode(): Promise<number | null> {
+    return this.exited;
+  }
+
+  /** The port the host listens on. */
+  get port(): number {
+    return Number(new URL(this.baseUrl).port);
   }
 
   /** The host's last lines of output, to explain a failure. */
@@ -146,6 +189,11 @@ export class HostProcess {
   stop(): Promise<void> {
     this.stopping ??= this.stopOnce();
     return this.stopping;
+  }
+
+  /** For exit paths that cannot wait (a signal handler): kills the host and leaves its data behind. */
+  killNow(): void {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
   }
 
   private async stopOnce(): Promise<void> {

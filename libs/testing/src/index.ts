@@ -5,4 +5,13 @@
 export { signInAndConsent, type Credentials } from './authorize.js';
 export { FormBrowser, parseForms, type FormField, type HtmlForm, type Page } from './browser.js';
 export { HostApi, type HostUser, type RegisteredTestApp } from './host-api.js';
-export { freePort, HostProcess } from './host-process.js';
+export { Cluster } from './cluster.js';
+export { freePort, freshDatabase, HostProcess, type HostDatabase } from './host-process.js';
+export {
+  envOutsideRepository,
+  installLuckyDraw,
+  installOutsideRepository,
+  packSdk,
+  startNodeProgram,
+  type PackedSdk,
+} from './outside-repository.js';

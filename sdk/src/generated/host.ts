@@ -621,6 +621,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/app-center/apps/{appId}/icon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An app's uploaded icon (the URL its iconUrl gives) */
+        get: operations["getAppIcon"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/app-center/apps/{appId}/install": {
         parameters: {
             query?: never;
@@ -639,6 +656,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/app-center/apps/{appId}/invitable-friends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My friends who do not use an app I installed, to invite (never anyone in a block relation with me), each with whether my invite to them is pending */
+        get: operations["listFriendsToInvite"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/app-center/apps/{appId}/invites": {
         parameters: {
             query?: never;
@@ -648,7 +682,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Invite friends to an app I installed (a notification each; a daily quota applies) */
+        /** Invite friends to an app I installed (a notification each; a daily quota applies; a friend with a pending invite from me is not invited again) */
         post: operations["inviteToApp"];
         delete?: never;
         options?: never;
@@ -800,6 +834,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/developer/apps/{appId}/icon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Upload the app's icon (JPEG, PNG, WebP or GIF): re-encoded to a 256×256 WebP without metadata and listed at once, without review */
+        put: operations["uploadMyAppIcon"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/developer/apps/{appId}/orders": {
         parameters: {
             query?: never;
@@ -894,7 +945,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The versions of one of my apps, newest first */
+        /** The versions of one of my apps, newest first, and the decisions about them */
         get: operations["listMyAppVersions"];
         put?: never;
         /** Start the next version as a draft (when no other version is draft, submitted or approved) */
@@ -965,7 +1016,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submit a draft version for review */
+        /** Submit a draft version for review, with an optional note for the reviewer */
         post: operations["submitAppVersion"];
         delete?: never;
         options?: never;
@@ -1283,6 +1334,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The instance may take traffic: database reachable, migrations done, plugins started */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/inventory": {
         parameters: {
             query?: never;
@@ -1462,6 +1530,23 @@ export interface paths {
         };
         /** How much photo storage I use and may use */
         get: operations["getMyStorage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics, to a scraper on this machine or one with KONGJIAN_METRICS_TOKEN */
+        get: operations["getMetrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2237,6 +2322,17 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; null at the end */
             nextCursor: string | null;
         };
+        AppHistoryEntryResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string} */
+            fromStatus: "draft" | "submitted" | "approved" | "rejected" | "published" | "superseded" | "development" | "suspended";
+            reason: string | null;
+            /** @enum {string} */
+            toStatus: "draft" | "submitted" | "approved" | "rejected" | "published" | "superseded" | "development" | "suspended";
+            /** @description The version that moved; null for the app itself */
+            versionNumber: number | null;
+        };
         AppListResponse: {
             items: components["schemas"]["AppResponse"][];
         };
@@ -2245,7 +2341,7 @@ export interface components {
             category: "games" | "social" | "tools" | "lifestyle" | "entertainment" | "education";
             /** @default  */
             description?: string;
-            /** @description https URL */
+            /** @description An https URL, or the URL of the icon uploaded with PUT /developer/apps/{appId}/icon (kept as it is) */
             iconUrl?: string | null;
             name: string;
         };
@@ -2253,13 +2349,13 @@ export interface components {
             /** @description The page the app center opens, with a launch token (https, or http on loopback) */
             canvasUrl?: string | null;
             /** @description The event types the app receives (webhook or plugin); events of other types are not sent to it and not recorded for it */
-            events?: ("app.installed" | "app.uninstalled" | "app.deauthorized" | "post.created" | "friend.added" | "gift.received" | "order.paid" | "order.refunded" | "app.reminder")[];
+            events?: ("app.installed" | "app.uninstalled" | "app.deauthorized" | "post.created" | "post.held" | "post.removed" | "friend.added" | "gift.received" | "order.paid" | "order.refunded" | "app.reminder" | "app.invited" | "invite.accepted")[];
             /** @description The part of `scopes` a user may untick on the consent page; the rest are required */
-            optionalScopes?: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send")[];
+            optionalScopes?: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send" | "invites:send")[];
             /** @description Exact URIs the authorization server may send users back to: https, or http on loopback (where any port is accepted at authorization time, RFC 8252) */
             redirectUris: string[];
             /** @description Every scope the app may ask for */
-            scopes: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send")[];
+            scopes: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send" | "invites:send")[];
             /** @description A label such as "1.2.0" */
             versionName?: string | null;
             /** @description Where events are delivered (https); addresses that resolve to loopback, private or link-local networks are refused outside development mode */
@@ -2267,11 +2363,11 @@ export interface components {
         };
         AppManifestResponse: {
             canvasUrl: string | null;
-            events: ("app.installed" | "app.uninstalled" | "app.deauthorized" | "post.created" | "friend.added" | "gift.received" | "order.paid" | "order.refunded" | "app.reminder")[];
-            optionalScopes: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send")[];
+            events: ("app.installed" | "app.uninstalled" | "app.deauthorized" | "post.created" | "post.held" | "post.removed" | "friend.added" | "gift.received" | "order.paid" | "order.refunded" | "app.reminder" | "app.invited" | "invite.accepted")[];
+            optionalScopes: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send" | "invites:send")[];
             pluginId: string | null;
             redirectUris: string[];
-            scopes: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send")[];
+            scopes: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send" | "invites:send")[];
             versionName: string | null;
             webhookUrl: string | null;
         };
@@ -2286,18 +2382,18 @@ export interface components {
             createdAt: string;
             description: string;
             developer: components["schemas"]["UserSummary"];
-            events: ("app.installed" | "app.uninstalled" | "app.deauthorized" | "post.created" | "friend.added" | "gift.received" | "order.paid" | "order.refunded" | "app.reminder")[];
+            events: ("app.installed" | "app.uninstalled" | "app.deauthorized" | "post.created" | "post.held" | "post.removed" | "friend.added" | "gift.received" | "order.paid" | "order.refunded" | "app.reminder" | "app.invited" | "invite.accepted")[];
             iconUrl: string | null;
             /** Format: uuid */
             id: string;
             name: string;
-            optionalScopes: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send")[];
+            optionalScopes: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send" | "invites:send")[];
             /** @description Set for a built-in app (a plugin) */
             pluginId: string | null;
             /** @description The version users get */
             publishedVersion: number | null;
             redirectUris: string[];
-            scopes: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send")[];
+            scopes: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send" | "invites:send")[];
             /**
              * @description development: nothing published yet, only its developer and testers can use it (with the newest version's manifest); published: users get the published version; suspended: nobody can use it
              * @enum {string}
@@ -2315,7 +2411,7 @@ export interface components {
             /** @description The user may leave it out when installing */
             optional: boolean;
             /** @enum {string} */
-            scope: "profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send";
+            scope: "profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send" | "invites:send";
         };
         AppStatusChangeResponse: {
             actor: components["schemas"]["UserSummary"] | null;
@@ -2347,6 +2443,8 @@ export interface components {
             totals: components["schemas"]["UsageCountsResponse"];
         };
         AppVersionListResponse: {
+            /** @description Every status change of the app and its versions, oldest first */
+            history: components["schemas"]["AppHistoryEntryResponse"][];
             items: components["schemas"]["AppVersionResponse"][];
         };
         AppVersionResponse: {
@@ -2363,6 +2461,8 @@ export interface components {
             status: "draft" | "submitted" | "approved" | "rejected" | "published" | "superseded";
             /** @description Why an admin rejected it */
             statusReason: string | null;
+            /** @description What the developer told the reviewer when submitting it */
+            submitNote: string | null;
             /** Format: date-time */
             updatedAt: string;
         };
@@ -2398,6 +2498,8 @@ export interface components {
             subjectId: string;
             /** @enum {string} */
             subjectType: "user" | "app" | "plugin" | "keyword_rule" | "post" | "comment" | "board_message" | "album" | "photo";
+            /** @description The user acted on, when the subject is a user (null otherwise, or if the account is gone) */
+            subjectUser: components["schemas"]["UserSummary"] | null;
         };
         AuthorizedAppListResponse: {
             items: components["schemas"]["AuthorizedAppResponse"][];
@@ -2537,16 +2639,16 @@ export interface components {
             /** @default  */
             description?: string;
             /** @description The event types the app receives (webhook or plugin); events of other types are not sent to it and not recorded for it */
-            events?: ("app.installed" | "app.uninstalled" | "app.deauthorized" | "post.created" | "friend.added" | "gift.received" | "order.paid" | "order.refunded" | "app.reminder")[];
-            /** @description https URL */
+            events?: ("app.installed" | "app.uninstalled" | "app.deauthorized" | "post.created" | "post.held" | "post.removed" | "friend.added" | "gift.received" | "order.paid" | "order.refunded" | "app.reminder" | "app.invited" | "invite.accepted")[];
+            /** @description An https URL, or the URL of the icon uploaded with PUT /developer/apps/{appId}/icon (kept as it is) */
             iconUrl?: string | null;
             name: string;
             /** @description The part of `scopes` a user may untick on the consent page; the rest are required */
-            optionalScopes?: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send")[];
+            optionalScopes?: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send" | "invites:send")[];
             /** @description Exact URIs the authorization server may send users back to: https, or http on loopback (where any port is accepted at authorization time, RFC 8252) */
             redirectUris: string[];
             /** @description Every scope the app may ask for */
-            scopes: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send")[];
+            scopes: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send" | "invites:send")[];
             /** @description A label such as "1.2.0" */
             versionName?: string | null;
             /** @description Where events are delivered (https); addresses that resolve to loopback, private or link-local networks are refused outside development mode */
@@ -2639,21 +2741,21 @@ export interface components {
             /** @description The page the app center opens, with a launch token (https, or http on loopback) */
             canvasUrl?: string | null;
             /** @description The event types the app receives (webhook or plugin); events of other types are not sent to it and not recorded for it */
-            events?: ("app.installed" | "app.uninstalled" | "app.deauthorized" | "post.created" | "friend.added" | "gift.received" | "order.paid" | "order.refunded" | "app.reminder")[];
+            events?: ("app.installed" | "app.uninstalled" | "app.deauthorized" | "post.created" | "post.held" | "post.removed" | "friend.added" | "gift.received" | "order.paid" | "order.refunded" | "app.reminder" | "app.invited" | "invite.accepted")[];
             /** @description The part of `scopes` a user may untick on the consent page; the rest are required */
-            optionalScopes?: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send")[];
+            optionalScopes?: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send" | "invites:send")[];
             /** @description Exact URIs the authorization server may send users back to: https, or http on loopback (where any port is accepted at authorization time, RFC 8252) */
             redirectUris?: string[];
             /** @description Every scope the app may ask for */
-            scopes?: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send")[];
+            scopes?: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send" | "invites:send")[];
             /** @description A label such as "1.2.0" */
             versionName?: string | null;
             /** @description Where events are delivered (https); addresses that resolve to loopback, private or link-local networks are refused outside development mode */
             webhookUrl?: string | null;
         };
         EventListChange: {
-            added: ("app.installed" | "app.uninstalled" | "app.deauthorized" | "post.created" | "friend.added" | "gift.received" | "order.paid" | "order.refunded" | "app.reminder")[];
-            removed: ("app.installed" | "app.uninstalled" | "app.deauthorized" | "post.created" | "friend.added" | "gift.received" | "order.paid" | "order.refunded" | "app.reminder")[];
+            added: ("app.installed" | "app.uninstalled" | "app.deauthorized" | "post.created" | "post.held" | "post.removed" | "friend.added" | "gift.received" | "order.paid" | "order.refunded" | "app.reminder" | "app.invited" | "invite.accepted")[];
+            removed: ("app.installed" | "app.uninstalled" | "app.deauthorized" | "post.created" | "post.held" | "post.removed" | "friend.added" | "gift.received" | "order.paid" | "order.refunded" | "app.reminder" | "app.invited" | "invite.accepted")[];
         };
         FeedItemResponse: {
             actor: components["schemas"]["UserSummary"];
@@ -2716,6 +2818,16 @@ export interface components {
             since: string;
             user: components["schemas"]["UserSummary"];
         };
+        FriendToInvite: {
+            /** @description My invite to them is pending: asking again sends nothing */
+            invited: boolean;
+            user: components["schemas"]["UserSummary"];
+        };
+        FriendsToInvitePage: {
+            items: components["schemas"]["FriendToInvite"][];
+            /** @description Pass as `cursor` to get the next page; null at the end */
+            nextCursor: string | null;
+        };
         GiftThanks: {
             /** Format: date-time */
             createdAt: string;
@@ -2749,7 +2861,7 @@ export interface components {
         };
         InstallRequest: {
             /** @description Optional scopes the user unticked; required ones cannot be declined */
-            declinedScopes?: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send")[];
+            declinedScopes?: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send" | "invites:send")[];
         };
         InstallationResponse: {
             /** Format: date-time */
@@ -2796,7 +2908,9 @@ export interface components {
         InviteResponse: {
             /** @description Friends skipped because they have the app already */
             alreadyInstalled: string[];
-            /** @description Friends who were sent an invite */
+            /** @description Friends I had invited already, whose invite is still pending: not notified again, not counted */
+            alreadyInvited: string[];
+            /** @description Friends who were sent an invite now */
             invited: string[];
             /** @description Invites left today */
             remainingToday: number;
@@ -3363,7 +3477,7 @@ export interface components {
             message: string;
         };
         RateLimitBudgetResponse: {
-            /** @description What is left of the app's requests in the current window, as the host instance that answered counts it (each instance counts the requests it serves) */
+            /** @description What is left of the app's requests in the current window: the counter that enforces the limit, shared by every host instance through Redis */
             appRequestsLeft: number;
             /** @description Requests the app may make per window, over all its tokens */
             appRequestsPerWindow: number;
@@ -3381,6 +3495,33 @@ export interface components {
             /** @description Average stars, one decimal; null before any rating */
             average: number | null;
             count: number;
+        };
+        ReadinessChecksResponse: {
+            /**
+             * @description The database answers `select 1`
+             * @enum {string}
+             */
+            database: "ok" | "failing" | "pending";
+            /**
+             * @description Every migration has run
+             * @enum {string}
+             */
+            migrations: "ok" | "failing" | "pending";
+            /**
+             * @description The plugin workers have started
+             * @enum {string}
+             */
+            plugins: "ok" | "failing" | "pending";
+            /**
+             * @description Redis answers PING (only with REDIS_URL)
+             * @enum {string}
+             */
+            redis?: "ok" | "failing" | "pending";
+        };
+        ReadinessResponse: {
+            checks: components["schemas"]["ReadinessChecksResponse"];
+            /** @enum {string} */
+            status: "ready";
         };
         ReasonRequest: {
             /** @description Recorded with the decision and shown to the author */
@@ -3403,14 +3544,14 @@ export interface components {
             subjectType: "post" | "comment" | "photo";
         };
         ScopeListChange: {
-            added: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send")[];
-            removed: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send")[];
+            added: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send" | "invites:send")[];
+            removed: ("profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send" | "invites:send")[];
         };
         ScopeResponse: {
             /** @description What the scope lets the app do, in plain words */
             description: string;
             /** @enum {string} */
-            scope: "profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send";
+            scope: "profile:read" | "friends:read" | "feed:write" | "storage" | "gifts:send" | "coins:charge" | "notifications:send" | "invites:send";
         };
         SendFriendRequestRequest: {
             /** @description A short note shown with the request */
@@ -3543,6 +3684,10 @@ export interface components {
             added: string[];
             removed: string[];
         };
+        SubmitVersionRequest: {
+            /** @description For the reviewer: what changed and why, how to try it (trimmed; blank is no note) */
+            note?: string;
+        };
         SubmittedVersionListResponse: {
             items: components["schemas"]["SubmittedVersionResponse"][];
         };
@@ -3577,6 +3722,8 @@ export interface components {
         UnhealthyWebhookResponse: {
             /** Format: uuid */
             appId: string;
+            /** @description Why the latest event that gave up failed its last attempt */
+            lastError: string | null;
             name: string;
             /** Format: uuid */
             ownerId: string;
@@ -3823,7 +3970,7 @@ export interface components {
              * @description webhook.test: a test event I sent
              * @enum {string}
              */
-            type: "app.installed" | "app.uninstalled" | "app.deauthorized" | "post.created" | "friend.added" | "gift.received" | "order.paid" | "order.refunded" | "app.reminder" | "webhook.test";
+            type: "app.installed" | "app.uninstalled" | "app.deauthorized" | "post.created" | "post.held" | "post.removed" | "friend.added" | "gift.received" | "order.paid" | "order.refunded" | "app.reminder" | "app.invited" | "invite.accepted" | "webhook.test";
         };
         WebhookResponse: {
             /** @description The latest events, newest first */
@@ -5626,6 +5773,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The platform's own account, which owns the built-in apps (`platform_account`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     suspendUser: {
@@ -5652,7 +5808,7 @@ export interface operations {
                     "application/json": components["schemas"]["AdminUserResponse"];
                 };
             };
-            /** @description Not valid, or my own account (`cannot_target_self`) */
+            /** @description The request is not valid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5688,7 +5844,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Already suspended (`already_suspended`) */
+            /** @description Already suspended (`already_suspended`), my own account (`cannot_target_self`), or the platform's own account, which owns the built-in apps (`platform_account`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6279,6 +6435,62 @@ export interface operations {
             };
         };
     };
+    getAppIcon: {
+        parameters: {
+            query?: {
+                /** @description Which upload the URL names; a new upload gives the icon a new URL */
+                v?: string;
+            };
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description Done
+             *
+             *     The icon, a square WebP
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/webp": string;
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     installApp: {
         parameters: {
             query?: never;
@@ -6379,6 +6591,68 @@ export interface operations {
             };
         };
     };
+    listFriendsToInvite: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FriendsToInvitePage"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     inviteToApp: {
         parameters: {
             query?: never;
@@ -6461,7 +6735,10 @@ export interface operations {
     };
     launchApp: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Open this version's canvas instead of the one users have: for the app's developer, its testers and reviewers (admins), to try a version before it is published */
+                version?: number;
+            };
             header?: never;
             path: {
                 appId: string;
@@ -6497,7 +6774,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not allowed */
+            /** @description The app is not installed, or a version was asked for by someone who does not test the app */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6680,9 +6957,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The circuit breaker disabled the plugin after repeated failures */
+            /** @description The circuit breaker disabled the plugin after repeated failures (plugin_disabled), or another call of the plugin timed out while this one ran, or this one waited too long behind others (plugin_unavailable, with Retry-After) */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying (plugin_unavailable) */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6792,9 +7071,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The circuit breaker disabled the plugin after repeated failures */
+            /** @description The circuit breaker disabled the plugin after repeated failures (plugin_disabled), or another call of the plugin timed out while this one ran, or this one waited too long behind others (plugin_unavailable, with Retry-After) */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying (plugin_unavailable) */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6904,9 +7185,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The circuit breaker disabled the plugin after repeated failures */
+            /** @description The circuit breaker disabled the plugin after repeated failures (plugin_disabled), or another call of the plugin timed out while this one ran, or this one waited too long behind others (plugin_unavailable, with Retry-After) */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying (plugin_unavailable) */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7016,9 +7299,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The circuit breaker disabled the plugin after repeated failures */
+            /** @description The circuit breaker disabled the plugin after repeated failures (plugin_disabled), or another call of the plugin timed out while this one ran, or this one waited too long behind others (plugin_unavailable, with Retry-After) */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying (plugin_unavailable) */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7128,9 +7413,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The circuit breaker disabled the plugin after repeated failures */
+            /** @description The circuit breaker disabled the plugin after repeated failures (plugin_disabled), or another call of the plugin timed out while this one ran, or this one waited too long behind others (plugin_unavailable, with Retry-After) */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying (plugin_unavailable) */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7605,6 +7892,101 @@ export interface operations {
             };
             /** @description Not found, or not visible to the viewer */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadMyAppIcon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description A JPEG, PNG, WebP or GIF image of at most 5242880 bytes and 100000000 pixels
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The content cannot be published */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8394,7 +8776,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitVersionRequest"];
+            };
+        };
         responses: {
             /** @description Success */
             200: {
@@ -9601,6 +9987,53 @@ export interface operations {
             };
         };
     };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not ready (starting, a failing check, or shutting down); the detail says why */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listInventory: {
         parameters: {
             query?: never;
@@ -10083,6 +10516,53 @@ export interface operations {
             };
             /** @description Not signed in */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus text exposition format 0.0.4 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12574,3 +13054,123 @@ export interface operations {
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsAdminAppsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/admin/apps"]["get"]["parameters"]["query"]["status"]> = ["development", "published", "suspended"];
+export const pathsAdminAuditLogGetParametersQueryActionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/admin/audit-log"]["get"]["parameters"]["query"]["action"]> = ["app_version.approve", "app_version.reject", "app.suspend", "app.reinstate", "moderation.approve", "moderation.reject", "moderation.unpublish", "moderation.dismiss", "keyword_rule.create", "keyword_rule.update", "keyword_rule.delete", "coins.grant", "user.roles_set", "user.suspend", "user.unsuspend", "plugin.enable"];
+export const pathsAdminAuditLogGetParametersQuerySubjectTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/admin/audit-log"]["get"]["parameters"]["query"]["subjectType"]> = ["user", "app", "plugin", "keyword_rule", "post", "comment", "board_message", "album", "photo"];
+export const pathsAdminModerationCasesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/admin/moderation/cases"]["get"]["parameters"]["query"]["status"]> = ["open", "closed"];
+export const pathsAdminModerationDecisionsGetParametersQuerySubjectTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/admin/moderation/decisions"]["get"]["parameters"]["query"]["subjectType"]> = ["post", "comment", "board_message", "album", "photo"];
+export const pathsAdminModerationSubjectsSubjectTypeSubjectIdApprovePostParametersPathSubjectTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/admin/moderation/subjects/{subjectType}/{subjectId}/approve"]["post"]["parameters"]["path"]["subjectType"]> = ["post", "comment", "board_message", "album", "photo"];
+export const pathsAdminModerationSubjectsSubjectTypeSubjectIdDismissPostParametersPathSubjectTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/admin/moderation/subjects/{subjectType}/{subjectId}/dismiss"]["post"]["parameters"]["path"]["subjectType"]> = ["post", "comment", "board_message", "album", "photo"];
+export const pathsAdminModerationSubjectsSubjectTypeSubjectIdRejectPostParametersPathSubjectTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/admin/moderation/subjects/{subjectType}/{subjectId}/reject"]["post"]["parameters"]["path"]["subjectType"]> = ["post", "comment", "board_message", "album", "photo"];
+export const pathsAdminModerationSubjectsSubjectTypeSubjectIdUnpublishPostParametersPathSubjectTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/admin/moderation/subjects/{subjectType}/{subjectId}/unpublish"]["post"]["parameters"]["path"]["subjectType"]> = ["post", "comment", "board_message", "album", "photo"];
+export const pathsAppCenterAppsGetParametersQueryCategoryValues: ReadonlyArray<FlattenedDeepRequired<paths>["/app-center/apps"]["get"]["parameters"]["query"]["category"]> = ["games", "social", "tools", "lifestyle", "entertainment", "education"];
+export const pathsDeveloperAppsAppIdWebhookDeliveriesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/developer/apps/{appId}/webhook/deliveries"]["get"]["parameters"]["query"]["status"]> = ["pending", "delivered", "failed", "undeliverable"];
+export const pathsFriendRequestsGetParametersQueryDirectionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/friend-requests"]["get"]["parameters"]["query"]["direction"]> = ["incoming", "outgoing"];
+export const pathsNotificationsGetParametersQueryUnreadValues: ReadonlyArray<FlattenedDeepRequired<paths>["/notifications"]["get"]["parameters"]["query"]["unread"]> = ["true", "false"];
+export const pathsPhotosPhotoIdFileGetParametersQuerySizeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/photos/{photoId}/file"]["get"]["parameters"]["query"]["size"]> = ["thumb", "web", "original"];
+export const pathsUsersUserIdPostsGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/users/{userId}/posts"]["get"]["parameters"]["query"]["kind"]> = ["mood", "blog", "repost", "story"];
+export const accountResponseDefaultPrivacyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountResponse"]["defaultPrivacy"]> = ["public", "friends", "groups", "private"];
+export const accountResponseRolesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountResponse"]["roles"]> = ["user", "developer", "admin"];
+export const activityTodayActivityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActivityToday"]["activity"]> = ["login", "mood", "blog", "comment_received", "visitor"];
+export const adminUserResponseRolesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AdminUserResponse"]["roles"]> = ["user", "developer", "admin"];
+export const albumResponsePrivacyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlbumResponse"]["privacy"]> = ["public", "friends", "groups", "private"];
+export const appCenterAppResponseCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppCenterAppResponse"]["category"]> = ["games", "social", "tools", "lifestyle", "entertainment", "education"];
+export const appCenterDetailResponseCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppCenterDetailResponse"]["category"]> = ["games", "social", "tools", "lifestyle", "entertainment", "education"];
+export const appHistoryEntryResponseFromStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppHistoryEntryResponse"]["fromStatus"]> = ["draft", "submitted", "approved", "rejected", "published", "superseded", "development", "suspended"];
+export const appHistoryEntryResponseToStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppHistoryEntryResponse"]["toStatus"]> = ["draft", "submitted", "approved", "rejected", "published", "superseded", "development", "suspended"];
+export const appListingRequestCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppListingRequest"]["category"]> = ["games", "social", "tools", "lifestyle", "entertainment", "education"];
+export const appManifestRequestEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppManifestRequest"]["events"]> = ["app.installed", "app.uninstalled", "app.deauthorized", "post.created", "post.held", "post.removed", "friend.added", "gift.received", "order.paid", "order.refunded", "app.reminder", "app.invited", "invite.accepted"];
+export const appManifestRequestOptionalScopesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppManifestRequest"]["optionalScopes"]> = ["profile:read", "friends:read", "feed:write", "storage", "gifts:send", "coins:charge", "notifications:send", "invites:send"];
+export const appManifestRequestScopesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppManifestRequest"]["scopes"]> = ["profile:read", "friends:read", "feed:write", "storage", "gifts:send", "coins:charge", "notifications:send", "invites:send"];
+export const appManifestResponseEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppManifestResponse"]["events"]> = ["app.installed", "app.uninstalled", "app.deauthorized", "post.created", "post.held", "post.removed", "friend.added", "gift.received", "order.paid", "order.refunded", "app.reminder", "app.invited", "invite.accepted"];
+export const appManifestResponseOptionalScopesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppManifestResponse"]["optionalScopes"]> = ["profile:read", "friends:read", "feed:write", "storage", "gifts:send", "coins:charge", "notifications:send", "invites:send"];
+export const appManifestResponseScopesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppManifestResponse"]["scopes"]> = ["profile:read", "friends:read", "feed:write", "storage", "gifts:send", "coins:charge", "notifications:send", "invites:send"];
+export const appResponseCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppResponse"]["category"]> = ["games", "social", "tools", "lifestyle", "entertainment", "education"];
+export const appResponseClientTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppResponse"]["clientType"]> = ["confidential", "public"];
+export const appResponseEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppResponse"]["events"]> = ["app.installed", "app.uninstalled", "app.deauthorized", "post.created", "post.held", "post.removed", "friend.added", "gift.received", "order.paid", "order.refunded", "app.reminder", "app.invited", "invite.accepted"];
+export const appResponseOptionalScopesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppResponse"]["optionalScopes"]> = ["profile:read", "friends:read", "feed:write", "storage", "gifts:send", "coins:charge", "notifications:send", "invites:send"];
+export const appResponseScopesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppResponse"]["scopes"]> = ["profile:read", "friends:read", "feed:write", "storage", "gifts:send", "coins:charge", "notifications:send", "invites:send"];
+export const appResponseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppResponse"]["status"]> = ["development", "published", "suspended"];
+export const appScopeResponseScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppScopeResponse"]["scope"]> = ["profile:read", "friends:read", "feed:write", "storage", "gifts:send", "coins:charge", "notifications:send", "invites:send"];
+export const appStatusChangeResponseFromStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppStatusChangeResponse"]["fromStatus"]> = ["draft", "submitted", "approved", "rejected", "published", "superseded", "development", "suspended"];
+export const appStatusChangeResponseToStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppStatusChangeResponse"]["toStatus"]> = ["draft", "submitted", "approved", "rejected", "published", "superseded", "development", "suspended"];
+export const appVersionResponseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppVersionResponse"]["status"]> = ["draft", "submitted", "approved", "rejected", "published", "superseded"];
+export const auditEntryResponseActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntryResponse"]["action"]> = ["app_version.approve", "app_version.reject", "app.suspend", "app.reinstate", "moderation.approve", "moderation.reject", "moderation.unpublish", "moderation.dismiss", "keyword_rule.create", "keyword_rule.update", "keyword_rule.delete", "coins.grant", "user.roles_set", "user.suspend", "user.unsuspend", "plugin.enable"];
+export const auditEntryResponseSubjectTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntryResponse"]["subjectType"]> = ["user", "app", "plugin", "keyword_rule", "post", "comment", "board_message", "album", "photo"];
+export const coinTransactionResponseKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CoinTransactionResponse"]["kind"]> = ["grant", "transfer", "vip_purchase", "item_purchase", "order_payment", "order_delivery", "order_refund"];
+export const createAlbumRequestPrivacyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateAlbumRequest"]["privacy"]> = ["public", "friends", "groups", "private"];
+export const createAppRequestCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateAppRequest"]["category"]> = ["games", "social", "tools", "lifestyle", "entertainment", "education"];
+export const createAppRequestClientTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateAppRequest"]["clientType"]> = ["confidential", "public"];
+export const createAppRequestEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateAppRequest"]["events"]> = ["app.installed", "app.uninstalled", "app.deauthorized", "post.created", "post.held", "post.removed", "friend.added", "gift.received", "order.paid", "order.refunded", "app.reminder", "app.invited", "invite.accepted"];
+export const createAppRequestOptionalScopesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateAppRequest"]["optionalScopes"]> = ["profile:read", "friends:read", "feed:write", "storage", "gifts:send", "coins:charge", "notifications:send", "invites:send"];
+export const createAppRequestScopesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateAppRequest"]["scopes"]> = ["profile:read", "friends:read", "feed:write", "storage", "gifts:send", "coins:charge", "notifications:send", "invites:send"];
+export const createBlogRequestPrivacyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateBlogRequest"]["privacy"]> = ["public", "friends", "groups", "private"];
+export const createKeywordRuleRequestActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateKeywordRuleRequest"]["action"]> = ["block", "hold", "flag"];
+export const createMoodRequestPrivacyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateMoodRequest"]["privacy"]> = ["public", "friends", "groups", "private"];
+export const createReportRequestSubjectTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateReportRequest"]["subjectType"]> = ["post", "comment", "photo"];
+export const createRepostRequestPrivacyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateRepostRequest"]["privacy"]> = ["public", "friends", "groups", "private"];
+export const databaseHealthResponseModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DatabaseHealthResponse"]["mode"]> = ["pglite", "postgresql"];
+export const editAppVersionRequestEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EditAppVersionRequest"]["events"]> = ["app.installed", "app.uninstalled", "app.deauthorized", "post.created", "post.held", "post.removed", "friend.added", "gift.received", "order.paid", "order.refunded", "app.reminder", "app.invited", "invite.accepted"];
+export const editAppVersionRequestOptionalScopesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EditAppVersionRequest"]["optionalScopes"]> = ["profile:read", "friends:read", "feed:write", "storage", "gifts:send", "coins:charge", "notifications:send", "invites:send"];
+export const editAppVersionRequestScopesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EditAppVersionRequest"]["scopes"]> = ["profile:read", "friends:read", "feed:write", "storage", "gifts:send", "coins:charge", "notifications:send", "invites:send"];
+export const eventListChangeAddedValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventListChange"]["added"]> = ["app.installed", "app.uninstalled", "app.deauthorized", "post.created", "post.held", "post.removed", "friend.added", "gift.received", "order.paid", "order.refunded", "app.reminder", "app.invited", "invite.accepted"];
+export const eventListChangeRemovedValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventListChange"]["removed"]> = ["app.installed", "app.uninstalled", "app.deauthorized", "post.created", "post.held", "post.removed", "friend.added", "gift.received", "order.paid", "order.refunded", "app.reminder", "app.invited", "invite.accepted"];
+export const feedItemResponseVerbValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeedItemResponse"]["verb"]> = ["posted", "reposted", "commented"];
+export const friendRequestResponseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FriendRequestResponse"]["status"]> = ["pending", "accepted", "declined", "cancelled"];
+export const healthResponseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HealthResponse"]["status"]> = ["ok"];
+export const installRequestDeclinedScopesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InstallRequest"]["declinedScopes"]> = ["profile:read", "friends:read", "feed:write", "storage", "gifts:send", "coins:charge", "notifications:send", "invites:send"];
+export const installedAppResponseCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InstalledAppResponse"]["category"]> = ["games", "social", "tools", "lifestyle", "entertainment", "education"];
+export const keywordRuleResponseActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KeywordRuleResponse"]["action"]> = ["block", "hold", "flag"];
+export const listingChangeResponseFieldValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ListingChangeResponse"]["field"]> = ["name", "description", "iconUrl", "category"];
+export const livenessResponseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LivenessResponse"]["status"]> = ["ok"];
+export const moderatedContentStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ModeratedContent"]["state"]> = ["published", "held", "rejected", "unpublished"];
+export const moderationCaseResponseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ModerationCaseResponse"]["status"]> = ["open", "closed"];
+export const moderationCaseResponseSubjectTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ModerationCaseResponse"]["subjectType"]> = ["post", "comment", "board_message", "album", "photo"];
+export const moderationDecisionResponseActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ModerationDecisionResponse"]["action"]> = ["approve", "reject", "unpublish", "dismiss"];
+export const moderationDecisionResponseNewStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ModerationDecisionResponse"]["newState"]> = ["published", "held", "rejected", "unpublished"];
+export const moderationDecisionResponsePreviousStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ModerationDecisionResponse"]["previousState"]> = ["published", "held", "rejected", "unpublished"];
+export const moderationDecisionResponseSubjectTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ModerationDecisionResponse"]["subjectType"]> = ["post", "comment", "board_message", "album", "photo"];
+export const moderationStatusStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ModerationStatus"]["state"]> = ["published", "held", "rejected", "unpublished"];
+export const myOrderStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MyOrder"]["status"]> = ["pending", "paid", "delivered", "cancelled", "expired", "refunded"];
+export const notificationResponseKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationResponse"]["kind"]> = ["friend_request_received", "friend_request_accepted", "comment", "reply", "like", "board_message", "app_invite", "app_message", "gift_received", "gift_thanked", "order_refunded", "app_version_approved", "app_version_rejected", "app_suspended", "app_reinstated"];
+export const notificationResponseSubjectTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationResponse"]["subjectType"]> = ["friend_request", "comment", "post", "photo", "board_message", "gift", "order", "app"];
+export const openOrderStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenOrder"]["status"]> = ["pending", "paid", "delivered", "cancelled", "expired", "refunded"];
+export const originalPostResponseKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OriginalPostResponse"]["kind"]> = ["mood", "blog", "story"];
+export const personResponseRelationshipValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PersonResponse"]["relationship"]> = ["self", "friend", "requestSent", "requestReceived", "blocking", "none"];
+export const photoResponseFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PhotoResponse"]["format"]> = ["jpeg", "png", "webp", "gif"];
+export const pluginStatusResponseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PluginStatusResponse"]["status"]> = ["enabled", "disabled"];
+export const postResponseKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PostResponse"]["kind"]> = ["mood", "blog", "repost", "story"];
+export const postResponsePrivacyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PostResponse"]["privacy"]> = ["public", "friends", "groups", "private"];
+export const readinessChecksResponseDatabaseValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReadinessChecksResponse"]["database"]> = ["ok", "failing", "pending"];
+export const readinessChecksResponseMigrationsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReadinessChecksResponse"]["migrations"]> = ["ok", "failing", "pending"];
+export const readinessChecksResponsePluginsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReadinessChecksResponse"]["plugins"]> = ["ok", "failing", "pending"];
+export const readinessChecksResponseRedisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReadinessChecksResponse"]["redis"]> = ["ok", "failing", "pending"];
+export const readinessResponseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReadinessResponse"]["status"]> = ["ready"];
+export const reportResponseSubjectTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportResponse"]["subjectType"]> = ["post", "comment", "photo"];
+export const scopeListChangeAddedValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScopeListChange"]["added"]> = ["profile:read", "friends:read", "feed:write", "storage", "gifts:send", "coins:charge", "notifications:send", "invites:send"];
+export const scopeListChangeRemovedValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScopeListChange"]["removed"]> = ["profile:read", "friends:read", "feed:write", "storage", "gifts:send", "coins:charge", "notifications:send", "invites:send"];
+export const scopeResponseScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScopeResponse"]["scope"]> = ["profile:read", "friends:read", "feed:write", "storage", "gifts:send", "coins:charge", "notifications:send", "invites:send"];
+export const setRolesRequestRolesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SetRolesRequest"]["roles"]> = ["user", "developer", "admin"];
+export const shopItemResponseKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ShopItemResponse"]["kind"]> = ["theme", "skin", "music"];
+export const spaceDecorationResponseBoardAccessValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SpaceDecorationResponse"]["boardAccess"]> = ["friends", "everyone"];
+export const spaceDecorationResponseModulesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SpaceDecorationResponse"]["modules"]> = ["profile", "moods", "blogs", "messageBoard", "visitors", "friends"];
+export const spaceProfileResponseGenderValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SpaceProfileResponse"]["gender"]> = ["unspecified", "male", "female", "other"];
+export const updateAccountSettingsRequestDefaultPrivacyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateAccountSettingsRequest"]["defaultPrivacy"]> = ["public", "friends", "groups", "private"];
+export const updateAlbumRequestPrivacyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateAlbumRequest"]["privacy"]> = ["public", "friends", "groups", "private"];
+export const updateKeywordRuleRequestActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateKeywordRuleRequest"]["action"]> = ["block", "hold", "flag"];
+export const updatePostRequestPrivacyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdatePostRequest"]["privacy"]> = ["public", "friends", "groups", "private"];
+export const updateSpaceDecorationRequestBoardAccessValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateSpaceDecorationRequest"]["boardAccess"]> = ["friends", "everyone"];
+export const updateSpaceDecorationRequestModulesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateSpaceDecorationRequest"]["modules"]> = ["profile", "moods", "blogs", "messageBoard", "visitors", "friends"];
+export const updateSpaceProfileRequestGenderValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateSpaceProfileRequest"]["gender"]> = ["unspecified", "male", "female", "other"];
+export const walletEntryResponseKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WalletEntryResponse"]["kind"]> = ["grant", "transfer", "vip_purchase", "item_purchase", "order_payment", "order_delivery", "order_refund"];
+export const webhookDeliveryResponseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDeliveryResponse"]["status"]> = ["pending", "delivered", "failed", "undeliverable"];
+export const webhookDeliveryResponseTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDeliveryResponse"]["type"]> = ["app.installed", "app.uninstalled", "app.deauthorized", "post.created", "post.held", "post.removed", "friend.added", "gift.received", "order.paid", "order.refunded", "app.reminder", "app.invited", "invite.accepted", "webhook.test"];
+export const webhookResponseHealthValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookResponse"]["health"]> = ["healthy", "unhealthy"];

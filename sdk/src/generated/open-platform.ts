@@ -74,6 +74,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/open/v1/feed/stories/{storyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A story this app posted for the user, with what moderation made of it (published, held, rejected, unpublished); 404 once deleted, or for anyone else’s */
+        get: operations["getStory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/open/v1/friends": {
         parameters: {
             query?: never;
@@ -137,6 +154,57 @@ export interface paths {
         put?: never;
         /** The recipient thanks the sender for a gift, once; the sender is told */
         post: operations["thankGift"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open/v1/invitable-friends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The user's friends who do not use this app yet, to invite (never anyone in a block relation with the user), each with whether the user’s invite to them is pending */
+        get: operations["listInvitableFriends"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open/v1/invites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite a friend of the user who does not use this app: they are told, with a link to the app in the app center (20 invites a day per user, over all apps). While that invite is pending, inviting the friend again answers it (200) and sends nothing */
+        post: operations["sendInvite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open/v1/limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What this token may still do: the rate limits' requests left in the current window (per token and per app), and today's quotas of stories, notifications, gifts, reminders and invites for the user, each with when it resets (any token; this call counts against the rate limit like any other, and the answer already includes it) */
+        get: operations["getLimits"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -264,6 +332,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/open/v1/text-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run a text through the platform's keyword rules: would a story with it be published, held or refused (any token; counts against the rate limit like any call) */
+        post: operations["checkText"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -273,6 +358,8 @@ export interface components {
             nickname: string;
             /** @description The user as this app sees them: stable for the app, different for every other app */
             openid: string;
+            /** @description Yellow-diamond membership now; only when the token has profile:read */
+            vip?: components["schemas"]["OpenVipStatus"];
         };
         AppFriendPage: {
             /** @description Ordered by openid */
@@ -285,6 +372,8 @@ export interface components {
             isFriend: boolean;
             /** @description The user as this app sees them: stable for the app, different for every other app */
             openid: string;
+            /** @description Yellow-diamond membership now; only when the token has profile:read */
+            vip?: components["schemas"]["OpenVipStatus"];
         };
         CreateOrderRequest: {
             item: components["schemas"]["OrderItemRequest"];
@@ -326,11 +415,56 @@ export interface components {
             /** @description Plain text */
             text: string;
         };
+        DailyQuotaResponse: {
+            /** @description How many a UTC day allows */
+            limit: number;
+            /** @description How many are left today; at 0 the next one answers 429 quota_exceeded */
+            remaining: number;
+            /**
+             * Format: date-time
+             * @description The next midnight UTC, when the quota starts again (what Retry-After of a 429 counts down to)
+             */
+            resetsAt: string;
+            /** @description How many were used since midnight UTC */
+            used: number;
+        };
+        DailyQuotasResponse: {
+            /** @description Gifts this app may send for the user (POST /open/v1/gifts; 50 a day) */
+            gifts: components["schemas"]["DailyQuotaResponse"];
+            /** @description Friends the user may invite to apps (20 a day); unlike the others, one quota over all the apps the user invites to */
+            invites: components["schemas"]["DailyQuotaResponse"];
+            /** @description Notifications this app may send for the user (POST /open/v1/notifications; 20 a day) */
+            notifications: components["schemas"]["DailyQuotaResponse"];
+            /** @description Reminders this app may set for the user (POST /open/v1/reminders; 50 a day) */
+            reminders: components["schemas"]["DailyQuotaResponse"];
+            /** @description Stories this app may post for the user (POST /open/v1/feed/stories; 20 a day) */
+            stories: components["schemas"]["DailyQuotaResponse"];
+        };
         GiftThanks: {
             /** Format: date-time */
             createdAt: string;
             /** @description What the recipient wrote back */
             message: string;
+        };
+        InvitableFriend: {
+            headPortraitUrl: string | null;
+            /** @description Whether the user’s invite to them is pending (inviting again sends nothing) */
+            invited: boolean;
+            nickname: string;
+            /** @description The user as this app sees them: stable for the app, different for every other app */
+            openid: string;
+        };
+        InvitableFriendPage: {
+            /** @description Ordered by openid */
+            items: components["schemas"]["InvitableFriend"][];
+            /** @description Pass as `cursor` to get the next page; null at the end */
+            nextCursor: string | null;
+        };
+        LimitsResponse: {
+            /** @description What the user may still do through this app today */
+            quotas: components["schemas"]["DailyQuotasResponse"];
+            /** @description The rate limits, as the host instance that answered counts them (like the RateLimit header) */
+            rateLimit: components["schemas"]["OpenRateLimitsResponse"];
         };
         ListedStorageItem: {
             /** @description The ETag to send as If-Match to change exactly this version */
@@ -363,6 +497,16 @@ export interface components {
             items: components["schemas"]["OpenGift"][];
             /** @description Pass as `cursor` to get the next page; null at the end */
             nextCursor: string | null;
+        };
+        OpenInvite: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The openid of the friend invited: the one they will have once they install */
+            invitee: string;
+            /** @description The openid of the user who invited (the token’s user) */
+            inviter: string;
         };
         OpenOrder: {
             /** @description The buyer’s openid for this app */
@@ -417,6 +561,14 @@ export interface components {
             openid: string;
             vip: components["schemas"]["OpenVipStatus"];
         };
+        OpenRateLimitsResponse: {
+            /** @description The app's requests over all its tokens; null for a built-in plugin, whose calls count per token only */
+            app: components["schemas"]["RateLimitWindowResponse"] | null;
+            /** @description This access token’s requests (one user’s) */
+            token: components["schemas"]["RateLimitWindowResponse"];
+            /** @description Requests are counted in fixed windows of this many seconds */
+            windowSeconds: number;
+        };
         OpenVipStatus: {
             /** @description Whether the user is a yellow-diamond member now */
             active: boolean;
@@ -456,6 +608,17 @@ export interface components {
                 [key: string]: unknown;
             } | unknown[] | string | number | boolean | null;
         };
+        RateLimitWindowResponse: {
+            /** @description Requests allowed per window */
+            limit: number;
+            /** @description Requests left in the current window, after this call (the RateLimit header’s r) */
+            remaining: number;
+            /**
+             * Format: date-time
+             * @description When the current window ends and the count starts again
+             */
+            resetsAt: string;
+        };
         ReminderResponse: {
             /** Format: date-time */
             at: string;
@@ -480,6 +643,10 @@ export interface components {
             /** @description What the gift cost in coins (shown, never charged: charge with an order) */
             price?: number;
             /** @description The openid of an app friend of the user */
+            to: string;
+        };
+        SendInviteRequest: {
+            /** @description The openid of a friend of the user who does not use this app (from GET /invitable-friends) */
             to: string;
         };
         SendNotificationRequest: {
@@ -544,11 +711,22 @@ export interface components {
             /** @enum {string} */
             privacy: "public" | "friends" | "private";
             /**
-             * @description A held story waits for a moderator and is seen by its user only
+             * @description published; held: waits for a moderator, seen by its user only; rejected or unpublished by a moderator (seen by its user only)
              * @enum {string}
              */
-            state: "published" | "held";
+            state: "published" | "held" | "rejected" | "unpublished";
             text: string;
+        };
+        TextCheckRequest: {
+            /** @description The text as the user wrote it */
+            text: string;
+        };
+        TextCheckResponse: {
+            /**
+             * @description What posting this text as a story would do now: published (allow), held for a moderator (hold), or refused (block). Which rule matched is not said.
+             * @enum {string}
+             */
+            verdict: "allow" | "hold" | "block";
         };
         ThankGiftRequest: {
             /** @description Plain text */
@@ -1139,6 +1317,88 @@ export interface operations {
             };
         };
     };
+    getStory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                storyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoryResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope this operation needs */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rate limit or quota is exhausted */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listAppFriends: {
         parameters: {
             query?: {
@@ -1562,6 +1822,254 @@ export interface operations {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rate limit or quota is exhausted */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listInvitableFriends: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitableFriendPage"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope this operation needs */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rate limit or quota is exhausted */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendInvite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendInviteRequest"];
+            };
+        };
+        responses: {
+            /** @description The user’s invite to this friend, pending already: nothing was sent, no quota spent */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenInvite"];
+                };
+            };
+            /** @description Success */
+            201: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenInvite"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope this operation needs */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The friend uses the app already (already_installed), or the app is not published */
+            409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rate limit or quota is exhausted */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLimits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LimitsResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope this operation needs */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2392,4 +2900,93 @@ export interface operations {
             };
         };
     };
+    checkText: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextCheckRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextCheckResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope this operation needs */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rate limit or quota is exhausted */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsOpenV1GiftsGetParametersQueryBoxValues: ReadonlyArray<FlattenedDeepRequired<paths>["/open/v1/gifts"]["get"]["parameters"]["query"]["box"]> = ["received", "sent"];
+export const createStoryRequestPrivacyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateStoryRequest"]["privacy"]> = ["public", "friends", "private"];
+export const openOrderStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OpenOrder"]["status"]> = ["pending", "paid", "delivered", "cancelled", "expired", "refunded"];
+export const storageBatchOperationOpValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StorageBatchOperation"]["op"]> = ["put", "delete"];
+export const storageBatchResultOpValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StorageBatchResult"]["op"]> = ["put", "delete"];
+export const storyResponsePrivacyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StoryResponse"]["privacy"]> = ["public", "friends", "private"];
+export const storyResponseStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StoryResponse"]["state"]> = ["published", "held", "rejected", "unpublished"];
+export const textCheckResponseVerdictValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TextCheckResponse"]["verdict"]> = ["allow", "hold", "block"];

@@ -10,6 +10,7 @@ export function ReasonDialog({
   title,
   ok,
   required,
+  label,
   pending,
   error,
   onDecide,
@@ -18,6 +19,8 @@ export function ReasonDialog({
   title: string;
   ok: string;
   required: boolean;
+  /** Says who will read the reason, when it is not the other side (the default wording). */
+  label?: string;
   pending: boolean;
   error: unknown;
   onDecide: (reason: string) => void;
@@ -39,7 +42,7 @@ export function ReasonDialog({
       <Form form={form} layout="vertical" onFinish={({ reason }) => onDecide(reason?.trim() ?? '')}>
         <Form.Item
           name="reason"
-          label={t(required ? 'reason.required' : 'reason.optional')}
+          label={label ?? t(required ? 'reason.required' : 'reason.optional')}
           rules={required ? [{ required: true, whitespace: true, message: t('reason.missing') }] : []}
         >
           <Input.TextArea maxLength={500} showCount autoSize={{ minRows: 3 }} />

@@ -1,9 +1,12 @@
 import {
   AppstoreOutlined,
   AuditOutlined,
+  DashboardOutlined,
+  HistoryOutlined,
   HomeOutlined,
   LogoutOutlined,
   SafetyOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import { LanguageButton, QueryState, useAccount, useSignOut } from '@kongjian/client';
 import { Button, Grid, Layout, Menu } from 'antd';
@@ -22,7 +25,7 @@ function useSignInRedirect(signedOut: boolean) {
   }, [signedOut, location.pathname, location.search]);
 }
 
-/** The pages each role has: developers' apps for everyone, review and moderation for admins. */
+/** The pages each role has: developers' apps for everyone; review, moderation and administration for admins. */
 function usePages(roles: string[]) {
   const { t } = useTranslation('console');
   return [
@@ -31,6 +34,9 @@ function usePages(roles: string[]) {
       ? [
           { key: '/review', icon: <AuditOutlined aria-hidden />, label: t('nav.review') },
           { key: '/moderation', icon: <SafetyOutlined aria-hidden />, label: t('nav.moderation') },
+          { key: '/users', icon: <TeamOutlined aria-hidden />, label: t('nav.users') },
+          { key: '/audit', icon: <HistoryOutlined aria-hidden />, label: t('nav.audit') },
+          { key: '/operations', icon: <DashboardOutlined aria-hidden />, label: t('nav.operations') },
         ]
       : []),
   ];

@@ -3,11 +3,21 @@ import { APP_GUARD } from '@nestjs/core';
 import { AccountsController } from './accounts.controller';
 import { AccountsRepository } from './accounts.repository';
 import { AccountsService } from './accounts.service';
+import { SchedulingModule } from '../scheduling/scheduling.module';
 import { AuthGuard } from './auth.guard';
+import { SessionSweeper } from './session-sweeper';
+import { SignInThrottle } from './sign-in-throttle';
 
 @Module({
+  imports: [SchedulingModule],
   controllers: [AccountsController],
-  providers: [AccountsService, AccountsRepository, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    AccountsService,
+    AccountsRepository,
+    SessionSweeper,
+    SignInThrottle,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [AccountsService],
 })
 export class AccountsModule {}

@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { Keyset, keysetCondition } from '../common/pagination';
+import { lockName } from '../database/advisory-lock';
 import { sqlRows, sqlRun, uuidArray } from '../database/sql';
 import type { PrivacyLevel } from '../privacy/privacy-level';
 import { User } from './user.entity';
@@ -34,10 +35,26 @@ export const ADMIN_DIRECTORY_ACCOUNTS = `(select id, username, username_key from
  */
 export const SUSPENDED_ACCOUNT_IDS = '(select id from user_account where suspended_at is not null)';
 
+/**
+ * The one condition every list that shows a person or what they did to others applies to that person's
+ * column: true unless the account is suspended. Admins' lists leave it out; the person themself is
+ * signed out while it holds. A `nullable` column (nobody: the platform itself, a sender who is gone)
+ * passes when null; other columns get the bare test, which the planner handles best.
+ */
+export const notSuspended = (column: string, { nullable = false } = {}): string =>
+  nullable
+    ? `(${column} is null or ${column} not in ${SUSPENDED_ACCOUNT_IDS})`
+    : `${column} not in ${SUSPENDED_ACCOUNT_IDS}`;
+
 /** SQL of the accounts module's tables (user_account, session) for the rules in AccountsService. */
 @Injectable()
 export class AccountsRepository {
   constructor(private readonly em: EntityManager) {}
+
+  /** Makes the rest of the transaction the only one working on this username (across instances). */
+  lockUsername(usernameKey: string): Promise<void> {
+    return lockName(this.em, `username:${usernameKey}`);
+  }
 
   /** The user as stored now, replacing any copy this request's identity map holds. */
   reloadUser(userId: string): Promise<User> {
@@ -58,11 +75,30 @@ export class AccountsRepository {
     return sqlRun(this.em, 'delete from session where user_id = ? and id <> ?', [userId, keptSessionId]);
   }
 
+  /** Deletes at most `limit` sessions that expired before `before`, oldest first; how many. */
+  purgeSessionsExpiredBefore(before: Date, limit: number): Promise<number> {
+    return sqlRun(
+      this.em,
+      'delete from session where id in (select id from session where expires_at < ? order by expires_at limit ?)',
+      [before, limit],
+    );
+  }
+
   async sessionActive(sessionId: string, now: Date): Promise<boolean> {
     const rows = await sqlRows(this.em, 'select 1 from session where id = ? and expires_at > ?', [
       sessionId,
       now,
     ]);
+    return rows.length > 0;
+  }
+
+  /** Whether the account is the platform's own (owner of the built-in apps), which nobody may suspend. */
+  async isPlatformAccount(userId: string): Promise<boolean> {
+    const rows = await sqlRows(
+      this.em,
+      `select 1 from user_account where id = ? and not (${NOT_THE_PLATFORM})`,
+      [userId],
+    );
     return rows.length > 0;
   }
 

@@ -11,6 +11,7 @@ import { AccountsRepository } from './accounts.repository';
 import type { AuthUser } from './auth-user';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './password';
 import { Session } from './session.entity';
+import { SignInThrottle } from './sign-in-throttle';
 import { Role, User } from './user.entity';
 
 export interface ClientInfo {
@@ -36,11 +37,6 @@ export function usernameKey(username: string): string {
   return username.normalize('NFKC').toLowerCase();
 }
 
-/** The throttling counters a failed password check adds to: the account's, and the client address's. */
-function throttleKeys(key: string, ip: string | undefined): string[] {
-  return [`user:${key}`, ...(ip ? [`ip:${ip}`] : [])];
-}
-
 @Injectable()
 export class AccountsService {
   private readonly logger = new Logger('AccountsService');
@@ -49,6 +45,7 @@ export class AccountsService {
   constructor(
     private readonly em: EntityManager,
     private readonly repository: AccountsRepository,
+    private readonly throttle: SignInThrottle,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -87,19 +84,18 @@ export class AccountsService {
 
   async login(username: string, password: string, client: ClientInfo): Promise<IssuedSession> {
     const key = usernameKey(username);
-    await this.refuseIfThrottled(key, client.ip);
+    await this.throttle.attempt(key, client.ip);
 
     const user = await this.em.findOne(User, { usernameKey: key });
     const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyPasswordHash()));
     if (!user || !valid) {
-      await this.recordFailure(throttleKeys(key, client.ip));
       throw new ProblemException(
         HttpStatus.UNAUTHORIZED,
         'invalid_credentials',
         'Wrong username or password',
       );
     }
-    await this.clearFailures(key);
+    await this.throttle.succeeded(key, client.ip);
     // Told only to someone who knows the password, so it reveals nothing about other people's accounts.
     if (user.suspendedAt) throw accountSuspended();
     return this.issueSession(user, client);
@@ -117,70 +113,21 @@ export class AccountsService {
     client: ClientInfo,
   ): Promise<void> {
     const user = await this.getUser(viewer.id);
-    await this.refuseIfThrottled(user.usernameKey, client.ip);
+    await this.throttle.attempt(user.usernameKey, client.ip);
     if (!(await verifyPassword(currentPassword, user.passwordHash))) {
-      await this.recordFailure(throttleKeys(user.usernameKey, client.ip));
       throw new ProblemException(
         HttpStatus.UNPROCESSABLE_ENTITY,
         'wrong_password',
         'The current password is wrong',
       );
     }
+    await this.throttle.succeeded(user.usernameKey, client.ip);
     const passwordHash = await hashPassword(newPassword);
     await this.em.transactional(async () => {
       await this.repository.setPasswordHash(user.id, passwordHash);
       const ended = await this.repository.endSessionsExcept(user.id, viewer.sessionId);
-      await this.clearFailures(user.usernameKey);
       this.logger.log({ message: 'password changed', userId: user.id, sessionsEnded: ended });
     });
-  }
-
-  private async clearFailures(key: string): Promise<void> {
-    await sqlRun(this.em, 'delete from login_throttle where key = ?', [`user:${key}`]);
-  }
-
-  private async refuseIfThrottled(key: string, ip: string | undefined): Promise<void> {
-    const windowStart = new Date(this.clock.now().getTime() - LIMITS.loginFailureWindowSeconds * 1000);
-    const rows = await sqlRows<{ key: string; failures: number; window_started_at: Date }>(
-      this.em,
-      'select key, failures, window_started_at from login_throttle where key in (?, ?) and window_started_at > ?',
-      [`user:${key}`, `ip:${ip ?? ''}`, windowStart],
-    );
-    for (const row of rows) {
-      const allowed = row.key.startsWith('user:')
-        ? LIMITS.loginFailuresAllowed
-        : LIMITS.loginFailuresPerAddress;
-      if (row.failures >= allowed) {
-        const retryAfter = Math.ceil(
-          (new Date(row.window_started_at).getTime() +
-            LIMITS.loginFailureWindowSeconds * 1000 -
-            this.clock.now().getTime()) /
-            1000,
-        );
-        throw new ProblemException(
-          HttpStatus.TOO_MANY_REQUESTS,
-          'too_many_attempts',
-          `Too many failed sign-ins; try again in ${Math.max(retryAfter, 1)} seconds`,
-        );
-      }
-    }
-  }
-
-  private async recordFailure(keys: string[]): Promise<void> {
-    const now = this.clock.now();
-    const windowStart = new Date(now.getTime() - LIMITS.loginFailureWindowSeconds * 1000);
-    for (const key of keys) {
-      // A failure outside the current window starts a new one instead of adding to a stale count.
-      await sqlRun(
-        this.em,
-        `insert into login_throttle (key, failures, window_started_at) values (?, 1, ?)
-         on conflict (key) do update set
-           failures = case when login_throttle.window_started_at <= ? then 1 else login_throttle.failures + 1 end,
-           window_started_at = case when login_throttle.window_started_at <= ? then excluded.window_started_at
-                                    else login_throttle.window_started_at end`,
-        [key, now, windowStart, windowStart],
-      );
-    }
   }
 
   private async issueSession(user: User, client: ClientInfo): Promise<IssuedSession> {
@@ -319,20 +266,34 @@ export class AccountsService {
       throw badRequest('cannot_remove_own_admin', 'You cannot remove your own admin role; another admin can');
     }
     const user = await this.getUser(userId);
+    await this.refuseForPlatformAccount(userId, 'its roles cannot be changed');
     const previous = [...user.roles];
     user.roles = next;
     await this.em.flush();
     return { user, previous };
   }
 
+  /** Admins manage people: the platform's own account (no one signs in as it) is not theirs to change. */
+  private async refuseForPlatformAccount(userId: string, what: string): Promise<void> {
+    if (await this.repository.isPlatformAccount(userId)) {
+      throw conflict(
+        'platform_account',
+        `This is the platform's own account, which owns the built-in apps: ${what}`,
+      );
+    }
+  }
+
   /**
    * An admin suspends an account: it cannot sign in, every session ends now, and the privacy rule and
-   * the token checks treat it as suspended until `unsuspend`. Admins cannot suspend themselves.
+   * the token checks treat it as suspended until `unsuspend`. Admins cannot suspend themselves (nobody
+   * could lift it if they were the last admin), nor the platform's own account (its built-in apps would
+   * stop for everyone).
    */
   async suspend(adminId: string, userId: string, reason: string): Promise<User> {
-    if (adminId === userId) throw badRequest('cannot_target_self', 'You cannot suspend your own account');
+    if (adminId === userId) throw conflict('cannot_target_self', 'You cannot suspend your own account');
     return this.em.transactional(async () => {
       await this.getUser(userId);
+      await this.refuseForPlatformAccount(userId, 'it cannot be suspended');
       if (!(await this.repository.suspend(userId, adminId, reason, this.clock.now()))) {
         throw conflict('already_suspended', 'This account is already suspended');
       }
@@ -371,14 +332,18 @@ export class AccountsService {
 
   /** Creates the configured admin, or gives an existing user of that name the admin role. */
   async ensureAdmin(username: string, password: string): Promise<User> {
-    const existing = await this.em.findOne(User, { usernameKey: usernameKey(username) });
-    if (existing) {
-      if (await this.addRole(existing.id, 'admin'))
-        this.logger.log({ message: 'granted admin role', username });
-      return existing;
-    }
-    const user = await this.createUser(username, password, ['user', 'admin']);
-    this.logger.log({ message: 'created admin', username });
-    return user;
+    // Instances starting together each ensure the same admin: one at a time, so the others find it made.
+    return this.em.transactional(async () => {
+      await this.repository.lockUsername(usernameKey(username));
+      const existing = await this.em.findOne(User, { usernameKey: usernameKey(username) });
+      if (existing) {
+        if (await this.addRole(existing.id, 'admin'))
+          this.logger.log({ message: 'granted admin role', username });
+        return existing;
+      }
+      const user = await this.createUser(username, password, ['user', 'admin']);
+      this.logger.log({ message: 'created admin', username });
+      return user;
+    });
   }
 }

@@ -49,7 +49,13 @@ export class AuthGuard implements CanActivate {
     if (token) request.viewer = await this.accounts.authenticate(token);
     if (isPublic) return true;
     if (!request.viewer) {
-      throw new ProblemException(HttpStatus.UNAUTHORIZED, 'unauthenticated', 'Sign in first');
+      throw new ProblemException(
+        HttpStatus.UNAUTHORIZED,
+        'unauthenticated',
+        token
+          ? 'The session token is unknown or has expired; sign in again'
+          : `Sign in first: this route needs a session token (Authorization: Bearer, or the ${SESSION_COOKIE} cookie)`,
+      );
     }
     if (role && !request.viewer.roles.includes(role))
       throw forbidden(`Only users with the ${role} role may do this`);

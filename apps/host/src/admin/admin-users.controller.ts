@@ -53,8 +53,11 @@ export class AdminUsersController {
     operationId: 'setUserRoles',
     summary: "Set a user's roles; nobody removes their own admin role (admins only)",
     response: AdminUserResponse,
-    problems: [403, 404],
-    problemDescriptions: { 400: 'Not valid, or my own admin role left out (`cannot_remove_own_admin`)' },
+    problems: [403, 404, 409],
+    problemDescriptions: {
+      400: 'Not valid, or my own admin role left out (`cannot_remove_own_admin`)',
+      409: "The platform's own account, which owns the built-in apps (`platform_account`)",
+    },
   })
   setRoles(
     @CurrentUser() admin: AuthUser,
@@ -72,8 +75,9 @@ export class AdminUsersController {
     response: AdminUserResponse,
     problems: [403, 404, 409],
     problemDescriptions: {
-      400: 'Not valid, or my own account (`cannot_target_self`)',
-      409: 'Already suspended (`already_suspended`)',
+      409:
+        "Already suspended (`already_suspended`), my own account (`cannot_target_self`), or the platform's " +
+        'own account, which owns the built-in apps (`platform_account`)',
     },
   })
   suspend(

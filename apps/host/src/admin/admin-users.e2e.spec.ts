@@ -177,8 +177,9 @@ describe('admin user management (e2e)', () => {
       expect(byOther.body.roles).toEqual(['user']);
     });
 
-    it('refuses unknown roles and users, changing nothing', async () => {
+    it("refuses unknown roles and users, and the platform's account, changing nothing", async () => {
       const user = await factory.newUser();
+      const platformId = await factory.platformAccount();
       const before = await state();
       for (const body of [{ roles: ['king'] }, { roles: 'admin' }, {}, { roles: [], extra: true }]) {
         expectProblem(
@@ -192,6 +193,12 @@ describe('admin user management (e2e)', () => {
         404,
         'not_found',
       );
+      const platform = await host.put(`/admin/users/${platformId}/roles`, {
+        token: admin.token,
+        body: { roles: ['admin'] },
+      });
+      expectProblem(platform, 409, 'platform_account');
+      expect(platform.body.detail).toContain('its roles cannot be changed');
       expect(await state()).toEqual(before);
     });
   });
@@ -240,8 +247,9 @@ describe('admin user management (e2e)', () => {
       ]);
     });
 
-    it('refuses a missing, blank or too long reason, an unknown user, and the admin themselves', async () => {
+    it("refuses a missing, blank or too long reason, an unknown user, the admin themselves and the platform's account", async () => {
       const user = await factory.newUser();
+      const platformId = await factory.platformAccount();
       const before = await state();
       for (const body of [
         {},
@@ -255,8 +263,11 @@ describe('admin user management (e2e)', () => {
       expectProblem(await suspend(user.id, { reason: ' \n ' }), 400, 'validation_failed');
       expectProblem(await suspend(MISSING), 404, 'not_found');
       const self = await suspend(admin.id);
-      expectProblem(self, 400, 'cannot_target_self');
+      expectProblem(self, 409, 'cannot_target_self');
       expect(self.body.detail).toContain('your own account');
+      const platform = await suspend(platformId);
+      expectProblem(platform, 409, 'platform_account');
+      expect(platform.body.detail).toContain('built-in apps');
       expectProblem(await unsuspend(user.id), 409, 'not_suspended');
       expectProblem(await unsuspend(MISSING), 404, 'not_found');
       expectProblem(

@@ -7,6 +7,7 @@ import { decodeCursor, toPage } from '../common/pagination';
 import { notFound } from '../common/problem';
 import { nonBlank } from '../common/text';
 import { iso } from '../common/time';
+import { NotificationsService } from '../notifications/notifications.service';
 import { PeopleService } from '../spaces/people.service';
 import { UserDirectoryService } from '../spaces/user-directory.service';
 import type { AdminUserPage, AdminUserResponse } from './dto/admin-users.dto';
@@ -23,6 +24,7 @@ export class AdminUsersService {
     private readonly people: PeopleService,
     private readonly directory: UserDirectoryService,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Accounts matching `q` (best matches first, as people search ranks them), or all, newest first. */
@@ -68,6 +70,7 @@ export class AdminUsersService {
     const why = nonBlank(reason, 'reason');
     await this.em.transactional(async () => {
       await this.accounts.suspend(adminId, userId, why);
+      await this.notifications.actorStandingChanged(userId);
       await this.audit.record({
         actorId: adminId,
         action: 'user.suspend',
@@ -81,6 +84,7 @@ export class AdminUsersService {
   async unsuspend(adminId: string, userId: string, reason: string | undefined): Promise<AdminUserResponse> {
     await this.em.transactional(async () => {
       const { suspendedAt } = await this.accounts.unsuspend(userId);
+      await this.notifications.actorStandingChanged(userId);
       await this.audit.record({
         actorId: adminId,
         action: 'user.unsuspend',

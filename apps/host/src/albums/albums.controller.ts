@@ -14,21 +14,20 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import 'multer';
 import type { AuthUser } from '../accounts/auth-user';
 import { CurrentUser, Public, SessionAuth, Viewer } from '../accounts/auth.decorators';
 import { Endpoint } from '../common/endpoint.decorator';
 import { ParseIdPipe } from '../common/id.pipe';
 import { LIMITS } from '../common/limits';
 import { decodeCursor, PageQuery, pageSize, toPage } from '../common/pagination';
-import { badRequest } from '../common/problem';
 import { CreateCommentRequest, LikeResponse } from '../posts/dto/posts.dto';
 import { InteractionsService } from '../posts/interactions.service';
 import { AlbumViewsService } from './album-views.service';
 import { AlbumsService } from './albums.service';
+import { ApiImageResponse, imageFile, imageUploadInterceptor, requireFile } from './image-http';
+import { CONTENT_TYPES } from './image-processing';
 import {
   AlbumPage,
   AlbumResponse,
@@ -45,16 +44,8 @@ import {
   UPLOAD_BODY_SCHEMA,
 } from './dto/albums.dto';
 
-/** Uploads are read into memory (bounded by the per-file limit) and never touch disk unprocessed. */
-const uploadInterceptor = FileInterceptor('file', {
-  limits: { fileSize: LIMITS.photoFileBytes, files: 1, fields: 2, fieldSize: 16 * 1024 },
-});
-
-/** A request without its `file` part is a validation failure, named like any other. */
-function requireFile(file: Express.Multer.File | undefined): Buffer {
-  if (!file) throw badRequest('validation_failed', 'Attach the image as the multipart field "file"');
-  return file.buffer;
-}
+/** A photo and its two text fields (title, description). */
+const uploadInterceptor = imageUploadInterceptor(LIMITS.photoFileBytes, 2);
 
 @ApiTags('albums')
 @SessionAuth()
@@ -266,16 +257,7 @@ export class AlbumsController {
    */
   @Get('photos/:photoId/file')
   @Public()
-  @ApiResponse({
-    status: 200,
-    description: 'The image; Content-Type from its recognised format',
-    content: Object.fromEntries(
-      ['image/jpeg', 'image/png', 'image/webp', 'image/gif'].map((type) => [
-        type,
-        { schema: { type: 'string', format: 'binary' } },
-      ]),
-    ),
-  })
+  @ApiImageResponse('The image; Content-Type from its recognised format', Object.values(CONTENT_TYPES))
   @Endpoint({
     operationId: 'getPhotoFile',
     summary: 'The image file of a photo I may see (thumb, web or original size)',
@@ -290,16 +272,8 @@ export class AlbumsController {
   ): Promise<StreamableFile> {
     const file = await this.albums.file(viewer?.id ?? null, photoId, query.size ?? 'web');
     // Shared caches may keep only what anyone may see; the rest is cached by the viewer's browser alone.
-    response.setHeader(
-      'Cache-Control',
-      `${file.isPublic ? 'public' : 'private'}, max-age=${PHOTO_CACHE_SECONDS}`,
-    );
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    return new StreamableFile(file.data, {
-      type: file.contentType,
-      length: file.data.length,
-      disposition: 'inline',
-    });
+    const cacheControl = `${file.isPublic ? 'public' : 'private'}, max-age=${PHOTO_CACHE_SECONDS}`;
+    return imageFile(response, file.data, file.contentType, cacheControl);
   }
 
   @Get('me/storage')

@@ -6,12 +6,12 @@ import { newId } from '../common/ids';
 import { LIMITS } from '../common/limits';
 import { Keyset, keysetCondition } from '../common/pagination';
 import { badRequest, conflict, notFound, ProblemException } from '../common/problem';
-import { nonBlank } from '../common/text';
+import { nonBlank, sizeText } from '../common/text';
 import { sqlRows, sqlRun, uuidArray } from '../database/sql';
 import { EconomyService } from '../economy/economy.service';
 import type { ModerationState } from '../moderation/moderation-state';
 import { ModerationService } from '../moderation/moderation.service';
-import { InteractionsService, type Commentable } from '../posts/interactions.service';
+import { InteractionsService, likeCountSql, type Commentable } from '../posts/interactions.service';
 import { PostPhotos, type PostPhoto } from '../posts/post-photos';
 import { PostsService } from '../posts/posts.service';
 import type { PrivacyLevel } from '../privacy/privacy-level';
@@ -112,7 +112,7 @@ const quotaExceeded = (quota: number) =>
   new ProblemException(
     HttpStatus.PAYLOAD_TOO_LARGE,
     'quota_exceeded',
-    `This upload would exceed your storage quota of ${quota} bytes; delete photos or become a VIP for more`,
+    `This upload would exceed your storage quota of ${sizeText(quota)}; delete photos or become a VIP for more`,
   );
 
 /** Screened text of an album or photo: its title and description, the empty parts left out. */
@@ -486,7 +486,7 @@ export class AlbumsService implements OnModuleInit {
       this.em,
       `select p.id, p.owner_id, p.album_id, p.post_id, p.title, p.description, p.format, p.width, p.height,
               p.bytes, p.moderation, p.moderation_reason, p.created_at,
-              (select count(*) from photo_like l where l.photo_id = p.id)::int as like_count,
+              ${likeCountSql('photo', 'p.id')} as like_count,
               (select count(*) from comment c where c.photo_id = p.id and ${comments.sql})::int as comment_count,
               exists (select 1 from photo_like l where l.photo_id = p.id and l.user_id = ?) as liked
          from photo p where p.id = any(?::uuid[])`,

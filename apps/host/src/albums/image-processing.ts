@@ -46,12 +46,20 @@ function looksLikeImage(input: Buffer): boolean {
   );
 }
 
+/** What an upload is, read from its header alone. */
+interface Inspected {
+  format: PhotoFormat;
+  width: number;
+  frameHeight: number;
+  frames: number;
+  orientation: number;
+}
+
 /**
- * Recognises the image by its content (never its name or declared type), refuses decompression
- * bombs from the header before decoding pixels, and re-encodes it: the original (auto-rotated),
- * a web-size copy and a thumbnail. sharp writes no metadata unless asked, so EXIF (GPS) is gone.
+ * Recognises the image by its content (never its name or declared type) and refuses decompression
+ * bombs from the header, before any pixel is decoded.
  */
-export async function processImage(input: Buffer): Promise<ProcessedImage> {
+async function inspect(input: Buffer): Promise<Inspected> {
   if (input.length === 0) throw invalidImage('The file is empty');
   let metadata: sharp.Metadata;
   try {
@@ -73,14 +81,29 @@ export async function processImage(input: Buffer): Promise<ProcessedImage> {
       `The image is larger than ${LIMITS.photoPixelsMax.toLocaleString('en')} pixels`,
     );
   }
+  return {
+    format: format as PhotoFormat,
+    width,
+    frameHeight,
+    frames,
+    orientation: metadata.orientation ?? 1,
+  };
+}
+
+/**
+ * Re-encodes an upload (see `inspect` for what is refused): the original (auto-rotated), a web-size copy
+ * and a thumbnail. sharp writes no metadata unless asked, so EXIF (GPS) is gone.
+ */
+export async function processImage(input: Buffer): Promise<ProcessedImage> {
+  const { format, width, frameHeight, frames, orientation } = await inspect(input);
   const animated = frames > 1;
-  const rotated = (metadata.orientation ?? 1) >= 5 && !animated;
+  const rotated = orientation >= 5 && !animated;
   const open = () => {
     const image = sharp(input, { limitInputPixels: LIMITS.photoPixelsMax, animated, failOn: 'error' });
     return animated ? image : image.rotate();
   };
   const encode = (image: sharp.Sharp) => {
-    switch (format as PhotoFormat) {
+    switch (format) {
       case 'jpeg':
         return image.jpeg({ quality: 88 });
       case 'png':
@@ -104,12 +127,29 @@ export async function processImage(input: Buffer): Promise<ProcessedImage> {
       encode(open().resize(fit(LIMITS.photoThumbSide))).toBuffer(),
     ]);
     return {
-      format: format as PhotoFormat,
+      format,
       width: rotated ? frameHeight : width,
       height: rotated ? width : frameHeight,
       files: { original, web, thumb },
       bytes: original.length + web.length + thumb.length,
     };
+  } catch {
+    throw invalidImage('The image is damaged or incomplete');
+  }
+}
+
+/**
+ * An app icon: the upload (refused as `processImage` refuses) turned upright and cut to a centred square
+ * WebP of LIMITS.appIconSide, the first frame of an animation, without metadata.
+ */
+export async function processIcon(input: Buffer): Promise<Buffer> {
+  await inspect(input);
+  try {
+    return await sharp(input, { limitInputPixels: LIMITS.photoPixelsMax, failOn: 'error' })
+      .rotate()
+      .resize({ width: LIMITS.appIconSide, height: LIMITS.appIconSide, fit: 'cover' })
+      .webp({ quality: 90 })
+      .toBuffer();
   } catch {
     throw invalidImage('The image is damaged or incomplete');
   }

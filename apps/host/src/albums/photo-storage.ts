@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 /**
- * Where photo files live, by key. The default writes under the data folder; an S3-compatible
+ * Where photo files (and app icons) live, by key. The default writes under the data folder; an S3-compatible
  * implementation can replace it (bind another class to this token in the albums module).
  */
 export abstract class PhotoStorage {
@@ -15,7 +15,8 @@ export abstract class PhotoStorage {
   abstract delete(key: string): Promise<void>;
 }
 
-const KEY = /^[0-9a-f-]{36}\/(original|web|thumb)$/;
+/** A photo's sizes, or an app's icon (`<appId>/icon`): ids are UUIDs, so the two never meet. */
+const KEY = /^[0-9a-f-]{36}\/(original|web|thumb|icon)$/;
 
 /** Files under one folder (`<dataDir>/photos` by default), written atomically (temp file + rename). */
 export class LocalPhotoStorage extends PhotoStorage {
@@ -29,7 +30,7 @@ export class LocalPhotoStorage extends PhotoStorage {
   }
 
   private file(key: string): string {
-    // Keys are made by the albums service; refusing anything else keeps paths inside the root.
+    // Keys are made by the albums and apps services; refusing anything else keeps paths inside the root.
     if (!KEY.test(key)) throw new Error(`invalid storage key ${key}`);
     return path.join(this.root, key);
   }

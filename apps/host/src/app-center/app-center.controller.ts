@@ -1,17 +1,42 @@
-import { Body, Controller, Delete, Get, Header, Param, Post, Put, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpStatus,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type { AuthUser } from '../accounts/auth-user';
-import { CurrentUser, Public, SessionAuth } from '../accounts/auth.decorators';
+import { CurrentUser, Public, SessionAuth, Viewer } from '../accounts/auth.decorators';
 import type { RegisteredApp } from '../apps/apps.service';
 import { SCOPE_DESCRIPTIONS, type Scope } from '../apps/scopes';
 import { Endpoint } from '../common/endpoint.decorator';
 import { ParseIdPipe } from '../common/id.pipe';
-import { decodeCursor, pageSize, toPageBy } from '../common/pagination';
+import {
+  decodeCursor,
+  decodeKeyCursor,
+  encodeKeyCursor,
+  PageQuery,
+  pageSize,
+  toPageBy,
+} from '../common/pagination';
+import { isId } from '../common/ids';
 import { iso } from '../common/time';
+import { ApiImageResponse, imageFile } from '../albums/image-http';
 import { UserDirectoryService } from '../spaces/user-directory.service';
 import { AppCenterService, Installation } from './app-center.service';
 import {
   AppCenterAppResponse,
+  AppIconQuery,
+  FriendsToInvitePage,
   AppCenterDetailResponse,
   AppCenterPageResponse,
   AppCenterQuery,
@@ -20,9 +45,11 @@ import {
   InstallRequest,
   InviteRequest,
   InviteResponse,
+  LaunchQuery,
   LaunchResponse,
   RatingRequest,
 } from './dto/app-center.dto';
+import { InvitesService } from './invites.service';
 import { LaunchTokensService, PublicJwk } from './launch-tokens.service';
 
 const inWords = (scopes: Scope[]) =>
@@ -45,6 +72,7 @@ export class AppCenterController {
     private readonly center: AppCenterService,
     private readonly launchTokens: LaunchTokensService,
     private readonly directory: UserDirectoryService,
+    private readonly invites: InvitesService,
   ) {}
 
   private async listed(apps: RegisteredApp[]): Promise<AppCenterAppResponse[]> {
@@ -187,19 +215,52 @@ export class AppCenterController {
     summary: "Open an installed app's canvas: its URL and a short-lived launch token for the app's backend",
     response: LaunchResponse,
     problems: [403, 404, 409],
+    problemDescriptions: {
+      403: 'The app is not installed, or a version was asked for by someone who does not test the app',
+    },
   })
   async launch(
     @CurrentUser() user: AuthUser,
     @Param('appId', ParseIdPipe) appId: string,
+    @Query() query: LaunchQuery,
   ): Promise<LaunchResponse> {
-    const launched = await this.center.launch(user.id, appId);
+    const launched = await this.center.launch(user.id, appId, query.version);
     return { canvasUrl: launched.canvasUrl, launchToken: launched.token, expiresAt: iso(launched.expiresAt) };
+  }
+
+  /** Before publication the icon is cached only by the viewer's browser, like the app it shows. */
+  @Get('app-center/apps/:appId/icon')
+  @Public()
+  @ApiImageResponse('The icon, a square WebP', ['image/webp'])
+  @Endpoint({
+    operationId: 'getAppIcon',
+    summary: "An app's uploaded icon (the URL its iconUrl gives)",
+    status: HttpStatus.OK,
+    problems: [404],
+  })
+  async icon(
+    @Viewer() viewer: AuthUser | null,
+    @Param('appId', ParseIdPipe) appId: string,
+    @Query() query: AppIconQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const icon = await this.center.icon(viewer?.id ?? null, appId);
+    // Only the versioned URL (the one iconUrl gives) names one image for good.
+    const lifetime = query.v ? 'max-age=31536000, immutable' : 'no-cache';
+    return imageFile(
+      response,
+      icon.image,
+      'image/webp',
+      `${icon.isPublic ? 'public' : 'private'}, ${lifetime}`,
+    );
   }
 
   @Post('app-center/apps/:appId/invites')
   @Endpoint({
     operationId: 'inviteToApp',
-    summary: 'Invite friends to an app I installed (a notification each; a daily quota applies)',
+    summary:
+      'Invite friends to an app I installed (a notification each; a daily quota applies; a friend with a ' +
+      'pending invite from me is not invited again)',
     response: InviteResponse,
     problems: [403, 404, 409, 429],
   })
@@ -208,11 +269,47 @@ export class AppCenterController {
     @Param('appId', ParseIdPipe) appId: string,
     @Body() body: InviteRequest,
   ): Promise<InviteResponse> {
-    return this.center.invite(
+    const outcome = await this.invites.invite(
       user.id,
       appId,
       body.userIds.map((id) => id.toLowerCase()),
     );
+    return {
+      invited: outcome.created.map((invite) => invite.inviteeId),
+      alreadyInvited: outcome.pending.map((invite) => invite.inviteeId),
+      alreadyInstalled: outcome.alreadyInstalled,
+      remainingToday: outcome.remainingToday,
+    };
+  }
+
+  @Get('app-center/apps/:appId/invitable-friends')
+  @Endpoint({
+    operationId: 'listFriendsToInvite',
+    summary:
+      'My friends who do not use an app I installed, to invite (never anyone in a block relation with me), ' +
+      'each with whether my invite to them is pending',
+    response: FriendsToInvitePage,
+    problems: [400, 403, 404],
+  })
+  async friendsToInvite(
+    @CurrentUser() user: AuthUser,
+    @Param('appId', ParseIdPipe) appId: string,
+    @Query() query: PageQuery,
+  ): Promise<FriendsToInvitePage> {
+    const limit = pageSize(query);
+    const after = decodeKeyCursor('user', query.cursor, isId);
+    const friends = (await this.invites.friendsToInvite(user.id, appId)).filter(
+      (friend) => after === undefined || friend.userId > after,
+    );
+    const page = friends.slice(0, limit);
+    const people = await this.directory.summaries(page.map((friend) => friend.userId));
+    return {
+      items: page.flatMap(({ userId, invited }) => {
+        const person = people.get(userId);
+        return person ? [{ user: person, invited }] : [];
+      }),
+      nextCursor: friends.length > limit ? encodeKeyCursor('user', page[page.length - 1].userId) : null,
+    };
   }
 
   /** The public keys that sign launch tokens (RFC 7517), for apps' backends; excluded like the OAuth metadata. */

@@ -170,6 +170,31 @@ describe('app center (browse, install, uninstall, ratings, launch, invites)', ()
       expect((await eventsOf(app)).map((event) => event.type)).toEqual(['app.installed']);
     });
 
+    it('tells the app once when the user installs it through the OAuth consent page, whichever way comes next', async () => {
+      const app = await publishedApp();
+      const user = await factory.newUser();
+      await oauth.authorizeTokens(user, app, { scopes: ['profile:read'] });
+      const openid = await openidOf(user, app);
+      expect(await eventsOf(app)).toEqual([{ type: 'app.installed', user: openid }]);
+      expect((await host.get('/me/apps', { token: user.token })).body.items).toMatchObject([{ id: app.id }]);
+
+      // Consenting to more, and installing from the app center, are the same installation.
+      await oauth.authorizeTokens(user, app, { scopes: app.scopes });
+      expect((await install(user, app)).status).toBe(200);
+      expect(await eventsOf(app)).toEqual([{ type: 'app.installed', user: openid }]);
+
+      const racer = await factory.newUser();
+      await Promise.all([
+        oauth.authorizeTokens(racer, app, { scopes: ['profile:read'] }),
+        install(racer, app),
+        oauth.authorizeTokens(racer, app, { scopes: ['profile:read'] }),
+      ]);
+      const racerOpenid = await openidOf(racer, app);
+      expect((await eventsOf(app)).filter((event) => event.user === racerOpenid)).toEqual([
+        { type: 'app.installed', user: racerOpenid },
+      ]);
+    });
+
     it("keeps the app's storage for the user through the grace period, and the sweep deletes it after", async () => {
       const app = await publishedApp();
       const user = await factory.newUser();
@@ -341,6 +366,7 @@ describe('app center (browse, install, uninstall, ratings, launch, invites)', ()
       const sent = await invite([friend.id, installedFriend.id]);
       expect(sent.body).toEqual({
         invited: [friend.id],
+        alreadyInvited: [],
         alreadyInstalled: [installedFriend.id],
         remainingToday: LIMITS.appInvitesPerDay - 1,
       });
@@ -357,24 +383,88 @@ describe('app center (browse, install, uninstall, ratings, launch, invites)', ()
       ).toBe(0);
     });
 
+    it('lists the friends to invite: not those with the app, each marked once invited, a page at a time', async () => {
+      const app = await publishedApp();
+      const inviter = await factory.newUser();
+      const [first, second, installedFriend] = [
+        await factory.newUser(),
+        await factory.newUser(),
+        await factory.newUser(),
+      ];
+      for (const friend of [first, second, installedFriend]) await factory.befriend(inviter, friend);
+      await factory.newUser(); // a stranger, never listed
+      const list = (query = '') =>
+        host.get(`/app-center/apps/${app.id}/invitable-friends${query}`, { token: inviter.token });
+      expectProblem(await list(), 403, 'forbidden');
+      await install(inviter, app);
+      await install(installedFriend, app);
+      await host.post(`/app-center/apps/${app.id}/invites`, {
+        token: inviter.token,
+        body: { userIds: [second.id] },
+      });
+
+      const firstPage = await list('?limit=1');
+      expect(firstPage.status).toBe(200);
+      const secondPage = await list(`?limit=1&cursor=${firstPage.body.nextCursor}`);
+      const items = [...firstPage.body.items, ...secondPage.body.items];
+      expect(secondPage.body.nextCursor).toBeNull();
+      expect(items).toHaveLength(2);
+      const invitedOf = Object.fromEntries(
+        items.map((item: { user: { id: string; username: string }; invited: boolean }) => [
+          item.user.username,
+          item.invited,
+        ]),
+      );
+      expect(invitedOf).toEqual({ [first.username]: false, [second.username]: true });
+      expectProblem(await list('?cursor=bm90LWEtY3Vyc29y'), 400, 'invalid_cursor');
+    });
+
+    it('invites a friend once: asking again sends nothing and spends nothing, and nobody invites themselves', async () => {
+      const app = await publishedApp();
+      const [inviter, friend] = [await factory.newUser(), await factory.newUser()];
+      await factory.befriend(inviter, friend);
+      await install(inviter, app);
+      const invite = (userIds: string[]) =>
+        host.post(`/app-center/apps/${app.id}/invites`, { token: inviter.token, body: { userIds } });
+
+      expect((await invite([friend.id])).body.invited).toEqual([friend.id]);
+      const again = await invite([friend.id]);
+      expect(again.status).toBe(200);
+      expect(again.body).toEqual({
+        invited: [],
+        alreadyInvited: [friend.id],
+        alreadyInstalled: [],
+        remainingToday: LIMITS.appInvitesPerDay - 1,
+      });
+      const self = await invite([inviter.id]);
+      expectProblem(self, 400, 'cannot_target_self');
+      expect(self.body.detail).toBe('You cannot invite yourself');
+      expect(
+        await host.sql("select actor_id from notification where kind = 'app_invite' and recipient_id = ?", [
+          friend.id,
+        ]),
+      ).toEqual([{ actor_id: inviter.id }]);
+    });
+
     it('holds the daily quota under concurrent requests, and renews it the next day', async () => {
       const app = await publishedApp();
       const inviter = await factory.newUser();
       await install(inviter, app);
       const friends: TestUser[] = [];
-      for (let i = 0; i < 5; i++) {
+      for (let i = 0; i < LIMITS.appInvitesPerDay + 10; i++) {
         const friend = await factory.newUser();
         await factory.befriend(inviter, friend);
         friends.push(friend);
       }
-      const invite = () =>
+      const batches = Array.from({ length: 6 }, (_, batch) => friends.slice(batch * 5, batch * 5 + 5));
+      const invite = (batch: TestUser[]) =>
         host.post(`/app-center/apps/${app.id}/invites`, {
           token: inviter.token,
-          body: { userIds: friends.map((friend) => friend.id) },
+          body: { userIds: batch.map((friend) => friend.id) },
         });
-      const responses = await Promise.all(Array.from({ length: 6 }, invite));
+      const responses = await Promise.all(batches.map(invite));
       const ok = responses.filter((response) => response.status === 200);
-      expect(ok).toHaveLength(LIMITS.appInvitesPerDay / friends.length);
+      expect(ok).toHaveLength(LIMITS.appInvitesPerDay / 5);
       for (const refused of responses.filter((response) => response.status !== 200)) {
         expectProblem(refused, 429, 'quota_exceeded');
       }
@@ -384,7 +474,8 @@ describe('app center (browse, install, uninstall, ratings, launch, invites)', ()
       );
       expect(Number(n)).toBe(LIMITS.appInvitesPerDay);
       host.clock.advance(DAY_MS);
-      expect((await invite()).status).toBe(200);
+      const refusedBatch = batches[responses.findIndex((response) => response.status !== 200)];
+      expect((await invite(refusedBatch)).body.invited).toEqual(refusedBatch.map((friend) => friend.id));
     });
   });
 });

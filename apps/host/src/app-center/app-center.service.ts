@@ -1,17 +1,12 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { AppCategory, AppsService, RegisteredApp } from '../apps/apps.service';
 import { AuthorizationsService } from '../apps/authorizations.service';
 import { normalizeScopes, Scope } from '../apps/scopes';
-import { lockName } from '../open-api/advisory-lock';
 import { Clock } from '../common/clock';
-import { LIMITS } from '../common/limits';
 import { Keyset, keysetCondition } from '../common/pagination';
-import { conflict, forbidden, notFound, ProblemException } from '../common/problem';
+import { conflict, forbidden, invalidField, notFound } from '../common/problem';
 import { sqlRows, sqlRun, uuidArray } from '../database/sql';
-import { EventsService } from '../events/events.service';
-import { friendOfCondition } from '../friends/friends.service';
-import { NotificationsService } from '../notifications/notifications.service';
 import { LaunchToken, LaunchTokensService } from './launch-tokens.service';
 
 export interface AppStats {
@@ -28,15 +23,9 @@ export interface Installation {
   myRating: number | null;
 }
 
-export interface InviteOutcome {
-  invited: string[];
-  alreadyInstalled: string[];
-  remainingToday: number;
-}
-
 /**
  * The app center: published apps to browse and search, installing (consent given once, as OAuth
- * would record it), uninstalling, ratings, canvas launches and invites to friends.
+ * would record it), uninstalling, ratings and canvas launches.
  */
 @Injectable()
 export class AppCenterService {
@@ -44,8 +33,6 @@ export class AppCenterService {
     private readonly em: EntityManager,
     private readonly apps: AppsService,
     private readonly authorizations: AuthorizationsService,
-    private readonly events: EventsService,
-    private readonly notifications: NotificationsService,
     private readonly launchTokens: LaunchTokensService,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
@@ -142,25 +129,21 @@ export class AppCenterService {
   /**
    * Installs the app: the user consents to its scopes, leaving out the optional ones they untick.
    * Installing again is how a user accepts the scopes a newer version added. Only the first install
-   * (or the first after an uninstall) tells the app, so repeating the request changes nothing.
+   * (or the first after an uninstall) tells the app (see AuthorizationsService.grant), so repeating the
+   * request changes nothing.
    */
   async install(userId: string, appId: string, declined: Scope[]): Promise<RegisteredApp> {
     return this.em.transactional(async () => {
-      await lockName(this.em, `install:${appId}:${userId}`);
       const app = await this.visible(userId, appId);
       const required = declined.filter((scope) => !app.optionalScopes.includes(scope));
       if (required.length > 0) {
-        throw new ProblemException(HttpStatus.BAD_REQUEST, 'validation_failed', 'The request is not valid', [
-          {
-            field: 'declinedScopes',
-            message: `Only optional scopes can be declined: ${required.join(', ')}`,
-          },
-        ]);
+        throw invalidField(
+          'declinedScopes',
+          `declinedScopes may list only optional scopes; these are required: ${required.join(', ')}`,
+        );
       }
-      const before = await this.authorizations.active(appId, userId);
       const granted = app.scopes.filter((scope) => !declined.includes(scope));
-      const { openid } = await this.authorizations.grant(appId, userId, granted, app.scopes);
-      if (!before) await this.events.publish(appId, 'app.installed', { user: openid }, userId);
+      await this.authorizations.grant(appId, userId, granted, app.scopes);
       return app;
     });
   }
@@ -179,10 +162,8 @@ export class AppCenterService {
     });
   }
 
-  private async requireInstalled(
-    userId: string,
-    appId: string,
-  ): Promise<{ app: RegisteredApp; openid: string }> {
+  /** The app (as `visible` finds it) and the user's openid for it; 403 when the user has not installed it. */
+  async requireInstalled(userId: string, appId: string): Promise<{ app: RegisteredApp; openid: string }> {
     const app = await this.visible(userId, appId);
     const active = await this.authorizations.active(appId, userId);
     if (!active) throw forbidden('Install the app first');
@@ -203,61 +184,39 @@ export class AppCenterService {
     });
   }
 
-  /** Opens the app's canvas: its URL and a launch token naming the user by their openid. */
-  async launch(userId: string, appId: string): Promise<{ canvasUrl: string } & LaunchToken> {
+  /**
+   * Opens the app's canvas: its URL and a launch token naming the user by their openid. With a version,
+   * that version's canvas, for those who test the app (a reviewer trying a submitted version).
+   */
+  async launch(
+    userId: string,
+    appId: string,
+    versionNumber?: number,
+  ): Promise<{ canvasUrl: string } & LaunchToken> {
     const { app, openid } = await this.requireInstalled(userId, appId);
-    if (app.canvasUrl === null) throw conflict('conflict', `${app.name} has no canvas to open`);
-    return { canvasUrl: app.canvasUrl, ...this.launchTokens.issue(app.clientId, openid) };
+    let canvasUrl = app.canvasUrl;
+    if (versionNumber !== undefined) {
+      if (!(await this.apps.mayTest(app, userId))) {
+        throw forbidden("Only the app's developer, its testers and reviewers may open a version by number");
+      }
+      canvasUrl = (await this.apps.version(appId, versionNumber)).manifest.canvasUrl;
+    }
+    if (canvasUrl === null) throw conflict('conflict', `${app.name} has no canvas to open`);
+    return { canvasUrl, ...this.launchTokens.issue(app.clientId, openid) };
   }
 
   /**
-   * Invites friends to an installed, published app. Friends who already have it are skipped. The daily
-   * quota is one counter row per inviter and UTC day, raised by a single conditional upsert, so
-   * concurrent requests cannot together pass it.
+   * An app's uploaded icon, to whoever may know the app: anyone once it was published, and before that
+   * those who may use it in development mode (so an unpublished app stays private).
    */
-  async invite(userId: string, appId: string, inviteeIds: string[]): Promise<InviteOutcome> {
-    return this.em.transactional(async () => {
-      const { app } = await this.requireInstalled(userId, appId);
-      if (app.status !== 'published')
-        throw conflict('app_status_conflict', 'Only a published app can be shared');
-      const friendOf = friendOfCondition('u.id', userId);
-      const friends = await sqlRows<{ id: string; installed: boolean }>(
-        this.em,
-        `select u.id, exists (select 1 from app_authorization az
-           where az.app_id = ? and az.user_id = u.id and az.revoked_at is null) as installed
-         from user_account u where u.id = any(?::uuid[]) and ${friendOf.sql}`,
-        [appId, uuidArray(inviteeIds), ...friendOf.params],
-      );
-      if (friends.length !== inviteeIds.length) {
-        throw new ProblemException(HttpStatus.FORBIDDEN, 'not_friends', 'You can invite only your friends');
-      }
-      const invited = inviteeIds.filter((id) => !friends.find((friend) => friend.id === id)!.installed);
-      const alreadyInstalled = inviteeIds.filter((id) => !invited.includes(id));
-      const used = await this.spendQuota(userId, invited.length);
-      for (const recipientId of invited) {
-        this.notifications.notify({ recipientId, kind: 'app_invite', actorId: userId, appId });
-      }
-      return { invited, alreadyInstalled, remainingToday: LIMITS.appInvitesPerDay - used };
-    });
-  }
-
-  private async spendQuota(userId: string, count: number): Promise<number> {
-    const day = this.clock.now().toISOString().slice(0, 10);
-    const [row] = await sqlRows<{ used: number }>(
-      this.em,
-      `insert into app_invite_quota (user_id, day, used) values (?, ?, ?)
-       on conflict (user_id, day) do update set used = app_invite_quota.used + excluded.used
-         where app_invite_quota.used + excluded.used <= ?
-       returning used`,
-      [userId, day, count, LIMITS.appInvitesPerDay],
-    );
-    if (!row || row.used > LIMITS.appInvitesPerDay) {
-      throw new ProblemException(
-        HttpStatus.TOO_MANY_REQUESTS,
-        'quota_exceeded',
-        `You can send at most ${LIMITS.appInvitesPerDay} app invites a day`,
-      );
+  async icon(viewerId: string | null, appId: string): Promise<{ image: Buffer; isPublic: boolean }> {
+    const app = await this.apps.findById(appId);
+    const isPublic = app?.publishedVersion != null;
+    if (!app || (!isPublic && (viewerId === null || !(await this.apps.mayAuthorize(app, viewerId))))) {
+      throw notFound('Icon');
     }
-    return Number(row.used);
+    const image = await this.apps.iconImage(appId);
+    if (!image) throw notFound('Icon');
+    return { image, isPublic };
   }
 }

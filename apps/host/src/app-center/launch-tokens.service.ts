@@ -7,13 +7,12 @@ import {
   randomBytes,
   sign,
 } from 'node:crypto';
-import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { LIMITS } from '../common/limits';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { sqlRows, sqlRun } from '../database/sql';
+import { MetaRepository } from '../database/meta.repository';
 
 const SIGNING_KEY = 'launch_signing_key';
 
@@ -46,7 +45,7 @@ export class LaunchTokensService {
   private publicJwk: PublicJwk | undefined;
 
   constructor(
-    private readonly em: EntityManager,
+    private readonly meta: MetaRepository,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -54,18 +53,9 @@ export class LaunchTokensService {
   /** Loads the signing key, creating it on the very first start (at start, outside any transaction). */
   async loadSigningKey(): Promise<void> {
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    await sqlRun(
-      this.em,
-      'insert into kongjian_meta (key, value) values (?, ?::jsonb) on conflict (key) do nothing',
-      [SIGNING_KEY, JSON.stringify(privateKey.export({ format: 'jwk' }))],
-    );
-    const [row] = await sqlRows<{ value: JsonWebKey }>(
-      this.em,
-      'select value from kongjian_meta where key = ?',
-      [SIGNING_KEY],
-    );
-    this.privateKey = createPrivateKey({ key: row.value, format: 'jwk' });
-    const { x, y } = row.value as { x: string; y: string };
+    const key = await this.meta.getOrAdd<JsonWebKey>(SIGNING_KEY, privateKey.export({ format: 'jwk' }));
+    this.privateKey = createPrivateKey({ key, format: 'jwk' });
+    const { x, y } = key as { x: string; y: string };
     // RFC 7638 thumbprint: a kid that changes exactly when the key does.
     const kid = createHash('sha256')
       .update(JSON.stringify({ crv: 'P-256', kty: 'EC', x, y }))

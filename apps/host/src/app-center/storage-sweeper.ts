@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuthorizationsService } from '../apps/authorizations.service';
 import { LIMITS } from '../common/limits';
-import { PeriodicTask } from '../common/periodic-task';
+import { PeriodicTask } from '../scheduling/periodic-task';
+import { TaskLeaseRepository } from '../scheduling/task-lease.repository';
 import { DatabaseService } from '../database/database.module';
 
 /**
@@ -13,11 +14,13 @@ export class StorageSweeper extends PeriodicTask {
   constructor(
     private readonly authorizations: AuthorizationsService,
     database: DatabaseService,
+    leases: TaskLeaseRepository,
   ) {
     super(database, {
       intervalSeconds: LIMITS.appStorageSweepIntervalSeconds,
       logContext: 'StorageSweeper',
       failureMessage: 'storage sweep failed',
+      leases,
     });
   }
 

@@ -13,7 +13,7 @@ export function appUrlProblem(raw: string): string | null {
   try {
     url = new URL(raw);
   } catch {
-    return 'must be an absolute URL';
+    return 'must be an absolute URL, such as https://app.example/path';
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
     return 'must use https, or http on a loopback address (127.0.0.1, [::1] or localhost)';

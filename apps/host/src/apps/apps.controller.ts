@@ -11,16 +11,20 @@ import {
   Post,
   Put,
   Query,
+  UploadedFile,
+  UseInterceptors,
 } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../accounts/auth-user';
 import { CurrentUser, RequireRole, SessionAuth } from '../accounts/auth.decorators';
 import { AccountResponse } from '../accounts/dto/accounts.dto';
 import { toAccountResponse } from '../accounts/accounts.mapper';
 import { AccountsService } from '../accounts/accounts.service';
+import { imageUploadInterceptor, requireFile } from '../albums/image-http';
+import { LIMITS } from '../common/limits';
 import { Endpoint } from '../common/endpoint.decorator';
 import { ParseIdPipe } from '../common/id.pipe';
-import { notFound } from '../common/problem';
+import { malformedInPath, notFound } from '../common/problem';
 import { nonBlank } from '../common/text';
 import { iso } from '../common/time';
 import { OptionalReasonRequest, ReasonRequest } from '../moderation/dto/moderation.dto';
@@ -42,6 +46,8 @@ import {
   CreateAppRequest,
   CreatedAppResponse,
   EditAppVersionRequest,
+  ICON_UPLOAD_SCHEMA,
+  SubmitVersionRequest,
   SubmittedVersionListResponse,
   TesterListResponse,
   TesterResponse,
@@ -85,6 +91,7 @@ function toVersionResponse(version: AppVersion): AppVersionResponse {
     manifest: version.manifest,
     status: version.status,
     statusReason: version.statusReason,
+    submitNote: version.submitNote,
     createdAt: iso(version.createdAt),
     updatedAt: iso(version.updatedAt),
   };
@@ -94,7 +101,7 @@ function toVersionResponse(version: AppVersion): AppVersionResponse {
 @Injectable()
 class ParseVersionPipe implements PipeTransform<string, number> {
   transform(value: string): number {
-    if (!/^[1-9][0-9]{0,8}$/.test(value)) throw notFound('Version');
+    if (!/^[1-9][0-9]{0,8}$/.test(value)) throw malformedInPath('a version number is a whole number from 1');
     return Number(value);
   }
 }
@@ -216,11 +223,32 @@ export class AppsController {
     return this.response(await this.apps.update(user.id, appId, toListing(body)));
   }
 
+  @Put('developer/apps/:appId/icon')
+  @RequireRole('developer')
+  @UseInterceptors(imageUploadInterceptor(LIMITS.appIconFileBytes, 0))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: ICON_UPLOAD_SCHEMA })
+  @Endpoint({
+    operationId: 'uploadMyAppIcon',
+    summary:
+      `Upload the app's icon (JPEG, PNG, WebP or GIF): re-encoded to a ${LIMITS.appIconSide}×` +
+      `${LIMITS.appIconSide} WebP without metadata and listed at once, without review`,
+    response: AppResponse,
+    problems: [403, 404, 413, 415, 422],
+  })
+  async uploadIcon(
+    @CurrentUser() user: AuthUser,
+    @Param('appId', ParseIdPipe) appId: string,
+    @UploadedFile() file: Express.Multer.File | undefined,
+  ): Promise<AppResponse> {
+    return this.response(await this.apps.setIcon(user.id, appId, requireFile(file)));
+  }
+
   @Get('developer/apps/:appId/versions')
   @RequireRole('developer')
   @Endpoint({
     operationId: 'listMyAppVersions',
-    summary: 'The versions of one of my apps, newest first',
+    summary: 'The versions of one of my apps, newest first, and the decisions about them',
     response: AppVersionListResponse,
     problems: [403, 404],
   })
@@ -229,7 +257,18 @@ export class AppsController {
     @Param('appId', ParseIdPipe) appId: string,
   ): Promise<AppVersionListResponse> {
     await this.apps.owned(user.id, appId);
-    return { items: (await this.apps.versions(appId)).map(toVersionResponse) };
+    const versions = await this.apps.versions(appId);
+    const history = await this.apps.history(appId);
+    return {
+      items: versions.map(toVersionResponse),
+      history: history.map((change) => ({
+        versionNumber: change.versionNumber,
+        fromStatus: change.fromStatus,
+        toStatus: change.toStatus,
+        reason: change.reason,
+        createdAt: iso(change.createdAt),
+      })),
+    };
   }
 
   @Post('developer/apps/:appId/versions')
@@ -287,7 +326,7 @@ export class AppsController {
   @RequireRole('developer')
   @Endpoint({
     operationId: 'submitAppVersion',
-    summary: 'Submit a draft version for review',
+    summary: 'Submit a draft version for review, with an optional note for the reviewer',
     response: AppVersionResponse,
     problems: [403, 404, 409],
   })
@@ -295,8 +334,10 @@ export class AppsController {
     @CurrentUser() user: AuthUser,
     @Param('appId', ParseIdPipe) appId: string,
     @Param('number', ParseVersionPipe) number: number,
+    @Body() body: SubmitVersionRequest,
   ): Promise<AppVersionResponse> {
-    return toVersionResponse(await this.apps.developerMove(user.id, appId, number, 'submit'));
+    const note = body?.note?.trim() || null;
+    return toVersionResponse(await this.apps.developerMove(user.id, appId, number, 'submit', note));
   }
 
   @Post('developer/apps/:appId/versions/:number/publish')

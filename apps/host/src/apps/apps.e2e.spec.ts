@@ -132,7 +132,7 @@ describe('app registry (developers, testers, admin review)', () => {
         'redirectUris[1] must use https, or http on a loopback address (127.0.0.1, [::1] or localhost)',
       ],
       [['https://lucky.example/callback#top'], 'redirectUris[0] must not contain a fragment'],
-      [['/callback'], 'redirectUris[0] must be an absolute URL'],
+      [['/callback'], 'redirectUris[0] must be an absolute URL, such as https://app.example/path'],
     ])('says which rule the redirect URIs %j break', async (redirectUris, message) => {
       const response = await host.post('/developer/apps', {
         token: developer.token,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
+import { PhotoStorageModule } from '../albums/photo-storage.module';
 import { AuditModule } from '../audit/audit.module';
 import { ProfilesModule } from '../spaces/profiles.module';
 import { AppsController } from './apps.controller';
@@ -9,7 +10,7 @@ import { AuthorizationsService } from './authorizations.service';
 
 /** The app registry, development mode and review, and users' authorizations of apps. */
 @Module({
-  imports: [AccountsModule, AuditModule, ProfilesModule],
+  imports: [AccountsModule, AuditModule, ProfilesModule, PhotoStorageModule],
   controllers: [AppsController],
   providers: [AppsService, AppsRepository, AuthorizationsService],
   exports: [AppsService, AuthorizationsService],

@@ -1,11 +1,18 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { sqlRows, sqlRun } from '../database/sql';
+import { sqlRows, sqlRun, uuidArray } from '../database/sql';
+import { friendOfCondition } from '../friends/friends.service';
 import type { AppListing } from './apps.service';
 
+/** A friend of a user, and whether they use an app. */
+export interface FriendOfUser {
+  userId: string;
+  installed: boolean;
+}
+
 /**
- * SQL of the app registry's tables for AppsService: the queries added since the repository was
- * introduced (older ones still live in the service).
+ * SQL of the app registry's tables for AppsService and AuthorizationsService: the queries added since the
+ * repository was introduced (older ones still live in the services).
  */
 @Injectable()
 export class AppsRepository {
@@ -32,6 +39,32 @@ export class AppsRepository {
         where a.id = v.app_id and v.app_id = ? and v.number = ?`,
       [appId, number],
     );
+  }
+
+  async setSubmitNote(appId: string, number: number, note: string | null): Promise<void> {
+    await sqlRun(this.em, 'update app_version set submit_note = ? where app_id = ? and number = ?', [
+      note,
+      appId,
+      number,
+    ]);
+  }
+
+  /**
+   * The user's friends (those among `among`, or all), each with whether they have the app installed, in
+   * user id order. Friends in a block relation with the user, or suspended, are none.
+   */
+  async friendsWithInstalls(appId: string, userId: string, among?: string[]): Promise<FriendOfUser[]> {
+    const friendOf = friendOfCondition('f.friend_id', userId);
+    const rows = await sqlRows<{ friend_id: string; installed: boolean }>(
+      this.em,
+      `select f.friend_id, exists (select 1 from app_authorization az
+                where az.app_id = ? and az.user_id = f.friend_id and az.revoked_at is null) as installed
+         from friendship f
+        where f.user_id = ? and ${friendOf.sql} ${among ? 'and f.friend_id = any(?::uuid[])' : ''}
+        order by f.friend_id`,
+      [appId, userId, ...friendOf.params, ...(among ? [uuidArray(among)] : [])],
+    );
+    return rows.map((row) => ({ userId: row.friend_id, installed: row.installed }));
   }
 
   /** The listing kept with a published version (the migration that added it kept the listing of then). */

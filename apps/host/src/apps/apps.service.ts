@@ -8,15 +8,18 @@ import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { LIMITS } from '../common/limits';
-import { conflict, notFound, ProblemException } from '../common/problem';
+import { conflict, invalidField, notFound, ProblemException } from '../common/problem';
 import { sqlRows, sqlRun, uuidArray } from '../database/sql';
 import type { EventType } from '../events/event-types';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { assertDeliverableWebhookUrl } from '../events/webhook-address';
 import { UserDirectoryService } from '../spaces/user-directory.service';
+import { processIcon } from '../albums/image-processing';
+import { PhotoStorage } from '../albums/photo-storage';
 import { AppsRepository } from './apps.repository';
 import { normalizeScopes, Scope } from './scopes';
 import { listingDiff, type ListingChange, manifestDiff, type ManifestDiff } from './version-diff';
+import { MetaRepository } from '../database/meta.repository';
 
 export type AppStatus = 'development' | 'published' | 'suspended';
 export type VersionStatus = 'draft' | 'submitted' | 'approved' | 'rejected' | 'published' | 'superseded';
@@ -85,6 +88,8 @@ export interface AppVersion {
   status: VersionStatus;
   /** Why an admin rejected it. */
   statusReason: string | null;
+  /** What the developer told the reviewer when submitting it. */
+  submitNote: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -180,19 +185,21 @@ interface VersionRow {
   manifest: AppManifest;
   status: VersionStatus;
   status_reason: string | null;
+  submit_note: string | null;
   created_at: Date | string;
   updated_at: Date | string;
 }
 
-const VERSION_COLUMNS = 'app_id, number, manifest, status, status_reason, created_at, updated_at';
+const VERSION_COLUMNS =
+  'app_id, number, manifest, status, status_reason, submit_note, created_at, updated_at';
 
 /** Which action moves a version from which status, and where to. Every other move is a 409. */
 const VERSION_TRANSITIONS = {
-  submit: { from: 'draft', to: 'submitted' },
-  approve: { from: 'submitted', to: 'approved' },
-  reject: { from: 'submitted', to: 'rejected' },
-  publish: { from: 'approved', to: 'published' },
-} as const satisfies Record<string, { from: VersionStatus; to: VersionStatus }>;
+  submit: { from: 'draft', to: 'submitted', rule: 'only a draft can be submitted for review' },
+  approve: { from: 'submitted', to: 'approved', rule: 'only a version waiting for review can be approved' },
+  reject: { from: 'submitted', to: 'rejected', rule: 'only a version waiting for review can be rejected' },
+  publish: { from: 'approved', to: 'published', rule: 'only an approved version can be published' },
+} as const satisfies Record<string, { from: VersionStatus; to: VersionStatus; rule: string }>;
 
 export type VersionAction = keyof typeof VERSION_TRANSITIONS;
 
@@ -203,11 +210,16 @@ const OPEN_VERSION_STATUSES: VersionStatus[] = ['draft', 'submitted', 'approved'
 function assertOptionalScopesAsked(manifest: Pick<AppManifest, 'scopes' | 'optionalScopes'>): void {
   const stray = manifest.optionalScopes.filter((scope) => !manifest.scopes.includes(scope));
   if (stray.length > 0) {
-    throw new ProblemException(HttpStatus.BAD_REQUEST, 'validation_failed', 'The request is not valid', [
-      { field: 'optionalScopes', message: `optionalScopes must be part of scopes: ${stray.join(', ')}` },
-    ]);
+    throw invalidField('optionalScopes', `optionalScopes must also be listed in scopes: ${stray.join(', ')}`);
   }
 }
+
+/** Where the app center serves an uploaded icon; `v` changes with the image, so browsers may cache it for good. */
+export const uploadedIconUrl = (appId: string, image: Buffer) =>
+  `/app-center/apps/${appId}/icon?v=${createHash('sha256').update(image).digest('hex').slice(0, 12)}`;
+/** An uploaded icon's URL: the one listing URL that is not an absolute https one. */
+export const UPLOADED_ICON_URL = /^\/app-center\/apps\/[0-9a-f-]{36}\/icon\?v=[0-9a-f]{12}$/;
+const iconKey = (appId: string) => `${appId}/icon`;
 
 function hashSecret(secret: string): Buffer {
   return createHash('sha256').update(secret).digest();
@@ -226,6 +238,7 @@ function toVersion(row: VersionRow): AppVersion {
     manifest: row.manifest,
     status: row.status,
     statusReason: row.status_reason,
+    submitNote: row.submit_note,
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
   };
@@ -275,6 +288,8 @@ export class AppsService {
     private readonly accounts: AccountsService,
     private readonly directory: UserDirectoryService,
     private readonly audit: AuditService,
+    private readonly storage: PhotoStorage,
+    private readonly meta: MetaRepository,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -401,7 +416,21 @@ export class AppsService {
   async mayAuthorize(app: RegisteredApp, userId: string): Promise<boolean> {
     if (app.status === 'suspended') return false;
     if (app.status === 'published' || app.ownerId === userId) return true;
-    return this.isTester(app.id, userId);
+    return (await this.isTester(app.id, userId)) || (await this.isReviewer(userId));
+  }
+
+  /**
+   * Admins review apps, so they are testers of every app: they may install, sign in to and open an app
+   * in development mode, and open any version's canvas, to try what they are asked to approve.
+   */
+  private async isReviewer(userId: string): Promise<boolean> {
+    return (await this.accounts.getUser(userId)).roles.includes('admin');
+  }
+
+  /** Who may open a version that users do not have yet: its developer, its testers and reviewers. */
+  async mayTest(app: RegisteredApp, userId: string): Promise<boolean> {
+    if (app.status === 'suspended') return false;
+    return app.ownerId === userId || (await this.isTester(app.id, userId)) || (await this.isReviewer(userId));
   }
 
   // ── built-in apps ────────────────────────────────────────────────────────
@@ -446,12 +475,8 @@ export class AppsService {
 
   /** The platform's own account, created on first use and remembered in `kongjian_meta`. */
   private async systemAccountId(): Promise<string> {
-    const [known] = await sqlRows<{ value: string }>(
-      this.em,
-      'select value from kongjian_meta where key = ?',
-      [SYSTEM_ACCOUNT_KEY],
-    );
-    if (known) return known.value;
+    const known = await this.meta.get<string>(SYSTEM_ACCOUNT_KEY);
+    if (known) return known;
     const [taken] = await sqlRows(this.em, 'select 1 from user_account where username_key = ?', [
       SYSTEM_USERNAME,
     ]);
@@ -467,10 +492,7 @@ export class AppsService {
        values (?, ?, ?, ?, '{user,developer}', ?)`,
       [id, SYSTEM_USERNAME, SYSTEM_USERNAME, UNUSABLE_PASSWORD_HASH, this.clock.now()],
     );
-    await sqlRun(this.em, 'insert into kongjian_meta (key, value) values (?, ?::jsonb)', [
-      SYSTEM_ACCOUNT_KEY,
-      JSON.stringify(id),
-    ]);
+    await this.meta.add(SYSTEM_ACCOUNT_KEY, id);
     return id;
   }
 
@@ -562,7 +584,18 @@ export class AppsService {
   /** Edits how the app center lists the app; takes effect at once (listings are not reviewed). */
   async update(developerId: string, appId: string, listing: AppListing): Promise<RegisteredApp> {
     return this.em.transactional(async () => {
-      await this.owned(developerId, appId, true);
+      const app = await this.owned(developerId, appId, true);
+      // An uploaded icon's URL may be sent back as it is (the listing is replaced whole), never another's.
+      if (
+        listing.iconUrl !== null &&
+        UPLOADED_ICON_URL.test(listing.iconUrl) &&
+        listing.iconUrl !== app.iconUrl
+      ) {
+        throw invalidField(
+          'iconUrl',
+          'iconUrl may name only this app’s own uploaded icon; upload a new one instead',
+        );
+      }
       await this.updateListing(appId, listing);
       return (await this.findById(appId))!;
     });
@@ -598,6 +631,31 @@ export class AppsService {
       await this.owned(developerId, appId, true);
       await sqlRun(this.em, 'delete from app where id = ?', [appId]);
     });
+    await this.storage.delete(iconKey(appId));
+  }
+
+  /**
+   * Re-encodes an uploaded image into the app's icon (a square WebP, see `processIcon`) and lists the
+   * app with it at once, like any listing change. A refused image changes nothing.
+   */
+  async setIcon(developerId: string, appId: string, upload: Buffer): Promise<RegisteredApp> {
+    await this.owned(developerId, appId);
+    const icon = await processIcon(upload);
+    return this.em.transactional(async () => {
+      await this.owned(developerId, appId, true);
+      await this.storage.put(iconKey(appId), icon);
+      await sqlRun(this.em, 'update app set icon_url = ?, updated_at = ? where id = ?', [
+        uploadedIconUrl(appId, icon),
+        this.clock.now(),
+        appId,
+      ]);
+      return (await this.findById(appId))!;
+    });
+  }
+
+  /** The uploaded icon's image (WebP), or null when the app has none. */
+  iconImage(appId: string): Promise<Buffer | null> {
+    return this.storage.get(iconKey(appId));
   }
 
   async listTesters(developerId: string, appId: string): Promise<AppTester[]> {
@@ -618,7 +676,7 @@ export class AppsService {
         throw new ProblemException(
           HttpStatus.CONFLICT,
           'cannot_target_self',
-          'The developer can always use their own app',
+          'The developer cannot be a tester: they can always use their own app',
         );
       }
       await this.accounts.getUser(testerId);
@@ -712,7 +770,7 @@ export class AppsService {
       if (open) {
         throw conflict(
           'app_status_conflict',
-          `Version ${open.number} is ${open.status}: finish it before starting another`,
+          `Version ${open.number} is ${open.status}; a new version can start only when no version is a draft, submitted or approved`,
         );
       }
       return this.version(appId, await this.insertVersion(appId, canonical, 'draft'));
@@ -770,12 +828,16 @@ export class AppsService {
     };
   }
 
-  /** The developer's moves: submit a draft for review, publish an approved version. */
+  /**
+   * The developer's moves: submit a draft for review (with a note for the reviewer, or null), publish
+   * an approved version.
+   */
   async developerMove(
     developerId: string,
     appId: string,
     number: number,
     action: 'submit' | 'publish',
+    note: string | null = null,
   ): Promise<AppVersion> {
     if (action === 'submit') {
       const draft = await this.owned(developerId, appId).then(() => this.version(appId, number));
@@ -787,6 +849,7 @@ export class AppsService {
       if (app.pluginId !== null)
         throw conflict('app_status_conflict', 'A built-in app is versioned by its plugin manifest');
       await this.moveVersion(developerId, appId, number, action, null);
+      if (action === 'submit') await this.repository.setSubmitNote(appId, number, note);
       return this.version(appId, number);
     });
   }
@@ -835,10 +898,7 @@ export class AppsService {
     const version = await this.version(appId, number, true);
     const transition = VERSION_TRANSITIONS[action];
     if (version.status !== transition.from) {
-      throw conflict(
-        'app_status_conflict',
-        `Version ${number} is ${version.status}; only a ${transition.from} version can be moved by "${action}"`,
-      );
+      throw conflict('app_status_conflict', `Version ${number} is ${version.status}: ${transition.rule}`);
     }
     const now = this.clock.now();
     const [app] = await sqlRows<{ status: AppStatus; published_version: number | null }>(
@@ -959,7 +1019,10 @@ export class AppsService {
       if (!app) throw notFound('App');
       await this.moveVersion(adminId, appId, number, action, reason);
       if (adminId !== null)
-        await this.audited(adminId, `app_version.${action}`, appId, reason, { version: number });
+        await this.audited(adminId, `app_version.${action}`, appId, reason, {
+          version: number,
+          name: app.name,
+        });
       this.decided({
         appId,
         ownerId: app.ownerId,
@@ -999,7 +1062,7 @@ export class AppsService {
         appId,
       ]);
       await this.record(appId, null, adminId, app.status, target, reason);
-      await this.audited(adminId, `app.${action}`, appId, reason, { status: target });
+      await this.audited(adminId, `app.${action}`, appId, reason, { status: target, name: app.name });
       this.decided({
         appId,
         ownerId: app.ownerId,
@@ -1011,6 +1074,7 @@ export class AppsService {
     });
   }
 
+  /** Records an admin's decision on an app, with the app's name as it was (the log reads without a lookup). */
   private audited(
     adminId: string,
     action: Extract<AuditAction, `app${string}`>,

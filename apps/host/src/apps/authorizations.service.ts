@@ -5,12 +5,15 @@ import { SUSPENDED_ACCOUNT_IDS } from '../accounts/accounts.repository';
 import { Clock } from '../common/clock';
 import { LIMITS } from '../common/limits';
 import { notFound } from '../common/problem';
+import { lockName } from '../database/advisory-lock';
 import { sqlRows, sqlRun } from '../database/sql';
 import type { EventType } from '../events/event-types';
 import { EventsService } from '../events/events.service';
 import { friendOfCondition } from '../friends/friends.service';
+import { AppsRepository, type FriendOfUser } from './apps.repository';
 import type { AppStatus } from './apps.service';
 import { normalizeScopes, Scope } from './scopes';
+import { MetaRepository } from '../database/meta.repository';
 
 const OPENID_KEY = 'openid_key';
 
@@ -29,6 +32,9 @@ export interface AuthorizationRow {
   authorizedAt: Date;
 }
 
+/** Told in the installing transaction, under the install's lock, when a user installs an app. */
+type InstalledListener = (installed: { appId: string; userId: string; openid: string }) => Promise<void>;
+
 /**
  * Users' consent to apps, and the pseudonyms apps know them by. An openid is an HMAC of the app and the
  * user under a key kept in the database: stable for one app, unrelated across apps, and not reversible
@@ -38,9 +44,12 @@ export interface AuthorizationRow {
 export class AuthorizationsService {
   private openidKey: Buffer | undefined;
   private readonly revokedListeners: ((appId: string, userId: string) => Promise<void>)[] = [];
+  private readonly installedListeners: InstalledListener[] = [];
 
   constructor(
     private readonly em: EntityManager,
+    private readonly repository: AppsRepository,
+    private readonly meta: MetaRepository,
     private readonly events: EventsService,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
@@ -50,21 +59,27 @@ export class AuthorizationsService {
     this.revokedListeners.push(listener);
   }
 
+  /** Lets the app center accept the invites pending for a user who installs the app. */
+  onInstalled(listener: InstalledListener): void {
+    this.installedListeners.push(listener);
+  }
+
+  /**
+   * Holds back any install of the app by the user until the caller's transaction ends (a consent takes the
+   * same lock), so what the caller decided about "not installed" stays true until it commits.
+   */
+  async lockInstallation(appId: string, userId: string): Promise<void> {
+    await lockName(this.em, `install:${appId}:${userId}`);
+  }
+
   /**
    * Loads the openid key, creating it on the very first start. Every instance must derive the same
    * openids, so the key lives in the database; the host loads it once at start, after migrations and
    * outside any transaction (a key created inside a transaction that rolled back would be lost).
    */
   async loadOpenidKey(): Promise<void> {
-    await sqlRun(
-      this.em,
-      'insert into kongjian_meta (key, value) values (?, ?::jsonb) on conflict (key) do nothing',
-      [OPENID_KEY, JSON.stringify(randomBytes(32).toString('base64url'))],
-    );
-    const [row] = await sqlRows<{ value: string }>(this.em, 'select value from kongjian_meta where key = ?', [
-      OPENID_KEY,
-    ]);
-    this.openidKey = Buffer.from(row.value, 'base64url');
+    const key = await this.meta.getOrAdd(OPENID_KEY, randomBytes(32).toString('base64url'));
+    this.openidKey = Buffer.from(key, 'base64url');
   }
 
   async openidFor(appId: string, userId: string): Promise<string> {
@@ -99,6 +114,9 @@ export class AuthorizationsService {
    * Records consent. The scopes decided now replace those asked for now; other scopes granted earlier
    * (and not withdrawn) stay, so an app asking for less does not lose what the user gave it before.
    * Coming back within the grace period of an uninstall keeps the app's data for the user.
+   * The first consent (or the first after an uninstall) installs the app, and the app hears
+   * `app.installed` exactly once, whichever way the user came (the app center or the OAuth consent page);
+   * the install listeners (invites to the user being accepted) run then too, in the same transaction.
    */
   async grant(
     appId: string,
@@ -106,7 +124,28 @@ export class AuthorizationsService {
     granted: Scope[],
     asked: Scope[] = granted,
   ): Promise<{ openid: string; scopes: Scope[] }> {
-    const previous = await this.active(appId, userId);
+    return this.em.transactional(async () => {
+      // One consent at a time per user and app, so two at once cannot both be the first.
+      await this.lockInstallation(appId, userId);
+      const previous = await this.active(appId, userId);
+      const recorded = await this.record(appId, userId, previous, granted, asked);
+      if (!previous) {
+        await this.events.publish(appId, 'app.installed', { user: recorded.openid }, userId);
+        for (const listener of this.installedListeners) {
+          await listener({ appId, userId, openid: recorded.openid });
+        }
+      }
+      return recorded;
+    });
+  }
+
+  private async record(
+    appId: string,
+    userId: string,
+    previous: Awaited<ReturnType<AuthorizationsService['active']>>,
+    granted: Scope[],
+    asked: Scope[],
+  ): Promise<{ openid: string; scopes: Scope[] }> {
     const scopes = normalizeScopes([
       ...(previous?.scopes ?? []).filter((scope) => !asked.includes(scope)),
       ...granted,
@@ -230,6 +269,11 @@ export class AuthorizationsService {
       [appId, openid],
     );
     return row?.user_id ?? null;
+  }
+
+  /** The user's friends (those among `among`, or all), each with whether they have the app installed. */
+  friendsWithInstalls(appId: string, userId: string, among?: string[]): Promise<FriendOfUser[]> {
+    return this.repository.friendsWithInstalls(appId, userId, among);
   }
 
   /**

@@ -9,7 +9,8 @@ export const SCOPE_DESCRIPTIONS = {
   storage: 'Keep its own data for you (settings, saved games)',
   'gifts:send': 'Send gifts from you to your friends',
   'coins:charge': 'Ask you to pay coins for items (you confirm each payment)',
-  'notifications:send': 'Send notifications and app invites to your friends',
+  'notifications:send': 'Send notifications to your friends',
+  'invites:send': 'See which of your friends do not use this app yet, and invite them to it',
 } as const;
 
 export type Scope = keyof typeof SCOPE_DESCRIPTIONS;

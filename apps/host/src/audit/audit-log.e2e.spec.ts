@@ -12,6 +12,7 @@ interface Entry {
   action: string;
   subjectType: string;
   subjectId: string;
+  subjectUser: { id: string; username: string } | null;
   reason: string | null;
   details: Record<string, unknown>;
   createdAt: string;
@@ -58,12 +59,12 @@ describe('the audit log of admin actions (e2e)', () => {
   };
 
   it('records app reviews and suspensions, with the version and the reason', async () => {
-    const submitted = async () => {
-      const app = await factory.newApp();
+    const submitted = async (name?: string) => {
+      const app = await factory.newApp({ name });
       ok(await host.post(`/developer/apps/${app.id}/versions/1/submit`, { token: app.developer.token }));
       return app;
     };
-    const rejected = await submitted();
+    const rejected = await submitted('Iconless');
     ok(
       await host.post(`/admin/apps/${rejected.id}/versions/1/reject`, {
         token: admin.token,
@@ -76,8 +77,9 @@ describe('the audit log of admin actions (e2e)', () => {
       action: 'app_version.reject',
       subjectType: 'app',
       subjectId: rejected.id,
+      subjectUser: null,
       reason: 'The icon is missing',
-      details: { version: 1 },
+      details: { version: 1, name: 'Iconless' },
     });
 
     const app = await submitted();
@@ -181,6 +183,8 @@ describe('the audit log of admin actions (e2e)', () => {
       action: 'coins.grant',
       subjectType: 'user',
       subjectId: user.id,
+      // The console names the user without a second request.
+      subjectUser: { id: user.id, username: user.username },
       reason: 'Contest prize',
       details: { amount: 250, transactionId: first.body.id },
     });

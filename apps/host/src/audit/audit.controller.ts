@@ -40,15 +40,18 @@ export class AuditLogController {
       decodeCursor(query.cursor),
     );
     const page = toPage(rows, limit, (row) => row);
-    const actors = await this.directory.summaries(page.items.map((row) => row.actor_id));
+    const people = await this.directory.summaries(
+      page.items.flatMap((row) => [row.actor_id, ...(row.subject_type === 'user' ? [row.subject_id] : [])]),
+    );
     return {
       items: page.items.map((row) => ({
         id: row.id,
         actorId: row.actor_id,
-        actor: actors.get(row.actor_id) ?? null,
+        actor: people.get(row.actor_id) ?? null,
         action: row.action,
         subjectType: row.subject_type,
         subjectId: row.subject_id,
+        subjectUser: (row.subject_type === 'user' && people.get(row.subject_id)) || null,
         reason: row.reason,
         details: row.details,
         createdAt: iso(row.created_at),

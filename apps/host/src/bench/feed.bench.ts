@@ -1,7 +1,8 @@
 import os from 'node:os';
+// An ES module: this CommonJS build require()s it, which Node loads since 20.19.
+import { HostProcess } from '@kongjian/testing';
 import { Client } from 'pg';
 import { hashPassword } from '../accounts/password';
-import { HostProcess } from './host-process';
 import { runLoad, type LoadResult } from './load';
 import { GraphSeeder, type GraphShape } from './seed';
 
@@ -231,7 +232,7 @@ async function main(): Promise<number> {
   const benchUrl = databaseUrl(config.adminUrl, BENCH_DATABASE);
 
   let startedAt = performance.now();
-  const host = await HostProcess.start(benchUrl);
+  const host = await HostProcess.start({}, { url: benchUrl });
   const onSignal = (): void => {
     host.killNow();
     process.exit(130);

@@ -1,10 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Client } from 'pg';
 import sharp from 'sharp';
-import { HostProcess } from './host-process';
+import { HostProcess } from '@kongjian/testing';
 
 /**
  * `npm run bench:photos -w apps/host`: uploads a 12-megapixel JPEG (4000 × 3000, with EXIF)
@@ -77,35 +75,10 @@ const median = (values: number[]) => {
 };
 
 /** A fresh database on the admin connection's server, and how to drop it; '' for PGlite. */
-async function benchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const adminUrl = process.env.BENCH_DATABASE_URL;
-  if (!adminUrl) return { url: '', drop: async () => undefined };
-  const name = `kongjian_photo_bench_${process.pid}`;
-  const run = async (sql: string) => {
-    const client = new Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await run(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
-}
-
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kongjian-photo-bench-'));
   const jpeg = await twelveMegapixelJpeg();
-  const database = await benchDatabase();
-  const host = await HostProcess.start(database.url, { KONGJIAN_DATA_DIR: dataDir }).catch(
-    async (error: unknown) => {
-      await database.drop();
-      throw error;
-    },
-  );
+  const server = process.env.BENCH_DATABASE_URL ?? '';
+  const host = await HostProcess.start({}, { server });
   try {
     const pid = host.pid!;
     const idleRss = rssMiB(pid);
@@ -143,7 +116,7 @@ async function main(): Promise<void> {
       JSON.stringify(
         {
           benchmark: 'photo upload + thumbnail + web copy, 12 MP JPEG, through POST /albums/{id}/photos',
-          database: database.url ? 'postgresql' : 'pglite',
+          database: server ? 'postgresql' : 'pglite',
           image: { width: WIDTH, height: HEIGHT, bytes: jpeg.length },
           uploads: UPLOADS,
           medianMs: Math.round(median(times)),
@@ -164,8 +137,6 @@ async function main(): Promise<void> {
     throw error;
   } finally {
     await host.stop();
-    await database.drop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

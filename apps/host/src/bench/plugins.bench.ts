@@ -1,9 +1,10 @@
 import { fork } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '@kongjian/testing';
 import { AccountsService } from '../accounts/accounts.service';
 import { AuthorizationsService } from '../apps/authorizations.service';
 import { DEFAULT_PLUGINS_DIR, loadConfig } from '../config/config';
@@ -11,7 +12,7 @@ import { DatabaseService } from '../database/database.module';
 import { createHost } from '../host';
 import { PluginBridge } from '../plugins/plugin-bridge';
 import { PluginsService } from '../plugins/plugins.service';
-import { freePort } from './host-process';
+import { processUsage } from '../plugins/process-usage';
 import { runLoad } from './load';
 
 /**
@@ -33,7 +34,7 @@ const MEMORY_BATCHES = 4;
 /** The bench host: the real host plus, in the same process, a native route doing what the echo plugin's GET /me does. */
 async function serve(): Promise<void> {
   const config = loadConfig();
-  const app = await createHost(config, { logger: ['error', 'warn'] });
+  const app = await createHost(config, { logger: { level: 'warn' } });
   await app.listen(config.port, '127.0.0.1');
   const database = app.get(DatabaseService);
   const appId = app.get(PluginsService).get('echo').appId;
@@ -63,14 +64,21 @@ async function serve(): Promise<void> {
   native.listen(Number(process.env.NATIVE_PORT), '127.0.0.1', () => {
     process.send?.({
       ready: (native.address() as AddressInfo).port,
-      workers: app.get(PluginsService).workerPids(),
+      workers: app
+        .get(PluginsService)
+        .list()
+        .flatMap(({ plugin }) =>
+          app
+            .get(PluginsService)
+            .workerPids(plugin.package.manifest.id)
+            .map((pid) => ({ plugin: plugin.package.manifest.id, pid })),
+        ),
     });
   });
 }
 
 function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  return processUsage(pid)?.rssMb ?? 0;
 }
 
 async function json<T>(url: string, init: RequestInit & { token?: string } = {}): Promise<T> {
@@ -90,10 +98,12 @@ async function main(): Promise<void> {
   // Echo (the bench fixture) beside the built-in plugins, in one plugins folder of links.
   const pluginsDir = mkdtempSync(path.join(os.tmpdir(), 'kongjian-bench-plugins-'));
   symlinkSync(path.join(FIXTURES_DIR, 'echo'), path.join(pluginsDir, 'echo'));
-  const builtIns = readdirSync(DEFAULT_PLUGINS_DIR).filter((name) =>
-    existsSync(path.join(DEFAULT_PLUGINS_DIR, name, 'manifest.json')),
+  // shared/ too: the bundler resolves a plugin's imports only in its folder and the plugins folder's shared/.
+  const folders = readdirSync(DEFAULT_PLUGINS_DIR, { withFileTypes: true }).filter((entry) =>
+    entry.isDirectory(),
   );
-  for (const name of builtIns) symlinkSync(path.join(DEFAULT_PLUGINS_DIR, name), path.join(pluginsDir, name));
+  for (const { name } of folders)
+    symlinkSync(path.join(DEFAULT_PLUGINS_DIR, name), path.join(pluginsDir, name));
 
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kongjian-bench-data-'));
   const [port, nativePort] = [await freePort(), await freePort()];
@@ -108,26 +118,31 @@ async function main(): Promise<void> {
       NATIVE_PORT: String(nativePort),
       KONGJIAN_PUBLIC_URL: baseUrl,
       KONGJIAN_DEMO_DATA: 'false',
-      KONGJIAN_LOG_REQUESTS: 'false',
+      LOG_LEVEL: 'warn',
       KONGJIAN_ADMIN: `${ADMIN.username}:${ADMIN.password}`,
       KONGJIAN_PLUGINS_DIR: pluginsDir,
       KONGJIAN_OPEN_API_RATE_LIMITS: 'token=100000000,app=100000000,window=60',
     },
   });
   try {
-    const { workers } = await new Promise<{ workers: number[] }>((resolve, reject) => {
-      child.once('message', (message) => resolve(message as { workers: number[] }));
-      child.once('exit', (code) => reject(new Error(`the bench host exited with code ${code}`)));
-    });
+    const { workers } = await new Promise<{ workers: { plugin: string; pid: number }[] }>(
+      (resolve, reject) => {
+        child.once('message', (message) =>
+          resolve(message as { workers: { plugin: string; pid: number }[] }),
+        );
+        child.once('exit', (code) => reject(new Error(`the bench host exited with code ${code}`)));
+      },
+    );
     const memory = async (label: string) => {
       child.send('heap');
       const { heapMb, externalMb } = await new Promise<{ heapMb: number; externalMb: number }>((resolve) =>
         child.once('message', (message) => resolve(message as { heapMb: number; externalMb: number })),
       );
-      const workerMb = workers.map(rssMb);
+      const workerMb = workers.map(({ plugin, pid }) => ({ plugin, mb: rssMb(pid) }));
+      const total = workerMb.reduce((sum, { mb }) => sum + mb, 0);
       console.log(
         `${label}: host heap after GC ${heapMb.toFixed(1)} MB (+ ${externalMb.toFixed(1)} MB external), host RSS ${rssMb(child.pid!).toFixed(1)} MB, ` +
-          `workers RSS ${workerMb.map((mb) => mb.toFixed(1)).join(' + ')} MB`,
+          `workers RSS ${workerMb.map(({ plugin, mb }) => `${plugin} ${mb.toFixed(1)}`).join(' + ')} = ${total.toFixed(1)} MB`,
       );
     };
 

@@ -21,7 +21,7 @@ async function main(argv: string[]): Promise<number> {
   const password = passwordArg ?? process.env.KONGJIAN_ADMIN_PASSWORD ?? '';
   let config;
   try {
-    config = { ...loadConfig(), demoData: false, logRequests: false, bootstrapAdmin: undefined };
+    config = { ...loadConfig(), demoData: false, bootstrapAdmin: undefined };
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`Configuration error: ${error.message}`);
@@ -29,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
-  const app = await createHost(config, { logger: ['error'] });
+  const app = await createHost(config, { logger: { level: 'error' } });
   try {
     const accounts = app.get(AccountsService);
     const user = await app.get(DatabaseService).withContext(async () => {

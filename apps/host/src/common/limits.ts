@@ -14,7 +14,11 @@ export const LIMITS = {
   passwordMax: 256,
 
   sessionTtlDays: 30,
-  /** Failed logins allowed per username (and per client address) inside the window before throttling. */
+  /**
+   * Failed sign-ins (and wrong current passwords) allowed per username in a fixed window of
+   * loginFailureWindowSeconds before throttling; a successful sign-in clears the username's count.
+   * Counted in Redis when REDIS_URL is set, so every instance sees every failure.
+   */
   loginFailuresAllowed: 5,
   loginFailureWindowSeconds: 15 * 60,
   /** Failures from one client address before it is throttled; higher because of shared (NAT) addresses. */
@@ -105,6 +109,12 @@ export const LIMITS = {
   appsPerDeveloper: 50,
   /** Accounts besides its developer that may use an app in development mode. */
   appTestersMax: 20,
+  /** What a developer may tell the reviewer when submitting a version. */
+  appSubmitNoteMax: 1000,
+  /** An app icon's upload: smaller than a photo's, since it becomes a small square. */
+  appIconFileBytes: 5 * 1024 * 1024,
+  /** The side of the square an uploaded icon is re-encoded to. */
+  appIconSide: 256,
 
   // app-center: installs, uninstalls, launch tokens, invites.
   /** An uninstalled app's storage for the user is kept this long, so reinstalling finds it again. */
@@ -124,16 +134,40 @@ export const LIMITS = {
   oauthTransactionTtlSeconds: 10 * 60,
   /** Form bodies of the OAuth endpoints are tiny; anything bigger is refused. */
   oauthFormBytes: 16 * 1024,
+  /**
+   * Token endpoint requests (code exchanges, refreshes) one authenticated client may make per window:
+   * an app's tokens are used for its Open API calls, so it never needs more of them than its app-wide
+   * Open API budget allows calls (openApiAppRequestsPerWindow); a refresh loop stops here.
+   */
+  oauthTokenRequestsPerClient: 6000,
+  oauthTokenWindowSeconds: 60,
 
   // open-api: /open/v1 (rate limits, stories, per-app storage).
   /**
-   * Requests one access token, and one app over all its tokens, may make per window. Counted in
-   * memory by each host instance (a fixed window per instance): behind a load balancer of N
-   * instances an app gets up to N times these. AppConfig.openApiRateLimits overrides them.
+   * Requests one access token, and one app over all its tokens, may make per fixed window. Counted in
+   * Redis when REDIS_URL is set (every instance spends the same budget), else in the instance's memory.
+   * AppConfig.openApiRateLimits overrides them.
    */
   openApiTokenRequestsPerWindow: 600,
   openApiAppRequestsPerWindow: 6000,
   openApiRateWindowSeconds: 60,
+  /**
+   * Open API requests with an unknown, expired or malformed access token from one client address per
+   * window; past it the address is answered 429 before any token is looked up. Generous, because an app's
+   * server calls for all its users from one address and some of their tokens will have expired.
+   */
+  openApiInvalidTokensPerAddress: 300,
+  openApiInvalidTokenWindowSeconds: 60,
+  /**
+   * A rate-limit counter lives this much longer than its window, so an instance whose clock is a little
+   * behind still adds to the window's counter instead of starting a fresh one.
+   */
+  rateLimitKeyGraceSeconds: 60,
+
+  // shared-store: the Redis connections (when REDIS_URL is set).
+  redisConnectTimeoutMs: 5000,
+  /** Reconnection attempts back off by 100 ms each, up to this. */
+  redisReconnectMaxMs: 2000,
   /**
    * Open API calls are counted in each instance's memory and added to the database this often (a
    * crash loses at most this much of the count); the developer sees up to this many days of them.
@@ -184,6 +218,15 @@ export const LIMITS = {
   orderSweepIntervalSeconds: 30,
   orderSweepBatch: 100,
 
+  // purges of expired sign-in and OAuth state (sessions, consent transactions, codes, tokens, grants).
+  /** How often expired state is purged, and how many rows each delete takes (a run deletes in batches). */
+  expiredStateSweepIntervalSeconds: 10 * 60,
+  expiredStateSweepBatch: 1000,
+  /** Batches per table per run: a backlog is worked off over several runs, never in one long one. */
+  expiredStateSweepMaxBatches: 20,
+  /** Codes, tokens and grants stay this long after they expire: answers about them stay "expired". */
+  expiredStateGraceSeconds: 24 * 60 * 60,
+
   // events: delivery of the outbox to webhooks and plugins.
   /** How often the dispatcher looks for due events, and how many it claims per look. */
   eventPollIntervalMs: 1000,
@@ -217,14 +260,47 @@ export const LIMITS = {
   pluginResultBytes: 256 * 1024,
   /** Log lines one plugin may write per minute in one worker; the rest are counted and dropped. */
   pluginLogLinesPerMinute: 120,
+  /** Log lines one call may write (the rest are counted and dropped), and the characters of each. */
+  pluginLogLinesPerCall: 20,
   pluginLogMessageMax: 1000,
+  /** Characters kept of a failure's reason and of a problem's detail, wherever they come from. */
+  pluginReasonMax: 500,
+  pluginProblemDetailMax: 1000,
+  /**
+   * The bridge's back-pressure, per call: Open API requests in all and at a time, characters of one
+   * request's JSON (method, path, body, headers, query) and bytes of one response's body.
+   */
+  pluginBridgeRequestsPerCall: 100,
+  pluginBridgeConcurrentPerCall: 8,
+  pluginBridgeRequestBytes: 64 * 1024,
+  pluginBridgeResponseBytes: 256 * 1024,
+  /** The Retry-After of a call interrupted by another call's timeout, or crowded out by other calls. */
+  pluginRetryAfterSeconds: 1,
   /** Consecutive failed calls that disable a plugin (circuit breaker); recent failures kept for admins. */
   pluginFailuresToDisable: 5,
   pluginRecentFailuresKept: 10,
+  /**
+   * Resident memory of one plugin's worker process: the isolate's heap, ArrayBuffers, ICU (Intl) objects and
+   * queued messages, everything the isolate's own limit does not see. Passing it ends that process.
+   */
+  pluginProcessMemoryMb: 256,
+  /**
+   * CPU a worker may use within a second with no call in flight (finalizers, a built-in still sorting after
+   * its call was answered); passing it ends the process. Idle housekeeping uses a few milliseconds.
+   */
+  pluginIdleCpuMsPerSecond: 300,
+  /** An idle worker that grew this much above its memory after loading is replaced by a fresh one. */
+  pluginWorkerGrowthMb: 32,
+  /** How often the supervisor reads each worker's memory and CPU time. */
+  pluginProcessSampleMs: 200,
   /** A dead worker is restarted after a delay doubling from the first to the cap (reset once it runs a while). */
   pluginWorkerRestartFirstMs: 100,
   pluginWorkerRestartMaxMs: 10_000,
   pluginWorkerStableMs: 30_000,
   /** A cached plugin access token is replaced this long before it expires. */
   pluginTokenRenewSeconds: 120,
+
+  // shutdown: what SIGTERM waits for before the host closes anyway.
+  /** Requests in flight get this long to finish after SIGTERM (KONGJIAN_SHUTDOWN_TIMEOUT_MS overrides it). */
+  shutdownTimeoutMs: 10_000,
 } as const;

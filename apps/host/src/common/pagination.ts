@@ -28,6 +28,10 @@ export interface Keyset {
   id: string;
 }
 
+/** A cursor this list did not issue (made up, cut short, or from another list). */
+export const invalidCursor = () =>
+  badRequest('invalid_cursor', 'cursor must be the nextCursor of an earlier page of this same list');
+
 export function encodeCursor(key: Keyset): string {
   return Buffer.from(JSON.stringify([key.createdAt.toISOString(), key.id])).toString('base64url');
 }
@@ -48,7 +52,28 @@ export function decodeCursor(cursor: string | undefined): Keyset | undefined {
   } catch {
     // fall through to the problem below
   }
-  throw badRequest('invalid_cursor', 'The cursor is not one this list issued');
+  throw invalidCursor();
+}
+
+/**
+ * A cursor for a list in the order of one key (an openid, a storage key, a user id): the page's last key,
+ * named by `kind` so a cursor of one list is never taken for another's, and kept opaque to the client.
+ */
+export function encodeKeyCursor(kind: string, key: string): string {
+  return Buffer.from(`${kind}:${key}`).toString('base64url');
+}
+
+/** The key a cursor of `encodeKeyCursor(kind, …)` names; a cursor whose key is not `valid` is refused. */
+export function decodeKeyCursor(
+  kind: string,
+  cursor: string | undefined,
+  valid: (key: string) => boolean,
+): string | undefined {
+  if (cursor === undefined) return undefined;
+  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
+  const key = decoded.startsWith(`${kind}:`) ? decoded.slice(kind.length + 1) : '';
+  if (!valid(key)) throw invalidCursor();
+  return key;
 }
 
 export function pageSize(query: PageQuery): number {

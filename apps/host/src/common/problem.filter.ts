@@ -23,44 +23,37 @@ export function problemType(code: ProblemCode): string {
   return `urn:kongjian:problem:${code}`;
 }
 
-/** Errors body-parser raises before a request reaches a controller. */
-interface BodyParserError {
-  type?: string;
-  status?: number;
-}
+/**
+ * Words for an HttpException the host did not throw itself (Nest's own, or a library's through Nest):
+ * their messages are the library's, so a client gets a sentence of ours for the status instead.
+ */
+const HTTP_EXCEPTION_DETAILS: Partial<Record<number, string>> = {
+  400: 'The request is not valid',
+  413: 'The request is too large',
+  415: 'The request body has a type this route does not accept',
+};
 
-function fromBodyParser(error: unknown): ProblemException | undefined {
-  const { type, status } = (error ?? {}) as BodyParserError;
-  if (typeof type !== 'string' || typeof status !== 'number') return undefined;
-  if (type === 'entity.too.large') {
-    return new ProblemException(
-      HttpStatus.PAYLOAD_TOO_LARGE,
-      'payload_too_large',
-      'The request body is too large',
-    );
-  }
-  if (type === 'entity.parse.failed') {
-    return new ProblemException(HttpStatus.BAD_REQUEST, 'invalid_json', 'The request body is not valid JSON');
-  }
-  if (status >= 400 && status < 500) {
-    return new ProblemException(status, 'validation_failed', 'The request body could not be read');
-  }
-  return undefined;
-}
-
-function toProblem(error: unknown): ProblemException | undefined {
+function toProblem(error: unknown, request: Request): ProblemException | undefined {
   if (error instanceof ProblemException) return error;
-  const parserProblem = fromBodyParser(error);
-  if (parserProblem) return parserProblem;
   if (error instanceof HttpException) {
     const status = error.getStatus();
     if (status === HttpStatus.NOT_FOUND) {
-      return new ProblemException(status, 'route_not_found', 'No such route');
+      return new ProblemException(
+        status,
+        'route_not_found',
+        `No route matches ${request.method} ${request.originalUrl?.split('?')[0] ?? request.path}`,
+      );
     }
     if (status === HttpStatus.PAYLOAD_TOO_LARGE) {
-      return new ProblemException(status, 'payload_too_large', error.message);
+      return new ProblemException(status, 'payload_too_large', HTTP_EXCEPTION_DETAILS[status]);
     }
-    if (status < 500) return new ProblemException(status, 'validation_failed', error.message);
+    if (status < 500) {
+      return new ProblemException(
+        status,
+        'validation_failed',
+        HTTP_EXCEPTION_DETAILS[status] ?? 'The request cannot be processed',
+      );
+    }
   }
   return undefined;
 }
@@ -74,7 +67,7 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
-    const problem = toProblem(error);
+    const problem = toProblem(error, request);
     let body: ProblemDetails;
     if (problem) {
       body = {

@@ -15,6 +15,7 @@ export type ProblemCode =
   | 'account_suspended'
   | 'already_suspended'
   | 'not_suspended'
+  | 'platform_account'
   | 'cannot_remove_own_admin'
   | 'too_many_attempts'
   | 'username_taken'
@@ -50,13 +51,17 @@ export type ProblemCode =
   | 'invalid_photo'
   | 'review_required'
   | 'app_status_conflict'
+  | 'already_installed'
   | 'event_not_listed'
   | 'delivery_pending'
   | 'webhook_missing'
   | 'internal_error'
-  // plugins: a built-in app failed, or its circuit breaker disabled it
+  // health: the instance may not take traffic now (starting, a failing check, or shutting down)
+  | 'not_ready'
+  // plugins: a built-in app failed, its circuit breaker disabled it, or another call's fault stopped a call
   | 'plugin_failed'
   | 'plugin_disabled'
+  | 'plugin_unavailable'
   | 'order_not_pending'
   | 'order_not_paid'
   | 'order_expired'
@@ -92,8 +97,28 @@ export class ProblemException extends Error {
 
 export const notFound = (what: string) =>
   new ProblemException(HttpStatus.NOT_FOUND, 'not_found', `${what} not found`);
+/** A path parameter that breaks its format names nothing: 404 like a missing item, saying the format. */
+export const malformedInPath = (rule: string) =>
+  new ProblemException(HttpStatus.NOT_FOUND, 'not_found', `Not found: ${rule}`);
 export const forbidden = (detail: string) => new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', detail);
 export const conflict = (code: ProblemCode, detail: string) =>
   new ProblemException(HttpStatus.CONFLICT, code, detail);
 export const badRequest = (code: ProblemCode, detail: string) =>
   new ProblemException(HttpStatus.BAD_REQUEST, code, detail);
+
+/** The problem's detail names the first few broken rules, so a developer reading it needs nothing else. */
+const RULES_IN_DETAIL = 3;
+
+/** 400 validation_failed for these fields; the detail repeats the first few messages. */
+export function invalidRequest(errors: { field: string; message: string }[]): ProblemException {
+  const shown = errors.slice(0, RULES_IN_DETAIL).map((entry) => entry.message);
+  const more = errors.length - shown.length;
+  const detail =
+    shown.length === 0
+      ? 'The request is not valid'
+      : shown.join('; ') + (more > 0 ? `; and ${more} more (see errors)` : '');
+  return new ProblemException(HttpStatus.BAD_REQUEST, 'validation_failed', detail, errors);
+}
+
+/** 400 validation_failed for one field; `message` states the rule and starts with the field's name. */
+export const invalidField = (field: string, message: string) => invalidRequest([{ field, message }]);

@@ -11,3 +11,10 @@ export function nonBlank(text: string, field: string): string {
   }
   return trimmed;
 }
+
+/** A byte count as people read it in a limit: "1 MiB", "16 KiB", "300 bytes". */
+export function sizeText(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes} bytes`;
+}

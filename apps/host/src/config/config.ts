@@ -1,4 +1,6 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
+import { LOG_LEVELS, type LogLevel } from '../common/logging';
 
 export type DatabaseMode = 'pglite' | 'postgresql';
 
@@ -15,9 +17,34 @@ export interface AppConfig {
   demoData: boolean;
   /** `username:password` of an admin to create or promote at start (the first admin comes from here or the CLI). */
   bootstrapAdmin: { username: string; password: string } | undefined;
-  logRequests: boolean;
+  /**
+   * `redis://` or `rediss://` URL of the store shared by every host instance (rate limits, later pub/sub);
+   * unset: in-memory stores, and no Redis code touches the network.
+   */
+  redisUrl?: string;
+  /**
+   * Every Redis key of the host starts with this (default `kongjian:`): instances of one installation share
+   * it, and test hosts each take their own so parallel test files never share a counter.
+   */
+  redisKeyPrefix?: string;
+  /** Lowest level logged (LOG_LEVEL); request lines are `info`. Tests pass their own logger to createHost. */
+  logLevel?: LogLevel;
+  /** A bearer token that lets a scraper read /metrics from anywhere (KONGJIAN_METRICS_TOKEN); loopback needs none. */
+  metricsToken?: string;
+  /** How long a SIGTERM'd host lets requests in flight finish before it closes anyway (KONGJIAN_SHUTDOWN_TIMEOUT_MS). */
+  shutdownTimeoutMs?: number;
+  /**
+   * The proxies whose X-Forwarded-For the host believes (KONGJIAN_TRUST_PROXY): Express's names `loopback`,
+   * `linklocal`, `uniquelocal`, and addresses or CIDR ranges; `loopback` (a balancer on the same machine) when
+   * unset. The client address of rate limits, sign-in throttling and /metrics comes from it.
+   */
+  trustProxy?: string[];
   /** Open API rate limits instead of those in LIMITS (tests set tiny ones). */
   openApiRateLimits?: OpenApiRateLimits;
+  /** The other rate limits (token endpoint, invalid tokens, sign-in) instead of those in LIMITS (tests set tiny ones). */
+  rateLimits?: Partial<HostRateLimits>;
+  /** Seconds between additions of counted Open API calls to the database instead of LIMITS' (tests shorten it). */
+  openApiUsageFlushSeconds?: number;
   /** Development mode: webhooks may go to loopback and private addresses (a receiver on the laptop). */
   devMode?: boolean;
   /** The plugin runtime; absent: no plugins run (tests start them through PluginTestKit). */
@@ -37,10 +64,12 @@ export interface PluginsConfig {
   dir: string;
   /** Run only these plugins; every folder with a manifest when absent. */
   only?: string[];
-  /** Worker processes that hold the isolates. */
-  workers: number;
+  /** Worker processes of each plugin (a process runs one plugin only). */
+  workersPerPlugin: number;
   /** The wall-clock limit of one call instead of LIMITS.pluginCallTimeoutMs (tests shorten it). */
   callTimeoutMs?: number;
+  /** The memory ceiling of one worker process instead of LIMITS.pluginProcessMemoryMb (tests lower it). */
+  processMemoryMb?: number;
 }
 
 /** The web app's build output, from `apps/host/dist/config` built (or `src/config` under Jest). */
@@ -57,6 +86,24 @@ export interface OpenApiRateLimits {
   tokenRequestsPerWindow: number;
   appRequestsPerWindow: number;
   windowSeconds: number;
+}
+
+/** Requests (or failures) allowed per window of that many seconds, for one key (a client, an address, a username). */
+export interface WindowRule {
+  points: number;
+  windowSeconds: number;
+}
+
+/** The host's rate limits besides the Open API's (see LIMITS for what each one counts). */
+export interface HostRateLimits {
+  /** Requests to the OAuth token endpoint per client. */
+  oauthTokenPerClient: WindowRule;
+  /** Open API requests with an invalid access token per client address. */
+  invalidTokensPerAddress: WindowRule;
+  /** Failed sign-ins (and wrong current passwords) per username. */
+  signInFailuresPerUsername: WindowRule;
+  /** Failed sign-ins per client address: higher, because of shared (NAT) addresses. */
+  signInFailuresPerAddress: WindowRule;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -121,11 +168,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     };
   }
 
-  const logRequests = parseBoolean('KONGJIAN_LOG_REQUESTS', env.KONGJIAN_LOG_REQUESTS, true);
+  if (env.KONGJIAN_LOG_REQUESTS !== undefined) {
+    throw new ConfigError(
+      'KONGJIAN_LOG_REQUESTS is no longer read: every request is logged at info level; set LOG_LEVEL=warn to leave request lines out',
+    );
+  }
+  const logLevel = parseLogLevel(env.LOG_LEVEL);
+  const metricsToken = env.KONGJIAN_METRICS_TOKEN || undefined;
+  if (metricsToken !== undefined && metricsToken.length < 16) {
+    throw new ConfigError('KONGJIAN_METRICS_TOKEN must be at least 16 characters long');
+  }
+  const shutdownTimeoutMs = parseShutdownTimeout(env.KONGJIAN_SHUTDOWN_TIMEOUT_MS);
+  const trustProxy = parseTrustProxy(env.KONGJIAN_TRUST_PROXY);
   const devMode = parseBoolean('KONGJIAN_DEV_MODE', env.KONGJIAN_DEV_MODE, false);
   const openApiRateLimits = env.KONGJIAN_OPEN_API_RATE_LIMITS
     ? parseRateLimits(env.KONGJIAN_OPEN_API_RATE_LIMITS)
     : undefined;
+  const openApiUsageFlushSeconds = parseUsageFlushSeconds(env.KONGJIAN_USAGE_FLUSH_SECONDS);
+  const redisUrl = parseRedisUrl(env.REDIS_URL);
+  const redisKeyPrefix = parseRedisKeyPrefix(env.KONGJIAN_REDIS_KEY_PREFIX);
 
   return {
     port,
@@ -136,26 +197,117 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl,
     demoData,
     bootstrapAdmin,
-    logRequests,
+    redisUrl,
+    redisKeyPrefix,
+    logLevel,
+    metricsToken,
+    shutdownTimeoutMs,
+    trustProxy,
     openApiRateLimits,
+    openApiUsageFlushSeconds,
     devMode,
     webDir: env.KONGJIAN_WEB_DIR ? path.resolve(env.KONGJIAN_WEB_DIR) : DEFAULT_WEB_DIR,
     consoleDir: env.KONGJIAN_CONSOLE_DIR ? path.resolve(env.KONGJIAN_CONSOLE_DIR) : DEFAULT_CONSOLE_DIR,
     openapiDir: env.KONGJIAN_OPENAPI_DIR ? path.resolve(env.KONGJIAN_OPENAPI_DIR) : DEFAULT_OPENAPI_DIR,
     plugins: {
       dir: env.KONGJIAN_PLUGINS_DIR ? path.resolve(env.KONGJIAN_PLUGINS_DIR) : DEFAULT_PLUGINS_DIR,
-      workers: parsePluginWorkers(env.KONGJIAN_PLUGIN_WORKERS),
+      workersPerPlugin: parsePluginWorkers(env),
     },
   };
 }
 
-function parsePluginWorkers(raw: string | undefined): number {
-  if (raw === undefined || raw === '') return 2;
+function parsePluginWorkers(env: NodeJS.ProcessEnv): number {
+  // Its meaning changed (workers shared by all plugins): a value set for the old meaning is not taken silently.
+  if (env.KONGJIAN_PLUGIN_WORKERS !== undefined) {
+    throw new ConfigError(
+      'KONGJIAN_PLUGIN_WORKERS is no longer read: each plugin now has its own worker processes; set KONGJIAN_PLUGIN_WORKERS_PER_PLUGIN (1 to 4) instead',
+    );
+  }
+  const raw = env.KONGJIAN_PLUGIN_WORKERS_PER_PLUGIN;
+  if (raw === undefined || raw === '') return 1;
   const workers = Number(raw);
-  if (!Number.isInteger(workers) || workers < 1 || workers > 16) {
-    throw new ConfigError(`KONGJIAN_PLUGIN_WORKERS must be an integer from 1 to 16, got "${raw}"`);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 4) {
+    throw new ConfigError(`KONGJIAN_PLUGIN_WORKERS_PER_PLUGIN must be an integer from 1 to 4, got "${raw}"`);
   }
   return workers;
+}
+
+/** `redis://[user:password@]host[:port][/db]` or `rediss://…` (TLS); unset or empty: no Redis. */
+function parseRedisUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const invalid = (why: string) =>
+    new ConfigError(`REDIS_URL must be a URL like redis://127.0.0.1:6379 (or rediss:// for TLS): ${why}`);
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw invalid('it is not a URL');
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:')
+    throw invalid(`"${url.protocol}" is not redis: or rediss:`);
+  if (!url.hostname) throw invalid('it names no host');
+  const database = url.pathname.replace(/^\//, '');
+  if (database !== '' && !/^\d{1,2}$/.test(database))
+    throw invalid(`"/${database}" is not a database number`);
+  return raw;
+}
+
+/** 1–100 printable characters without spaces; unset: the SharedStore's default. */
+function parseRedisKeyPrefix(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^[\x21-\x7e]{1,100}$/.test(raw)) {
+    throw new ConfigError('KONGJIAN_REDIS_KEY_PREFIX must be 1 to 100 printable characters without spaces');
+  }
+  return raw;
+}
+
+function parseLogLevel(raw: string | undefined): LogLevel {
+  if (raw === undefined || raw === '') return 'info';
+  const level = raw.toLowerCase() as LogLevel;
+  if (!LOG_LEVELS.includes(level)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  }
+  return level;
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** A comma-separated list of Express's proxy names, addresses and CIDR ranges; unset: undefined (loopback). */
+function parseTrustProxy(raw: string | undefined): string[] | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const entries = raw.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    const [address, bits, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const prefixOk =
+      bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!PROXY_NAMES.includes(entry) && (family === 0 || !prefixOk || rest.length > 0)) {
+      throw new ConfigError(
+        `KONGJIAN_TRUST_PROXY must list ${PROXY_NAMES.join(', ')}, IP addresses or CIDR ranges, separated by commas; "${entry}" is none of these`,
+      );
+    }
+  }
+  return entries;
+}
+
+/** Milliseconds from 0 to 10 minutes; unset: LIMITS.shutdownTimeoutMs. */
+function parseShutdownTimeout(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 0 || ms > 600_000) {
+    throw new ConfigError(`KONGJIAN_SHUTDOWN_TIMEOUT_MS must be an integer from 0 to 600000, got "${raw}"`);
+  }
+  return ms;
+}
+
+/** Whole seconds from 1 to an hour; unset: LIMITS.openApiUsageFlushSeconds. */
+function parseUsageFlushSeconds(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const seconds = Number(raw);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 3600) {
+    throw new ConfigError(`KONGJIAN_USAGE_FLUSH_SECONDS must be an integer from 1 to 3600, got "${raw}"`);
+  }
+  return seconds;
 }
 
 /** `token=600,app=6000,window=60`: requests per token and per app in a window of that many seconds. */

@@ -17,6 +17,7 @@ const APP_TABLES = [
   'photo_like',
   'storage_usage',
   'audit_entry',
+  'task_lease',
 ];
 
 describe('migrations', () => {

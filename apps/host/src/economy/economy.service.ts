@@ -28,6 +28,23 @@ export class EconomyService {
     return { vip: state ? vipBadge(state) : null, level };
   }
 
+  /** Whether each user is a yellow-diamond member now, and at which level (null when not active). */
+  async vipStatuses(
+    userIds: readonly string[],
+  ): Promise<Map<string, { active: boolean; level: number | null }>> {
+    const states = await this.vip.states(userIds);
+    return new Map(
+      userIds.map((userId) => {
+        const state = states.get(userId);
+        // A lapsed membership's level grants nothing, so apps are not given one to honour.
+        return [
+          userId,
+          state?.active ? { active: true, level: state.level } : { active: false, level: null },
+        ];
+      }),
+    );
+  }
+
   /** Album storage the user may use now, by VIP level (see STORAGE_QUOTA_BYTES). */
   storageQuotaBytes(userId: string): Promise<number> {
     return this.vip.storageQuotaBytes(userId);
@@ -42,7 +59,7 @@ export class EconomyService {
   async usableMusicUrl(userId: string, itemId: string): Promise<string> {
     const { access, url } = await this.shop.musicAccess(userId, itemId);
     if (access === 'unknown' || !url) {
-      const message = 'musicItemId must be a music item of the shop';
+      const message = 'musicItemId must name a music item from the shop';
       throw new ProblemException(HttpStatus.BAD_REQUEST, 'validation_failed', message, [
         { field: 'musicItemId', message },
       ]);
@@ -56,7 +73,7 @@ export class EconomyService {
   async assertThemeUsable(userId: string, themeId: string): Promise<void> {
     const access = await this.shop.themeAccess(userId, themeId);
     if (access === 'unknown') {
-      const message = 'themeId must be a free theme or a theme or skin of the shop';
+      const message = 'themeId must name a free theme, or a theme or skin from the shop';
       throw new ProblemException(HttpStatus.BAD_REQUEST, 'validation_failed', message, [
         { field: 'themeId', message },
       ]);

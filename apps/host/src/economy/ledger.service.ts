@@ -36,8 +36,12 @@ export interface Outcome<T> {
   transactionId: string | null;
 }
 
-export const insufficientFunds = () =>
-  new ProblemException(HttpStatus.CONFLICT, 'insufficient_funds', 'Your balance is too low for this');
+export const insufficientFunds = (balance: number, amount: number) =>
+  new ProblemException(
+    HttpStatus.CONFLICT,
+    'insufficient_funds',
+    `This costs ${amount} coins; your balance is ${balance}`,
+  );
 
 /**
  * The double-entry ledger. Balances are sums of entries; every movement is one transaction whose
@@ -145,7 +149,8 @@ export class LedgerService {
 
   /** Takes `amount` from a locked wallet, or refuses when its balance is too low. */
   async requireFunds(accountId: string, amount: number): Promise<void> {
-    if ((await this.balance(accountId)) < amount) throw insufficientFunds();
+    const balance = await this.balance(accountId);
+    if (balance < amount) throw insufficientFunds(balance, amount);
   }
 
   /** Writes one balanced transaction. */

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
-import { sqlRows, sqlRun } from '../database/sql';
+import { sqlRows, sqlRun, uuidArray } from '../database/sql';
 import { CoinsService } from './coins.service';
 import type { VipBadge, VipPurchaseResponse, VipResponse } from './dto/economy.dto';
 import {
@@ -62,6 +62,18 @@ export class VipService {
       [userId],
     );
     return row ? vipState(row, this.clock.now()) : null;
+  }
+
+  /** The memberships of several users at once (those never members are absent), for lists of people. */
+  async states(userIds: readonly string[]): Promise<Map<string, VipState>> {
+    if (userIds.length === 0) return new Map();
+    const rows = await sqlRows<MembershipRow & { user_id: string }>(
+      this.em,
+      'select user_id, since, expires_at from vip_membership where user_id = any(?::uuid[])',
+      [uuidArray([...new Set(userIds)])],
+    );
+    const now = this.clock.now();
+    return new Map(rows.map((row) => [row.user_id, vipState(row, now)]));
   }
 
   /** Album storage by VIP level: an active member gets their level's quota, everyone else the base. */

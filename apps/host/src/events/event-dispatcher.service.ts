@@ -2,10 +2,12 @@ import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { LIMITS } from '../common/limits';
+import { runInRequestScope } from '../common/request-context';
 import { iso } from '../common/time';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { DatabaseService } from '../database/database.module';
 import { sqlRows, sqlRun, uuidArray } from '../database/sql';
+import { Metrics, type WebhookOutcome } from '../metrics/metrics.service';
 import type { AppEvent, DeliveredEventType } from './event-types';
 import { EventsRepository } from './events.repository';
 import { EventsService } from './events.service';
@@ -27,6 +29,7 @@ interface ClaimedEvent {
   created_at: Date | string;
   attempts: number;
   retry_until: Date | string;
+  request_id: string | null;
 }
 
 /** Where an app's events go: its webhook (URL and signing secret), if it has one. */
@@ -65,6 +68,8 @@ export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
   private timer: NodeJS.Timeout | undefined;
   /** Runs of `deliverDue`, one after another, so a caller's run sees everything the poller claimed. */
   private runs: Promise<unknown> = Promise.resolve();
+  /** Events this instance claimed and has not recorded an outcome for: their leases are released at shutdown. */
+  private readonly leased = new Set<string>();
 
   constructor(
     private readonly em: EntityManager,
@@ -74,16 +79,36 @@ export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
     private readonly webhooks: WebhooksService,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    private readonly metrics: Metrics,
+  ) {
+    metrics.provide('outboxBacklog', () =>
+      this.database.withContext(() => this.repository.backlog(this.clock.now())),
+    );
+  }
 
   onApplicationBootstrap(): void {
     this.schedulePoll();
   }
 
+  /**
+   * Stops polling, cuts sends in flight short and hands their leases back, so another instance delivers
+   * those events at once instead of after the lease runs out.
+   */
   async onModuleDestroy(): Promise<void> {
     clearTimeout(this.timer);
     this.shutdown.abort(new Error('The host is shutting down'));
     await this.runs;
+    if (this.leased.size === 0) return;
+    const ids = [...this.leased];
+    this.leased.clear();
+    try {
+      const released = await this.database.withContext(() =>
+        this.repository.releaseLeases(ids, this.clock.now()),
+      );
+      this.logger.log({ message: 'outbox leases released', events: released });
+    } catch (error) {
+      this.logger.warn({ message: 'releasing outbox leases failed', error: errorText(error) });
+    }
   }
 
   // The first poll comes a poll interval after start, once createHost has migrated the database.
@@ -141,9 +166,10 @@ export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
            from (select id from app_event where status = 'pending' and next_attempt_at <= ?
                   order by created_at, id limit ? for update skip locked) due
           where e.id = due.id
-          returning e.id, e.app_id, e.type, e.user_id, e.data, e.created_at, e.attempts, e.retry_until`,
+          returning e.id, e.app_id, e.type, e.user_id, e.data, e.created_at, e.attempts, e.retry_until, e.request_id`,
         [new Date(now.getTime() + LIMITS.eventLeaseMs), now, now, LIMITS.eventDeliveryBatch],
       );
+      for (const row of rows) this.leased.add(row.id);
       rows.sort((a, b) => iso(a.created_at).localeCompare(iso(b.created_at)) || a.id.localeCompare(b.id));
       const byApp = new Map<string, ClaimedEvent[]>();
       for (const row of rows) byApp.set(row.app_id, [...(byApp.get(row.app_id) ?? []), row]);
@@ -176,8 +202,13 @@ export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
     let failure: string | null = null;
     let answer: ReceiverAnswer | null = null;
     try {
-      if (receiver) await this.withinTimeout(receiver(appEvent, event.user_id));
-      else if (webhook) answer = await this.post(appEvent, webhook);
+      // The plugin handling the event acts in the causing request's name (its Open API calls carry the id).
+      if (receiver) {
+        const received = () => receiver(appEvent, event.user_id);
+        await this.withinTimeout(
+          event.request_id === null ? received() : runInRequestScope(event.request_id, received),
+        );
+      } else if (webhook) answer = await this.post(appEvent, webhook, event.request_id);
       else {
         await this.record(
           event,
@@ -198,7 +229,7 @@ export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
     else await this.record(event, 'failed', failure, answer);
   }
 
-  private async post(event: AppEvent, webhook: Webhook): Promise<ReceiverAnswer> {
+  private async post(event: AppEvent, webhook: Webhook, requestId: string | null): Promise<ReceiverAnswer> {
     const body = JSON.stringify(event);
     const timestamp = Math.floor(this.clock.now().getTime() / 1000);
     return postWebhook({
@@ -208,6 +239,7 @@ export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
         [WEBHOOK_HEADERS.eventId]: event.id,
         [WEBHOOK_HEADERS.eventType]: event.type,
         [WEBHOOK_HEADERS.signature]: webhookSignature(webhook.secret, timestamp, body),
+        ...(requestId === null ? {} : { [WEBHOOK_HEADERS.requestId]: requestId }),
       },
       devMode: this.config.devMode ?? false,
       signal: this.shutdown.signal,
@@ -245,8 +277,8 @@ export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
     error: string | null,
     answer: ReceiverAnswer | null,
   ): Promise<void> {
-    await this.database.withContext(() =>
-      this.em.transactional(async () => {
+    const counted = await this.database.withContext(() =>
+      this.em.transactional(async (): Promise<WebhookOutcome> => {
         const now = this.clock.now();
         if (outcome === 'delivered') {
           await this.repository.markDelivered(event.id, now, answer);
@@ -255,13 +287,13 @@ export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
             'update app set webhook_unhealthy_at = null where id = ? and webhook_unhealthy_at is not null',
             [event.app_id],
           );
-          return;
+          return 'delivered';
         }
         const deadline = new Date(event.retry_until).getTime();
         if (outcome === 'failed' && now.getTime() < deadline) {
           const next = Math.min(now.getTime() + retryDelayMs(event.attempts), deadline);
           await this.repository.recordFailure(event.id, error, answer, new Date(next));
-          return;
+          return 'retry';
         }
         await this.repository.recordFailure(event.id, error, answer, outcome);
         if (outcome === 'failed') {
@@ -276,7 +308,10 @@ export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
             [now, event.app_id],
           );
         }
+        return outcome;
       }),
     );
+    this.leased.delete(event.id);
+    this.metrics.webhookDeliveries.inc({ outcome: counted });
   }
 }

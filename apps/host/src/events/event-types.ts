@@ -2,22 +2,30 @@
  * Every event type an app can receive. Payloads name users only by the receiving app's openids.
  * - app.installed / app.uninstalled: the user installed or uninstalled the app from the app center.
  * - app.deauthorized: the user withdrew the app's authorization (my authorized apps).
- * - post.created: a story the app posted for its user was published.
+ * - post.created: a story the app posted for its user was published (at once, or when a moderator approved it).
+ * - post.held: a story the app posted waits for a moderator (only its user sees it meanwhile).
+ * - post.removed: a story the app posted was rejected or taken down by a moderator, or deleted by its user.
  * - friend.added: two users of the app became friends.
  * - gift.received: a gift the app sent reached its recipient.
  * - order.paid / order.refunded: an order the app created was paid, or refunded undelivered.
  * - app.reminder: a reminder the app set for its user came due.
+ * - app.invited: the app's user invited a friend who does not use the app (from the app or the app center).
+ * - invite.accepted: an invited friend installed the app; one for each inviter whose invite was pending.
  */
 export const EVENT_TYPES = [
   'app.installed',
   'app.uninstalled',
   'app.deauthorized',
   'post.created',
+  'post.held',
+  'post.removed',
   'friend.added',
   'gift.received',
   'order.paid',
   'order.refunded',
   'app.reminder',
+  'app.invited',
+  'invite.accepted',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { type Keyset, keysetCondition } from '../common/pagination';
-import { sqlRows, sqlRun } from '../database/sql';
+import { sqlRows, sqlRun, uuidArray } from '../database/sql';
 import type { DeliveredEventType } from './event-types';
 import type { ReceiverAnswer } from './webhook-delivery';
 
@@ -26,6 +26,17 @@ export interface DeliveryRow {
 const DELIVERY_COLUMNS = `id, type, status, attempts, created_at, last_attempt_at, next_attempt_at, delivered_at,
   last_error, last_status_code, last_response_excerpt`;
 
+/** An app whose webhook gave up, as `EventsRepository.unhealthyApps` finds it. */
+export interface UnhealthyAppRow {
+  id: string;
+  name: string;
+  owner_id: string;
+  webhook_url: string | null;
+  webhook_unhealthy_at: Date | string;
+  recent_failures: number;
+  last_error: string | null;
+}
+
 /** An event as the outbox keeps it, before its first attempt. */
 export interface OutboxEvent {
   id: string;
@@ -38,6 +49,8 @@ export interface OutboxEvent {
   dueAt: Date;
   /** When retrying stops and the event has failed. */
   retryUntil: Date;
+  /** The HTTP request that caused it, if one did (see common/request-context). */
+  requestId: string | null;
 }
 
 /**
@@ -56,8 +69,8 @@ export class EventsRepository {
   async insert(event: OutboxEvent, only: 'listed' | 'any'): Promise<boolean> {
     const inserted = await sqlRun(
       this.em,
-      `insert into app_event (id, app_id, type, user_id, data, created_at, next_attempt_at, retry_until)
-       select ?, a.id, ?, ?, ?::jsonb, ?, ?, ? from app a where a.id = ? and (? or ? = any(a.events))`,
+      `insert into app_event (id, app_id, type, user_id, data, created_at, next_attempt_at, retry_until, request_id)
+       select ?, a.id, ?, ?, ?::jsonb, ?, ?, ?, ? from app a where a.id = ? and (? or ? = any(a.events))`,
       [
         event.id,
         event.type,
@@ -66,6 +79,7 @@ export class EventsRepository {
         event.createdAt,
         event.dueAt,
         event.retryUntil,
+        event.requestId,
         event.appId,
         only === 'any',
         event.type,
@@ -162,6 +176,57 @@ export class EventsRepository {
         answer?.excerpt ?? null,
         eventId,
       ],
+    );
+  }
+
+  /**
+   * Hands leases back: the events this instance claimed but did not finish (it is shutting down) are due
+   * at `now`, for another instance to deliver at once, with the attempt that never happened uncounted.
+   */
+  async releaseLeases(eventIds: string[], now: Date): Promise<number> {
+    if (eventIds.length === 0) return 0;
+    return sqlRun(
+      this.em,
+      `update app_event set next_attempt_at = ?, attempts = greatest(attempts - 1, 0)
+        where id = any(?::uuid[]) and status = 'pending' and next_attempt_at > ?`,
+      [now, uuidArray(eventIds), now],
+    );
+  }
+
+  /**
+   * The outbox backlog for /metrics: events due (or already tried) and not settled, and how long the oldest
+   * of them has waited since it was recorded. Events scheduled for later (reminders) are not behind yet.
+   */
+  async backlog(now: Date): Promise<{ pending: number; oldestAgeSeconds: number }> {
+    const [row] = await sqlRows<{ pending: number; oldest: Date | string | null }>(
+      this.em,
+      `select count(*)::int as pending, min(created_at) as oldest from app_event
+        where status = 'pending' and (next_attempt_at <= ? or attempts > 0)`,
+      [now],
+    );
+    const oldest = row.oldest === null ? null : new Date(row.oldest).getTime();
+    return {
+      pending: row.pending,
+      oldestAgeSeconds: oldest === null ? 0 : Math.max(0, (now.getTime() - oldest) / 1000),
+    };
+  }
+
+  /**
+   * Apps marked unhealthy, most recent first, with how many of their events gave up since `since` and the
+   * last error of the latest one that did.
+   */
+  unhealthyApps(since: Date, limit: number): Promise<UnhealthyAppRow[]> {
+    return sqlRows<UnhealthyAppRow>(
+      this.em,
+      `select a.id, a.name, a.owner_id, a.webhook_url, a.webhook_unhealthy_at,
+              (select count(*)::int from app_event e
+                where e.app_id = a.id and e.status = 'failed' and e.last_attempt_at >= ?) as recent_failures,
+              (select e.last_error from app_event e
+                where e.app_id = a.id and e.status = 'failed'
+                order by e.last_attempt_at desc, e.id desc limit 1) as last_error
+         from app a where a.webhook_unhealthy_at is not null
+        order by a.webhook_unhealthy_at desc, a.id desc limit ?`,
+      [since, limit],
     );
   }
 }

@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
+import { currentRequestId } from '../common/request-context';
 import { LIMITS } from '../common/limits';
 import { sqlRows } from '../database/sql';
 import type { AppEvent, EventType } from './event-types';
@@ -52,6 +53,7 @@ export class EventsService {
         createdAt: now,
         dueAt: due,
         retryUntil: new Date(due.getTime() + LIMITS.webhookRetryWindowMs),
+        requestId: currentRequestId() ?? null,
       },
       'listed',
     );

@@ -11,6 +11,8 @@ export const WEBHOOK_HEADERS = {
   eventId: 'Kongjian-Event-Id',
   eventType: 'Kongjian-Event-Type',
   signature: 'Kongjian-Signature',
+  /** The id of the request that caused the event (its X-Request-Id), when a request did. */
+  requestId: 'Kongjian-Request-Id',
 } as const;
 
 /** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" under the app's webhook secret>`. */

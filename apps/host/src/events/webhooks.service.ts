@@ -6,6 +6,7 @@ import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { LIMITS } from '../common/limits';
 import { type Keyset, toPage } from '../common/pagination';
+import { currentRequestId } from '../common/request-context';
 import { conflict, notFound, ProblemException } from '../common/problem';
 import { sqlRows, sqlRun } from '../database/sql';
 import { type DeliveredEventType, TEST_EVENT_TYPE } from './event-types';
@@ -42,6 +43,8 @@ export interface UnhealthyApp {
   unhealthySince: Date;
   /** Events that gave up (status failed) in the last day. */
   recentFailures: number;
+  /** Why the latest event that gave up failed its last attempt. */
+  lastError: string | null;
 }
 
 const newWebhookSecret = (): string => `whsec_${randomBytes(32).toString('base64url')}`;
@@ -179,6 +182,7 @@ export class WebhooksService {
           createdAt: now,
           dueAt: now,
           retryUntil: new Date(now.getTime() + LIMITS.webhookRetryWindowMs),
+          requestId: currentRequestId() ?? null,
         },
         'any',
       );
@@ -199,22 +203,7 @@ export class WebhooksService {
   /** Apps whose events gave up after a day of retries, and have not had a delivery succeed since. */
   async unhealthyApps(): Promise<UnhealthyApp[]> {
     const dayAgo = new Date(this.clock.now().getTime() - 24 * 60 * 60 * 1000);
-    const rows = await sqlRows<{
-      id: string;
-      name: string;
-      owner_id: string;
-      webhook_url: string | null;
-      webhook_unhealthy_at: Date | string;
-      recent_failures: number;
-    }>(
-      this.em,
-      `select a.id, a.name, a.owner_id, a.webhook_url, a.webhook_unhealthy_at,
-              (select count(*)::int from app_event e
-                where e.app_id = a.id and e.status = 'failed' and e.last_attempt_at >= ?) as recent_failures
-         from app a where a.webhook_unhealthy_at is not null
-        order by a.webhook_unhealthy_at desc, a.id desc limit ?`,
-      [dayAgo, LIMITS.pageSizeMax],
-    );
+    const rows = await this.repository.unhealthyApps(dayAgo, LIMITS.pageSizeMax);
     return rows.map((row) => ({
       appId: row.id,
       name: row.name,
@@ -222,6 +211,7 @@ export class WebhooksService {
       webhookUrl: row.webhook_url,
       unhealthySince: new Date(row.webhook_unhealthy_at),
       recentFailures: row.recent_failures,
+      lastError: row.last_error,
     }));
   }
 }

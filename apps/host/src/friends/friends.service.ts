@@ -1,6 +1,6 @@
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { SUSPENDED_ACCOUNT_IDS } from '../accounts/accounts.repository';
+import { notSuspended } from '../accounts/accounts.repository';
 import { AccountsService } from '../accounts/accounts.service';
 import { Clock } from '../common/clock';
 import { LIMITS } from '../common/limits';
@@ -56,7 +56,7 @@ export interface FriendRow {
  */
 export function friendOfCondition(column: string, userId: string): { sql: string; params: string[] } {
   return {
-    sql: `${column} not in ${SUSPENDED_ACCOUNT_IDS}
+    sql: `${notSuspended(column)}
       and exists (select 1 from friendship where user_id = ? and friend_id = ${column})
       and not exists (select 1 from user_block
         where (blocker_id = ? and blocked_id = ${column}) or (blocker_id = ${column} and blocked_id = ?))`,
@@ -195,10 +195,17 @@ export class FriendsService {
       });
   }
 
+  /**
+   * A request the viewer sent or received, as long as the other side is not suspended: hidden like
+   * everything else of theirs (404), so it can be neither answered nor withdrawn until the suspension ends.
+   */
   async getRequest(viewerId: string, requestId: string): Promise<FriendRequest> {
     const request = await this.em.findOne(FriendRequest, { id: requestId });
     if (!request || (request.fromId !== viewerId && request.toId !== viewerId))
       throw notFound('Friend request');
+    if (await this.accounts.isSuspended(request.fromId === viewerId ? request.toId : request.fromId)) {
+      throw notFound('Friend request');
+    }
     return request;
   }
 
@@ -267,7 +274,7 @@ export class FriendsService {
       this.em,
       `select r.id, r.from_id, r.to_id, r.note, r.status, r.created_at from friend_request r
         where r.${direction === 'incoming' ? 'to_id' : 'from_id'} = ? and r.status = 'pending'
-          and r.${direction === 'incoming' ? 'from_id' : 'to_id'} not in ${SUSPENDED_ACCOUNT_IDS} and ${keyset.sql}
+          and ${notSuspended(`r.${direction === 'incoming' ? 'from_id' : 'to_id'}`)} and ${keyset.sql}
         order by r.created_at desc, r.id desc limit ?`,
       [viewerId, ...keyset.params, limit + 1],
     );
@@ -283,7 +290,7 @@ export class FriendsService {
     return sqlRows<FriendRow>(
       this.em,
       `select f.friend_id, f.friend_id as id, f.created_at from friendship f
-        where f.user_id = ? and f.friend_id not in ${SUSPENDED_ACCOUNT_IDS} and ${keyset.sql}
+        where f.user_id = ? and ${notSuspended('f.friend_id')} and ${keyset.sql}
         order by f.created_at desc, f.friend_id desc limit ?`,
       [userId, ...keyset.params, limit + 1],
     );
@@ -314,13 +321,14 @@ export class FriendsService {
 
   // ── groups ───────────────────────────────────────────────────────────────
 
+  /** The owner's groups with their members, leaving out suspended members (they stay in the group). */
   async listGroups(ownerId: string): Promise<{ group: FriendGroup; memberIds: string[] }[]> {
     const groups = await this.em.find(FriendGroup, { ownerId }, { orderBy: { createdAt: 'asc', id: 'asc' } });
     if (groups.length === 0) return [];
     const members = await sqlRows<{ group_id: string; member_id: string }>(
       this.em,
       `select m.group_id, m.member_id from friend_group_member m join friend_group g on g.id = m.group_id
-        where g.owner_id = ? order by m.member_id`,
+        where g.owner_id = ? and ${notSuspended('m.member_id')} order by m.member_id`,
       [ownerId],
     );
     return groups.map((group) => ({
@@ -386,7 +394,8 @@ export class FriendsService {
 
   async addMember(ownerId: string, groupId: string, friendId: string): Promise<void> {
     await this.getGroup(ownerId, groupId);
-    if (!(await this.areFriends(ownerId, friendId)))
+    // A suspended friend is nobody's friend while it lasts, as in the friend list and apps' friends.
+    if (!(await this.areFriends(ownerId, friendId)) || (await this.accounts.isSuspended(friendId)))
       throw conflict('not_friends', 'Only friends can be put in a group');
     await sqlRun(
       this.em,

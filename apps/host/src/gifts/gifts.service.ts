@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
-import { SUSPENDED_ACCOUNT_IDS } from '../accounts/accounts.repository';
+import { notSuspended } from '../accounts/accounts.repository';
 import { AccountsService } from '../accounts/accounts.service';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
@@ -49,8 +49,12 @@ export function thanksOf(row: GiftRow): GiftThanks | null {
     : { message: row.thanks, createdAt: new Date(row.thanked_at).toISOString() };
 }
 
-/** A gift from a suspended sender is hidden like the rest of their content (the sender may be gone: null). */
-const SENDER_SHOWN = `(g.sender_id is null or g.sender_id not in ${SUSPENDED_ACCOUNT_IDS})`;
+/**
+ * A gift from or to a suspended account is hidden like the rest of their content (the sender may be
+ * gone: null). The recipient of a wall is its owner, whom `presentTo` already checks; an app's "sent"
+ * box would otherwise show a suspended recipient.
+ */
+const PEOPLE_SHOWN = `${notSuspended('g.sender_id', { nullable: true })} and ${notSuspended('g.recipient_id')}`;
 
 const COLUMNS = `g.id, g.sender_id, g.recipient_id, g.app_id, g.name, g.image_url, g.message, g.price,
   g.order_id, g.created_at, g.thanks, g.thanked_at`;
@@ -92,8 +96,13 @@ export class GiftsService {
     return row;
   }
 
+  /** A gift by id, unless it is hidden with a suspended sender or recipient. */
   async find(id: string): Promise<GiftRow | undefined> {
-    const [row] = await sqlRows<GiftRow>(this.em, `select ${COLUMNS} from space_gift g where g.id = ?`, [id]);
+    const [row] = await sqlRows<GiftRow>(
+      this.em,
+      `select ${COLUMNS} from space_gift g where g.id = ? and ${PEOPLE_SHOWN}`,
+      [id],
+    );
     return row;
   }
 
@@ -139,7 +148,7 @@ export class GiftsService {
     return sqlRows<GiftRow>(
       this.em,
       `select ${COLUMNS} from space_gift g
-        where g.app_id = ? and g.${box === 'sent' ? 'sender_id' : 'recipient_id'} = ? and ${SENDER_SHOWN}
+        where g.app_id = ? and g.${box === 'sent' ? 'sender_id' : 'recipient_id'} = ? and ${PEOPLE_SHOWN}
           and ${keyset.sql}
         order by g.created_at desc, g.id desc limit ?`,
       [appId, userId, ...keyset.params, limit + 1],
@@ -160,7 +169,7 @@ export class GiftsService {
     return sqlRows<GiftRow>(
       this.em,
       `select ${COLUMNS} from space_gift g
-        where g.recipient_id = ? and g.hidden_at is null and ${SENDER_SHOWN} and ${keyset.sql}
+        where g.recipient_id = ? and g.hidden_at is null and ${PEOPLE_SHOWN} and ${keyset.sql}
         order by g.created_at desc, g.id desc limit ?`,
       [ownerId, ...keyset.params, limit + 1],
     );

@@ -11,6 +11,7 @@ import { badRequest, conflict, notFound, ProblemException } from '../common/prob
 import { sqlRows, sqlRun } from '../database/sql';
 import { KeywordMatcher, normalizeForMatching } from './keyword-matcher';
 import { ACTION_STRENGTH, type KeywordAction } from './moderation-state';
+import { Signals } from '../shared-store/signals';
 
 export interface KeywordRuleRow {
   id: string;
@@ -62,7 +63,11 @@ export class KeywordRulesService {
     private readonly em: EntityManager,
     private readonly audit: AuditService,
     @Inject(Clock) private readonly clock: Clock,
-  ) {}
+    private readonly signals: Signals,
+  ) {
+    // Another instance changed the rules: the next screening here reads them again.
+    signals.on('moderation-rules', () => this.invalidate());
+  }
 
   // ── screening ────────────────────────────────────────────────────────────
 
@@ -129,7 +134,7 @@ export class KeywordRulesService {
     return this.cached;
   }
 
-  /** Makes the next screening on this instance re-read the rules. */
+  /** Makes the next screening on this instance re-read the rules (every instance hears a change, committed). */
   private invalidate(): void {
     if (this.cached) this.cached.checkedAt = -Infinity;
   }
@@ -174,7 +179,7 @@ export class KeywordRulesService {
       await this.changed(adminId, 'keyword_rule.create', inserted[0], { phrase: trimmed, action });
       return inserted;
     });
-    this.invalidate();
+    this.signals.publish('moderation-rules', '');
     return rows[0];
   }
 
@@ -199,7 +204,7 @@ export class KeywordRulesService {
       });
       return updated;
     });
-    this.invalidate();
+    this.signals.publish('moderation-rules', '');
     return rows[0];
   }
 
@@ -216,10 +221,13 @@ export class KeywordRulesService {
         action: removed.action,
       });
     });
-    this.invalidate();
+    this.signals.publish('moderation-rules', '');
   }
 
-  /** After a rule changed, in its transaction: other instances' automata go stale; the admin is recorded. */
+  /**
+   * After a rule changed, in its transaction: the version moves (an instance that missed the signal sees it
+   * within LIMITS.keywordRulesTtlMs); the admin is recorded.
+   */
   private async changed(
     adminId: string,
     action: Extract<AuditAction, `keyword_rule.${string}`>,

@@ -18,7 +18,7 @@ import { CurrentUser, RequireRole, SessionAuth } from '../accounts/auth.decorato
 import { Endpoint } from '../common/endpoint.decorator';
 import { ParseIdPipe } from '../common/id.pipe';
 import { decodeCursor, PageQuery, pageSize, toPage } from '../common/pagination';
-import { notFound } from '../common/problem';
+import { malformedInPath } from '../common/problem';
 import { UserDirectoryService } from '../spaces/user-directory.service';
 import {
   CheckTextRequest,
@@ -45,7 +45,9 @@ import { ModerationService, type DecisionAction, type DecisionRow } from './mode
 @Injectable()
 class ParseSubjectTypePipe implements PipeTransform<string, SubjectType> {
   transform(value: string): SubjectType {
-    if (!(SUBJECT_TYPES as readonly string[]).includes(value)) throw notFound('Content type');
+    if (!(SUBJECT_TYPES as readonly string[]).includes(value)) {
+      throw malformedInPath(`subjectType must be one of ${SUBJECT_TYPES.join(', ')}`);
+    }
     return value as SubjectType;
   }
 }

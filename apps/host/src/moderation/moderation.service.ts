@@ -87,6 +87,15 @@ export class ModerationService {
     return this.rules.screen(parts);
   }
 
+  /**
+   * What posting these parts would do now, naming no rule (apps may ask; the rules themselves stay the
+   * admins'): refused, held for review, or published (a flag publishes, and only tells the reviewers).
+   */
+  async wouldPost(parts: readonly string[]): Promise<'allow' | 'hold' | 'block'> {
+    const { action } = await this.rules.verdict(parts);
+    return action === 'block' || action === 'hold' ? action : 'allow';
+  }
+
   /** The state screened content is saved in: held content waits for a reviewer. */
   stateAfter(verdict: Verdict): ModerationState {
     return verdict.action === 'hold' ? 'held' : 'published';
@@ -278,17 +287,19 @@ export class ModerationService {
         if (from !== 'held') {
           throw stateConflict(
             from === 'published'
-              ? 'Published content is unpublished, not rejected'
-              : `This content is ${from}`,
+              ? 'This content is published; only held content can be rejected (unpublish it instead)'
+              : `This content is ${from}; only held content can be rejected`,
           );
         }
         return 'rejected';
       case 'unpublish':
-        if (from !== 'published') throw stateConflict(`This content is ${from}, not published`);
+        if (from !== 'published')
+          throw stateConflict(`This content is ${from}; only published content can be unpublished`);
         return 'unpublished';
       case 'dismiss':
         if (!hasOpenCase) throw stateConflict('This content has no open case to dismiss');
-        if (from === 'held') throw stateConflict('Held content needs to be approved or rejected');
+        if (from === 'held')
+          throw stateConflict('This content is held; approve or reject it instead of dismissing its case');
         return from;
     }
   }

@@ -109,7 +109,12 @@ export class NotificationStreams implements OnModuleDestroy {
     refresh();
   }
 
-  onModuleDestroy(): void {
+  /** Ends every open stream (a shutdown: the server cannot close while they stay open). */
+  endAll(): void {
     for (const close of [...this.open]) close();
+  }
+
+  onModuleDestroy(): void {
+    this.endAll();
   }
 }

@@ -8,7 +8,7 @@ import { NotificationsController } from './notifications.controller';
 import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
 import { UnreadPublisher } from './unread-publisher';
-import { InProcessUnreadSignal, UnreadSignal } from './unread-signal';
+import { UnreadSignal } from './unread-signal';
 
 @Module({
   imports: [AccountsModule, ProfilesModule, AppsModule],
@@ -19,8 +19,7 @@ import { InProcessUnreadSignal, UnreadSignal } from './unread-signal';
     AppDecisionNotices,
     NotificationStreams,
     UnreadPublisher,
-    // One instance only: a Redis pub/sub UnreadSignal replaces this to reach streams on every instance.
-    { provide: UnreadSignal, useClass: InProcessUnreadSignal },
+    UnreadSignal,
   ],
   exports: [NotificationsService],
 })

@@ -4,7 +4,7 @@ import { Clock } from '../common/clock';
 import type { Keyset } from '../common/pagination';
 import { sqlRows, sqlRun, uuidArray } from '../database/sql';
 import { Notification, NotificationKind } from './notification.entity';
-import { NotificationRow, NotificationsRepository } from './notifications.repository';
+import { NotificationRow, NotificationsRepository, SHOWN } from './notifications.repository';
 import { UnreadPublisher } from './unread-publisher';
 
 export interface NotifyInput {
@@ -63,6 +63,22 @@ export class NotificationsService {
     return this.repository.list(recipientId, limit, after, unreadOnly);
   }
 
+  /**
+   * The actor was suspended or is back: everyone with unread notifications from them now counts
+   * differently, and their open streams hear of it once the change is committed.
+   */
+  async actorStandingChanged(actorId: string): Promise<void> {
+    const rows = await sqlRows<{ recipient_id: string }>(
+      this.em,
+      'select distinct recipient_id from notification where actor_id = ? and read_at is null',
+      [actorId],
+    );
+    this.unread.changed(
+      this.em,
+      rows.map((row) => row.recipient_id),
+    );
+  }
+
   /** How many notifications of a kind a user sent through an app since an instant (app quotas). */
   async sentThroughAppSince(
     appId: string,
@@ -82,13 +98,16 @@ export class NotificationsService {
   async unreadCount(recipientId: string): Promise<number> {
     const [row] = await sqlRows<{ count: number }>(
       this.em,
-      'select count(*)::int as count from notification where recipient_id = ? and read_at is null',
+      `select count(*)::int as count from notification where recipient_id = ? and read_at is null and ${SHOWN}`,
       [recipientId],
     );
     return row?.count ?? 0;
   }
 
-  /** Marks the given notifications (or all, when `ids` is undefined) read; others' ids are ignored. */
+  /**
+   * Marks the given notifications (or all shown, when `ids` is undefined) read; others' ids are ignored.
+   * Hidden ones keep their state, so they come back as they were when a suspension is lifted.
+   */
   async markRead(recipientId: string, ids: string[] | undefined): Promise<number> {
     const now = this.clock.now();
     if (ids !== undefined && ids.length === 0) return 0;
@@ -96,12 +115,12 @@ export class NotificationsService {
       ids === undefined
         ? await sqlRun(
             this.em,
-            'update notification set read_at = ? where recipient_id = ? and read_at is null',
+            `update notification set read_at = ? where recipient_id = ? and read_at is null and ${SHOWN}`,
             [now, recipientId],
           )
         : await sqlRun(
             this.em,
-            'update notification set read_at = ? where recipient_id = ? and read_at is null and id = any(?::uuid[])',
+            `update notification set read_at = ? where recipient_id = ? and read_at is null and ${SHOWN} and id = any(?::uuid[])`,
             [now, recipientId, uuidArray(ids)],
           );
     if (updated > 0) this.unread.changed(this.em, [recipientId]);

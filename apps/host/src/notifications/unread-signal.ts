@@ -1,26 +1,27 @@
-/**
- * "This user's unread count may have changed": what open notification streams listen for. It carries
- * no count; each stream reads the count itself, so a lost or repeated signal costs one read.
- */
-export abstract class UnreadSignal {
-  /** Tells every stream of the user, wherever it is open, to read the count again. */
-  abstract publish(userId: string): void;
-
-  /** Calls `listener` after each publish for the user until the returned function is called. */
-  abstract subscribe(userId: string, listener: () => void): () => void;
-}
+import { Injectable } from '@nestjs/common';
+import { Signals } from '../shared-store/signals';
 
 /**
- * The signal within one process. It reaches only streams open on this instance; with several
- * instances a Redis pub/sub implementation of UnreadSignal (a channel per user) takes its place.
+ * "This user's unread count may have changed": what open notification streams listen for, on every
+ * instance (the `unread` signal, with the user's id). It carries no count; each stream reads the count
+ * itself, so a lost or repeated signal costs one read.
  */
-export class InProcessUnreadSignal extends UnreadSignal {
+@Injectable()
+export class UnreadSignal {
   private readonly listeners = new Map<string, Set<() => void>>();
 
-  publish(userId: string): void {
-    for (const listener of [...(this.listeners.get(userId) ?? [])]) listener();
+  constructor(private readonly signals: Signals) {
+    signals.on('unread', (userId) => {
+      for (const listener of [...(this.listeners.get(userId) ?? [])]) listener();
+    });
   }
 
+  /** Tells every stream of the user, on whichever instance it is open, to read the count again. */
+  publish(userId: string): void {
+    this.signals.publish('unread', userId);
+  }
+
+  /** Calls `listener` after each publish for the user until the returned function is called. */
   subscribe(userId: string, listener: () => void): () => void {
     let forUser = this.listeners.get(userId);
     if (!forUser) {
@@ -36,7 +37,7 @@ export class InProcessUnreadSignal extends UnreadSignal {
     };
   }
 
-  /** Listeners registered for a user (for tests that check nothing is left behind). */
+  /** Listeners registered for a user on this instance (for tests that check nothing is left behind). */
   listenerCount(userId: string): number {
     return this.listeners.get(userId)?.size ?? 0;
   }

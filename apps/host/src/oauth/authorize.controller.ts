@@ -6,6 +6,7 @@ import { AccountsService } from '../accounts/accounts.service';
 import { Public, type AuthenticatedRequest } from '../accounts/auth.decorators';
 import { setSessionCookie } from '../accounts/auth.guard';
 import { AppsService } from '../apps/apps.service';
+import { AuthorizationsService } from '../apps/authorizations.service';
 import { LIMITS } from '../common/limits';
 import { ProblemException } from '../common/problem';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -46,6 +47,7 @@ export class AuthorizeController {
     private readonly server: OAuthServer,
     private readonly accounts: AccountsService,
     private readonly apps: AppsService,
+    private readonly authorizations: AuthorizationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -83,12 +85,16 @@ export class AuthorizeController {
     ]);
   }
 
-  private showConsent(
+  /** The consent page; for an app the user already allowed, what it asks for anew is set apart. */
+  private async showConsent(
     request: AuthenticatedRequest & { oauth2: OAuthTransaction },
     response: Response,
-  ): void {
+  ): Promise<void> {
     const { client, req, transactionID, locals } = request.oauth2;
     const t = pageText(request);
+    const allowed = request.viewer
+      ? ((await this.authorizations.active(client.id, request.viewer.id))?.scopes ?? null)
+      : null;
     sendPage(
       response,
       t,
@@ -99,6 +105,7 @@ export class AuthorizeController {
           app: client,
           username: request.viewer?.username ?? '',
           scopes: req.scope,
+          allowedBefore: allowed,
           transactionId: transactionID ?? '',
           csrfToken: locals?.csrfToken ?? '',
         },

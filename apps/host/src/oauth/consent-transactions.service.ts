@@ -84,7 +84,6 @@ export class ConsentTransactionStore {
     const csrfToken = randomBytes(32).toString('base64url');
     const now = this.clock.now();
     const stored: StoredRequest = { redirectURI: transaction.redirectURI, req: transaction.req };
-    await sqlRun(this.em, 'delete from oauth_transaction where expires_at <= ?', [now]);
     await sqlRun(
       this.em,
       `insert into oauth_transaction (id, session_id, user_id, app_id, csrf_hash, request, expires_at)

@@ -177,6 +177,14 @@ describe('oauth: authorization, sign-in and consent pages (e2e)', () => {
       );
       expect(more.status).toBe(200);
       expect(more.text).toContain('查看你的好友中谁也在用这个应用');
+      // What is new comes first, under its own heading; what the user already allowed is set apart.
+      const page = more.text.replace(/\s+/g, ' ');
+      expect(page).toMatch(
+        /<h2>你上次允许之后新增的<\/h2> <ul> <li>查看你的好友中谁也在用这个应用<\/li> <\/ul> <h2>已经允许过的<\/h2> <ul> <li>查看你的昵称、头像、等级和黄钻状态<\/li> <\/ul>/,
+      );
+      // A first consent is one list, with nothing marked new.
+      const first = await consentPage(await factory.newUser());
+      expect(first.response.text).not.toContain('<h2>');
     });
 
     it('redirects access_denied when the user denies, and records nothing', async () => {

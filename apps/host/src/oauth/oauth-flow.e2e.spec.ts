@@ -132,6 +132,12 @@ describe('oauth: codes, tokens, revocation and introspection (e2e)', () => {
           error: 'unsupported_grant_type',
         });
       }
+      // Without grant_type, the description states the rule (oauth2orize's own says "…: undefined").
+      const missing = await oauth.token(app, { code: 'x' });
+      expect(missing.body).toEqual({
+        error: 'unsupported_grant_type',
+        error_description: 'grant_type must be authorization_code or refresh_token',
+      });
       const implicit = await oauth.authorize(user, {
         ...oauth.authorizeParams(app, newPkcePair()),
         response_type: 'token',

@@ -29,6 +29,7 @@ body { margin: 0; font-family: "PingFang SC", "Noto Sans CJK SC", "Microsoft YaH
 header { background: linear-gradient(90deg, #0d47a1, #1565c0); color: #fff; padding: 0 16px; height: 56px; display: flex; align-items: center; font-size: 20px; font-weight: 600; }
 main { max-width: 26rem; margin: 3rem auto; padding: 1.5rem; background: #fff; border-radius: 10px; }
 h1 { font-size: 1.5rem; margin-top: 0; }
+h2 { font-size: 1rem; margin: 16px 0 4px; }
 .app { display: flex; gap: 0.75rem; align-items: center; }
 .app img { width: 48px; height: 48px; border-radius: 8px; }
 label { display: block; margin: 0.75rem 0; }
@@ -158,6 +159,8 @@ export interface ConsentForm {
   app: RegisteredApp;
   username: string;
   scopes: Scope[];
+  /** What the user allowed this app before (null: never, or withdrawn since). */
+  allowedBefore: Scope[] | null;
   transactionId: string;
   csrfToken: string;
 }
@@ -165,22 +168,31 @@ export interface ConsentForm {
 export function consentPage(form: ConsentForm, t: Translate): string {
   const { app } = form;
   const icon = app.iconUrl ? `<img src="${escapeHtml(app.iconUrl)}" alt="">` : '';
-  const scopeItems = form.scopes.map((scope) => {
-    const words = escapeHtml(t.scope(scope));
-    // Unticking an optional scope leaves it out of the submitted form; required ones are not inputs at all.
-    return app.optionalScopes.includes(scope)
-      ? `<li><label><input type="checkbox" name="scope" value="${escapeHtml(scope)}" checked> ${words} ${escapeHtml(t('consent.optional'))}</label></li>`
-      : `<li>${words}</li>`;
-  });
+  const scopeList = (scopes: Scope[]) => {
+    const items = scopes.map((scope) => {
+      const words = escapeHtml(t.scope(scope));
+      // Unticking an optional scope leaves it out of the submitted form; required ones are not inputs at all.
+      return app.optionalScopes.includes(scope)
+        ? `<li><label><input type="checkbox" name="scope" value="${escapeHtml(scope)}" checked> ${words} ${escapeHtml(t('consent.optional'))}</label></li>`
+        : `<li>${words}</li>`;
+    });
+    return `<ul>\n${items.join('\n')}\n</ul>`;
+  };
+  const before = form.allowedBefore;
+  const fresh = before ? form.scopes.filter((scope) => !before.includes(scope)) : form.scopes;
+  const again = form.scopes.filter((scope) => !fresh.includes(scope));
+  // An app asking for more than the user allowed: the new asks first, what it already has apart.
+  const scopes =
+    before && fresh.length > 0 && again.length > 0
+      ? `<h2>${escapeHtml(t('consent.newSince'))}</h2>\n${scopeList(fresh)}\n<h2>${escapeHtml(t('consent.alreadyAllowed'))}</h2>\n${scopeList(again)}`
+      : scopeList(form.scopes);
   return `<div class="app">${icon}<div><h1>${escapeHtml(app.name)}</h1>
 <p>${escapeHtml(t('consent.by', { developer: app.ownerName }))}</p></div></div>
 <p>${escapeHtml(t('consent.signedInAs', { username: form.username, app: app.name }))}</p>
 <form method="post" action="/oauth/authorize/decision">
 <input type="hidden" name="transaction_id" value="${escapeHtml(form.transactionId)}">
 <input type="hidden" name="csrf_token" value="${escapeHtml(form.csrfToken)}">
-<ul>
-${scopeItems.join('\n')}
-</ul>
+${scopes}
 <button type="submit" name="decision" value="allow">${escapeHtml(t('consent.allow'))}</button>
 <button type="submit" name="decision" value="deny">${escapeHtml(t('consent.deny'))}</button>
 </form>`;

@@ -6,6 +6,8 @@ import type { AuthUser } from '../accounts/auth-user';
 import { AppsService, type RegisteredApp } from '../apps/apps.service';
 import { AuthorizationsService } from '../apps/authorizations.service';
 import { isScope, normalizeScopes, type Scope } from '../apps/scopes';
+import { LIMITS } from '../common/limits';
+import { sizeText } from '../common/text';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { AuthorizationCodesService } from './authorization-codes.service';
 import {
@@ -263,7 +265,10 @@ export class OAuthServer {
     const unknown = asked.filter((scope) => !isScope(scope) || !app.scopes.includes(scope));
     if (asked.length === 0 || unknown.length > 0) {
       return refuse(
-        authorizationError('invalid_scope', `This app may ask only for: ${app.scopes.join(' ')}`),
+        authorizationError(
+          'invalid_scope',
+          `scope may name only scopes this app registered: ${app.scopes.join(' ')}`,
+        ),
       );
     }
     request.scope = normalizeScopes(asked as Scope[]);
@@ -333,12 +338,21 @@ export class OAuthServer {
 export function normalizeTokenError(error: unknown): OAuth2Error {
   if (error instanceof OAuth2Error) {
     if (error.status !== 401 && error.status < 500) error.status = 400;
-    if (error.code === 'unsupported_grant_type') error.status = 400;
+    // oauth2orize says "Unsupported grant type: undefined" when grant_type is missing.
+    if (error.code === 'unsupported_grant_type') {
+      return tokenError('unsupported_grant_type', 'grant_type must be authorization_code or refresh_token');
+    }
     return error;
   }
-  const status = (error as { status?: unknown }).status;
+  const { status, type } = error as { status?: unknown; type?: unknown };
+  if (type === 'entity.too.large') {
+    return tokenError(
+      'invalid_request',
+      `The request body must be at most ${sizeText(LIMITS.oauthFormBytes)}`,
+    );
+  }
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return tokenError('invalid_request', 'The request body could not be read');
+    return tokenError('invalid_request', 'The request body could not be read as a form');
   }
   return new OAuth2Error('Internal error', 'server_error', undefined, 500);
 }

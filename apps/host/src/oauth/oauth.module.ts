@@ -7,13 +7,16 @@ import { AuthorizeController } from './authorize.controller';
 import { ClientAuthenticator } from './client-authentication';
 import { ConsentTransactionStore } from './consent-transactions.service';
 import { MetadataController } from './metadata.controller';
+import { SchedulingModule } from '../scheduling/scheduling.module';
+import { OAuthRepository } from './oauth.repository';
 import { OAuthServer } from './oauth-server';
+import { OAuthSweeper } from './oauth-sweeper';
 import { OAuthTokensService } from './oauth-tokens.service';
 import { TokenController } from './token.controller';
 
 /** The OAuth2 authorization server. Other modules use only `OAuthTokensService.verifyAccessToken`. */
 @Module({
-  imports: [AccountsModule, AppsModule],
+  imports: [AccountsModule, AppsModule, SchedulingModule],
   controllers: [AuthorizeController, TokenController, MetadataController],
   providers: [
     OAuthTokensService,
@@ -21,6 +24,8 @@ import { TokenController } from './token.controller';
     ConsentTransactionStore,
     ClientAuthenticator,
     OAuthServer,
+    OAuthRepository,
+    OAuthSweeper,
   ],
   exports: [OAuthTokensService],
 })

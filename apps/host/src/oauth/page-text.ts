@@ -29,6 +29,8 @@ const ENGLISH = {
   'consent.by': 'by {developer}',
   'consent.signedInAs': 'You are signed in as {username}. {app} would like to:',
   'consent.optional': '(optional: untick to refuse)',
+  'consent.newSince': 'New since you last allowed this app',
+  'consent.alreadyAllowed': 'Already allowed',
   'consent.allow': 'Allow',
   'consent.deny': 'Deny',
   'consent.refused.title': 'This request cannot be completed',
@@ -103,6 +105,8 @@ const CHINESE: Record<PageTextKey, string> = {
   'consent.by': '开发者：{developer}',
   'consent.signedInAs': '你已登录为 {username}。「{app}」想要：',
   'consent.optional': '（可选，取消勾选即不授权）',
+  'consent.newSince': '你上次允许之后新增的',
+  'consent.alreadyAllowed': '已经允许过的',
   'consent.allow': '允许',
   'consent.deny': '拒绝',
   'consent.refused.title': '无法完成这个请求',
@@ -160,7 +164,8 @@ const CHINESE_SCOPES: Record<Scope, string> = {
   storage: '为你保存它自己的数据（设置、游戏存档）',
   'gifts:send': '以你的名义给好友送礼物',
   'coins:charge': '请你用金币购买物品（每次付款都要你确认）',
-  'notifications:send': '给你的好友发通知和应用邀请',
+  'notifications:send': '给你的好友发通知',
+  'invites:send': '查看哪些好友还没用这个应用，并邀请他们来用',
 };
 
 const TEXT: Record<PageLanguage, Record<PageTextKey, string>> = { en: ENGLISH, 'zh-CN': CHINESE };

@@ -39,7 +39,10 @@ export function pkceProblem(request: PkceRequest) {
     return authorizationError('invalid_request', 'code_challenge_method must be S256');
   }
   if (!S256_CHALLENGE_PATTERN.test(request.codeChallenge)) {
-    return authorizationError('invalid_request', 'code_challenge is not an S256 challenge');
+    return authorizationError(
+      'invalid_request',
+      'code_challenge must be the base64url SHA-256 of the code_verifier (43 characters)',
+    );
   }
   return null;
 }

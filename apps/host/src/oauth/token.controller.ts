@@ -3,12 +3,14 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { Public } from '../accounts/auth.decorators';
 import type { RegisteredApp } from '../apps/apps.service';
+import { type FixedWindowLimiter, RateLimits } from '../shared-store/rate-limits';
 import { ClientAuthenticationError, ClientAuthenticator } from './client-authentication';
 import { runChain } from './express-chain';
 import { formField, noStore, parseForm } from './oauth-form';
 import { tokenError } from './oauth-errors';
 import { normalizeTokenError, OAuthServer } from './oauth-server';
 import { OAuthTokensService } from './oauth-tokens.service';
+import { Metrics } from '../metrics/metrics.service';
 
 type ClientRequest = Request & { oauthClient: RegisteredApp };
 
@@ -21,12 +23,18 @@ type ClientRequest = Request & { oauthClient: RegisteredApp };
 @Controller('oauth')
 export class TokenController {
   private readonly logger = new Logger('OAuth');
+  /** Token requests per authenticated client (shared by every instance when the host has Redis). */
+  private readonly clientRequests: FixedWindowLimiter;
 
   constructor(
     private readonly server: OAuthServer,
     private readonly clients: ClientAuthenticator,
     private readonly tokens: OAuthTokensService,
-  ) {}
+    rateLimits: RateLimits,
+    private readonly metrics: Metrics,
+  ) {
+    this.clientRequests = rateLimits.host('oauthTokenPerClient');
+  }
 
   @Post('token')
   @HttpCode(HttpStatus.OK)
@@ -35,6 +43,7 @@ export class TokenController {
       noStore,
       parseForm,
       this.authenticateClient,
+      this.limitClient,
       this.server.token,
       ...this.errors,
     ]);
@@ -78,6 +87,24 @@ export class TokenController {
   private readonly authenticateClient = async (request: Request, _response: Response, next: NextFunction) => {
     (request as ClientRequest).oauthClient = await this.clients.authenticate(request);
     next();
+  };
+
+  /**
+   * Counts the request against its client's budget, or answers 429 with Retry-After in OAuth's error format:
+   * `slow_down`, the token endpoint error registered for "the client is asking too often" (RFC 8628 §3.5).
+   * Counted after client authentication, so nobody spends another client's budget by naming it.
+   */
+  private readonly limitClient = async (request: Request, response: Response, next: NextFunction) => {
+    const count = await this.clientRequests.consume((request as ClientRequest).oauthClient.id);
+    if (count.allowed) return next();
+    this.metrics.rejectedByRateLimit('oauth_token');
+    response
+      .status(HttpStatus.TOO_MANY_REQUESTS)
+      .set('Retry-After', String(count.resetSeconds))
+      .json({
+        error: 'slow_down',
+        error_description: `Too many token requests for this client; retry after ${count.resetSeconds} seconds`,
+      });
   };
 
   /** RFC 6749 §5.2 errors, with the Basic challenge when Basic credentials were refused. */

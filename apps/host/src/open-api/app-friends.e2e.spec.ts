@@ -115,6 +115,7 @@ describe('Open API: me and app friends (e2e)', () => {
         openid: friendOpenid,
         nickname: friend.username,
         headPortraitUrl: null,
+        vip: { active: false, level: null },
       });
       // Never a stranger, a friend without the app, a friend who revoked it, or a block relation.
       expect(response.body.items).toHaveLength(appFriends.size);
@@ -164,7 +165,8 @@ describe('Open API: me and app friends (e2e)', () => {
     it('tells whether an openid of this app is an app friend', async () => {
       const friend = await host.get(`/open/v1/friends/${friendOpenid}`, { token: myToken });
       expect(friend.status).toBe(200);
-      expect(friend.body).toEqual({ openid: friendOpenid, isFriend: true });
+      const noVip = { active: false, level: null };
+      expect(friend.body).toEqual({ openid: friendOpenid, isFriend: true, vip: noVip });
       for (const openid of [
         strangerOpenid,
         revokedFriendOpenid,
@@ -172,7 +174,7 @@ describe('Open API: me and app friends (e2e)', () => {
         await kit.openid(myToken),
       ]) {
         const response = await host.get(`/open/v1/friends/${openid}`, { token: myToken });
-        expect(response.body).toEqual({ openid, isFriend: false });
+        expect(response.body).toEqual({ openid, isFriend: false, vip: noVip });
       }
     });
 
@@ -189,6 +191,44 @@ describe('Open API: me and app friends (e2e)', () => {
           'not_found',
         );
       }
+    });
+  });
+
+  describe('VIP of app friends', () => {
+    it('carries each friend’s yellow diamond with profile:read, and nothing without it', async () => {
+      const member = appFriends.get(friendOpenid)!;
+      const session = await host.post('/sessions', { body: { username: 'root', password: 'root-password' } });
+      await host.post(`/admin/users/${member.id}/coin-grants`, {
+        token: session.body.token,
+        body: { amount: 1000, idempotencyKey: randomUUID() },
+      });
+      expect(
+        (
+          await host.post('/vip/purchases', {
+            token: member.token,
+            body: { months: 1, idempotencyKey: randomUUID() },
+          })
+        ).status,
+      ).toBe(201);
+
+      const list = await host.get('/open/v1/friends', { token: myToken, query: { limit: 100 } });
+      for (const item of list.body.items as { openid: string; vip: unknown }[]) {
+        expect(item.vip).toEqual(
+          item.openid === friendOpenid ? { active: true, level: 1 } : { active: false, level: null },
+        );
+      }
+      const one = await host.get(`/open/v1/friends/${friendOpenid}`, { token: myToken });
+      expect(one.body).toEqual({ openid: friendOpenid, isFriend: true, vip: { active: true, level: 1 } });
+
+      // Profiles are profile:read's to give: a token with friends:read alone sees no VIP.
+      const friendsOnly = await kit.token(me, app, ['friends:read']);
+      const bare = await host.get('/open/v1/friends', { token: friendsOnly, query: { limit: 100 } });
+      expect(bare.body.items.length).toBe(appFriends.size);
+      for (const item of bare.body.items) expect(item).not.toHaveProperty('vip');
+      expect((await host.get(`/open/v1/friends/${friendOpenid}`, { token: friendsOnly })).body).toEqual({
+        openid: friendOpenid,
+        isFriend: true,
+      });
     });
   });
 });

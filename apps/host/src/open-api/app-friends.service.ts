@@ -1,28 +1,21 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { AuthorizationsService } from '../apps/authorizations.service';
-import { badRequest, notFound, ProblemException } from '../common/problem';
+import { decodeKeyCursor, encodeKeyCursor } from '../common/pagination';
+import { notFound, ProblemException } from '../common/problem';
 import { FriendsService } from '../friends/friends.service';
 import type { AccessContext } from '../oauth/oauth-tokens.service';
 import { UserDirectoryService } from '../spaces/user-directory.service';
 import type { AppFriendPage, AppFriendStatus } from './dto/open-api.dto';
+import { OpenProfilesService } from './open-profiles.service';
 
 /** What an openid can look like; anything else names nobody. */
-const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+export const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 
-const invalidCursor = () => badRequest('invalid_cursor', 'The cursor is not one this list issued');
+/** Lists of friends as an app sees them are ordered by openid, so a page ends at an openid. */
+export const encodeOpenidCursor = (openid: string): string => encodeKeyCursor('openid', openid);
 
-/** App friends are ordered by openid, so a page ends at an openid (kept opaque to the app). */
-function encodeCursor(openid: string): string {
-  return Buffer.from(`openid:${openid}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string | undefined): string | undefined {
-  if (cursor === undefined) return undefined;
-  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  const openid = decoded.startsWith('openid:') ? decoded.slice('openid:'.length) : '';
-  if (!OPENID_PATTERN.test(openid)) throw invalidCursor();
-  return openid;
-}
+export const decodeOpenidCursor = (cursor: string | undefined): string | undefined =>
+  decodeKeyCursor('openid', cursor, (openid) => OPENID_PATTERN.test(openid));
 
 /**
  * The user's friends as an app sees them: only friends who authorized the same app (and are in no
@@ -34,6 +27,7 @@ export class AppFriendsService {
     private readonly authorizations: AuthorizationsService,
     private readonly friends: FriendsService,
     private readonly directory: UserDirectoryService,
+    private readonly profiles: OpenProfilesService,
   ) {}
 
   async page(access: AccessContext, limit: number, cursor: string | undefined): Promise<AppFriendPage> {
@@ -41,18 +35,22 @@ export class AppFriendsService {
       access.appId,
       access.userId,
       limit + 1,
-      decodeCursor(cursor),
+      decodeOpenidCursor(cursor),
     );
     const pageRows = rows.slice(0, limit);
-    const people = await this.directory.summaries(pageRows.map((row) => row.userId));
+    const userIds = pageRows.map((row) => row.userId);
+    const [people, vip] = await Promise.all([
+      this.directory.summaries(userIds),
+      this.profiles.vipOf(access, userIds),
+    ]);
     return {
       items: pageRows.flatMap((row) => {
         const person = people.get(row.userId);
-        return person
-          ? [{ openid: row.openid, nickname: person.nickname, headPortraitUrl: person.avatarUrl }]
-          : [];
+        if (!person) return [];
+        const friend = { openid: row.openid, nickname: person.nickname, headPortraitUrl: person.avatarUrl };
+        return [vip ? { ...friend, vip: vip.get(row.userId)! } : friend];
       }),
-      nextCursor: rows.length > limit ? encodeCursor(pageRows[pageRows.length - 1].openid) : null,
+      nextCursor: rows.length > limit ? encodeOpenidCursor(pageRows[pageRows.length - 1].openid) : null,
     };
   }
 
@@ -61,8 +59,9 @@ export class AppFriendsService {
    * list". An openid the app was never given (another app's, or made up) is 404.
    */
   async status(access: AccessContext, openid: string): Promise<AppFriendStatus> {
-    const { isFriend } = await this.relation(access, openid);
-    return { openid, isFriend };
+    const { userId, isFriend } = await this.relation(access, openid);
+    const vip = await this.profiles.vipOf(access, [userId]);
+    return vip ? { openid, isFriend, vip: vip.get(userId)! } : { openid, isFriend };
   }
 
   /**
@@ -75,7 +74,7 @@ export class AppFriendsService {
       throw new ProblemException(
         HttpStatus.FORBIDDEN,
         'not_friends',
-        'This user is not a friend of the user who also uses this app',
+        'This openid must belong to a friend of the user who also uses this app',
       );
     }
     return userId;

@@ -6,7 +6,7 @@ import { ModerationService } from '../moderation/moderation.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { AccessContext } from '../oauth/oauth-tokens.service';
 import { AppFriendsService } from './app-friends.service';
-import { spendDailyQuota } from './daily-quota';
+import { appUserQuota, type DailyQuota, spendDailyQuota } from './daily-quota';
 import { requiredText, screenDeliveredText } from './delivered-text';
 import type { SendNotificationRequest } from './dto/app-notifications.dto';
 
@@ -21,18 +21,22 @@ export class AppNotificationsService {
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
+  /** The notifications this app may send for the token's user a day, counted as sending spends them. */
+  quota(access: AccessContext): DailyQuota {
+    return appUserQuota(
+      access,
+      { things: 'notifications', verb: 'send', limit: LIMITS.appNotificationsPerSenderPerAppPerDay },
+      (dayStart) =>
+        this.notifications.sentThroughAppSince(access.appId, access.userId, 'app_message', dayStart),
+    );
+  }
+
   async send(access: AccessContext, request: SendNotificationRequest): Promise<void> {
     const recipientId = await this.appFriends.requireAppFriend(access, request.to);
     const text = requiredText(request.text, 'text');
     await screenDeliveredText(this.moderation, [text]);
     await this.em.transactional(async () => {
-      await spendDailyQuota(this.em, this.clock, {
-        name: `notifications:${access.appId}:${access.userId}`,
-        limit: LIMITS.appNotificationsPerSenderPerAppPerDay,
-        usedSince: (dayStart) =>
-          this.notifications.sentThroughAppSince(access.appId, access.userId, 'app_message', dayStart),
-        what: `An app may send ${LIMITS.appNotificationsPerSenderPerAppPerDay} notifications a day for a user`,
-      });
+      await spendDailyQuota(this.em, this.clock, this.quota(access));
       this.notifications.notify({
         recipientId,
         kind: 'app_message',

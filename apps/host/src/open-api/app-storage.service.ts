@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { LIMITS } from '../common/limits';
 import { sqlRows } from '../database/sql';
 import type { AccessContext } from '../oauth/oauth-tokens.service';
-import { lockName } from './advisory-lock';
+import { lockName } from '../database/advisory-lock';
 import { AreaStorageService, type StorageArea, type StorageUsage } from './key-value-store';
 
 /**

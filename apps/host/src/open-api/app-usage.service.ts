@@ -34,6 +34,6 @@ export class AppUsageService {
     const rows = await this.repository.list(appId, from);
     const totals: UsageCounts = { calls: 0, clientErrors: 0, rateLimited: 0, serverErrors: 0 };
     for (const row of rows) addCounts(totals, row);
-    return { from, to: utcDay(now), rows, totals, budget: this.limiter.budget(appId) };
+    return { from, to: utcDay(now), rows, totals, budget: await this.limiter.budget(appId) };
   }
 }

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { LIMITS } from '../common/limits';
-import { badRequest, ProblemException } from '../common/problem';
+import { decodeKeyCursor, encodeKeyCursor } from '../common/pagination';
+import { ProblemException } from '../common/problem';
 import { sqlRows, sqlRun } from '../database/sql';
 import type { AccessContext } from '../oauth/oauth-tokens.service';
 import type {
@@ -48,20 +49,11 @@ function appArea(appId: string): StorageArea {
   };
 }
 
-const invalidCursor = () => badRequest('invalid_cursor', 'The cursor is not one this list issued');
+/** The list is in key order, so a page ends at a key. */
+const encodeCursor = (key: string): string => encodeKeyCursor('key', key);
 
-/** The list is in key order, so a page ends at a key (kept opaque to the app). */
-function encodeCursor(key: string): string {
-  return Buffer.from(`key:${key}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string | undefined): string | undefined {
-  if (cursor === undefined) return undefined;
-  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  const key = decoded.startsWith('key:') ? decoded.slice('key:'.length) : '';
-  if (!STORAGE_KEY.test(key)) throw invalidCursor();
-  return key;
-}
+const decodeCursor = (cursor: string | undefined): string | undefined =>
+  decodeKeyCursor('key', cursor, (key) => STORAGE_KEY.test(key));
 
 /** App-wide JSON storage: data an app without a backend shares between its users (poll votes, farms). */
 @Injectable()

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Clock } from '../common/clock';
-import { lockName } from './advisory-lock';
-import { tooManyRequests } from './open-api-problem';
+import { lockName } from '../database/advisory-lock';
+import type { AccessContext } from '../oauth/oauth-tokens.service';
+import { type ProblemWithHeaders, tooManyRequests } from './open-api-problem';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -15,19 +16,66 @@ export interface DailyQuota {
   what: string;
 }
 
+/** The answer when a daily quota is spent: 429, with Retry-After until midnight UTC, when it starts afresh. */
+export function dailyQuotaSpent(clock: Clock, what: string): ProblemWithHeaders {
+  const now = clock.now().getTime();
+  const dayStart = now - (now % DAY_MS);
+  return tooManyRequests(
+    'quota_exceeded',
+    `${what}; try again tomorrow (UTC)`,
+    Math.ceil((dayStart + DAY_MS - now) / 1000),
+  );
+}
+
+/**
+ * The daily quota of something an app does for the token's user, e.g. 50 `gifts` it may `send`: counted per
+ * app and user by `usedSince`, and refused in those words ("An app may send 50 gifts a day for a user").
+ */
+export function appUserQuota(
+  access: Pick<AccessContext, 'appId' | 'userId'>,
+  quota: { things: string; verb: string; limit: number },
+  usedSince: DailyQuota['usedSince'],
+): DailyQuota {
+  return {
+    name: `${quota.things}:${access.appId}:${access.userId}`,
+    limit: quota.limit,
+    usedSince,
+    what: `An app may ${quota.verb} ${quota.limit} ${quota.things} a day for a user`,
+  };
+}
+
+/** How much of a daily quota today has used, and when the next UTC day starts it again. */
+export interface DailyQuotaUse {
+  limit: number;
+  used: number;
+  remaining: number;
+  resetsAt: Date;
+}
+
+/**
+ * What today (the UTC day of `now`) has used of the quota. Spending checks exactly this, and
+ * `GET /open/v1/limits` tells it, so the two cannot disagree.
+ */
+export async function dailyQuotaUse(
+  now: Date,
+  quota: Pick<DailyQuota, 'limit' | 'usedSince'>,
+): Promise<DailyQuotaUse> {
+  const dayStart = now.getTime() - (now.getTime() % DAY_MS);
+  const used = await quota.usedSince(new Date(dayStart));
+  return {
+    limit: quota.limit,
+    used,
+    remaining: Math.max(0, quota.limit - used),
+    resetsAt: new Date(dayStart + DAY_MS),
+  };
+}
+
 /**
  * Takes a quota's lock and refuses (429 with Retry-After until midnight UTC) when the day's quota is
  * spent. Call inside the transaction that then uses the quota, so that no concurrent request slips past.
  */
 export async function spendDailyQuota(em: EntityManager, clock: Clock, quota: DailyQuota): Promise<void> {
   await lockName(em, `daily-quota:${quota.name}`);
-  const now = clock.now().getTime();
-  const dayStart = now - (now % DAY_MS);
-  if ((await quota.usedSince(new Date(dayStart))) >= quota.limit) {
-    throw tooManyRequests(
-      'quota_exceeded',
-      `${quota.what}; try again tomorrow (UTC)`,
-      Math.ceil((dayStart + DAY_MS - now) / 1000),
-    );
-  }
+  const use = await dailyQuotaUse(clock.now(), quota);
+  if (use.remaining === 0) throw dailyQuotaSpent(clock, quota.what);
 }

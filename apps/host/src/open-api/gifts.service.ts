@@ -10,9 +10,9 @@ import { GiftRow, GiftsService, thanksOf } from '../gifts/gifts.service';
 import { ModerationService } from '../moderation/moderation.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { AccessContext } from '../oauth/oauth-tokens.service';
-import { lockName } from './advisory-lock';
+import { lockName } from '../database/advisory-lock';
 import { AppFriendsService } from './app-friends.service';
-import { spendDailyQuota } from './daily-quota';
+import { appUserQuota, type DailyQuota, spendDailyQuota } from './daily-quota';
 import { requiredText, screenDeliveredText } from './delivered-text';
 import type { GiftListQuery, OpenGift, OpenGiftPage, SendGiftRequest } from './dto/gifts.dto';
 
@@ -34,6 +34,15 @@ export class OpenGiftsService {
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
+  /** The gifts this app may send for the token's user a day, counted as sending spends them. */
+  quota(access: AccessContext): DailyQuota {
+    return appUserQuota(
+      access,
+      { things: 'gifts', verb: 'send', limit: LIMITS.giftsPerSenderPerAppPerDay },
+      (dayStart) => this.gifts.sentSince(access.appId, access.userId, dayStart),
+    );
+  }
+
   async send(access: AccessContext, request: SendGiftRequest): Promise<OpenGift> {
     const recipientId = await this.appFriends.requireAppFriend(access, request.to);
     const name = requiredText(request.name, 'name');
@@ -51,12 +60,7 @@ export class OpenGiftsService {
           return sent;
         }
       }
-      await spendDailyQuota(this.em, this.clock, {
-        name: `gifts:${access.appId}:${access.userId}`,
-        limit: LIMITS.giftsPerSenderPerAppPerDay,
-        usedSince: (dayStart) => this.gifts.sentSince(access.appId, access.userId, dayStart),
-        what: `An app may send ${LIMITS.giftsPerSenderPerAppPerDay} gifts a day for a user`,
-      });
+      await spendDailyQuota(this.em, this.clock, this.quota(access));
       const recorded = await this.gifts.record({
         senderId: access.userId,
         recipientId,

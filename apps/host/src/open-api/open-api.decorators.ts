@@ -13,7 +13,7 @@ import type { Scope } from '../apps/scopes';
 import type { AccessContext } from '../oauth/oauth-tokens.service';
 import { BearerTokenGuard } from './bearer-token.guard';
 import { OpenApiProblemFilter } from './open-api-problem';
-import { type OpenApiRequest, REQUIRED_SCOPE } from './open-api-request';
+import { ANY_SCOPE, type OpenApiRequest, REQUIRED_SCOPE } from './open-api-request';
 
 /** The name of the OAuth2 security scheme in openapi/open-platform.json. */
 export const OAUTH2_SCHEME = 'oauth2';
@@ -38,6 +38,10 @@ export const OpenApiController = (path: string, tag: string) =>
 /** The scope an operation needs; documented as the operation's OAuth2 security requirement. */
 export const RequireScope = (scope: Scope) =>
   applyDecorators(SetMetadata(REQUIRED_SCOPE, scope), ApiOAuth2([scope], OAUTH2_SCHEME));
+
+/** An operation every valid token may call, whatever scopes it was granted (a deliberate choice, not a default). */
+export const AnyScope = () =>
+  applyDecorators(SetMetadata(REQUIRED_SCOPE, ANY_SCOPE), ApiOAuth2([], OAUTH2_SCHEME));
 
 /** Error statuses every Open API operation may answer besides 400 and 401. */
 export const openApiProblems = (...more: number[]): number[] => [403, 429, ...more];

@@ -1,4 +1,5 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { AppCenterModule } from '../app-center/app-center.module';
 import { AppsModule } from '../apps/apps.module';
 import { EconomyModule } from '../economy/economy.module';
 import { GiftsModule } from '../gifts/gifts.module';
@@ -18,7 +19,11 @@ import { AppWideStorageService } from './app-wide-storage.service';
 import { BearerTokenGuard } from './bearer-token.guard';
 import { OpenGiftsController } from './gifts.controller';
 import { OpenGiftsService } from './gifts.service';
+import { OpenInvitesController } from './invites.controller';
+import { OpenInvitesService } from './invites.service';
 import { KeyValueStore } from './key-value-store';
+import { LimitsController } from './limits.controller';
+import { LimitsService } from './limits.service';
 import { MeController } from './me.controller';
 import { openApiCors } from './open-api-cors';
 import { OPEN_API_PREFIX } from './open-api.decorators';
@@ -30,6 +35,7 @@ import { RemindersService } from './reminders.service';
 import { StorageController } from './storage.controller';
 import { StoriesController } from './stories.controller';
 import { StoriesService } from './stories.service';
+import { TextChecksController } from './text-checks.controller';
 import { UsageRepository } from './usage.repository';
 
 /**
@@ -40,6 +46,7 @@ import { UsageRepository } from './usage.repository';
   imports: [
     OAuthModule,
     AppsModule,
+    AppCenterModule,
     FriendsModule,
     PostsModule,
     ProfilesModule,
@@ -56,7 +63,10 @@ import { UsageRepository } from './usage.repository';
     AppWideStorageController,
     OpenGiftsController,
     AppNotificationsController,
+    OpenInvitesController,
     RemindersController,
+    TextChecksController,
+    LimitsController,
   ],
   providers: [
     BearerTokenGuard,
@@ -71,7 +81,9 @@ import { UsageRepository } from './usage.repository';
     AppWideStorageService,
     OpenGiftsService,
     AppNotificationsService,
+    OpenInvitesService,
     RemindersService,
+    LimitsService,
   ],
   // Other modules (orders, plugins) serve Open API operations of their own with the same guard, limits and
   // usage counts; the developer usage page reads the counts and the limits.

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EconomyService } from '../economy/economy.service';
 import type { AccessContext } from '../oauth/oauth-tokens.service';
 import { UserDirectoryService } from '../spaces/user-directory.service';
-import type { OpenProfile } from './dto/open-api.dto';
+import type { OpenProfile, OpenVipStatus } from './dto/open-api.dto';
 
 /** The token's user as the app may see them: openid instead of id, no username. */
 @Injectable()
@@ -13,18 +13,26 @@ export class OpenProfilesService {
   ) {}
 
   async me(access: AccessContext): Promise<OpenProfile> {
-    const [summary, badges] = await Promise.all([
+    const [summary, badges, vip] = await Promise.all([
       this.directory.summary(access.userId),
       this.economy.badges(access.userId),
+      this.economy.vipStatuses([access.userId]),
     ]);
-    const vipActive = badges.vip?.active ?? false;
     return {
       openid: access.openid,
       nickname: summary.nickname,
       headPortraitUrl: summary.avatarUrl,
       level: badges.level.level,
-      // A lapsed membership's level grants nothing, so apps are not given one to honour.
-      vip: { active: vipActive, level: vipActive ? badges.vip!.level : null },
+      vip: vip.get(access.userId)!,
     };
+  }
+
+  /**
+   * The VIP status of people the app may see (QQ's `is_vip`), only for a token with profile:read: what
+   * profiles show is that scope's to give. Null otherwise.
+   */
+  async vipOf(access: AccessContext, userIds: readonly string[]): Promise<Map<string, OpenVipStatus> | null> {
+    if (!access.scopes.includes('profile:read')) return null;
+    return this.economy.vipStatuses(userIds);
   }
 }

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock } from '../common/clock';
 import { LIMITS } from '../common/limits';
 import { APP_CONFIG, type AppConfig, type OpenApiRateLimits } from '../config/config';
+import type { AccessContext } from '../oauth/oauth-tokens.service';
+import { type FixedWindowLimiter, RateLimits, type WindowCount } from '../shared-store/rate-limits';
 
 export interface RateLimitVerdict {
   allowed: boolean;
@@ -9,6 +10,8 @@ export interface RateLimitVerdict {
   header: string;
   /** Seconds until the current window ends, when the counts start again. */
   resetSeconds: number;
+  /** When refused, the rule the request would break, e.g. "An access token may make 600 requests per 60 s". */
+  rule?: string;
 }
 
 /** An app's budget now: the limits, and what is left of the app's in the current window. */
@@ -21,101 +24,116 @@ export interface RateLimitBudget {
   resetSeconds: number;
 }
 
-interface Counter {
-  windowStart: number;
-  count: number;
+/** One budget of requests in the current window, and when the window ends and the count starts again. */
+export interface WindowBudget {
+  limit: number;
+  remaining: number;
+  resetsAt: Date;
 }
 
+/** What a token and its app have left in the current window. */
+export interface RateLimitState {
+  windowSeconds: number;
+  token: WindowBudget;
+  /** Null for built-in plugins, whose calls count against their tokens only (see budgetedApp). */
+  app: WindowBudget | null;
+}
+
+/** Who makes a request: its token, and the app the token belongs to. */
+export type RateLimitedCaller = Pick<AccessContext, 'tokenId' | 'appId' | 'builtIn'>;
+
 /**
- * Open API rate limits: a fixed window per access token and per app, counted in this process's
- * memory. Each host instance counts on its own (see LIMITS.openApiTokenRequestsPerWindow); shared
- * counters (e.g. Redis) can replace this class when several instances must share one budget.
+ * The app whose budget a request counts against; null for built-in plugins: one plugin app serves every
+ * user of the platform, so an app-wide budget meant to bound one third-party app would throttle all of
+ * them together; their per-token budget (one token per user) still applies.
+ */
+const budgetedApp = (caller: RateLimitedCaller): string | null => (caller.builtIn ? null : caller.appId);
+
+/**
+ * Open API rate limits: a fixed window per access token and per app, counted by the shared rate limiters (in
+ * Redis when the host has it, so every instance spends one budget; in memory otherwise). A request counts
+ * against both budgets or neither: the token's is spent first, and given back when the app's refuses.
  */
 @Injectable()
 export class OpenApiRateLimiter {
   private readonly limits: OpenApiRateLimits;
-  private readonly counters = new Map<string, Counter>();
-  /** Counters of finished windows are dropped once per window, so memory follows active tokens. */
-  private sweptWindowStart = 0;
+  private readonly tokens: FixedWindowLimiter;
+  private readonly apps: FixedWindowLimiter;
   /** The `RateLimit-Policy` header: the same on every response. */
   readonly policy: string;
 
-  constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
-    @Inject(Clock) private readonly clock: Clock,
-  ) {
+  constructor(@Inject(APP_CONFIG) config: AppConfig, rateLimits: RateLimits) {
     this.limits = config.openApiRateLimits ?? {
       tokenRequestsPerWindow: LIMITS.openApiTokenRequestsPerWindow,
       appRequestsPerWindow: LIMITS.openApiAppRequestsPerWindow,
       windowSeconds: LIMITS.openApiRateWindowSeconds,
     };
     const { tokenRequestsPerWindow, appRequestsPerWindow, windowSeconds } = this.limits;
+    this.tokens = rateLimits.create('open-api-token', { points: tokenRequestsPerWindow, windowSeconds });
+    this.apps = rateLimits.create('open-api-app', { points: appRequestsPerWindow, windowSeconds });
     this.policy = `"token";q=${tokenRequestsPerWindow};w=${windowSeconds}, "app";q=${appRequestsPerWindow};w=${windowSeconds}`;
   }
 
-  /**
-   * Counts one request against the token and its app, unless either has none left in this window.
-   * `appId` is null for built-in plugins: one plugin app serves every user of the platform, so an
-   * app-wide budget meant to bound one third-party app would throttle all of them together; their
-   * per-token budget (one token per user) still applies.
-   */
-  consume(tokenId: string, appId: string | null): RateLimitVerdict {
-    const { windowStart, resetSeconds } = this.window();
-    this.sweep(windowStart);
-    const token = this.counter(`token:${tokenId}`, windowStart);
-    const app = appId === null ? undefined : this.counter(`app:${appId}`, windowStart);
-    const allowed =
-      token.count < this.limits.tokenRequestsPerWindow &&
-      (!app || app.count < this.limits.appRequestsPerWindow);
-    if (allowed) {
-      token.count += 1;
-      if (app) app.count += 1;
+  /** Counts one request against the token and its app, unless either has none left in this window. */
+  async consume(caller: RateLimitedCaller): Promise<RateLimitVerdict> {
+    const appId = budgetedApp(caller);
+    const token = await this.tokens.consume(caller.tokenId);
+    let app: WindowCount | null = null;
+    if (appId !== null) {
+      // A request the token's budget refused never reaches the app's; one the app's refuses is given back.
+      app = token.allowed ? await this.apps.consume(appId) : await this.apps.peek(appId);
+      if (token.allowed && !app.allowed) {
+        await this.tokens.refund(caller.tokenId);
+        token.remaining = Math.min(token.limit, token.remaining + 1);
+      }
     }
-    const tokenLeft = Math.max(0, this.limits.tokenRequestsPerWindow - token.count);
-    const appLeft = Math.max(0, this.limits.appRequestsPerWindow - (app?.count ?? 0));
+    const allowed = token.allowed && (app?.allowed ?? true);
+    const { tokenRequestsPerWindow, appRequestsPerWindow, windowSeconds } = this.limits;
+    // The header keeps the policy's shape for built-in plugins too: their app budget is never touched.
+    const appLeft = app?.remaining ?? this.limits.appRequestsPerWindow;
+    const t = token.resetSeconds;
     return {
       allowed,
-      header: `"token";r=${tokenLeft};t=${resetSeconds}, "app";r=${appLeft};t=${resetSeconds}`,
-      resetSeconds,
+      header: `"token";r=${token.remaining};t=${t}, "app";r=${appLeft};t=${t}`,
+      resetSeconds: t,
+      ...(allowed
+        ? {}
+        : {
+            rule: !token.allowed
+              ? `An access token may make ${tokenRequestsPerWindow} requests per ${windowSeconds} s`
+              : `An app may make ${appRequestsPerWindow} requests per ${windowSeconds} s with all its tokens`,
+          }),
     };
   }
 
-  /** The app's budget as this instance counts it (each instance counts its own share of the traffic). */
-  budget(appId: string): RateLimitBudget {
-    const { windowStart, resetSeconds } = this.window();
-    const counter = this.counters.get(`app:${appId}`);
-    const used = counter?.windowStart === windowStart ? counter.count : 0;
+  /**
+   * What the token and its app have left in this window: the counters `consume` keeps (and tells in the
+   * `RateLimit` header), read without counting anything.
+   */
+  async peek(caller: RateLimitedCaller): Promise<RateLimitState> {
+    const appId = budgetedApp(caller);
+    const [token, app] = await Promise.all([
+      this.tokens.peek(caller.tokenId),
+      appId === null ? null : this.apps.peek(appId),
+    ]);
+    return { windowSeconds: this.limits.windowSeconds, token: budget(token), app: app && budget(app) };
+  }
+
+  /** The app's budget: what is left of it in this window, over every instance when they share Redis. */
+  async budget(appId: string): Promise<RateLimitBudget> {
+    const app = await this.apps.peek(appId);
     return {
       windowSeconds: this.limits.windowSeconds,
       tokenRequestsPerWindow: this.limits.tokenRequestsPerWindow,
       appRequestsPerWindow: this.limits.appRequestsPerWindow,
-      appRequestsLeft: Math.max(0, this.limits.appRequestsPerWindow - used),
-      resetSeconds,
+      appRequestsLeft: app.remaining,
+      resetSeconds: app.resetSeconds,
     };
   }
-
-  /** The current fixed window: when it started, and the seconds until it ends (at least 1). */
-  private window(): { windowStart: number; resetSeconds: number } {
-    const windowMs = this.limits.windowSeconds * 1000;
-    const now = this.clock.now().getTime();
-    const windowStart = now - (now % windowMs);
-    return { windowStart, resetSeconds: Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000)) };
-  }
-
-  private counter(key: string, windowStart: number): Counter {
-    let counter = this.counters.get(key);
-    if (!counter || counter.windowStart !== windowStart) {
-      counter = { windowStart, count: 0 };
-      this.counters.set(key, counter);
-    }
-    return counter;
-  }
-
-  private sweep(windowStart: number): void {
-    if (windowStart === this.sweptWindowStart) return;
-    this.sweptWindowStart = windowStart;
-    for (const [key, counter] of this.counters) {
-      if (counter.windowStart < windowStart) this.counters.delete(key);
-    }
-  }
 }
+
+const budget = ({ limit, remaining, resetsAt }: WindowCount): WindowBudget => ({
+  limit,
+  remaining,
+  resetsAt,
+});

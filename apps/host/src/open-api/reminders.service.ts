@@ -6,7 +6,7 @@ import { LIMITS } from '../common/limits';
 import { conflict, ProblemException } from '../common/problem';
 import { EventsService } from '../events/events.service';
 import type { AccessContext } from '../oauth/oauth-tokens.service';
-import { spendDailyQuota } from './daily-quota';
+import { appUserQuota, type DailyQuota, spendDailyQuota } from './daily-quota';
 import type { CreateReminderRequest, ReminderResponse } from './dto/reminders.dto';
 import { serializeAppJson } from './key-value-store';
 
@@ -27,6 +27,16 @@ export class RemindersService {
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
+  /** The reminders this app may set for the token's user a day, counted as setting spends them. */
+  quota(access: AccessContext): DailyQuota {
+    // Reminders live in the outbox as events, so the quota counts those.
+    return appUserQuota(
+      access,
+      { things: 'reminders', verb: 'set', limit: LIMITS.remindersPerUserPerAppPerDay },
+      (dayStart) => this.events.countPublishedSince(access.appId, 'app.reminder', access.userId, dayStart),
+    );
+  }
+
   async create(access: AccessContext, request: CreateReminderRequest): Promise<ReminderResponse> {
     const at = new Date(request.at);
     const now = this.clock.now();
@@ -38,14 +48,7 @@ export class RemindersService {
     serializeAppJson(request.data, 'data', LIMITS.reminderDataBytes);
     const id = newId();
     await this.em.transactional(async () => {
-      await spendDailyQuota(this.em, this.clock, {
-        name: `reminders:${access.appId}:${access.userId}`,
-        limit: LIMITS.remindersPerUserPerAppPerDay,
-        // Reminders live in the outbox as events, so the quota counts those.
-        usedSince: (dayStart) =>
-          this.events.countPublishedSince(access.appId, 'app.reminder', access.userId, dayStart),
-        what: `An app may set ${LIMITS.remindersPerUserPerAppPerDay} reminders a day for a user`,
-      });
+      await spendDailyQuota(this.em, this.clock, this.quota(access));
       const published = await this.events.publish(
         access.appId,
         'app.reminder',

@@ -1,5 +1,6 @@
-import { Body, HttpStatus, Post } from '@nestjs/common';
+import { Body, Get, HttpStatus, Param, Post } from '@nestjs/common';
 import { Endpoint } from '../common/endpoint.decorator';
+import { ParseIdPipe } from '../common/id.pipe';
 import type { AccessContext } from '../oauth/oauth-tokens.service';
 import { CreateStoryRequest, StoryResponse } from './dto/open-api.dto';
 import { Access, OpenApiController, openApiProblems, RequireScope } from './open-api.decorators';
@@ -22,5 +23,22 @@ export class StoriesController {
   })
   createStory(@Access() access: AccessContext, @Body() body: CreateStoryRequest): Promise<StoryResponse> {
     return this.stories.create(access, body);
+  }
+
+  @Get(':storyId')
+  @RequireScope('feed:write')
+  @Endpoint({
+    operationId: 'getStory',
+    summary:
+      'A story this app posted for the user, with what moderation made of it (published, held, rejected, ' +
+      'unpublished); 404 once deleted, or for anyone else’s',
+    response: StoryResponse,
+    problems: openApiProblems(404),
+  })
+  getStory(
+    @Access() access: AccessContext,
+    @Param('storyId', ParseIdPipe) storyId: string,
+  ): Promise<StoryResponse> {
+    return this.stories.get(access, storyId);
   }
 }

@@ -163,8 +163,13 @@ export function buildOpenPlatformDocument(app: INestApplication): OpenAPIObject 
         'body); each operation needs the scope it lists. Users appear only as app-scoped openids. ' +
         `Rate limits: ${LIMITS.openApiTokenRequestsPerWindow} requests per token and ` +
         `${LIMITS.openApiAppRequestsPerWindow} per app every ${LIMITS.openApiRateWindowSeconds} seconds, ` +
-        'counted by each host instance; every response carries `RateLimit-Policy` and `RateLimit` headers ' +
+        'shared by every host instance through Redis (a request refused by either budget spends neither); ' +
+        'every response ' +
+        'carries `RateLimit-Policy` and `RateLimit` headers, ' +
+        '`GET /open/v1/limits` tells what is left of them and of the daily quotas, ' +
         'and an exhausted quota answers 429 with `Retry-After`. ' +
+        `After ${LIMITS.openApiInvalidTokensPerAddress} invalid tokens from one address in a window of ` +
+        `${LIMITS.openApiInvalidTokenWindowSeconds} seconds, the address is answered 429 until the window ends. ` +
         'Errors are RFC 9457 problem+json with a stable `code`.',
     )
     .setVersion('1')

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { LIMITS } from '../common/limits';
-import { PeriodicTask } from '../common/periodic-task';
+import { PeriodicTask } from '../scheduling/periodic-task';
+import { TaskLeaseRepository } from '../scheduling/task-lease.repository';
 import { DatabaseService } from '../database/database.module';
 import { OrdersService } from './orders.service';
 
@@ -10,11 +11,13 @@ export class OrderSweeper extends PeriodicTask {
   constructor(
     private readonly orders: OrdersService,
     database: DatabaseService,
+    leases: TaskLeaseRepository,
   ) {
     super(database, {
       intervalSeconds: LIMITS.orderSweepIntervalSeconds,
       logContext: 'OrderSweeper',
       failureMessage: 'order sweep failed',
+      leases,
     });
   }
 

@@ -160,7 +160,7 @@ describe('orders: coins charged through apps (e2e)', () => {
         buyer: before.buyer - 100,
         escrow: before.escrow + 100,
       });
-      const events = (await orders.events(app.id)).filter((event) => event.data.order.id === orderId);
+      const events = (await orders.events(app.id)).filter((event) => event.data.order?.id === orderId);
       expect(events).toEqual([
         {
           type: 'order.paid',
@@ -282,7 +282,7 @@ describe('orders: coins charged through apps (e2e)', () => {
       const mine = await host.get(`/me/orders/${orderId}`, { token: user.token });
       expect(mine.body).toMatchObject({ status: 'refunded', refundedAt: expect.any(String) });
       const refunds = (await orders.events(app.id)).filter(
-        (event) => event.type === 'order.refunded' && event.data.order.id === orderId,
+        (event) => event.type === 'order.refunded' && event.data.order?.id === orderId,
       );
       expect(refunds).toHaveLength(1);
       expect(refunds[0].data.order).toMatchObject({ status: 'refunded' });
@@ -352,7 +352,7 @@ describe('orders: coins charged through apps (e2e)', () => {
       );
       expect(payments).toHaveLength(1);
       const paidEvents = (await orders.events(app.id)).filter(
-        (event) => event.type === 'order.paid' && event.data.order.id === orderId,
+        (event) => event.type === 'order.paid' && event.data.order?.id === orderId,
       );
       expect(paidEvents).toHaveLength(1);
     });

@@ -1,3 +1,4 @@
+import { SchedulingModule } from '../scheduling/scheduling.module';
 import { Module } from '@nestjs/common';
 import { AppsModule } from '../apps/apps.module';
 import { EconomyModule } from '../economy/economy.module';
@@ -11,7 +12,7 @@ import { OrdersController } from './orders.controller';
  * OpenOrdersModule; here are the buyer's and developer's side, the confirmation page and the sweeper.
  */
 @Module({
-  imports: [OpenOrdersModule, AppsModule, EconomyModule],
+  imports: [OpenOrdersModule, AppsModule, EconomyModule, SchedulingModule],
   controllers: [OrdersController, OrderPagesController],
   providers: [OrderSweeper],
   exports: [OpenOrdersModule],

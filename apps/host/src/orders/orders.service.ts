@@ -60,10 +60,15 @@ export interface SweepResult {
   refunded: number;
 }
 
-const expiredProblem = () =>
-  conflict('order_expired', 'The order expired before it was paid; the app can create a new one');
-const notPendingProblem = (status: OrderStatus) =>
-  conflict('order_not_pending', `The order is ${status}; only a pending order can be paid or cancelled`);
+const expiredProblem = (action: 'paid' | 'cancelled') =>
+  conflict(
+    'order_expired',
+    action === 'paid'
+      ? 'The order expired before it was paid; the app can create a new one'
+      : 'The order expired unpaid; only a pending order can be cancelled',
+  );
+const notPendingProblem = (status: OrderStatus, action: 'paid' | 'cancelled') =>
+  conflict('order_not_pending', `The order is ${status}; only a pending order can be ${action}`);
 const notPaidProblem = (status: OrderStatus) =>
   conflict('order_not_paid', `The order is ${status}; only a paid order can be delivered`);
 
@@ -184,8 +189,8 @@ export class OrdersService {
   async pay(buyerId: string, orderId: string): Promise<MyOrder> {
     const order = await this.transition({ buyerId }, orderId, async (locked) => {
       if (locked.status === 'paid' || locked.status === 'delivered') return null;
-      if (locked.status === 'expired') return expiredProblem();
-      if (locked.status !== 'pending') return notPendingProblem(locked.status);
+      if (locked.status === 'expired') return expiredProblem('paid');
+      if (locked.status !== 'pending') return notPendingProblem(locked.status, 'paid');
       const app = await this.apps.findById(locked.app_id);
       if (!app || app.status === 'suspended') {
         throw conflict('app_status_conflict', 'The app is no longer available; the order cannot be paid');
@@ -222,8 +227,8 @@ export class OrdersService {
   async cancel(buyerId: string, orderId: string): Promise<MyOrder> {
     const order = await this.transition({ buyerId }, orderId, async (locked) => {
       if (locked.status === 'cancelled') return null;
-      if (locked.status === 'expired') return expiredProblem();
-      if (locked.status !== 'pending') return notPendingProblem(locked.status);
+      if (locked.status === 'expired') return expiredProblem('cancelled');
+      if (locked.status !== 'pending') return notPendingProblem(locked.status, 'cancelled');
       await sqlRun(this.em, `update app_order set status = 'cancelled', updated_at = ? where id = ?`, [
         this.clock.now(),
         locked.id,

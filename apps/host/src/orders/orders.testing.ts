@@ -64,7 +64,7 @@ export class OrdersKit {
 
   /** The events recorded for an app, oldest first. */
   events(appId: string) {
-    return this.host.sql<{ type: string; user_id: string | null; data: { order: Record<string, unknown> } }>(
+    return this.host.sql<{ type: string; user_id: string | null; data: { order?: Record<string, unknown> } }>(
       'select type, user_id, data from app_event where app_id = ? order by created_at, id',
       [appId],
     );

@@ -4,6 +4,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { AuthorizationsService } from '../apps/authorizations.service';
 import { Clock } from '../common/clock';
 import { LIMITS } from '../common/limits';
+import { REQUEST_ID_HEADER } from '../common/request-context';
 import { DatabaseService } from '../database/database.module';
 import { OAuthTokensService } from '../oauth/oauth-tokens.service';
 import { OPEN_API_PREFIX } from '../open-api/open-api.decorators';
@@ -48,6 +49,7 @@ export class PluginBridge {
     userId: string | null,
     request: BridgeRequest,
     timeoutMs: number,
+    requestId?: string,
   ): Promise<BridgeResult> {
     const method = String(request.method).toUpperCase();
     if (!(ROUTE_METHODS as readonly string[]).includes(method)) {
@@ -67,6 +69,8 @@ export class PluginBridge {
       headers[lower] = String(value);
     }
     if (request.body !== undefined) headers['content-type'] = 'application/json';
+    // The Open API's log line of this call names the request the plugin serves.
+    if (requestId !== undefined) headers[REQUEST_ID_HEADER.toLowerCase()] = requestId;
     if (userId === null) return { ok: false, error: 'This call acts for no user, so it cannot use ctx.api' };
 
     const send = async (token: string): Promise<Response> =>
@@ -88,6 +92,12 @@ export class PluginBridge {
       response = await send(token.token);
     }
     const text = await response.text();
+    if (Buffer.byteLength(text) > LIMITS.pluginBridgeResponseBytes) {
+      return {
+        ok: false,
+        error: `ctx.api.request: the response is over the limit of ${LIMITS.pluginBridgeResponseBytes} bytes`,
+      };
+    }
     let body: unknown = text === '' ? null : text;
     if (text !== '' && /json/.test(response.headers.get('content-type') ?? '')) body = JSON.parse(text);
     return { ok: true, status: response.status, headers: Object.fromEntries(response.headers), body };

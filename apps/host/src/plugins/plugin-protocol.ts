@@ -18,7 +18,24 @@ export interface SandboxLimits {
   callTimeoutMs: number;
   resultBytes: number;
   logLinesPerMinute: number;
+  logLinesPerCall: number;
   logMessageMax: number;
+  reasonMax: number;
+  problemDetailMax: number;
+  /** Per call: Open API requests in all and at a time, and characters of one request's JSON. */
+  bridgeRequestsPerCall: number;
+  bridgeConcurrentPerCall: number;
+  bridgeRequestBytes: number;
+  /** What an interrupted or crowded-out call tells its caller to wait before trying again. */
+  retryAfterSeconds: number;
+}
+
+/** The longest `code` of a problem a plugin answers with (PluginHttpError). */
+export const PROBLEM_CODE_MAX = 64;
+
+/** Cuts what a plugin produced to at most `max` characters (reasons, details, log lines). */
+export function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 /** What the plugin's definition declares, read once its isolate has run the bundle. */
@@ -37,7 +54,9 @@ export interface CallContext {
 export type CallOutcome =
   | { kind: 'value'; json: string }
   | { kind: 'http-error'; status: number; code: string; detail: string }
-  | { kind: 'failure'; reason: string };
+  | { kind: 'failure'; reason: string }
+  /** The call was interrupted by another call's fault, or never got to run: not counted against anyone. */
+  | { kind: 'unavailable'; reason: string; retryAfterSeconds: number };
 
 export interface BridgeRequest {
   method: string;
@@ -67,5 +86,12 @@ export type HostMessage =
 export type WorkerMessage =
   | { type: 'loaded'; plugins: LoadReport[] }
   | { type: 'result'; callId: number; outcome: CallOutcome }
+  /** The call is run again on a fresh isolate: its wall-clock limit starts again. */
+  | { type: 'rerun'; callId: number }
+  /**
+   * An isolate of this worker was thrown away while its code ran: a built-in (a sort, a split) may go on
+   * using CPU where no timeout reaches it, so the worker should take no more calls and be replaced.
+   */
+  | { type: 'retire'; reason: string }
   | { type: 'bridge'; requestId: number; callId: number; pluginId: string; request: BridgeRequest }
   | { type: 'log'; pluginId: string; level: 'info' | 'warn' | 'error'; message: string; data?: unknown };

@@ -2,9 +2,13 @@
 export const ROUTE_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export type RouteMethod = (typeof ROUTE_METHODS)[number];
 
-const SEGMENT = /^(?::[A-Za-z][A-Za-z0-9]*|[A-Za-z0-9._~-]+)$/;
+/** A `:name`, or unreserved URL characters that are not only dots (`.` and `..` would walk the path). */
+const SEGMENT = /^(?::[A-Za-z][A-Za-z0-9]*|(?!\.+$)[A-Za-z0-9._~-]+)$/;
 
-/** `GET /polls/:id`: a method, a space, and `/` or `/`-separated literal and `:named` segments. */
+/**
+ * `GET /polls/:id`: a method, a space, and `/` or `/`-separated literal and `:named` segments. Nothing
+ * percent-encoded: an encoded `/` or `..` could mean one thing here and another to a proxy.
+ */
 export function isRoutePattern(route: string): boolean {
   const [method, pattern, extra] = route.split(' ');
   if (extra !== undefined || !(ROUTE_METHODS as readonly string[]).includes(method)) return false;

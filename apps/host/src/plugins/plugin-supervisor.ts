@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Logger } from '@nestjs/common';
 import { buildSync } from 'esbuild';
 import { LIMITS } from '../common/limits';
+import { processUsage } from './process-usage';
 import type {
   BridgeRequest,
   BridgeResult,
@@ -21,21 +22,53 @@ import type {
 /** How much longer than a worker's own call timeout the host waits before it declares the worker stuck. */
 const WATCHDOG_GRACE_MS = 1000;
 
+/** The span over which a worker's CPU with no call in flight is added up against its ceiling. */
+const IDLE_CPU_WINDOW_MS = 1000;
+
 export interface SupervisorOptions<Actor> {
   plugins: PluginSource[];
-  workers: number;
+  /** Worker processes of each plugin; a process runs one plugin only. */
+  workersPerPlugin: number;
   limits: SandboxLimits;
+  /** Resident memory one worker process may reach before it is ended. */
+  processMemoryMb: number;
   /** Answers a plugin's Open API request, made during the call of `actor`. */
   bridge: (pluginId: string, actor: Actor, request: BridgeRequest) => Promise<BridgeResult>;
   log: (pluginId: string, level: 'info' | 'warn' | 'error', message: string, data: unknown) => void;
+  /** A plugin's process was ended for what its code did while no call of it was running, to count against it. */
+  fault: (pluginId: string, reason: string) => void;
+}
+
+/** One plugin's worker processes: a crash, a flood or a runaway there touches no other plugin. */
+interface Pool<Actor> {
+  source: PluginSource;
+  /** The worker serving each slot (null until its first start); a retired worker has left its slot. */
+  slots: (WorkerProcess | null)[];
+  restartDelays: number[];
+  /** Calls made while none of its workers was up, waiting for one (within their watchdog). */
+  waiting: PendingCall<Actor>[];
 }
 
 interface WorkerProcess {
+  pluginId: string;
+  slot: number;
   child: ChildProcess;
   ready: boolean;
+  /** Takes no new calls and is ended once those it runs are done (see the `retire` message). */
+  retiring: boolean;
+  /** A successor is loading, to take its slot once ready (it grew too much: see `sample`). */
+  replacing: boolean;
+  /** Its resident memory when it had loaded its plugin. */
+  loadedRssMb: number;
   startedAt: number;
   /** Ids of the calls this worker is running. */
   inFlight: Set<number>;
+  /** Why the supervisor ended it: the reason its calls in flight fail with. */
+  endedBecause: string | null;
+  /** Its CPU time when last read; since when it has had no call in flight; CPU it used so while idle. */
+  cpu: { ms: number; at: number };
+  idleSince: number | null;
+  idleCpu: { ms: number; at: number }[];
 }
 
 interface PendingCall<Actor> {
@@ -51,30 +84,52 @@ interface PendingCall<Actor> {
 const failure = (reason: string): CallOutcome => ({ kind: 'failure', reason });
 
 /**
- * Runs plugin calls in worker processes and keeps them alive: each call has a wall-clock watchdog,
- * a worker that dies fails only its calls in flight and is restarted with backoff, and calls made while
- * no worker is up wait for one (within the same watchdog).
+ * Runs plugin calls in worker processes, each plugin in its own, and keeps them alive: each call has a
+ * wall-clock watchdog; a worker that dies fails only its calls in flight and is restarted with backoff;
+ * calls made while no worker of their plugin is up wait for one (within the same watchdog). It reads every
+ * worker's memory and CPU time and ends the one that passes the process's memory ceiling or uses CPU with
+ * no call in flight (Linux, where /proc tells; elsewhere only the isolates' own limits apply).
  */
 export class PluginSupervisor<Actor> {
   private readonly logger = new Logger('PluginSupervisor');
-  private readonly workers: (WorkerProcess | null)[];
+  private readonly pools = new Map<string, Pool<Actor>>();
+  /** Every worker process not yet exited, retired ones included. */
+  private readonly live = new Set<WorkerProcess>();
   private readonly calls = new Map<number, PendingCall<Actor>>();
-  private readonly waiting: PendingCall<Actor>[] = [];
-  private readonly restartDelays: number[];
   private readonly restartTimers = new Set<NodeJS.Timeout>();
+  private sampler: NodeJS.Timeout | null = null;
+  private script = '';
   private nextCallId = 1;
   private stopping = false;
 
   constructor(private readonly options: SupervisorOptions<Actor>) {
-    this.workers = Array.from({ length: options.workers }, () => null);
-    this.restartDelays = this.workers.map(() => LIMITS.pluginWorkerRestartFirstMs);
+    for (const source of options.plugins) {
+      this.pools.set(source.id, {
+        source,
+        slots: Array.from({ length: options.workersPerPlugin }, () => null),
+        restartDelays: Array.from(
+          { length: options.workersPerPlugin },
+          () => LIMITS.pluginWorkerRestartFirstMs,
+        ),
+        waiting: [],
+      });
+    }
   }
 
-  /** Starts the workers; resolves with what the first one loaded, or rejects if it dies first. */
-  start(): Promise<LoadReport[]> {
-    const script = workerScript();
-    const loads = this.workers.map((_, slot) => this.spawn(script, slot));
-    return Promise.race(loads);
+  /**
+   * Starts every plugin's workers; resolves with what each plugin's first worker loaded, or rejects if one
+   * of them dies before it loads.
+   */
+  async start(): Promise<LoadReport[]> {
+    this.script = workerScript();
+    if (existsSync('/proc/self/stat')) {
+      this.sampler = setInterval(() => this.sample(), LIMITS.pluginProcessSampleMs);
+      this.sampler.unref();
+    }
+    const loads = [...this.pools.values()].map((pool) =>
+      Promise.race(pool.slots.map((_, slot) => this.spawn(pool, slot))),
+    );
+    return (await Promise.all(loads)).flat();
   }
 
   /** Runs one handler; never rejects: what went wrong is in the outcome. */
@@ -105,16 +160,21 @@ export class PluginSupervisor<Actor> {
     });
   }
 
-  /** Process ids of the live workers (benchmarks read their memory; tests kill one). */
-  workerPids(): number[] {
-    return this.workers.flatMap((worker) => (worker?.ready && worker.child.pid ? [worker.child.pid] : []));
+  /** Process ids of the live workers, of one plugin or of all (benchmarks read their memory; tests kill one). */
+  workerPids(pluginId?: string): number[] {
+    return [...this.live].flatMap((worker) =>
+      worker.ready && worker.child.pid && (pluginId === undefined || worker.pluginId === pluginId)
+        ? [worker.child.pid]
+        : [],
+    );
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
+    if (this.sampler) clearInterval(this.sampler);
     for (const timer of this.restartTimers) clearTimeout(timer);
-    const exits = this.workers.flatMap((worker) => {
-      if (!worker || worker.child.exitCode !== null || worker.child.signalCode !== null) return [];
+    const exits = [...this.live].flatMap((worker) => {
+      if (worker.child.exitCode !== null || worker.child.signalCode !== null) return [];
       const exited = new Promise((resolve) => worker.child.once('exit', resolve));
       worker.child.kill('SIGKILL');
       return [exited];
@@ -124,21 +184,49 @@ export class PluginSupervisor<Actor> {
       this.finish(pending, failure('the host is shutting down'));
   }
 
-  private spawn(script: string, slot: number): Promise<LoadReport[]> {
-    const child = fork(script, [], {
+  /** Starts a worker for the slot; the successor of a `predecessor` still serving takes the slot once loaded. */
+  private spawn(pool: Pool<Actor>, slot: number, predecessor?: WorkerProcess): Promise<LoadReport[]> {
+    const child = fork(this.script, [], {
       // isolated-vm needs V8's startup snapshot off (Node ≥ 20); no other flag of the host is inherited.
-      execArgv: ['--no-node-snapshot'],
+      // Resizable ArrayBuffers are off: growing one commits memory the isolate's limit never counts.
+      execArgv: ['--no-node-snapshot', '--no-harmony-rab-gsab'],
       serialization: 'json',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    const worker: WorkerProcess = { child, ready: false, startedAt: Date.now(), inFlight: new Set() };
-    this.workers[slot] = worker;
+    const worker: WorkerProcess = {
+      pluginId: pool.source.id,
+      slot,
+      child,
+      ready: false,
+      retiring: false,
+      replacing: false,
+      loadedRssMb: 0,
+      startedAt: Date.now(),
+      inFlight: new Set(),
+      endedBecause: null,
+      cpu: { ms: 0, at: 0 },
+      idleSince: null,
+      idleCpu: [],
+    };
+    if (!predecessor) pool.slots[slot] = worker;
+    this.live.add(worker);
     return new Promise((resolve, reject) => {
       child.on('message', (message: WorkerMessage) => {
         if (message.type === 'loaded') {
           worker.ready = true;
+          worker.idleSince = Date.now();
+          const usage = processUsage(child.pid);
+          worker.cpu = { ms: usage?.cpuMs ?? 0, at: Date.now() };
+          worker.loadedRssMb = usage?.rssMb ?? 0;
+          if (predecessor && pool.slots[slot] === predecessor) {
+            pool.slots[slot] = worker;
+            this.dismiss(predecessor);
+          } else if (predecessor) {
+            // The predecessor died meanwhile and its slot was restarted: this one is not needed.
+            this.dismiss(worker);
+          }
           resolve(message.plugins);
-          this.drainWaiting();
+          for (const pending of pool.waiting.splice(0)) this.dispatch(pending);
         } else this.onMessage(worker, message);
       });
       child.on('error', (error) =>
@@ -146,12 +234,12 @@ export class PluginSupervisor<Actor> {
       );
       child.once('exit', (code, signal) => {
         const how = signal ? `signal ${signal}` : `exit code ${code}`;
-        reject(new Error(`A plugin worker stopped (${how}) before it loaded the plugins`));
-        this.onExit(worker, slot, script, how);
+        reject(new Error(`A worker of plugin ${pool.source.id} stopped (${how}) before it loaded it`));
+        this.onExit(pool, worker, how);
       });
       child.send({
         type: 'load',
-        plugins: this.options.plugins,
+        plugins: [pool.source],
         limits: this.options.limits,
       } satisfies HostMessage);
     });
@@ -161,10 +249,16 @@ export class PluginSupervisor<Actor> {
     if (message.type === 'result') {
       const pending = this.calls.get(message.callId);
       if (pending?.worker === worker) this.finish(pending, message.outcome);
+    } else if (message.type === 'rerun') {
+      // The worker moved the call to a fresh isolate, so it is not stuck: its time starts again.
+      const pending = this.calls.get(message.callId);
+      if (pending?.worker === worker) pending.watchdog.refresh();
+    } else if (message.type === 'retire') {
+      this.retire(worker, message.reason);
     } else if (message.type === 'bridge') {
       void this.answerBridge(worker, message);
     } else if (message.type === 'log') {
-      this.options.log(message.pluginId, message.level, message.message, message.data);
+      this.options.log(worker.pluginId, message.level, message.message, message.data);
     }
   }
 
@@ -174,7 +268,7 @@ export class PluginSupervisor<Actor> {
   ): Promise<void> {
     const pending = this.calls.get(message.callId);
     let result: BridgeResult;
-    if (!pending || pending.worker !== worker || pending.pluginId !== message.pluginId) {
+    if (!pending || pending.worker !== worker) {
       result = { ok: false, error: 'ctx.api can only be used while its call is running' };
     } else {
       try {
@@ -192,50 +286,142 @@ export class PluginSupervisor<Actor> {
     }
   }
 
-  private onExit(worker: WorkerProcess, slot: number, script: string, how: string): void {
+  private onExit(pool: Pool<Actor>, worker: WorkerProcess, how: string): void {
+    // Until its replacement is up, no call goes to it (nor does it count among the workers).
+    worker.ready = false;
+    this.live.delete(worker);
     for (const callId of worker.inFlight) {
       const pending = this.calls.get(callId);
-      if (pending)
-        this.finish(pending, failure(`crashed: its worker process stopped (${how}) during the call`));
+      if (pending) {
+        this.finish(
+          pending,
+          failure(worker.endedBecause ?? `crashed: its worker process stopped (${how}) during the call`),
+        );
+      }
     }
-    if (this.stopping) return;
-    this.logger.warn({ message: 'plugin worker stopped; restarting it', how });
+    // A retired worker's slot already has its successor.
+    if (this.stopping || pool.slots[worker.slot] !== worker) return;
+    this.logger.warn({ message: 'plugin worker stopped; restarting it', plugin: pool.source.id, how });
     // A worker that ran for a while gets a quick restart; one that keeps dying waits longer each time.
     if (Date.now() - worker.startedAt > LIMITS.pluginWorkerStableMs) {
-      this.restartDelays[slot] = LIMITS.pluginWorkerRestartFirstMs;
+      pool.restartDelays[worker.slot] = LIMITS.pluginWorkerRestartFirstMs;
     }
-    const delay = this.restartDelays[slot];
-    this.restartDelays[slot] = Math.min(delay * 2, LIMITS.pluginWorkerRestartMaxMs);
+    const delay = pool.restartDelays[worker.slot];
+    pool.restartDelays[worker.slot] = Math.min(delay * 2, LIMITS.pluginWorkerRestartMaxMs);
     const timer = setTimeout(() => {
       this.restartTimers.delete(timer);
-      this.spawn(script, slot).catch(() => undefined);
+      this.spawn(pool, worker.slot).catch(() => undefined);
     }, delay);
     this.restartTimers.add(timer);
   }
 
+  /**
+   * A fresh worker takes the slot at once; this one finishes the calls it runs (each within its watchdog)
+   * and is then ended, with whatever its thrown-away isolate may still be running.
+   */
+  private retire(worker: WorkerProcess, reason: string): void {
+    const pool = this.pools.get(worker.pluginId);
+    if (!pool || worker.retiring || this.stopping) return;
+    this.logger.warn({ message: 'plugin worker retired', plugin: worker.pluginId, reason });
+    this.dismiss(worker);
+    if (pool.slots[worker.slot] === worker) this.spawn(pool, worker.slot).catch(() => undefined);
+  }
+
+  /** No new calls go to the worker; it is ended once the calls it runs are done. */
+  private dismiss(worker: WorkerProcess): void {
+    worker.retiring = true;
+    if (worker.inFlight.size === 0) worker.child.kill('SIGKILL');
+  }
+
+  /** Ends a worker that passed a ceiling; a fault with no call to fail is counted against its plugin. */
+  private end(worker: WorkerProcess, reason: string): void {
+    if (worker.endedBecause !== null) return;
+    worker.endedBecause = reason;
+    this.logger.error({ message: 'plugin worker ended', plugin: worker.pluginId, reason });
+    if (worker.inFlight.size === 0) this.options.fault(worker.pluginId, reason);
+    worker.child.kill('SIGKILL');
+  }
+
+  /** Reads each worker's memory and CPU time and ends one that passes the process ceilings. */
+  private sample(): void {
+    const now = Date.now();
+    for (const worker of this.live) {
+      if (!worker.ready || worker.endedBecause !== null) continue;
+      const usage = processUsage(worker.child.pid);
+      if (!usage) continue;
+      if (usage.rssMb > this.options.processMemoryMb) {
+        this.end(
+          worker,
+          `ran out of memory: its process used ${Math.round(usage.rssMb)} MB, over the limit of ${this.options.processMemoryMb} MB`,
+        );
+        continue;
+      }
+      // Memory V8 and isolated-vm keep after a flood of work comes back only with a new process: an idle
+      // worker that grew much beyond what it had when loaded gets a successor, which takes over once ready.
+      const pool = this.pools.get(worker.pluginId);
+      if (
+        pool &&
+        worker.inFlight.size === 0 &&
+        !worker.retiring &&
+        !worker.replacing &&
+        usage.rssMb - worker.loadedRssMb > LIMITS.pluginWorkerGrowthMb
+      ) {
+        worker.replacing = true;
+        this.spawn(pool, worker.slot, worker).catch(() => (worker.replacing = false));
+      }
+      // CPU counts against the idle ceiling only for a span in which no call was in flight at all.
+      const idleThroughout = worker.idleSince !== null && worker.idleSince <= worker.cpu.at;
+      const spent = usage.cpuMs - worker.cpu.ms;
+      worker.cpu = { ms: usage.cpuMs, at: now };
+      worker.idleCpu = idleThroughout
+        ? [...worker.idleCpu, { ms: spent, at: now }].filter((entry) => now - entry.at < IDLE_CPU_WINDOW_MS)
+        : [];
+      const idleCpuMs = worker.idleCpu.reduce((sum, entry) => sum + entry.ms, 0);
+      // A worker starved by a busy machine gets little CPU, but gets some in every sample while it loops;
+      // an idle one gets none in most.
+      const busyThroughout =
+        worker.idleCpu.length >= IDLE_CPU_WINDOW_MS / LIMITS.pluginProcessSampleMs - 1 &&
+        worker.idleCpu.every((entry) => entry.ms > 0);
+      if (idleCpuMs > LIMITS.pluginIdleCpuMsPerSecond || busyThroughout) {
+        this.end(worker, `used ${idleCpuMs} ms of CPU within a second with no call in flight`);
+      }
+    }
+  }
+
   private dispatch(pending: PendingCall<Actor>): void {
-    const worker = this.workers
+    const pool = this.pools.get(pending.pluginId);
+    if (!pool) {
+      this.finish(pending, failure('is not running'));
+      return;
+    }
+    const worker = pool.slots
       .filter(
-        (candidate): candidate is WorkerProcess => candidate?.ready === true && candidate.child.connected,
+        (candidate): candidate is WorkerProcess =>
+          candidate !== null &&
+          candidate.ready &&
+          !candidate.retiring &&
+          candidate.endedBecause === null &&
+          candidate.child.connected,
       )
       .sort((a, b) => a.inFlight.size - b.inFlight.size)[0];
     if (!worker) {
-      this.waiting.push(pending);
+      pool.waiting.push(pending);
       return;
     }
     pending.worker = worker;
     worker.inFlight.add(pending.callId);
+    worker.idleSince = null;
     worker.child.send(pending.message);
-  }
-
-  private drainWaiting(): void {
-    for (const pending of this.waiting.splice(0)) this.dispatch(pending);
   }
 
   private finish(pending: PendingCall<Actor>, outcome: CallOutcome): void {
     if (!this.calls.delete(pending.callId)) return;
     clearTimeout(pending.watchdog);
-    pending.worker?.inFlight.delete(pending.callId);
+    const worker = pending.worker;
+    if (worker?.inFlight.delete(pending.callId) && worker.inFlight.size === 0) {
+      worker.idleSince = Date.now();
+      if (worker.retiring) worker.child.kill('SIGKILL');
+    }
     pending.resolve(outcome);
   }
 
@@ -244,7 +430,8 @@ export class PluginSupervisor<Actor> {
     const limit = this.options.limits.callTimeoutMs + WATCHDOG_GRACE_MS;
     const worker = pending.worker;
     if (!worker) {
-      this.waiting.splice(this.waiting.indexOf(pending), 1);
+      const waiting = this.pools.get(pending.pluginId)?.waiting;
+      waiting?.splice(waiting.indexOf(pending), 1);
       this.finish(pending, failure(`timed out: no plugin worker was available within ${limit} ms`));
       return;
     }

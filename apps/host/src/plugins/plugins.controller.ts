@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   applyDecorators,
@@ -12,6 +12,7 @@ import {
   Put,
   Req,
   Res,
+  UseFilters,
 } from '@nestjs/common';
 import {
   ApiExcludeController,
@@ -27,6 +28,7 @@ import type { AuthUser } from '../accounts/auth-user';
 import { CurrentUser, Public, RequireRole, SessionAuth } from '../accounts/auth.decorators';
 import { Endpoint, Problem } from '../common/endpoint.decorator';
 import { APP_CONFIG, type AppConfig, DEFAULT_PLUGINS_DIR } from '../config/config';
+import { OpenApiProblemFilter } from '../open-api/open-api-problem';
 import { notFound } from '../common/problem';
 import { iso } from '../common/time';
 import { PluginListResponse, PluginStatusResponse } from './dto/plugins.dto';
@@ -60,9 +62,22 @@ function PluginRoute(method: string): MethodDecorator {
         [404, 'No such plugin, or no such route in its manifest'],
         [413, 'The request body is over the plugin limit'],
         [502, 'The plugin failed: it timed out, ran out of memory, crashed or returned an invalid result'],
-        [503, 'The circuit breaker disabled the plugin after repeated failures'],
       ] as const
     ).map(([status, description]) => ApiResponse({ status, description, content: problemContent })),
+    ApiResponse({
+      status: 503,
+      description:
+        'The circuit breaker disabled the plugin after repeated failures (plugin_disabled), or another ' +
+        'call of the plugin timed out while this one ran, or this one waited too long behind others ' +
+        '(plugin_unavailable, with Retry-After)',
+      headers: {
+        'Retry-After': {
+          description: 'Seconds to wait before retrying (plugin_unavailable)',
+          schema: { type: 'integer' },
+        },
+      },
+      content: problemContent,
+    }),
     ApiResponse({
       status: 'default',
       description: 'A problem the plugin answered with',
@@ -74,6 +89,7 @@ function PluginRoute(method: string): MethodDecorator {
 /** Plugin routes, called by the plugin's canvas with the user's session. */
 @ApiTags('plugins')
 @SessionAuth()
+@UseFilters(OpenApiProblemFilter)
 @Controller('apps/:pluginId/api')
 export class PluginRoutesController {
   constructor(private readonly plugins: PluginsService) {}
@@ -181,11 +197,18 @@ export class PluginCanvasController {
   }
 }
 
-/** A file under `root`; anything outside it, hidden, or missing is a 404. */
+/**
+ * A file under `root`; anything outside it, hidden, or missing is a 404. Symlinks are followed before the
+ * check, so a link in `ui/` to `/etc/passwd` or to `../..` leads nowhere.
+ */
 async function sendFile(root: string, relative: string, response: Response): Promise<void> {
-  const file = path.resolve(root, relative);
   const hidden = relative.split(/[\\/]/).some((segment) => segment.startsWith('.'));
-  if (hidden || !file.startsWith(`${root}${path.sep}`)) throw notFound('File');
+  if (hidden) throw notFound('File');
+  const [realRoot, file] = await Promise.all([
+    realpath(root),
+    realpath(path.resolve(root, relative)).catch(() => null),
+  ]);
+  if (!file?.startsWith(`${realRoot}${path.sep}`)) throw notFound('File');
   const stats = await stat(file).catch(() => null);
   if (!stats?.isFile()) throw notFound('File');
   response.setHeader('Cache-Control', 'no-cache');

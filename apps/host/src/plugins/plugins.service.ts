@@ -5,19 +5,31 @@ import { AuthorizationsService } from '../apps/authorizations.service';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { LIMITS } from '../common/limits';
+import { currentRequestId } from '../common/request-context';
 import { forbidden, notFound, ProblemCode, ProblemException } from '../common/problem';
+import { sizeText } from '../common/text';
 import { iso } from '../common/time';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { DatabaseService } from '../database/database.module';
 import { sqlRows, sqlRun } from '../database/sql';
 import { type AppEvent, isEventType } from '../events/event-types';
 import { EventsService } from '../events/events.service';
+import { Metrics } from '../metrics/metrics.service';
+import { ProblemWithHeaders } from '../open-api/open-api-problem';
 import { PluginBridge } from './plugin-bridge';
 import { bundlePlugin } from './plugin-bundle';
 import { loadPluginPackages, PluginManifestError, type PluginPackage } from './plugin-manifest';
-import type { CallContext, CallKind, CallOutcome, LoadReport, SandboxLimits } from './plugin-protocol';
+import {
+  type CallContext,
+  type CallKind,
+  type CallOutcome,
+  clip,
+  type LoadReport,
+  type SandboxLimits,
+} from './plugin-protocol';
 import { RouteTable } from './plugin-routes';
 import { PluginSupervisor } from './plugin-supervisor';
+import { Signals } from '../shared-store/signals';
 
 /** A plugin the runtime serves: its package, its app and its route table. */
 export interface LoadedPlugin {
@@ -44,6 +56,8 @@ export interface PluginHealth {
 interface Actor {
   appId: string;
   userId: string | null;
+  /** The request the call serves (or the one that caused its event): its Open API calls carry this id. */
+  requestId: string | undefined;
 }
 
 export interface PluginRouteCall {
@@ -96,7 +110,18 @@ export class PluginsService implements OnApplicationShutdown {
     private readonly audit: AuditService,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    private readonly metrics: Metrics,
+    private readonly signals: Signals,
+  ) {
+    // A breaker tripped or an admin enabled a plugin on another instance: read its state again here.
+    signals.on('plugin-state', (pluginId) => void this.reloadHealth(pluginId));
+    metrics.provide('pluginBreakers', () =>
+      this.list().map(({ plugin, health }) => ({
+        pluginId: plugin.package.manifest.id,
+        disabled: health.disabledAt !== null,
+      })),
+    );
+  }
 
   /**
    * Loads, registers and starts every configured plugin; createHost calls it once the database is
@@ -131,22 +156,17 @@ export class PluginsService implements OnApplicationShutdown {
     }
     await this.loadHealth(packages.map((plugin) => plugin.manifest.id));
 
-    const limits: SandboxLimits = {
-      memoryMb: LIMITS.pluginMemoryMb,
-      cpuMsPerCall: LIMITS.pluginCpuMsPerCall,
-      callTimeoutMs: config.callTimeoutMs ?? LIMITS.pluginCallTimeoutMs,
-      resultBytes: LIMITS.pluginResultBytes,
-      logLinesPerMinute: LIMITS.pluginLogLinesPerMinute,
-      logMessageMax: LIMITS.pluginLogMessageMax,
-    };
+    const limits = sandboxLimits(config.callTimeoutMs ?? LIMITS.pluginCallTimeoutMs);
     this.supervisor = new PluginSupervisor<Actor>({
       plugins: sources,
-      workers: config.workers,
+      workersPerPlugin: config.workersPerPlugin,
       limits,
+      processMemoryMb: config.processMemoryMb ?? LIMITS.pluginProcessMemoryMb,
       bridge: (_pluginId, actor, request) =>
-        this.bridge.request(actor.appId, actor.userId, request, limits.callTimeoutMs),
+        this.bridge.request(actor.appId, actor.userId, request, limits.callTimeoutMs, actor.requestId),
       log: (pluginId, level, message, data) =>
         this.logger[level === 'info' ? 'log' : level]({ plugin: pluginId, message, data }),
+      fault: (pluginId, reason) => void this.recordFailure(pluginId, reason),
     });
     try {
       this.checkDefinitions(await this.supervisor.start());
@@ -163,7 +183,7 @@ export class PluginsService implements OnApplicationShutdown {
     this.logger.log({
       message: 'plugins started',
       plugins: [...this.plugins.keys()],
-      workers: config.workers,
+      workersPerPlugin: config.workersPerPlugin,
     });
   }
 
@@ -185,9 +205,9 @@ export class PluginsService implements OnApplicationShutdown {
     }));
   }
 
-  /** Process ids of the plugin workers (benchmarks and tests). */
-  workerPids(): number[] {
-    return this.supervisor?.workerPids() ?? [];
+  /** Process ids of the plugin workers, of one plugin or of all (benchmarks and tests). */
+  workerPids(pluginId?: string): number[] {
+    return this.supervisor?.workerPids(pluginId) ?? [];
   }
 
   /**
@@ -216,7 +236,7 @@ export class PluginsService implements OnApplicationShutdown {
       throw new ProblemException(
         HttpStatus.PAYLOAD_TOO_LARGE,
         'payload_too_large',
-        `A plugin request body may have at most ${LIMITS.pluginRequestBytes} bytes`,
+        `A plugin request body may have at most ${sizeText(LIMITS.pluginRequestBytes)}`,
       );
     }
     const request = {
@@ -227,6 +247,14 @@ export class PluginsService implements OnApplicationShutdown {
       body: call.body,
     };
     const outcome = await this.run(plugin, 'route', match.route, request, { userId, openid: access.openid });
+    if (outcome.kind === 'unavailable') {
+      throw new ProblemWithHeaders(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'plugin_unavailable',
+        `${manifest.name} ${outcome.reason}; try again in ${outcome.retryAfterSeconds} s`,
+        { 'Retry-After': String(outcome.retryAfterSeconds) },
+      );
+    }
     if (outcome.kind === 'http-error' && isPluginProblem(outcome.status, outcome.code)) {
       // A problem the plugin chose to answer with is its reply, not a failure.
       await this.recordSuccess(pluginId);
@@ -268,6 +296,10 @@ export class PluginsService implements OnApplicationShutdown {
     this.assertEnabled(plugin);
     const openid = userId === null ? '' : await this.authorizations.openidFor(plugin.appId, userId);
     const outcome = await this.run(plugin, 'event', event.type, event, { userId, openid });
+    if (outcome.kind === 'unavailable') {
+      // Not the plugin's fault: the delivery is retried later, and the breaker counts nothing.
+      throw new Error(`${manifest.name} ${outcome.reason} on ${event.type}`);
+    }
     if (outcome.kind === 'failure') {
       await this.recordFailure(manifest.id, outcome.reason);
       throw new Error(`${manifest.name} failed on ${event.type}: ${outcome.reason}`);
@@ -297,6 +329,7 @@ export class PluginsService implements OnApplicationShutdown {
     });
     const health = { ...(this.health.get(pluginId) ?? HEALTHY), disabledAt: null, consecutiveFailures: 0 };
     this.health.set(pluginId, health);
+    this.signals.publish('plugin-state', pluginId);
     this.logger.log({ message: 'plugin enabled by an admin', plugin: pluginId });
     return health;
   }
@@ -310,9 +343,11 @@ export class PluginsService implements OnApplicationShutdown {
   ): Promise<CallOutcome> {
     if (!this.supervisor) throw new Error('The plugin runtime is not running');
     const context: CallContext = { openid: acting.openid, now: this.clock.now().getTime() };
+    this.metrics.pluginCalls.inc({ plugin: plugin.package.manifest.id, kind });
     return this.supervisor.call(plugin.package.manifest.id, kind, name, input, context, {
       appId: plugin.appId,
       userId: acting.userId,
+      requestId: currentRequestId(),
     });
   }
 
@@ -381,9 +416,11 @@ export class PluginsService implements OnApplicationShutdown {
   }
 
   /** Counts a failure; the one that reaches the limit disables the plugin. */
-  private async recordFailure(pluginId: string, reason: string): Promise<void> {
+  private async recordFailure(pluginId: string, failure: string): Promise<void> {
+    const reason = clip(failure, LIMITS.pluginReasonMax);
     this.logger.warn({ message: 'plugin call failed', plugin: pluginId, reason });
-    const health = await this.database.withContext(() =>
+    this.metrics.pluginFailures.inc({ plugin: pluginId });
+    const { health, disabled } = await this.database.withContext(() =>
       this.em.transactional(async () => {
         const now = this.clock.now();
         const [row] = await sqlRows<StateRow>(
@@ -407,7 +444,7 @@ export class PluginsService implements OnApplicationShutdown {
         if (disable) {
           this.logger.error({ message: 'plugin disabled by its circuit breaker', plugin: pluginId, reason });
         }
-        return toHealth({
+        const health = toHealth({
           plugin_id: pluginId,
           consecutive_failures: failures,
           recent_failures: recent,
@@ -415,17 +452,55 @@ export class PluginsService implements OnApplicationShutdown {
           last_failure_at: now,
           disabled_at: disabledAt,
         });
+        return { health, disabled: disable };
       }),
     );
     this.health.set(pluginId, health);
+    // Committed: every other instance now refuses the plugin too.
+    if (disabled) this.signals.publish('plugin-state', pluginId);
   }
+
+  /** The plugin's breaker state as stored (another instance changed it). */
+  private async reloadHealth(pluginId: string): Promise<void> {
+    if (!this.health.has(pluginId)) return;
+    try {
+      const [row] = await this.database.withContext(() =>
+        sqlRows<StateRow>(this.em, 'select * from plugin_state where plugin_id = ?', [pluginId]),
+      );
+      if (row) this.health.set(pluginId, toHealth(row));
+    } catch (error) {
+      this.logger.warn({ message: 'reading a plugin state failed', plugin: pluginId, error: String(error) });
+    }
+  }
+}
+
+/** Clipped again when read: rows written before the limits existed may hold megabytes. */
+/** The sandbox's limits from LIMITS, with the wall clock of one call (tests shorten it). */
+export function sandboxLimits(callTimeoutMs: number): SandboxLimits {
+  return {
+    memoryMb: LIMITS.pluginMemoryMb,
+    cpuMsPerCall: LIMITS.pluginCpuMsPerCall,
+    callTimeoutMs,
+    resultBytes: LIMITS.pluginResultBytes,
+    logLinesPerMinute: LIMITS.pluginLogLinesPerMinute,
+    logLinesPerCall: LIMITS.pluginLogLinesPerCall,
+    logMessageMax: LIMITS.pluginLogMessageMax,
+    reasonMax: LIMITS.pluginReasonMax,
+    problemDetailMax: LIMITS.pluginProblemDetailMax,
+    bridgeRequestsPerCall: LIMITS.pluginBridgeRequestsPerCall,
+    bridgeConcurrentPerCall: LIMITS.pluginBridgeConcurrentPerCall,
+    bridgeRequestBytes: LIMITS.pluginBridgeRequestBytes,
+    retryAfterSeconds: LIMITS.pluginRetryAfterSeconds,
+  };
 }
 
 function toHealth(row: StateRow): PluginHealth {
   return {
     consecutiveFailures: row.consecutive_failures,
-    recentFailures: row.recent_failures,
-    lastError: row.last_error,
+    recentFailures: row.recent_failures
+      .slice(0, LIMITS.pluginRecentFailuresKept)
+      .map(({ at, error }) => ({ at, error: clip(String(error), LIMITS.pluginReasonMax) })),
+    lastError: row.last_error === null ? null : clip(row.last_error, LIMITS.pluginReasonMax),
     lastFailureAt: row.last_failure_at === null ? null : new Date(row.last_failure_at),
     disabledAt: row.disabled_at === null ? null : new Date(row.disabled_at),
   };

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { AuthorizationsService } from '../apps/authorizations.service';
 import { type Scope } from '../apps/scopes';
+import type { LogOptions } from '../common/logging';
 import { type AppConfig, DEFAULT_PLUGINS_DIR } from '../config/config';
 import { EventDispatcher } from '../events/event-dispatcher.service';
 import { TestFactory, type TestUser } from '../testing/factory';
@@ -15,12 +16,16 @@ export interface PluginTestKitOptions {
   plugins?: string[];
   /** The repository's `plugins/` by default; FIXTURE_PLUGINS_DIR for the runtime's fixtures. */
   pluginsDir?: string;
-  /** Worker processes (1 by default, to spare the test machine). */
-  workers?: number;
+  /** Worker processes of each plugin (1 by default, to spare the test machine). */
+  workersPerPlugin?: number;
   /** The wall-clock limit of one call (LIMITS.pluginCallTimeoutMs by default). */
   callTimeoutMs?: number;
+  /** The memory ceiling of one worker process (LIMITS.pluginProcessMemoryMb by default). */
+  processMemoryMb?: number;
   /** Anything else of the host configuration. */
   config?: Partial<AppConfig>;
+  /** Captures the host's log lines (quiet by default). */
+  logger?: LogOptions;
 }
 
 /**
@@ -38,15 +43,19 @@ export class PluginTestKit {
   }
 
   static async start(options: PluginTestKitOptions = {}): Promise<PluginTestKit> {
-    const host = await TestHost.start({
-      ...options.config,
-      plugins: {
-        dir: options.pluginsDir ?? DEFAULT_PLUGINS_DIR,
-        only: options.plugins,
-        workers: options.workers ?? 1,
-        callTimeoutMs: options.callTimeoutMs,
+    const host = await TestHost.start(
+      {
+        ...options.config,
+        plugins: {
+          dir: options.pluginsDir ?? DEFAULT_PLUGINS_DIR,
+          only: options.plugins,
+          workersPerPlugin: options.workersPerPlugin ?? 1,
+          callTimeoutMs: options.callTimeoutMs,
+          processMemoryMb: options.processMemoryMb,
+        },
       },
-    });
+      { logger: options.logger },
+    );
     try {
       return new PluginTestKit(host, await host.listen());
     } catch (error) {
@@ -104,9 +113,9 @@ export class PluginTestKit {
     return this.host.app.get(EventDispatcher).deliverDue();
   }
 
-  /** Process ids of the plugin workers. */
-  workerPids(): number[] {
-    return this.plugins.workerPids();
+  /** Process ids of the plugin workers, of one plugin or of all. */
+  workerPids(pluginId?: string): number[] {
+    return this.plugins.workerPids(pluginId);
   }
 
   close(): Promise<void> {

@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/core';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { notSuspended } from '../accounts/accounts.repository';
 import { Clock } from '../common/clock';
 import { Keyset, keysetCondition } from '../common/pagination';
 import { badRequest, notFound, ProblemException } from '../common/problem';
@@ -49,6 +50,15 @@ const TABLES = {
   post: { commentColumn: 'post_id', likeTable: 'post_like', likeColumn: 'post_id' },
   photo: { commentColumn: 'photo_id', likeTable: 'photo_like', likeColumn: 'photo_id' },
 } as const;
+
+/**
+ * SQL of an item's like count, for the item in `itemColumn`: likes of suspended accounts are not
+ * counted while the suspension lasts (the likes stay, and count again once it is lifted).
+ */
+export function likeCountSql(type: CommentableType, itemColumn: string): string {
+  const { likeTable, likeColumn } = TABLES[type];
+  return `(select count(*) from ${likeTable} l where l.${likeColumn} = ${itemColumn} and ${notSuspended('l.user_id')})::int`;
+}
 
 const commentColumns = (alias: string) => ({
   authorId: `${alias}.author_id`,
@@ -133,7 +143,7 @@ export class InteractionsService {
         parent = await this.em.findOne(Comment, { id: parentId.toLowerCase(), ...on });
         // A reply to a comment the viewer cannot see (held, say) is a reply to nothing.
         if (!parent || parent.parentId || !(await this.privacy.canViewModerated(viewerId, parent))) {
-          throw badRequest('invalid_parent', `Replies go to a top-level comment of the same ${type}`);
+          throw badRequest('invalid_parent', `parentId must be a top-level comment of the same ${type}`);
         }
       }
       const comment = this.em.create(Comment, {
@@ -272,12 +282,9 @@ export class InteractionsService {
   }
 
   private async likeCount(type: CommentableType, itemId: string): Promise<number> {
-    const { likeTable, likeColumn } = TABLES[type];
-    const [row] = await sqlRows<{ count: number }>(
-      this.em,
-      `select count(*)::int as count from ${likeTable} where ${likeColumn} = ?`,
-      [itemId],
-    );
+    const [row] = await sqlRows<{ count: number }>(this.em, `select ${likeCountSql(type, '?')} as count`, [
+      itemId,
+    ]);
     return row.count;
   }
 }

@@ -21,7 +21,11 @@ export class PostsModeration implements OnModuleInit {
     this.subjects.register({
       type: 'post',
       describe: (ids) => this.describePosts(ids),
-      setState: (id, from, to, reason) => compareAndSetModeration(this.em, 'post', id, from, to, reason),
+      setState: async (id, from, to, reason) => {
+        const changed = await compareAndSetModeration(this.em, 'post', id, from, to, reason);
+        if (changed) await this.posts.storyChanged(id, to);
+        return changed;
+      },
       visibleTo: (viewerId, id) => this.postVisible(viewerId, id),
     });
     this.subjects.register({

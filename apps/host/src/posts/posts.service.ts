@@ -15,7 +15,7 @@ import type { PrivacyLevel } from '../privacy/privacy-level';
 import { type Audience, moderatedCondition, PrivacyService } from '../privacy/privacy.service';
 import { blogText, sanitizeBlogHtml } from './blog-html';
 import { Comment } from './comment.entity';
-import { Commentable, CommentRow, InteractionsService } from './interactions.service';
+import { Commentable, CommentRow, InteractionsService, likeCountSql } from './interactions.service';
 import { PostPhotos } from './post-photos';
 import { Post, PostKind } from './post.entity';
 
@@ -80,8 +80,28 @@ export function screenedParts(post: Pick<Post, 'kind' | 'title' | 'body'>): stri
   return post.kind === 'blog' ? [post.title ?? '', blogText(post.body)] : [post.body];
 }
 
+/** A story an app posted for its user. */
+export interface AppStory {
+  id: string;
+  appId: string;
+  authorId: string;
+  body: string;
+  linkUrl: string | null;
+  imageUrl: string | null;
+  privacy: PrivacyLevel;
+  moderation: ModerationState;
+  createdAt: Date;
+}
+
+/** What became of an app's story: its moderation state now, or deleted by its author. */
+export type StoryChange = { story: AppStory; state: ModerationState | 'deleted' };
+type StoryListener = (change: StoryChange) => Promise<void>;
+
 @Injectable()
 export class PostsService implements OnModuleInit {
+  /** Told in the transaction of every change to an app's story (the Open API tells the app). */
+  private readonly storyListeners: StoryListener[] = [];
+
   constructor(
     private readonly em: EntityManager,
     private readonly accounts: AccountsService,
@@ -96,6 +116,55 @@ export class PostsService implements OnModuleInit {
 
   onModuleInit(): void {
     this.interactions.register({ type: 'post', label: 'Post', find: (id) => this.commentable(id) });
+  }
+
+  onStoryChange(listener: StoryListener): void {
+    this.storyListeners.push(listener);
+  }
+
+  /** The story an app posted, or null when the post is none (or not the app's, or not the user's). */
+  async appStory(postId: string, only?: { appId: string; authorId: string }): Promise<AppStory | null> {
+    const [row] = await sqlRows<{
+      id: string;
+      app_id: string;
+      author_id: string;
+      body: string;
+      link_url: string | null;
+      image_url: string | null;
+      privacy: PrivacyLevel;
+      moderation: ModerationState;
+      created_at: Date | string;
+    }>(
+      this.em,
+      `select id, app_id, author_id, body, link_url, image_url, privacy, moderation, created_at from post
+        where id = ? and kind = 'story' and app_id is not null
+          and (?::uuid is null or (app_id = ? and author_id = ?))`,
+      [postId, only?.appId ?? null, only?.appId ?? null, only?.authorId ?? null],
+    );
+    return row
+      ? {
+          id: row.id,
+          appId: row.app_id,
+          authorId: row.author_id,
+          body: row.body,
+          linkUrl: row.link_url,
+          imageUrl: row.image_url,
+          privacy: row.privacy,
+          moderation: row.moderation,
+          createdAt: new Date(row.created_at),
+        }
+      : null;
+  }
+
+  /**
+   * Tells the listeners what became of a post if it is an app's story (a moderation decision, or its
+   * author deleting it); call inside the change's transaction, before a deletion.
+   */
+  async storyChanged(postId: string, state: StoryChange['state']): Promise<void> {
+    if (this.storyListeners.length === 0) return;
+    const story = await this.appStory(postId);
+    if (!story) return;
+    for (const listener of this.storyListeners) await listener({ story, state });
   }
 
   private async commentable(postId: string): Promise<Commentable | null> {
@@ -273,6 +342,7 @@ export class PostsService implements OnModuleInit {
         authorId,
       ]);
       if (owned.length === 0) throw notFound('Post');
+      await this.storyChanged(postId, 'deleted');
       const removePhotoFiles = await this.postPhotos.removeForPost(postId);
       await sqlRun(this.em, 'delete from post where id = ?', [postId]);
       await this.privacy.clearAudience(postId);
@@ -341,7 +411,7 @@ export class PostsService implements OnModuleInit {
       `select p.id, p.author_id, p.kind, p.title, p.body, p.repost_of_id, p.app_id, p.link_url, p.image_url,
               p.privacy, p.created_at, p.updated_at,
               p.moderation, p.moderation_reason,
-              (select count(*) from post_like l where l.post_id = p.id)::int as like_count,
+              ${likeCountSql('post', 'p.id')} as like_count,
               (select count(*) from comment c where c.post_id = p.id and ${comments.sql})::int as comment_count,
               (select count(*) from post r where r.repost_of_id = p.id and ${reposts.sql})::int as repost_count,
               exists (select 1 from post_like l where l.post_id = p.id and l.user_id = ?) as liked,

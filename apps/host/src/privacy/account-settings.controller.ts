@@ -33,7 +33,10 @@ export class AccountSettingsController {
     @CurrentUser() viewer: AuthUser,
     @Body() body: UpdateAccountSettingsRequest,
   ): Promise<AccountResponse> {
-    const groupIds = await this.privacy.checkAudience(viewer.id, body.defaultPrivacy, body.defaultGroupIds);
+    const groupIds = await this.privacy.checkAudience(viewer.id, body.defaultPrivacy, body.defaultGroupIds, {
+      level: 'defaultPrivacy',
+      groups: 'defaultGroupIds',
+    });
     return toAccountResponse(
       await this.accounts.setDefaultAudience(viewer.id, body.defaultPrivacy, groupIds),
     );

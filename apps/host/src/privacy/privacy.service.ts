@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { SUSPENDED_ACCOUNT_IDS } from '../accounts/accounts.repository';
+import { notSuspended } from '../accounts/accounts.repository';
 import { AccountsService } from '../accounts/accounts.service';
 import { LIMITS } from '../common/limits';
 import { badRequest } from '../common/problem';
@@ -53,7 +53,7 @@ export function mayViewModerated(item: Moderated, viewerId: string | null): bool
  * indexed set that PostgreSQL reads once per query, so this costs a hash probe per row.
  */
 const shownToOthers = (columns: ModeratedColumns) =>
-  `${columns.moderation} = 'published' and ${columns.authorId} not in ${SUSPENDED_ACCOUNT_IDS}`;
+  `${columns.moderation} = 'published' and ${notSuspended(columns.authorId)}`;
 
 /** SQL that is true exactly when `PrivacyService.canViewModerated(viewerId, row)` is. */
 export function moderatedCondition(viewerId: string | null, columns: ModeratedColumns): SqlFragment {
@@ -81,6 +81,15 @@ export function mayView(
   if (item.level === 'groups') return relation.groupIds.some((groupId) => audienceGroupIds.includes(groupId));
   return false;
 }
+
+/** The request fields an audience comes from, named in its problems. */
+export interface AudienceFieldNames {
+  level: string;
+  groups: string;
+}
+
+/** Posts and albums: `privacy` and `groupIds`. */
+const POST_AUDIENCE_FIELDS: AudienceFieldNames = { level: 'privacy', groups: 'groupIds' };
 
 /**
  * The one privacy rule ("may viewer V see item C?") with its two faces: `canView` for one item and
@@ -179,19 +188,28 @@ export class PrivacyService {
     authorId: string,
     level: PrivacyLevel,
     groupIds: readonly string[] | undefined,
+    fields: AudienceFieldNames = POST_AUDIENCE_FIELDS,
   ): Promise<string[]> {
     const chosen = [...new Set((groupIds ?? []).map((id) => id.toLowerCase()))];
+    const { level: levelField, groups } = fields;
     if (level === 'groups') {
-      if (chosen.length === 0)
-        throw badRequest('unknown_group', 'Choose at least one friend group for this audience');
+      if (chosen.length === 0) {
+        throw badRequest(
+          'unknown_group',
+          `${groups} must name at least one friend group when ${levelField} is "groups"`,
+        );
+      }
       if (chosen.length > LIMITS.audienceGroupsMax) {
-        throw badRequest('unknown_group', `Choose at most ${LIMITS.audienceGroupsMax} friend groups`);
+        throw badRequest(
+          'unknown_group',
+          `${groups} may name at most ${LIMITS.audienceGroupsMax} friend groups`,
+        );
       }
       if ((await this.friends.foreignGroups(authorId, chosen)).length > 0) {
-        throw badRequest('unknown_group', 'Every chosen group must be one of your friend groups');
+        throw badRequest('unknown_group', `${groups} must name only your own friend groups`);
       }
     } else if (chosen.length > 0) {
-      throw badRequest('unknown_group', 'Friend groups apply only to the "groups" privacy level');
+      throw badRequest('unknown_group', `${groups} may be sent only when ${levelField} is "groups"`);
     }
     return chosen;
   }

@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { AppsService } from '../apps/apps.service';
 import { LIMITS } from '../common/limits';
-import { DatabaseService } from '../database/database.module';
 import { expectProblem } from '../testing/expect-problem';
 import { TestFactory, type TestUser } from '../testing/factory';
 import { TestHost } from '../testing/test-host';
@@ -222,20 +220,7 @@ describe('finding people (e2e)', () => {
     });
 
     it("never lists the platform's own account, which owns the built-in apps", async () => {
-      await host.app.get(DatabaseService).withContext(() =>
-        host.app.get(AppsService).registerBuiltIn({
-          pluginId: 'sample',
-          name: 'Sample',
-          description: 'A built-in sample',
-          category: 'tools',
-          iconUrl: null,
-          canvasUrl: 'http://127.0.0.1/apps/sample/',
-          scopes: ['profile:read'],
-          optionalScopes: [],
-          events: [],
-          version: '1.0.0',
-        }),
-      );
+      await factory.platformAccount();
       const viewer = await register(`kongjianfan_${token()}`);
       expect(names(await searchAll(viewer, 'kongjian'))).toEqual([viewer.username]);
     });

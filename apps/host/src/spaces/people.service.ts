@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AccountsService, usernameKey } from '../accounts/accounts.service';
 import { LIMITS } from '../common/limits';
 import { isId } from '../common/ids';
-import { badRequest, notFound } from '../common/problem';
+import { invalidCursor } from '../common/pagination';
+import { notFound } from '../common/problem';
 import { FriendsService, type PersonRelation } from '../friends/friends.service';
 import { MatchRank, PeopleKeyset, SpacesRepository } from './spaces.repository';
 import { UserDirectoryService, type UserSummary } from './user-directory.service';
@@ -34,7 +35,7 @@ export function decodePeopleCursor(cursor: string | undefined): PeopleKeyset | u
   } catch {
     // fall through to the problem below
   }
-  throw badRequest('invalid_cursor', 'The cursor is not one this list issued');
+  throw invalidCursor();
 }
 
 /** Finding people: search by name and lookup by username, never showing either side of a block. */

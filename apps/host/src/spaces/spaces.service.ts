@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/core';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { notSuspended } from '../accounts/accounts.repository';
 import { AccountsService } from '../accounts/accounts.service';
 import { Clock } from '../common/clock';
 import { LIMITS } from '../common/limits';
@@ -197,7 +198,7 @@ export class SpacesService {
       await this.economy.assertThemeUsable(userId, edit.themeId);
     }
     if (edit.musicItemId !== undefined && edit.musicUrl !== undefined) {
-      throw invalidField('musicItemId', 'send either musicUrl or musicItemId, not both');
+      throw invalidField('musicItemId', 'musicItemId and musicUrl cannot both be sent; send one of them');
     }
     const itemMusicUrl = edit.musicItemId
       ? await this.economy.usableMusicUrl(userId, edit.musicItemId.toLowerCase())
@@ -276,17 +277,18 @@ export class SpacesService {
     return row.first;
   }
 
+  /** The log's counts, as many as the owner sees in it (suspended visitors are left out of both). */
   private async visitCounts(ownerId: string, now: Date): Promise<{ total: number; today: number }> {
     const [row] = await sqlRows<{ total: number; today: number }>(
       this.em,
       `select count(*)::int as total, (count(*) filter (where day = ?))::int as today
-         from space_visit where owner_id = ?`,
+         from space_visit where owner_id = ? and ${notSuspended('visitor_id')}`,
       [utcDay(now), ownerId],
     );
     return row;
   }
 
-  /** The owner's visitor log, latest visit first; nobody else may read it. */
+  /** The owner's visitor log, latest visit first, without suspended visitors; nobody else may read it. */
   async listVisitors(
     viewerId: string,
     ownerId: string,
@@ -299,7 +301,7 @@ export class SpacesService {
     return sqlRows<VisitorRow>(
       this.em,
       `select v.id, v.visitor_id, v.visited_at from space_visit v
-        where v.owner_id = ? and ${keyset.sql}
+        where v.owner_id = ? and ${notSuspended('v.visitor_id')} and ${keyset.sql}
         order by v.visited_at desc, v.id desc limit ?`,
       [ownerId, ...keyset.params, limit + 1],
     );

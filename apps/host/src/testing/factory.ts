@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { AccountsService } from '../accounts/accounts.service';
+import { AppsService } from '../apps/apps.service';
 import { DatabaseService } from '../database/database.module';
 import { EVENT_TYPES } from '../events/event-types';
 import type { TestHost } from './test-host';
@@ -102,6 +103,28 @@ export class TestFactory {
 
   async block(blocker: TestUser, blocked: TestUser): Promise<void> {
     expectStatus(await this.host.put(`/blocks/${blocked.id}`, { token: blocker.token }), 204, 'block');
+  }
+
+  /**
+   * The platform's own account, which owns the built-in apps: made, as at a real start, by registering
+   * a built-in app (a sample one, without a plugin behind it). Returns its id.
+   */
+  async platformAccount(): Promise<string> {
+    const app = await this.host.app.get(DatabaseService).withContext(() =>
+      this.host.app.get(AppsService).registerBuiltIn({
+        pluginId: 'sample',
+        name: 'Sample',
+        description: 'A built-in sample',
+        category: 'tools',
+        iconUrl: null,
+        canvasUrl: 'http://127.0.0.1/apps/sample/',
+        scopes: ['profile:read'],
+        optionalScopes: [],
+        events: [],
+        version: '1.0.0',
+      }),
+    );
+    return app.ownerId;
   }
 
   private adminUser: Promise<TestUser> | undefined;

@@ -10,7 +10,6 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     publicUrl: 'http://localhost:3000',
     demoData: false,
     bootstrapAdmin: undefined,
-    logRequests: false,
     devMode: true,
     ...overrides,
   };

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client } from 'pg';
 import request from 'supertest';
+import type { LogOptions } from '../common/logging';
 import type { AppConfig } from '../config/config';
 import { createHost } from '../host';
 import { SpecValidator, specPathFor } from './spec-validator';
@@ -29,6 +30,8 @@ export interface RequestOptions {
   raw?: boolean;
   /** More request headers (e.g. If-Match, or an Authorization header of another form than `token`). */
   headers?: Record<string, string>;
+  /** A multipart upload: the `file` part (when given) and text fields, instead of a JSON body. */
+  multipart?: { file?: Buffer; filename?: string; contentType?: string; fields?: Record<string, string> };
 }
 
 /**
@@ -56,6 +59,15 @@ export async function freshDatabase(): Promise<{ config: Partial<AppConfig>; dro
   };
 }
 
+/**
+ * The shared store of one test host: Redis when REDIS_URL is set, under a key prefix of its own so test
+ * files running side by side never share a counter; nothing (the in-memory default) otherwise.
+ */
+export function freshSharedStore(): Partial<AppConfig> {
+  const redisUrl = process.env.REDIS_URL || undefined;
+  return redisUrl ? { redisUrl, redisKeyPrefix: `kongjian_test_${randomBytes(6).toString('hex')}:` } : {};
+}
+
 export class TestHost {
   private constructor(
     readonly app: NestExpressApplication,
@@ -64,18 +76,22 @@ export class TestHost {
     private readonly dropDatabase: () => Promise<void>,
   ) {}
 
-  static async start(overrides: Partial<AppConfig> = {}): Promise<TestHost> {
+  /** `logger` captures the host's log lines (tests of the logs); quiet otherwise. */
+  static async start(
+    overrides: Partial<AppConfig> = {},
+    options: { logger?: LogOptions } = {},
+  ): Promise<TestHost> {
     const database = await freshDatabase();
     const clock = new TestClock();
     // Photo files of each test host go to a folder of their own, removed on close.
     const storageDir = mkdtempSync(path.join(os.tmpdir(), 'kongjian-test-photos-'));
-    const config = testConfig({ ...database.config, storageDir, ...overrides });
+    const config = testConfig({ ...database.config, ...freshSharedStore(), storageDir, ...overrides });
     const drop = async () => {
       rmSync(storageDir, { recursive: true, force: true });
       await database.drop();
     };
     try {
-      const app = await createHost(config, { clock, logger: false });
+      const app = await createHost(config, { clock, logger: options.logger ?? false });
       return new TestHost(app, clock, config, drop);
     } catch (error) {
       await drop();
@@ -109,6 +125,19 @@ export class TestHost {
   }
 
   /**
+   * Starts another instance of this host on the same database, shared store (Redis, when REDIS_URL is set)
+   * and clock, as a second instance behind a load balancer. Close it before this one, which drops the database.
+   * Needs DATABASE_URL: an in-memory PGlite database belongs to one instance.
+   */
+  async startAnother(): Promise<TestHost> {
+    if (this.config.databaseMode !== 'postgresql') {
+      throw new Error('A second instance on the same database needs DATABASE_URL (PostgreSQL)');
+    }
+    const app = await createHost(this.config, { clock: this.clock, logger: false });
+    return new TestHost(app, this.clock, this.config, async () => undefined);
+  }
+
+  /**
    * Sends a request through the real HTTP stack and checks the response against its OpenAPI
    * document (openapi/open-platform.json for /open/v1, openapi/host.json for the rest).
    */
@@ -122,6 +151,11 @@ export class TestHost {
       );
     }
     if (options.body !== undefined) pending = pending.send(options.body as object);
+    if (options.multipart) {
+      const { file, filename = 'image.png', contentType = 'image/png', fields = {} } = options.multipart;
+      for (const [name, value] of Object.entries(fields)) pending = pending.field(name, value);
+      if (file) pending = pending.attach('file', file, { filename, contentType });
+    }
     const response = await pending;
     if (!options.raw) {
       const specPath = specPathFor(url);
@@ -135,7 +169,8 @@ export class TestHost {
         url,
         response.status,
         response.headers['content-type'],
-        response.body,
+        // supertest parses JSON into `body` and leaves text (Prometheus metrics, say) in `text`
+        /^text\//.test(response.headers['content-type'] ?? '') ? response.text : response.body,
       );
       if (problems.length > 0) {
         throw new Error(

@@ -46,6 +46,8 @@ describe('the web app served at /', () => {
   it.each([
     '/oauth/authorize',
     '/health',
+    '/health/ready',
+    '/metrics',
     '/apps/farm/',
     '/.well-known/oauth-authorization-server',
     '/docs',

@@ -6,10 +6,11 @@ import { pageHeaders } from '../common/page-headers';
 
 /**
  * Paths the host answers itself even for a browser's page navigation to the web app at `/`: its own pages,
- * the APIs apps call, the API reference, and the console's mount.
+ * the APIs apps call, health and metrics (a browser looking at them gets them), the API reference, and the
+ * console's mount.
  */
 export const HOST_PAGES =
-  /^\/(?:oauth|orders|apps|open|\.well-known|health|photos|console|docs|openapi|openapi\.json)(?:\/|$)/;
+  /^\/(?:oauth|orders|apps|open|\.well-known|health|metrics|photos|console|docs|openapi|openapi\.json)(?:\/|$)/;
 
 /** Hashed build files never change under their name; the page itself is checked on every visit. */
 const ASSET_MAX_AGE_MS = 365 * 86_400_000;

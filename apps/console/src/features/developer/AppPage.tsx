@@ -5,16 +5,18 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { SectionNav } from '../../app/SectionNav';
 import { CredentialsPanel } from './CredentialsPanel';
 import { ListingPanel } from './ListingPanel';
+import { OrdersPanel } from './OrdersPanel';
 import { useApp } from './queries';
 import { StatusTag } from './StatusTag';
 import { TestersPanel } from './TestersPanel';
+import { UsagePanel } from './UsagePanel';
 import { VersionsPanel } from './VersionsPanel';
 import { WebhookPanel } from './WebhookPanel';
 
-const TABS = ['versions', 'listing', 'credentials', 'testers', 'webhook'] as const;
+const TABS = ['versions', 'listing', 'credentials', 'testers', 'webhook', 'usage', 'orders'] as const;
 type Tab = (typeof TABS)[number];
 
-/** One app: its versions and review, listing, credentials, testers and webhook, one section each. */
+/** One app: its versions and review, listing, credentials, testers, webhook, usage and orders, one section each. */
 export default function AppPage() {
   const { t } = useTranslation('developer');
   const { appId = '' } = useParams();
@@ -43,6 +45,8 @@ export default function AppPage() {
           {tab === 'credentials' && <CredentialsPanel app={data} />}
           {tab === 'testers' && <TestersPanel appId={data.id} />}
           {tab === 'webhook' && <WebhookPanel app={data} />}
+          {tab === 'usage' && <UsagePanel appId={data.id} />}
+          {tab === 'orders' && <OrdersPanel appId={data.id} />}
         </>
       )}
     </QueryState>

@@ -5,14 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { invalidFields, ManifestFields, type ManifestValues, toManifest } from './manifest';
 import { type App, type Category, useCreateApp } from './queries';
-import { ListingFields } from './ListingPanel';
+import { IconUpload, ListingFields } from './ListingPanel';
 import { SecretNotice } from './SecretNotice';
 
 interface NewAppValues extends ManifestValues {
   name: string;
   description?: string;
   category: Category;
-  iconUrl?: string;
   clientType: 'confidential' | 'public';
 }
 
@@ -33,6 +32,9 @@ export default function CreateAppPage() {
           </Typography.Text>
         </Typography.Paragraph>
         {created.secret && <SecretNotice label={t('credentials.clientSecret')} secret={created.secret} />}
+        <div style={{ marginTop: 16 }}>
+          <IconUpload app={created.app} />
+        </div>
         <Typography.Paragraph style={{ marginTop: 16 }}>
           <Link to={`/apps/${created.app.id}`}>{t('create.openApp')}</Link>
         </Typography.Paragraph>
@@ -47,13 +49,12 @@ export default function CreateAppPage() {
         <Form<NewAppValues>
           layout="vertical"
           initialValues={{ category: 'games', clientType: 'confidential' }}
-          onFinish={({ name, description, category, iconUrl, clientType, ...manifest }) =>
+          onFinish={({ name, description, category, clientType, ...manifest }) =>
             create.mutate(
               {
                 name: name.trim(),
                 description: description?.trim() ?? '',
                 category,
-                iconUrl: iconUrl?.trim() || null,
                 clientType,
                 ...toManifest(manifest),
               },

@@ -1,6 +1,7 @@
 import { ProblemAlert } from '@kongjian/client';
-import { Button, Descriptions, Popconfirm, Space, Typography } from 'antd';
+import { Descriptions, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { RotateButton } from './RotateButton';
 import { type App, useRotateSecret } from './queries';
 import { SecretNotice } from './SecretNotice';
 
@@ -33,16 +34,11 @@ export function CredentialsPanel({ app }: { app: App }) {
       {app.clientType === 'confidential' && (
         <>
           <Typography.Paragraph>{t('credentials.rotateHelp')}</Typography.Paragraph>
-          <Popconfirm
-            title={t('credentials.rotateConfirm')}
-            okText={t('credentials.rotate')}
-            cancelText={t('common:cancel')}
-            onConfirm={() => rotate.mutate()}
-          >
-            <Button danger loading={rotate.isPending}>
-              {t('credentials.rotate')}
-            </Button>
-          </Popconfirm>
+          <RotateButton
+            label={t('credentials.rotate')}
+            confirm={t('credentials.rotateConfirm')}
+            rotate={rotate}
+          />
           {rotate.data && (
             <SecretNotice label={t('credentials.clientSecret')} secret={rotate.data.clientSecret} />
           )}

@@ -1,17 +1,21 @@
 import { ProblemAlert, QueryState } from '@kongjian/client';
-import { Alert, App as AntApp, Button, Card, Form, Modal, Space, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Form, Input, Modal, Space, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fromManifest, invalidFields, ManifestFields, type ManifestValues, toManifest } from './manifest';
 import {
-  fromManifest,
-  invalidFields,
-  ManifestFields,
-  type ManifestValues,
-  manifestChanges,
-  toManifest,
-} from './manifest';
-import { type App, type AppVersion, useVersionActions, useVersions } from './queries';
+  type App,
+  type AppVersion,
+  type HistoryEntry,
+  useVersionActions,
+  useVersionDiff,
+  useVersions,
+} from './queries';
 import { StatusTag } from './StatusTag';
+import { VersionDiffList } from './VersionDiff';
+
+/** The host's bound on the note (LIMITS.appSubmitNoteMax). */
+const NOTE_MAX = 1000;
 
 /** A version's manifest in a dialog: a draft edited, or a new draft started from the newest version. */
 function VersionEditor({
@@ -61,14 +65,100 @@ function VersionEditor({
   );
 }
 
-function VersionCard({ app, version, published }: { app: App; version: AppVersion; published?: AppVersion }) {
+/** Submitting for review, with what the reviewer should know (optional). */
+function SubmitDialog({ app, version, onClose }: { app: App; version: AppVersion; onClose: () => void }) {
   const { t } = useTranslation('developer');
   const { message } = AntApp.useApp();
-  const { submit, publish } = useVersionActions(app.id);
+  const { submit } = useVersionActions(app.id);
+  const [note, setNote] = useState('');
+  const send = async () => {
+    await submit.mutateAsync({ number: version.number, note });
+    void message.success(t('versions.submitted'));
+    onClose();
+  };
+  return (
+    <Modal
+      open
+      title={t('versions.submitTitle', { number: version.number })}
+      okText={t('versions.submit')}
+      cancelText={t('common:cancel')}
+      confirmLoading={submit.isPending}
+      // A refusal is shown from the mutation's state below.
+      onOk={() => send().catch(() => undefined)}
+      onCancel={onClose}
+    >
+      <Typography.Paragraph>{t('versions.submitHelp')}</Typography.Paragraph>
+      <label htmlFor="kj-submit-note" className="kj-field-label">
+        {t('versions.note')}
+      </label>
+      <Input.TextArea
+        id="kj-submit-note"
+        value={note}
+        onChange={(event) => setNote(event.target.value)}
+        maxLength={NOTE_MAX}
+        showCount
+        autoSize={{ minRows: 3, maxRows: 8 }}
+        placeholder={t('versions.notePlaceholder')}
+        // The character count sits below the box; keep it clear of the dialog's buttons.
+        style={{ marginBottom: 24 }}
+      />
+      {submit.isError && <ProblemAlert error={submit.error} />}
+    </Modal>
+  );
+}
+
+/** What a version on its way changes for users, as the host compares it with the published one. */
+function VersionChanges({ appId, number }: { appId: string; number: number }) {
+  const { t } = useTranslation('developer');
+  const diff = useVersionDiff(appId, number);
+  return (
+    <QueryState query={diff}>
+      {(data) => (
+        <>
+          <Typography.Text strong>{t('versions.changes')}</Typography.Text>
+          <VersionDiffList diff={data} />
+        </>
+      )}
+    </QueryState>
+  );
+}
+
+/** The version's way through review, oldest first: submitted (with the note), decided (with the reason), published. */
+function VersionTimeline({ version, history }: { version: AppVersion; history: HistoryEntry[] }) {
+  const { t, i18n } = useTranslation('developer');
+  const steps = history.filter((entry) => entry.versionNumber === version.number);
+  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language);
+  return (
+    <Timeline
+      className="kj-version-timeline"
+      items={[
+        { key: 'created', children: `${t('timeline.created')} · ${when(version.createdAt)}` },
+        ...steps.map((step, index) => ({
+          key: index,
+          color: step.toStatus === 'rejected' ? 'red' : step.toStatus === 'approved' ? 'green' : 'blue',
+          children: (
+            <>
+              {`${t(`timeline.${step.toStatus}`)} · ${when(step.createdAt)}`}
+              {step.toStatus === 'submitted' && version.submitNote && (
+                <div className="kj-help">{t('timeline.note', { note: version.submitNote })}</div>
+              )}
+              {step.reason && <div className="kj-help">{t('timeline.reason', { reason: step.reason })}</div>}
+            </>
+          ),
+        })),
+      ]}
+    />
+  );
+}
+
+function VersionCard({ app, version, history }: { app: App; version: AppVersion; history: HistoryEntry[] }) {
+  const { t } = useTranslation('developer');
+  const { message } = AntApp.useApp();
+  const { publish } = useVersionActions(app.id);
   const [editing, setEditing] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
   // Changes matter while a version is on its way; a decided one is history.
   const pending = ['draft', 'submitted', 'approved'].includes(version.status);
-  const changes = pending ? manifestChanges(version.manifest, published?.manifest) : [];
   return (
     <Card
       size="small"
@@ -87,32 +177,19 @@ function VersionCard({ app, version, published }: { app: App; version: AppVersio
           type="error"
           showIcon
           title={t('versions.rejectedBecause', { reason: version.statusReason })}
+          style={{ marginBottom: 16 }}
         />
       )}
-      {version.status === 'approved' && <Alert type="success" showIcon title={t('versions.approvedHelp')} />}
-      {changes.length > 0 && (
-        <>
-          <Typography.Text strong>{t('versions.changes')}</Typography.Text>
-          <ul className="kj-changes">
-            {changes.map((change, index) => (
-              <li key={index}>{t(change.key, change.values)}</li>
-            ))}
-          </ul>
-        </>
+      {version.status === 'approved' && (
+        <Alert type="success" showIcon title={t('versions.approvedHelp')} style={{ marginBottom: 16 }} />
       )}
+      {pending && <VersionChanges appId={app.id} number={version.number} />}
+      <VersionTimeline version={version} history={history} />
       <Space wrap>
         {version.status === 'draft' && (
           <>
             <Button onClick={() => setEditing(true)}>{t('versions.edit')}</Button>
-            <Button
-              type="primary"
-              loading={submit.isPending}
-              onClick={() =>
-                submit.mutate(version.number, {
-                  onSuccess: () => void message.success(t('versions.submitted')),
-                })
-              }
-            >
+            <Button type="primary" onClick={() => setSubmitting(true)}>
               {t('versions.submit')}
             </Button>
           </>
@@ -132,16 +209,17 @@ function VersionCard({ app, version, published }: { app: App; version: AppVersio
           </Button>
         )}
       </Space>
-      {submit.isError && <ProblemAlert error={submit.error} />}
       {publish.isError && <ProblemAlert error={publish.error} />}
       {editing && <VersionEditor app={app} version={version} onClose={() => setEditing(false)} />}
+      {submitting && <SubmitDialog app={app} version={version} onClose={() => setSubmitting(false)} />}
     </Card>
   );
 }
 
 /**
- * The app's versions, newest first: a draft is edited and submitted for review, a rejected one says why,
- * an approved one is published by the developer. Each shows what it changes against the published one.
+ * The app's versions, newest first: a draft is edited and submitted for review with a note, a rejected one
+ * says why, an approved one is published by the developer. Each shows its way through review, and one on
+ * its way what it changes against the published one.
  */
 export function VersionsPanel({ app }: { app: App }) {
   const { t } = useTranslation('developer');
@@ -151,7 +229,6 @@ export function VersionsPanel({ app }: { app: App }) {
     <QueryState query={versions}>
       {(data) => {
         const newestFirst = [...data.items].sort((a, b) => b.number - a.number);
-        const published = newestFirst.find((version) => version.status === 'published');
         // One version in the works at a time: a new draft only once the last one was decided.
         const inTheWorks = newestFirst.some((version) =>
           ['draft', 'submitted', 'approved'].includes(version.status),
@@ -164,7 +241,7 @@ export function VersionsPanel({ app }: { app: App }) {
               </Button>
             )}
             {newestFirst.map((version) => (
-              <VersionCard key={version.number} app={app} version={version} published={published} />
+              <VersionCard key={version.number} app={app} version={version} history={data.history} />
             ))}
             {starting && newestFirst[0] && (
               <VersionEditor

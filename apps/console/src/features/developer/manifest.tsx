@@ -1,20 +1,9 @@
-import { problemOf, useScopeWords } from '@kongjian/client';
+import { EVENT_TYPES, problemOf, useScopeWords } from '@kongjian/client';
 import { Checkbox, Form, Input, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type AppVersion, type Manifest, type Scope, SCOPES } from './queries';
 
 export type EventType = NonNullable<Manifest['events']>[number];
-export const EVENT_TYPES: EventType[] = [
-  'app.installed',
-  'app.uninstalled',
-  'app.deauthorized',
-  'post.created',
-  'friend.added',
-  'gift.received',
-  'order.paid',
-  'order.refunded',
-  'app.reminder',
-];
 
 type Access = 'none' | 'required' | 'optional';
 
@@ -59,7 +48,7 @@ export function fromManifest(manifest: AppVersion['manifest']): ManifestValues {
     access,
     canvasUrl: manifest.canvasUrl ?? undefined,
     webhookUrl: manifest.webhookUrl ?? undefined,
-    events: manifest.events as EventType[],
+    events: manifest.events,
   };
 }
 
@@ -138,31 +127,4 @@ export function ManifestFields({ invalid = new Set<string>() }: { invalid?: Set<
       </Form.Item>
     </>
   );
-}
-
-/** What a version changes against the published one, in words: scopes added or removed, URLs changed. */
-export function manifestChanges(
-  version: AppVersion['manifest'],
-  published: AppVersion['manifest'] | undefined,
-): { key: string; values?: Record<string, string> }[] {
-  if (!published) return [{ key: 'diff.first' }];
-  const changes: { key: string; values?: Record<string, string> }[] = [];
-  const required = (manifest: AppVersion['manifest']) =>
-    manifest.scopes.filter((scope) => !manifest.optionalScopes.includes(scope));
-  const compare = (kind: string, before: string[], after: string[]) => {
-    for (const item of after)
-      if (!before.includes(item)) changes.push({ key: `diff.${kind}.added`, values: { item } });
-    for (const item of before)
-      if (!after.includes(item)) changes.push({ key: `diff.${kind}.removed`, values: { item } });
-  };
-  compare('scopes', required(published), required(version));
-  compare('optionalScopes', published.optionalScopes, version.optionalScopes);
-  compare('redirectUris', published.redirectUris, version.redirectUris);
-  compare('events', published.events, version.events);
-  for (const url of ['canvasUrl', 'webhookUrl'] as const) {
-    if (version[url] !== published[url]) {
-      changes.push({ key: `diff.${url}`, values: { from: published[url] ?? '—', to: version[url] ?? '—' } });
-    }
-  }
-  return changes.length ? changes : [{ key: 'diff.none' }];
 }

@@ -41,7 +41,7 @@ export function CaseCard({ item }: { item: ModerationCase }) {
     >
       {item.content ? (
         <>
-          <Typography.Paragraph className="kj-case-text">{item.content.text}</Typography.Paragraph>
+          <Typography.Paragraph className="kj-long-text">{item.content.text}</Typography.Paragraph>
           <Typography.Text type="secondary">
             {t('cases.by', {
               name: `${item.content.author.nickname} @${item.content.author.username}`,

@@ -23,11 +23,11 @@ export function useCases(status: 'open' | 'closed') {
   });
 }
 
-export function useDecisions() {
+export function useDecisions(subjectType?: Decision['subjectType']) {
   return useInfiniteQuery({
-    queryKey: [...MODERATION_KEY, 'decisions'],
+    queryKey: [...MODERATION_KEY, 'decisions', subjectType],
     queryFn: ({ pageParam }) =>
-      call(api.GET('/admin/moderation/decisions', { params: { query: { cursor: pageParam } } })),
+      call(api.GET('/admin/moderation/decisions', { params: { query: { cursor: pageParam, subjectType } } })),
     ...page,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

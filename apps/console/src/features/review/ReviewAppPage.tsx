@@ -1,13 +1,13 @@
 import { QueryState, useScopeWords } from '@kongjian/client';
-import { App as AntApp, Button, Card, Descriptions, Space, Timeline, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Descriptions, Space, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ReasonDialog } from '../../app/ReasonDialog';
-import { manifestChanges } from '../developer/manifest';
 import type { AppVersion } from '../developer/queries';
 import { StatusTag } from '../developer/StatusTag';
-import { type AdminApp, useAdminApp, useReviewActions } from './queries';
+import { VersionDiffList } from '../developer/VersionDiff';
+import { type AdminApp, useAdminApp, useReviewActions, useReviewDiff } from './queries';
 
 type Decision = 'approve' | 'reject' | 'suspend' | 'reinstate';
 
@@ -58,6 +58,17 @@ function ManifestView({ manifest }: { manifest: AppVersion['manifest'] }) {
   );
 }
 
+function ReviewChanges({ appId, number }: { appId: string; number: number }) {
+  const diff = useReviewDiff(appId, number);
+  return <QueryState query={diff}>{(data) => <VersionDiffList diff={data} />}</QueryState>;
+}
+
+/**
+ * The web app's page of the app, where the reviewer (a tester of every app) installs it and opens this
+ * version's canvas: `version` makes the canvas the submitted one, not the one users have.
+ */
+const tryUrl = (appId: string, number: number) => `/app-center/${appId}?version=${number}`;
+
 function Review({ data }: { data: AdminApp }) {
   const { t, i18n } = useTranslation('review');
   const { t: tDeveloper } = useTranslation('developer');
@@ -65,8 +76,9 @@ function Review({ data }: { data: AdminApp }) {
   const actions = useReviewActions(data.app.id);
   const [deciding, setDeciding] = useState<{ decision: Decision; number?: number } | null>(null);
   const submitted = data.versions.find((version) => version.status === 'submitted');
-  const published = data.versions.find((version) => version.status === 'published');
   const mutation = deciding ? actions[deciding.decision] : undefined;
+  const noteOf = (number: number | null) =>
+    data.versions.find((version) => version.number === number)?.submitNote ?? null;
 
   const decide = (reason: string) => {
     if (!deciding) return;
@@ -108,15 +120,29 @@ function Review({ data }: { data: AdminApp }) {
       />
       {submitted ? (
         <Card title={t('app.submitted', { number: submitted.number })}>
+          {submitted.submitNote ? (
+            <Alert
+              type="info"
+              title={t('app.note')}
+              description={<span className="kj-note">{submitted.submitNote}</span>}
+              style={{ marginBottom: 16 }}
+            />
+          ) : (
+            <Typography.Paragraph type="secondary">{t('app.noNote')}</Typography.Paragraph>
+          )}
           <Typography.Title level={2} style={{ fontSize: 16 }}>
             {t('app.changes')}
           </Typography.Title>
-          <ul className="kj-changes">
-            {manifestChanges(submitted.manifest, published?.manifest).map((change, index) => (
-              <li key={index}>{tDeveloper(change.key, change.values)}</li>
-            ))}
-          </ul>
+          <ReviewChanges appId={data.app.id} number={submitted.number} />
           <ManifestView manifest={submitted.manifest} />
+          {submitted.manifest.canvasUrl && (
+            <div style={{ marginTop: 16 }}>
+              <Button href={tryUrl(data.app.id, submitted.number)} target="_blank" rel="noreferrer">
+                {t('app.tryCanvas')}
+              </Button>
+              <div className="kj-help">{t('app.tryCanvasHelp')}</div>
+            </div>
+          )}
           <Space wrap style={{ marginTop: 16 }}>
             <Button
               type="primary"
@@ -156,6 +182,11 @@ function Review({ data }: { data: AdminApp }) {
                   who: change.actor?.username ?? '—',
                   when: new Date(change.createdAt).toLocaleString(i18n.language),
                 })}
+                {change.toStatus === 'submitted' && noteOf(change.versionNumber) && (
+                  <div className="kj-help">
+                    {t('app.noteInHistory', { note: noteOf(change.versionNumber) })}
+                  </div>
+                )}
                 {change.reason && <div className="kj-help">{change.reason}</div>}
               </>
             ),

@@ -20,6 +20,15 @@ export function useAdminApp(appId: string) {
   });
 }
 
+/** How a version differs from the published one, as the host works it out for its review. */
+export function useReviewDiff(appId: string, number: number) {
+  return useQuery({
+    queryKey: [...REVIEW_KEY, 'apps', appId, 'diff', number],
+    queryFn: () =>
+      call(api.GET('/admin/apps/{appId}/versions/{number}/diff', { params: { path: { appId, number } } })),
+  });
+}
+
 /** The reviewer's decisions on a version, and on the app as a whole; each refreshes the queue. */
 export function useReviewActions(appId: string) {
   const queries = useQueryClient();

@@ -17,6 +17,7 @@ import { AudienceFields } from '../../privacy/dto/audience.dto';
 import { PRIVACY_LEVELS, type PrivacyLevel } from '../../privacy/privacy-level';
 import { UserSummary } from '../../spaces/user-directory.service';
 import { PHOTO_FORMATS, PHOTO_SIZES, type PhotoSize } from '../image-processing';
+import { imageFilePart } from '../image-http';
 
 export class CreateAlbumRequest extends AudienceFields {
   @ApiProperty({ minLength: 1, maxLength: LIMITS.albumTitleMax })
@@ -92,11 +93,7 @@ export const UPLOAD_BODY_SCHEMA = {
   type: 'object' as const,
   required: ['file'],
   properties: {
-    file: {
-      type: 'string',
-      format: 'binary',
-      description: `A JPEG, PNG, WebP or GIF image of at most ${LIMITS.photoFileBytes} bytes and ${LIMITS.photoPixelsMax} pixels`,
-    },
+    file: imageFilePart(LIMITS.photoFileBytes),
     title: { type: 'string', maxLength: LIMITS.photoTitleMax },
     description: { type: 'string', maxLength: LIMITS.photoDescriptionMax },
   },

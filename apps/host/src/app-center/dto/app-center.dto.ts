@@ -117,6 +117,28 @@ export class RatingRequest {
   stars!: number;
 }
 
+export class LaunchQuery {
+  @ApiPropertyOptional({
+    minimum: 1,
+    description:
+      "Open this version's canvas instead of the one users have: for the app's developer, its testers and " +
+      'reviewers (admins), to try a version before it is published',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class AppIconQuery {
+  @ApiPropertyOptional({ description: 'Which upload the URL names; a new upload gives the icon a new URL' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  v?: string;
+}
+
 export class LaunchResponse {
   @ApiProperty() canvasUrl!: string;
   @ApiProperty({
@@ -144,8 +166,23 @@ export class InviteRequest {
 }
 
 export class InviteResponse {
-  @ApiProperty({ type: [String], description: 'Friends who were sent an invite' }) invited!: string[];
+  @ApiProperty({ type: [String], description: 'Friends who were sent an invite now' }) invited!: string[];
+  @ApiProperty({
+    type: [String],
+    description:
+      'Friends I had invited already, whose invite is still pending: not notified again, not counted',
+  })
+  alreadyInvited!: string[];
   @ApiProperty({ type: [String], description: 'Friends skipped because they have the app already' })
   alreadyInstalled!: string[];
   @ApiProperty({ description: 'Invites left today' }) remainingToday!: number;
+}
+
+export class FriendToInvite {
+  @ApiProperty({ type: UserSummary }) user!: UserSummary;
+  @ApiProperty({ description: 'My invite to them is pending: asking again sends nothing' }) invited!: boolean;
+}
+
+export class FriendsToInvitePage extends PageInfo {
+  @ApiProperty({ type: [FriendToInvite] }) items!: FriendToInvite[];
 }

@@ -1,4 +1,11 @@
-import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType, PickType } from '@nestjs/swagger';
+import {
+  ApiProperty,
+  ApiPropertyOptional,
+  IntersectionType,
+  OmitType,
+  PartialType,
+  PickType,
+} from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -10,9 +17,11 @@ import {
   MaxLength,
   MinLength,
   registerDecorator,
+  ValidateIf,
   ValidationArguments,
 } from 'class-validator';
 import { RegisterRequest } from '../../accounts/dto/accounts.dto';
+import { imageFilePart } from '../../albums/image-http';
 import { LIMITS } from '../../common/limits';
 import { UserSummary } from '../../spaces/user-directory.service';
 import { appUrlProblem } from '../app-urls';
@@ -22,6 +31,7 @@ import {
   type AppCategory,
   type AppStatus,
   type ClientType,
+  UPLOADED_ICON_URL,
   type VersionStatus,
 } from '../apps.service';
 import { SCOPES, type Scope } from '../scopes';
@@ -37,20 +47,22 @@ const VERSION_STATUSES: VersionStatus[] = [
   'superseded',
 ];
 
-/** A URL an app registers: see `appUrlProblem` for the rules; applies to each element of an array. */
-function IsAppUrl(): PropertyDecorator {
+/**
+ * A URL an app registers: see `appUrlProblem` for the rules; with `each`, every element of an array.
+ * A value that is not a string passes here: `IsString` reports it.
+ */
+function IsAppUrl(options: { each?: boolean } = {}): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
       name: 'isAppUrl',
       target: target.constructor,
       propertyName: propertyName as string,
-      options: { each: true },
+      options,
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && appUrlProblem(value) === null,
+        validate: (value: unknown) => typeof value !== 'string' || appUrlProblem(value) === null,
         // With `each`, class-validator hands the whole array here: name the first element that breaks a rule.
         defaultMessage: (args?: ValidationArguments) => {
-          const problemOf = (value: unknown) =>
-            typeof value === 'string' ? appUrlProblem(value) : 'must be a URL';
+          const problemOf = (value: unknown) => (typeof value === 'string' ? appUrlProblem(value) : null);
           if (!Array.isArray(args?.value)) return `${args?.property} ${problemOf(args?.value)}`;
           const index = args.value.findIndex((value) => problemOf(value) !== null);
           return `${args.property}[${index}] ${problemOf(args.value[index])}`;
@@ -73,8 +85,16 @@ export class AppListingRequest {
   @MaxLength(LIMITS.appDescriptionMax)
   description?: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: LIMITS.urlMax, description: 'https URL' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: LIMITS.urlMax,
+    description:
+      'An https URL, or the URL of the icon uploaded with PUT /developer/apps/{appId}/icon (kept as it is)',
+  })
   @IsOptional()
+  // The uploaded icon's own URL is relative; the service checks that it is this app's.
+  @ValidateIf((_, value) => typeof value !== 'string' || !UPLOADED_ICON_URL.test(value))
   @IsString()
   @MaxLength(LIMITS.urlMax)
   @IsAppUrl()
@@ -112,7 +132,7 @@ export class AppManifestRequest {
   @ArrayUnique()
   @IsString({ each: true })
   @MaxLength(LIMITS.urlMax, { each: true })
-  @IsAppUrl()
+  @IsAppUrl({ each: true })
   redirectUris!: string[];
 
   @ApiProperty({ enum: SCOPES, isArray: true, minItems: 1, description: 'Every scope the app may ask for' })
@@ -196,6 +216,13 @@ export class ScopeResponse {
   @ApiProperty({ enum: SCOPES }) scope!: Scope;
   @ApiProperty({ description: 'What the scope lets the app do, in plain words' }) description!: string;
 }
+
+/** The icon upload's multipart body: the image alone. */
+export const ICON_UPLOAD_SCHEMA = {
+  type: 'object' as const,
+  required: ['file'],
+  properties: { file: imageFilePart(LIMITS.appIconFileBytes) },
+};
 
 export class AppResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -284,12 +311,25 @@ export class AppVersionResponse {
   status!: VersionStatus;
   @ApiProperty({ type: String, nullable: true, description: 'Why an admin rejected it' })
   statusReason!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'What the developer told the reviewer when submitting it',
+  })
+  submitNote!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
-export class AppVersionListResponse {
-  @ApiProperty({ type: [AppVersionResponse] }) items!: AppVersionResponse[];
+export class SubmitVersionRequest {
+  @ApiPropertyOptional({
+    maxLength: LIMITS.appSubmitNoteMax,
+    description: 'For the reviewer: what changed and why, how to try it (trimmed; blank is no note)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.appSubmitNoteMax)
+  note?: string;
 }
 
 export class SubmittedVersionResponse {
@@ -313,6 +353,18 @@ export class AppStatusChangeResponse {
   @ApiProperty({ type: UserSummary, nullable: true }) actor!: UserSummary | null;
   @ApiProperty({ type: String, nullable: true }) reason!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+/** A step in the app's history as its developer sees it: what moved, and why; not which admin moved it. */
+export class AppHistoryEntryResponse extends OmitType(AppStatusChangeResponse, ['actor'] as const) {}
+
+export class AppVersionListResponse {
+  @ApiProperty({ type: [AppVersionResponse] }) items!: AppVersionResponse[];
+  @ApiProperty({
+    type: [AppHistoryEntryResponse],
+    description: 'Every status change of the app and its versions, oldest first',
+  })
+  history!: AppHistoryEntryResponse[];
 }
 
 export class AdminAppResponse {

@@ -77,6 +77,12 @@ export class AuditEntryResponse {
   @ApiProperty({ enum: AUDIT_ACTIONS, description: 'A stable code of what was done' }) action!: AuditAction;
   @ApiProperty({ enum: AUDIT_SUBJECT_TYPES }) subjectType!: AuditSubjectType;
   @ApiProperty({ description: 'The id of what it was done to (a plugin: its name)' }) subjectId!: string;
+  @ApiProperty({
+    type: UserSummary,
+    nullable: true,
+    description: 'The user acted on, when the subject is a user (null otherwise, or if the account is gone)',
+  })
+  subjectUser!: UserSummary | null;
   @ApiProperty({ type: String, nullable: true, description: 'The reason the admin gave' })
   reason!: string | null;
   @ApiProperty({

@@ -20,6 +20,11 @@ import { Migration20261122030000_delivery_answers } from './Migration20261122030
 import { Migration20261122040000_audit_log } from './Migration20261122040000_audit_log';
 import { Migration20261122050000_user_suspension } from './Migration20261122050000_user_suspension';
 import { Migration20261122060000_open_api_usage } from './Migration20261122060000_open_api_usage';
+import { Migration20261122070000_version_submit_note } from './Migration20261122070000_version_submit_note';
+import { Migration20261202100000_app_invites } from './Migration20261202100000_app_invites';
+import { Migration20261203000000_task_leases } from './Migration20261203000000_task_leases';
+import { Migration20261203040000_drop_login_throttle } from './Migration20261203040000_drop_login_throttle';
+import { Migration20261203100000_event_request_id } from './Migration20261203100000_event_request_id';
 
 /** Every migration in order; listed explicitly so the compiled host and the tests find the same set. */
 export const MIGRATIONS = [
@@ -48,4 +53,12 @@ export const MIGRATIONS = [
   { name: 'Migration20261122040000_audit_log', class: Migration20261122040000_audit_log },
   { name: 'Migration20261122050000_user_suspension', class: Migration20261122050000_user_suspension },
   { name: 'Migration20261122060000_open_api_usage', class: Migration20261122060000_open_api_usage },
+  {
+    name: 'Migration20261122070000_version_submit_note',
+    class: Migration20261122070000_version_submit_note,
+  },
+  { name: 'Migration20261202100000_app_invites', class: Migration20261202100000_app_invites },
+  { name: 'Migration20261203000000_task_leases', class: Migration20261203000000_task_leases },
+  { name: 'Migration20261203040000_drop_login_throttle', class: Migration20261203040000_drop_login_throttle },
+  { name: 'Migration20261203100000_event_request_id', class: Migration20261203100000_event_request_id },
 ];

@@ -87,6 +87,12 @@ export class UnhealthyWebhookResponse {
   @ApiProperty({ type: String, nullable: true }) webhookUrl!: string | null;
   @ApiProperty({ format: 'date-time' }) unhealthySince!: string;
   @ApiProperty({ description: 'Events that gave up in the last day' }) recentFailures!: number;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Why the latest event that gave up failed its last attempt',
+  })
+  lastError!: string | null;
 }
 
 export class UnhealthyWebhookListResponse {

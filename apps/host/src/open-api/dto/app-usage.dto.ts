@@ -40,8 +40,8 @@ export class RateLimitBudgetResponse {
   appRequestsPerWindow!: number;
   @ApiProperty({
     description:
-      "What is left of the app's requests in the current window, as the host instance that answered counts it " +
-      '(each instance counts the requests it serves)',
+      "What is left of the app's requests in the current window: the counter that enforces the limit, shared by " +
+      'every host instance through Redis',
   })
   appRequestsLeft!: number;
   @ApiProperty({ description: 'Seconds until the current window ends and the counts start again' })

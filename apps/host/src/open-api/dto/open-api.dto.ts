@@ -2,9 +2,10 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUrl, MaxLength, MinLength, ValidateBy } from 'class-validator';
 import { LIMITS } from '../../common/limits';
+import { MODERATION_STATES, type ModerationState } from '../../moderation/moderation-state';
 import { PageInfo } from '../../common/pagination';
 
-const OPENID_DESCRIPTION =
+export const OPENID_DESCRIPTION =
   'The user as this app sees them: stable for the app, different for every other app';
 
 export class OpenVipStatus {
@@ -27,10 +28,13 @@ export class OpenProfile {
   @ApiProperty({ type: OpenVipStatus }) vip!: OpenVipStatus;
 }
 
+const VIP_DESCRIPTION = 'Yellow-diamond membership now; only when the token has profile:read';
+
 export class AppFriend {
   @ApiProperty({ description: OPENID_DESCRIPTION }) openid!: string;
   @ApiProperty() nickname!: string;
   @ApiProperty({ type: String, nullable: true }) headPortraitUrl!: string | null;
+  @ApiPropertyOptional({ type: OpenVipStatus, description: VIP_DESCRIPTION }) vip?: OpenVipStatus;
 }
 
 export class AppFriendPage extends PageInfo {
@@ -41,6 +45,7 @@ export class AppFriendStatus {
   @ApiProperty({ description: OPENID_DESCRIPTION }) openid!: string;
   @ApiProperty({ description: 'Whether this user is a friend of the token’s user and uses this app' })
   isFriend!: boolean;
+  @ApiPropertyOptional({ type: OpenVipStatus, description: VIP_DESCRIPTION }) vip?: OpenVipStatus;
 }
 
 export const STORY_PRIVACY_LEVELS = ['public', 'friends', 'private'] as const;
@@ -87,11 +92,31 @@ export class StoryResponse {
   @ApiProperty({ type: String, nullable: true }) imageUrl!: string | null;
   @ApiProperty({ enum: STORY_PRIVACY_LEVELS }) privacy!: StoryPrivacy;
   @ApiProperty({
-    enum: ['published', 'held'],
-    description: 'A held story waits for a moderator and is seen by its user only',
+    enum: MODERATION_STATES,
+    description:
+      'published; held: waits for a moderator, seen by its user only; rejected or unpublished by a moderator ' +
+      '(seen by its user only)',
   })
-  state!: 'published' | 'held';
+  state!: ModerationState;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class TextCheckRequest {
+  @ApiProperty({ minLength: 1, maxLength: LIMITS.storyTextMax, description: 'The text as the user wrote it' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LIMITS.storyTextMax)
+  text!: string;
+}
+
+export class TextCheckResponse {
+  @ApiProperty({
+    enum: ['allow', 'hold', 'block'],
+    description:
+      'What posting this text as a story would do now: published (allow), held for a moderator (hold), or ' +
+      'refused (block). Which rule matched is not said.',
+  })
+  verdict!: 'allow' | 'hold' | 'block';
 }
 
 /** Any JSON value: the shape apps keep in storage. */

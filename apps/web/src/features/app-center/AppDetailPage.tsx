@@ -3,12 +3,19 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { UserLink } from '../../components/UserAvatar';
 import { RatingText } from './AppCenterPage';
 import { AppIcon } from './AppIcon';
 import { InviteFriends } from './InviteFriends';
-import { type AppDetail, type Scope, useAppDetail, useInstallApp, useRateApp } from './queries';
+import {
+  type AppDetail,
+  type Scope,
+  testedVersion,
+  useAppDetail,
+  useInstallApp,
+  useRateApp,
+} from './queries';
 import { ScopeConsent, ScopeList } from './ScopeList';
 import { StarRating } from './StarRating';
 import { UninstallButton } from './UninstallButton';
@@ -70,14 +77,18 @@ function Installed({ app }: { app: AppDetail }) {
   const navigate = useNavigate();
   const rate = useRateApp(app.id);
   const installation = app.installation!;
+  const version = testedVersion(useSearchParams()[0]);
   return (
     <>
       <PendingScopes app={app} />
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('detail.installedTitle')}</h2>}>
         <Space wrap style={{ marginBottom: 16 }}>
           {app.hasCanvas && (
-            <Button type="primary" onClick={() => void navigate(`/play/${app.id}`)}>
-              {t('detail.open')}
+            <Button
+              type="primary"
+              onClick={() => void navigate(`/play/${app.id}${version ? `?version=${version}` : ''}`)}
+            >
+              {version ? t('detail.openVersion', { version }) : t('detail.open')}
             </Button>
           )}
           <InviteFriends appId={app.id} name={app.name} />

@@ -2,9 +2,9 @@ import { QueryState } from '@kongjian/client';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { AppIcon } from './AppIcon';
-import { useAppDetail, useLaunchApp } from './queries';
+import { testedVersion, useAppDetail, useLaunchApp } from './queries';
 import './canvas.css';
 
 /**
@@ -46,8 +46,9 @@ const SANDBOX = [
 export default function CanvasPage() {
   const { t } = useTranslation('apps');
   const { appId = '' } = useParams();
+  const version = testedVersion(useSearchParams()[0]);
   const detail = useAppDetail(appId);
-  const launch = useLaunchApp(appId);
+  const launch = useLaunchApp(appId, version);
   const name = detail.data?.name ?? '';
   return (
     <div className="kj-page" style={{ maxWidth: 1200 }}>

@@ -7,6 +7,7 @@ export type InstalledApp = HostComponents['schemas']['InstalledAppResponse'];
 export type AppCategory = CenterApp['category'];
 export type Scope = HostComponents['schemas']['ScopeResponse']['scope'];
 export type Friend = HostComponents['schemas']['FriendResponse'];
+export type InviteResult = HostComponents['schemas']['InviteResponse'];
 
 export const CATEGORIES: AppCategory[] = [
   'games',
@@ -131,11 +132,21 @@ export function useUninstallApp(appId: string) {
   });
 }
 
-/** Opens the canvas: a fresh launch token each time, never cached (it lives two minutes). */
-export function useLaunchApp(appId: string) {
+/** `?version=N`: a version being tried before it is published (a reviewer's link carries it). */
+export function testedVersion(params: URLSearchParams): number | undefined {
+  const version = Number(params.get('version'));
+  return Number.isInteger(version) && version > 0 ? version : undefined;
+}
+
+/**
+ * Opens the canvas: a fresh launch token each time, never cached (it lives two minutes). With a version, that
+ * version's canvas (its developer, testers and reviewers trying one that users do not have yet).
+ */
+export function useLaunchApp(appId: string, version?: number) {
   return useQuery({
-    queryKey: ['app-center', 'launch', appId],
-    queryFn: () => call(api.POST('/app-center/apps/{appId}/launch', { params: { path: { appId } } })),
+    queryKey: ['app-center', 'launch', appId, version],
+    queryFn: () =>
+      call(api.POST('/app-center/apps/{appId}/launch', { params: { path: { appId }, query: { version } } })),
     gcTime: 0,
     staleTime: Infinity,
     refetchOnWindowFocus: false,
@@ -144,17 +155,27 @@ export function useLaunchApp(appId: string) {
 }
 
 export function useInviteFriends(appId: string) {
+  const queries = useQueryClient();
   return useMutation({
     mutationFn: (userIds: string[]) =>
       call(api.POST('/app-center/apps/{appId}/invites', { params: { path: { appId } }, body: { userIds } })),
+    // The friends just invited show as invited.
+    onSuccess: () => queries.invalidateQueries({ queryKey: friendsToInviteKey(appId) }),
   });
 }
 
-/** My friends, to invite; a page at a time. */
-export function useMyFriends(enabled: boolean) {
+const friendsToInviteKey = (appId: string) => ['app-center', appId, 'friends-to-invite'];
+
+/** My friends who do not use the app, each marked once I invited them; a page at a time. */
+export function useFriendsToInvite(appId: string, enabled: boolean) {
   return useInfiniteQuery({
-    queryKey: ['app-center', 'friends'],
-    queryFn: ({ pageParam }) => call(api.GET('/friends', { params: { query: { cursor: pageParam } } })),
+    queryKey: friendsToInviteKey(appId),
+    queryFn: ({ pageParam }) =>
+      call(
+        api.GET('/app-center/apps/{appId}/invitable-friends', {
+          params: { path: { appId }, query: { cursor: pageParam } },
+        }),
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     enabled,

@@ -1,10 +1,11 @@
 import { AppstoreOutlined, BellOutlined } from '@ant-design/icons';
 import { type Account, problemMessage, QueryState, useAccount } from '@kongjian/client';
 import { App, Avatar, Badge, Button, Card, Empty, List, Space, Typography } from 'antd';
+import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { UserAvatar } from '../../components/UserAvatar';
-import { describe, targetOf } from './describe';
+import { consoleTargetOf, describe, targetOf } from './describe';
 import { type Notification, useMarkRead, useNotifications, usePhoto } from './queries';
 import './notifications.css';
 
@@ -24,10 +25,18 @@ function NotificationItem({ notification, me }: { notification: Notification; me
   const { t, i18n } = useTranslation('notifications');
   const markRead = useMarkRead();
   const photoTarget = usePhotoTarget(notification, me);
+  const consoleTarget = consoleTargetOf(notification);
   const target = photoTarget ?? targetOf(notification, me);
   const sentence = describe(notification, t);
   const open = () => {
     if (!notification.read) markRead.mutate([notification.id]);
+  };
+  /** Leaving the app would cancel the request that marks it read, so the page changes once it is done. */
+  const openInConsole = (event: MouseEvent<HTMLAnchorElement>) => {
+    const newTab = event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
+    if (notification.read || newTab) return open();
+    event.preventDefault();
+    markRead.mutate([notification.id], { onSettled: () => window.location.assign(consoleTarget!) });
   };
   const avatar = notification.actor ? (
     <UserAvatar user={notification.actor} size={40} />
@@ -46,7 +55,11 @@ function NotificationItem({ notification, me }: { notification: Notification; me
           {avatar}
         </Badge>
         <div className="kj-notification-body">
-          {target ? (
+          {consoleTarget ? (
+            <a href={consoleTarget} onClick={openInConsole} className="kj-notification-link">
+              {sentence}
+            </a>
+          ) : target ? (
             <Link to={target} onClick={open} className="kj-notification-link">
               {sentence}
             </Link>
@@ -68,7 +81,7 @@ function NotificationItem({ notification, me }: { notification: Notification; me
                 {t('openAppLink')}
               </a>
             )}
-            {!notification.read && !target && (
+            {!notification.read && !target && !consoleTarget && (
               <Button size="small" type="link" onClick={open}>
                 {t('markOneRead')}
               </Button>

@@ -27,6 +27,23 @@ export function describe(notification: Notification, t: TFunction<'notifications
   }
 }
 
+/** The platform's decisions about a developer's app, which the developer follows up in the console. */
+const CONSOLE_KINDS: ReadonlySet<Notification['kind']> = new Set([
+  'app_version_approved',
+  'app_version_rejected',
+  'app_suspended',
+  'app_reinstated',
+]);
+
+/**
+ * The app's versions in the console, for a decision about it: a page of another single-page app, so
+ * it is opened with a full page load rather than a route of this one.
+ */
+export function consoleTargetOf(notification: Notification): string | null {
+  if (!CONSOLE_KINDS.has(notification.kind) || !notification.app) return null;
+  return `/console/apps/${encodeURIComponent(notification.app.id)}?tab=versions`;
+}
+
 /** Where a notification's subject lives in the web app, when it is not a photo (those are looked up). */
 export function targetOf(notification: Notification, me: Account): string | null {
   const mySpace = `/u/${encodeURIComponent(me.username)}`;

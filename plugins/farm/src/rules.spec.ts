@@ -1,4 +1,4 @@
-import { CROPS } from '../../../../../plugins/farm/src/crops';
+import { CROPS } from './crops';
 import {
   buySeeds,
   clearPlot,
@@ -25,7 +25,7 @@ import {
   WITHER_AFTER_MS,
   xpForLevel,
   type Farm,
-} from '../../../../../plugins/farm/src/rules';
+} from './rules';
 
 const MINUTE = 60_000;
 const T0 = Date.UTC(2026, 10, 21, 8, 0, 0);

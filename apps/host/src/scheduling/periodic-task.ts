@@ -1,5 +1,6 @@
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DatabaseService } from '../database/database.module';
+import type { TaskLeaseRepository } from './task-lease.repository';
 
 /** How a periodic task runs: how often, and the names its log lines carry. */
 export interface PeriodicTaskOptions {
@@ -9,6 +10,12 @@ export interface PeriodicTaskOptions {
   logContext: string;
   /** What a failed run logs, e.g. 'order sweep failed'. */
   failureMessage: string;
+  /**
+   * For work that must run once however many instances share the database (sweeps): each run first takes
+   * the task's lease for one interval, and an instance that cannot skips the tick. Without it, every
+   * instance runs the task (work on the instance's own memory, such as flushing its counters).
+   */
+  leases?: TaskLeaseRepository;
 }
 
 /**
@@ -16,7 +23,8 @@ export interface PeriodicTaskOptions {
  * The first run waits one interval, by when createHost has migrated the database. Each run has its own
  * MikroORM context, as a request would; a run never overlaps the previous one (a tick that comes while
  * one is in progress is skipped); a failure is logged and the next tick tries again. The timer does not
- * keep the process alive, and a run in progress is awaited at shutdown so it ends before the database.
+ * keep the process alive, and a run in progress is awaited at shutdown so it ends before the database; a lease
+ * held is then given up, so another instance takes the work over at its next tick.
  */
 export abstract class PeriodicTask implements OnApplicationBootstrap, OnApplicationShutdown {
   protected readonly logger: Logger;
@@ -43,11 +51,16 @@ export abstract class PeriodicTask implements OnApplicationBootstrap, OnApplicat
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
     await this.running;
+    const { leases, logContext } = this.options;
+    if (leases) await this.database.withContext(() => leases.release(logContext)).catch(() => undefined);
   }
 
   private async runInContext(): Promise<void> {
+    const { leases, logContext, intervalSeconds } = this.options;
     try {
-      await this.database.withContext(() => this.runOnce());
+      await this.database.withContext(async () => {
+        if (!leases || (await leases.take(logContext, intervalSeconds))) await this.runOnce();
+      });
     } catch (error) {
       this.logger.error({ message: this.options.failureMessage, error: String(error) });
     }

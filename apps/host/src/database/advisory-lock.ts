@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { sqlRows } from '../database/sql';
+import { sqlRows } from './sql';
 
 /**
  * Takes a transaction-scoped PostgreSQL advisory lock on a name, so that check-then-write sequences

@@ -26,7 +26,7 @@ import {
   votePrefix,
   type NewPoll,
   type Poll,
-} from '../../../../../plugins/polls/src/poll';
+} from './poll';
 
 const NOW = Date.parse('2026-11-21T12:00:00Z');
 const HOUR = 60 * 60 * 1000;

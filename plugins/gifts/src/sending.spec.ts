@@ -1,4 +1,4 @@
-import { CATALOG, findGift } from '../../../../../plugins/gifts/src/catalog';
+import { CATALOG, findGift } from './catalog';
 import {
   giftByWallName,
   giftOfOrder,
@@ -10,7 +10,7 @@ import {
   parseThanks,
   sentStoryText,
   wallName,
-} from '../../../../../plugins/gifts/src/sending';
+} from './sending';
 
 const SENDER = 'senderOpenid_00000000';
 const FRIEND = 'friendOpenid-00000000';

@@ -1,0 +1,171 @@
+import { expect, test } from './support/fixtures';
+
+test('an admin suspends a user, whose open session ends at once, lifts it and gives them a role; the audit log shows each', async ({
+  open,
+  hostApi,
+  admin,
+}) => {
+  const member = await hostApi.newUser('member');
+  const why = `刷广告 ${Math.random().toString(36).slice(2, 7)}`;
+
+  // The member is using the web app in another browser.
+  const web = await open(member);
+  await web.goto('/');
+  await expect(web.page.getByRole('button', { name: '我的账户' })).toHaveText(member.username);
+
+  const tab = await open(admin);
+  const { page } = tab;
+  await tab.goto('/console/users');
+  await page.getByRole('searchbox', { name: '按用户名或昵称查找用户' }).fill(member.username);
+  await page.getByRole('button', { name: '查找' }).click();
+  await expect(page.getByRole('row')).toHaveCount(2);
+  await expect(page.getByRole('row').nth(1)).toContainText('用户');
+  await tab.check('console-users');
+
+  await page.getByRole('link', { name: member.username, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(member.username);
+  await expect(page.getByText('正常，没有被冻结。')).toBeVisible();
+  await tab.check('console-user');
+
+  // From now on the member's session is refused (their live notifications too, as soon as they reconnect).
+  web.expectError(/^401 GET \//);
+  web.expectError(/^403 POST \/sessions$/);
+  await page.getByRole('button', { name: '冻结账号' }).click();
+  const suspend = page.getByRole('dialog', { name: `冻结 ${member.username} 的账号` });
+  await suspend.getByRole('button', { name: '冻结账号' }).click();
+  await expect(suspend.getByText('请写明原因')).toBeVisible();
+  await suspend.getByLabel('原因（记入操作记录，对方只会知道账号被冻结）').fill(why);
+  await suspend.getByRole('button', { name: '冻结账号' }).click();
+  await expect(suspend).toHaveCount(0);
+  await expect(page.getByText(`被 ${admin.username} 冻结`)).toBeVisible();
+  await expect(page.getByText(`原因：${why}`)).toBeVisible();
+  await expect(page.getByText('已冻结', { exact: true })).toBeVisible();
+  await tab.check('console-user-suspended');
+
+  // The member's next step in the web app sends them to sign in, where the account is refused.
+  await web.page.getByRole('link', { name: '好友' }).click();
+  await expect(web.page).toHaveURL(/\/login\?next=%2Ffriends$/);
+  await web.page.getByLabel('用户名').fill(member.username);
+  await web.page.getByLabel('密码').fill(member.password);
+  await web.page.getByRole('button', { name: '登录' }).click();
+  await expect(web.page.getByRole('alert')).toHaveText('这个账号已被冻结。');
+
+  await page.getByRole('link', { name: '操作记录', exact: true }).click();
+  const suspension = page.getByRole('row').filter({ hasText: why });
+  await expect(suspension).toContainText('冻结了账号');
+  await expect(suspension).toContainText(admin.username);
+  await expect(
+    suspension.getByRole('link', { name: `${member.username} @${member.username}` }),
+  ).toBeVisible();
+  await tab.check('console-audit');
+
+  await suspension.getByRole('link', { name: `${member.username} @${member.username}` }).click();
+  await page.getByRole('button', { name: '解除冻结' }).click();
+  const lift = page.getByRole('dialog', { name: `解除 ${member.username} 的冻结` });
+  await lift.getByLabel('备注（选填，记入操作记录）').fill('申诉通过');
+  await lift.getByRole('button', { name: '解除冻结' }).click();
+  await expect(page.getByText('正常，没有被冻结。')).toBeVisible();
+
+  await web.page.getByRole('button', { name: '登录' }).click();
+  await expect(web.page).toHaveURL(`${web.baseUrl}/friends`);
+  await expect(web.page.getByRole('button', { name: '我的账户' })).toHaveText(member.username);
+
+  await page.getByRole('checkbox', { name: '开发者' }).check();
+  await page.getByRole('button', { name: '保存身份' }).click();
+  await expect(page.getByText('开发者', { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: '保存身份' })).toBeDisabled();
+
+  // The member's own history, newest first: the role, the lifted suspension, the suspension.
+  await page.getByRole('link', { name: '这个用户的操作记录' }).click();
+  await expect(page.getByText(`只看对 @${member.username} 的操作`)).toBeVisible();
+  const rows = page.getByRole('row');
+  await expect(rows).toHaveCount(4);
+  await expect(rows.nth(1)).toContainText('把身份从 用户 改为 用户、开发者');
+  await expect(rows.nth(2)).toContainText('解除了账号冻结');
+  await expect(rows.nth(2)).toContainText('申诉通过');
+  await expect(rows.nth(3)).toContainText('冻结了账号');
+  await tab.check('console-audit-user');
+
+  // Only suspensions, of anyone.
+  await page.getByRole('button', { name: '看所有对象的' }).click();
+  await expect(page.getByText(`只看对 @${member.username} 的操作`)).toBeHidden();
+  await page.getByRole('combobox', { name: '操作' }).click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '冻结账号' }).click();
+  await expect(page).toHaveURL(/[?&]action=user\.suspend/);
+  await expect(page.getByRole('row').filter({ hasText: why })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: '解除了账号冻结' })).toHaveCount(0);
+  // Up to a day long before this host existed: nothing.
+  await page.getByRole('textbox', { name: '到', exact: true }).fill('2020-01-01');
+  await expect(page.getByText('没有符合条件的操作记录。')).toBeVisible();
+
+  for (const opened of [tab, web]) opened.expectNoProblems();
+});
+
+test('an admin cannot take away their own admin role, and is told why; the plugins run', async ({
+  open,
+  admin,
+}) => {
+  const tab = await open(admin);
+  const { page } = tab;
+  tab.expectError(/^400 PUT \/admin\/users\/[^/]+\/roles$/);
+  await tab.goto(`/console/users?q=${admin.username}`);
+  await page.getByRole('link', { name: admin.username, exact: true }).click();
+  await expect(page.getByText('不能冻结自己的账号。')).toBeVisible();
+  await page.getByRole('checkbox', { name: '管理员' }).uncheck();
+  await page.getByRole('button', { name: '保存身份' }).click();
+  await expect(page.getByRole('alert')).toHaveText('不能去掉自己的管理员身份，请另一位管理员来做。');
+  await tab.check('console-user-own-admin');
+
+  await page.getByRole('link', { name: '运行状况' }).click();
+  await expect(page.getByRole('heading', { name: '内置插件' })).toBeVisible();
+  await expect(page.getByText('运行中')).toHaveCount(3);
+  await tab.check('console-operations');
+  tab.expectNoProblems();
+});
+
+test('the operations page in English: the built-in plugins with their breakers, and healthy webhooks', async ({
+  open,
+  admin,
+}) => {
+  const tab = await open(admin, { language: 'en' });
+  const { page } = tab;
+  await tab.goto('/console/operations');
+  await expect(page.getByRole('heading', { name: 'Operations', level: 1 })).toBeVisible();
+  for (const name of ['礼物 Gifts', '投票 Polls', 'QQ农场 Farm']) {
+    const card = page
+      .locator('.kj-plugin-grid > .ant-card')
+      .filter({ has: page.getByRole('heading', { name, level: 3 }) });
+    await expect(card.getByText('Running')).toBeVisible();
+  }
+  await expect(page.getByText("All apps' webhooks are healthy.")).toBeVisible();
+  await tab.check('console-operations');
+
+  await page.getByRole('link', { name: 'Users' }).click();
+  await expect(page.getByRole('heading', { name: 'Users', level: 1 })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Nickname' })).toBeVisible();
+  await tab.check('console-users');
+  await page.getByRole('searchbox', { name: 'Find users by username or nickname' }).fill('xiaoming');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('link', { name: 'xiaoming', exact: true }).click();
+  await expect(page.getByText('Active, not suspended.')).toBeVisible();
+  await tab.check('console-user');
+  await page.getByRole('link', { name: 'Audit log' }).click();
+  await expect(page.getByRole('heading', { name: 'Audit log', level: 1 })).toBeVisible();
+  await tab.check('console-audit');
+  tab.expectNoProblems();
+});
+
+test('a signed-in non-admin sees no admin pages, and is kept out of them', async ({ open, hostApi }) => {
+  const tab = await open(await hostApi.newUser('curious'));
+  const { page } = tab;
+  await tab.goto('/console/users');
+  await expect(page.getByText('只有管理员能看这一页')).toBeVisible();
+  const nav = page.getByRole('navigation', { name: '控制台导航' });
+  await expect(nav.getByRole('link', { name: '我的应用' })).toBeVisible();
+  for (const name of ['用户', '操作记录', '运行状况', '应用审核']) {
+    await expect(nav.getByRole('link', { name })).toHaveCount(0);
+  }
+  await expect(page.getByRole('searchbox')).toHaveCount(0);
+  await tab.check('console-users-forbidden');
+  tab.expectNoProblems();
+});

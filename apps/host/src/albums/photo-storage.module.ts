@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { LocalPhotoStorage, PhotoStorage } from './photo-storage';
+
+/** The image store, shared by albums (photos) and apps (icons) so one storage backend serves both. */
+@Module({
+  providers: [
+    // The seam for S3-compatible storage: provide another PhotoStorage here.
+    {
+      provide: PhotoStorage,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new LocalPhotoStorage(config.storageDir),
+    },
+  ],
+  exports: [PhotoStorage],
+})
+export class PhotoStorageModule {}

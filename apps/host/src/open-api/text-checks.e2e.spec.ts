@@ -1,0 +1,78 @@
+import { LIMITS } from '../common/limits';
+import { expectProblem } from '../testing/expect-problem';
+import { TestFactory, type TestUser } from '../testing/factory';
+import { TestHost } from '../testing/test-host';
+import { OpenApiKit } from './open-api.testing';
+
+describe('Open API: text checks (e2e)', () => {
+  let host: TestHost;
+  let kit: OpenApiKit;
+  let user: TestUser;
+  /** A token with feed:write, to post what was checked. */
+  let poster: string;
+  /** A token granted only profile:read: checking needs no scope of its own. */
+  let reader: string;
+
+  const check = (text: unknown, token = reader) =>
+    host.post('/open/v1/text-checks', { token, body: { text } });
+
+  beforeAll(async () => {
+    host = await TestHost.start();
+    const factory = new TestFactory(host);
+    kit = new OpenApiKit(host, factory);
+    const app = await kit.approvedApp();
+    user = await factory.newUser('writer');
+    poster = await kit.token(user, app, ['feed:write']);
+    reader = await kit.token(user, app, ['profile:read']);
+    const admin = await factory.admin();
+    for (const [phrase, action] of [
+      ['荒野赌场', 'block'],
+      ['神秘药丸', 'hold'],
+      ['便宜金币', 'flag'],
+    ]) {
+      const rule = await host.post('/admin/moderation/rules', {
+        token: admin.token,
+        body: { phrase, action },
+      });
+      expect(rule.status).toBe(201);
+    }
+  });
+  afterAll(() => host.close());
+
+  it('answers what posting the text would do, and posting it does exactly that', async () => {
+    const cases: [string, 'allow' | 'hold' | 'block'][] = [
+      ['今天的萝卜大丰收', 'allow'],
+      ['来 荒野赌场 玩一把', 'block'],
+      ['有人卖神秘药丸', 'hold'],
+      ['便宜金币出售', 'allow'],
+    ];
+    for (const [text, verdict] of cases) {
+      const checked = await check(text);
+      expect(checked.status).toBe(200);
+      // The answer is the verdict alone: which rule matched stays with the admins.
+      expect(checked.body).toEqual({ verdict });
+
+      const posted = await host.post('/open/v1/feed/stories', { token: poster, body: { text } });
+      if (verdict === 'block') expectProblem(posted, 422, 'content_blocked');
+      else expect(posted.body.state).toBe(verdict === 'hold' ? 'held' : 'published');
+    }
+  });
+
+  it('counts against the rate limit like any call', async () => {
+    const remaining = async () =>
+      Number(/"token";r=(\d+)/.exec((await check('hello')).headers['ratelimit'])?.[1]);
+    const first = await remaining();
+    expect(await remaining()).toBe(first - 1);
+  });
+
+  it('refuses bad input and missing tokens, and changes nothing', async () => {
+    const posts = async () => (await host.sql<{ n: number }>('select count(*)::int as n from post'))[0].n;
+    const before = await posts();
+    for (const text of [undefined, '', 42, 'x'.repeat(LIMITS.storyTextMax + 1)]) {
+      expectProblem(await check(text), 400, 'validation_failed');
+    }
+    expectProblem(await host.post('/open/v1/text-checks', { body: { text: 'hi' } }), 401, 'unauthenticated');
+    expectProblem(await check('hi', 'not-a-token'), 401, 'invalid_token');
+    expect(await posts()).toBe(before);
+  });
+});
