@@ -140,6 +140,26 @@ test('the operations page in English: the built-in plugins with their breakers, 
   await expect(page.getByText("All apps' webhooks are healthy.")).toBeVisible();
   await tab.check('console-operations');
 
+  // Taking a plugin out of service needs a reason, which the card then shows; enabling brings it back.
+  const gifts = page
+    .locator('.kj-plugin-grid > .ant-card')
+    .filter({ has: page.getByRole('heading', { name: '礼物 Gifts', level: 3 }) });
+  await gifts.getByRole('button', { name: 'Disable' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Take 礼物 Gifts out of service on every server?' });
+  await dialog.getByRole('button', { name: 'Disable' }).click();
+  await expect(dialog.getByText('Give the reason')).toBeVisible();
+  await dialog.getByRole('textbox').fill('Gift prices are wrong until the fix ships');
+  await tab.check('console-plugin-disable');
+  await dialog.getByRole('button', { name: 'Disable' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(gifts.getByText('Disabled', { exact: true })).toBeVisible();
+  await expect(gifts.getByText(/^Disabled by an admin on .+, because:/)).toBeVisible();
+  await expect(gifts.getByText('Gift prices are wrong until the fix ships')).toBeVisible();
+  await tab.check('console-plugin-disabled');
+  await gifts.getByRole('button', { name: 'Enable' }).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: 'Enable' }).click();
+  await expect(gifts.getByText('Running')).toBeVisible();
+
   await page.getByRole('link', { name: 'Users' }).click();
   await expect(page.getByRole('heading', { name: 'Users', level: 1 })).toBeVisible();
   await expect(page.getByRole('columnheader', { name: 'Nickname' })).toBeVisible();

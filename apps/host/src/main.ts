@@ -1,4 +1,6 @@
+import type { Server } from 'node:http';
 import { Logger } from '@nestjs/common';
+import { LIMITS } from './common/limits';
 import { ConfigError, loadConfig } from './config/config';
 import { createHost } from './host';
 import { drainAndClose } from './shutdown';
@@ -15,6 +17,10 @@ async function main(): Promise<void> {
     throw error;
   }
   const app = await createHost(config);
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = LIMITS.keepAliveTimeoutMs;
+  // Node's advice: a kept-alive connection's next request must not be cut by the headers timer first.
+  server.headersTimeout = LIMITS.keepAliveTimeoutMs + 1000;
   await app.listen(config.port);
   const logger = new Logger('Kongjian');
   logger.log({

@@ -21,6 +21,23 @@ function connect(port: number): Promise<void> {
   });
 }
 
+/** A GET on `agent`'s kept-alive connection: its status, its Connection header and the socket it used. */
+function getOn(agent: http.Agent, port: number, path: string) {
+  return new Promise<{ status: number; connection?: string; socket: net.Socket }>((resolve, reject) => {
+    const request = http.get({ host: '127.0.0.1', port, path, agent }, (response) => {
+      response.resume();
+      response.on('end', () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          connection: response.headers.connection,
+          socket: request.socket as net.Socket,
+        }),
+      );
+    });
+    request.once('error', reject);
+  });
+}
+
 /**
  * A PATCH whose body arrives in two parts: the first now, the rest when `finish` is called. Resolves with
  * the status once the answer has been read.
@@ -63,7 +80,7 @@ describe('graceful shutdown of the real host', () => {
 
   afterAll(() => host?.stop());
 
-  it('finishes requests in flight on SIGTERM, refuses new connections, and exits 0', async () => {
+  it('finishes requests in flight on SIGTERM, answers on kept-alive connections, refuses new ones, and exits 0', async () => {
     const registered = await fetch(`${host.baseUrl}/accounts`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -84,6 +101,11 @@ describe('graceful shutdown of the real host', () => {
       return true;
     })();
 
+    // A load balancer's pooled connection, idle when the signal comes.
+    const pool = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const before = await getOn(pool, host.port, '/health/live');
+    expect(before.connection).toBe('keep-alive');
+
     const slow = Array.from({ length: SLOW_REQUESTS }, (_, index) =>
       slowPatch(host.port, token, `still here ${index}`),
     );
@@ -94,6 +116,10 @@ describe('graceful shutdown of the real host', () => {
     host.signal('SIGTERM');
     await delay(300);
     await expect(connect(host.port)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    // The pooled connection still carries the request the balancer sends on it, and then leaves.
+    const during = await getOn(pool, host.port, '/health/live');
+    expect(during).toMatchObject({ status: 200, connection: 'close', socket: before.socket });
+    pool.destroy();
 
     await delay(SLOW_FOR_MS);
     for (const request of slow) request.finish();

@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { FormBrowser, parseForms, type Page } from './browser.js';
 
 export interface Credentials {
@@ -49,4 +50,50 @@ export async function signInAndConsent(
     );
   }
   return page;
+}
+
+/**
+ * An access token of `app` for `user`, the way an app's server gets one: an authorization request with
+ * PKCE, the user's walk through sign-in and consent, and the code exchanged at the token endpoint with
+ * the app's credentials. `redirectUri` must be one the app registered; nothing needs to listen there.
+ */
+export async function authorizeApp(
+  baseUrl: string,
+  app: { clientId: string; clientSecret?: string },
+  user: Credentials,
+  { scopes, redirectUri }: { scopes: string[]; redirectUri: string },
+): Promise<string> {
+  const verifier = randomBytes(32).toString('base64url');
+  const state = randomBytes(16).toString('base64url');
+  const authorize = new URL('/oauth/authorize', baseUrl);
+  authorize.search = new URLSearchParams({
+    response_type: 'code',
+    client_id: app.clientId,
+    redirect_uri: redirectUri,
+    scope: scopes.join(' '),
+    state,
+    code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+    code_challenge_method: 'S256',
+  }).toString();
+  const page = await signInAndConsent(new FormBrowser(), authorize, user, {
+    stopBefore: (url) => url.href.startsWith(redirectUri),
+  });
+  const callback = page.stoppedAt;
+  if (!callback || callback.searchParams.get('state') !== state || !callback.searchParams.get('code')) {
+    throw new Error(`the authorization did not come back with a code: ${callback?.href ?? page.url}`);
+  }
+  const body = new URLSearchParams({
+    grant_type: 'authorization_code',
+    code: callback.searchParams.get('code')!,
+    redirect_uri: redirectUri,
+    code_verifier: verifier,
+    client_id: app.clientId,
+  });
+  if (app.clientSecret) body.set('client_secret', app.clientSecret);
+  const response = await fetch(new URL('/oauth/token', baseUrl), { method: 'POST', body });
+  const answer = (await response.json()) as { access_token?: string };
+  if (!response.ok || !answer.access_token) {
+    throw new Error(`the token endpoint answered ${response.status}: ${JSON.stringify(answer)}`);
+  }
+  return answer.access_token;
 }

@@ -21,8 +21,7 @@ export class Cluster {
     /** The load balancer's URL: the platform's public URL. */
     readonly baseUrl: string,
     readonly hosts: HostProcess[],
-    private readonly nginx: ChildProcess,
-    private readonly nginxDir: string,
+    private readonly balancers: Balancer[],
     private readonly dropDatabase: () => Promise<void>,
   ) {}
 
@@ -64,17 +63,49 @@ export class Cluster {
       await database.drop();
       throw failed.reason;
     }
-    const nginxDir = await mkdtemp(path.join(os.tmpdir(), 'kongjian-nginx-'));
-    await writeFile(path.join(nginxDir, 'nginx.conf'), nginxConfig(port, hosts, nginxDir));
-    const nginx = spawn(NGINX, ['-p', nginxDir, '-c', 'nginx.conf', '-e', 'error.log'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    const cluster = new Cluster(baseUrl, hosts, nginx, nginxDir, database.drop);
-    await cluster.waitForBalancer();
+    const cluster = new Cluster(baseUrl, hosts, [], database.drop);
+    cluster.balancers.push(await Balancer.start(port, hosts));
     return cluster;
   }
 
-  private async waitForBalancer(): Promise<void> {
+  /**
+   * Another nginx, on a free port, over some of the instances only (to compare one instance with all
+   * behind the same kind of balancer); its URL. {@link stop} stops it too.
+   */
+  async balancerOver(hosts: HostProcess[]): Promise<string> {
+    const balancer = await Balancer.start(await freePort(), hosts);
+    this.balancers.push(balancer);
+    return balancer.baseUrl;
+  }
+
+  /** Stops nginx and every host, then drops the database. */
+  async stop(): Promise<void> {
+    await Promise.all(this.balancers.map((balancer) => balancer.stop()));
+    await Promise.all(this.hosts.map((host) => host.stop()));
+    await this.dropDatabase();
+  }
+}
+
+/** One nginx in the foreground, its configuration and temporary files in a folder of its own. */
+class Balancer {
+  private constructor(
+    readonly baseUrl: string,
+    private readonly nginx: ChildProcess,
+    private readonly dir: string,
+  ) {}
+
+  static async start(port: number, hosts: HostProcess[]): Promise<Balancer> {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kongjian-nginx-'));
+    await writeFile(path.join(dir, 'nginx.conf'), nginxConfig(port, hosts, dir));
+    const nginx = spawn(NGINX!, ['-p', dir, '-c', 'nginx.conf', '-e', 'error.log'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    const balancer = new Balancer(`http://127.0.0.1:${port}`, nginx, dir);
+    await balancer.waitUntilAnswering();
+    return balancer;
+  }
+
+  private async waitUntilAnswering(): Promise<void> {
     const deadline = Date.now() + START_TIMEOUT_MS;
     while (Date.now() < deadline) {
       if (this.nginx.exitCode !== null) throw new Error(`nginx exited with code ${this.nginx.exitCode}`);
@@ -88,16 +119,13 @@ export class Cluster {
     throw new Error(`nginx did not answer within ${START_TIMEOUT_MS / 1000} s`);
   }
 
-  /** Stops nginx and every host, then drops the database. */
   async stop(): Promise<void> {
     if (this.nginx.exitCode === null) {
       const exited = new Promise((resolve) => this.nginx.once('exit', resolve));
       this.nginx.kill('SIGTERM');
       await exited;
     }
-    await Promise.all(this.hosts.map((host) => host.stop()));
-    await this.dropDatabase();
-    await rm(this.nginxDir, { recursive: true, force: true });
+    await rm(this.dir, { recursive: true, force: true });
   }
 }
 
@@ -124,6 +152,7 @@ http {
   upstream kongjian {
 ${servers}
     keepalive 32;
+    keepalive_timeout 60s;
   }
   server {
     listen 127.0.0.1:${port};

@@ -397,6 +397,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/plugins/{pluginId}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a plugin out of service on every instance at once, with a reason: its routes answer 503 and its events are retried on the outbox schedule. A plugin already disabled stays as it was. */
+        post: operations["disablePlugin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/plugins/{pluginId}/enable": {
         parameters: {
             query?: never;
@@ -406,7 +423,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Enable a plugin the circuit breaker disabled; its failure count starts again from zero */
+        /** Enable a disabled plugin (by its circuit breaker or an admin) on every instance; its failure count starts again from zero */
         post: operations["enablePlugin"];
         delete?: never;
         options?: never;
@@ -2476,7 +2493,7 @@ export interface components {
              * @description A stable code of what was done
              * @enum {string}
              */
-            action: "app_version.approve" | "app_version.reject" | "app.suspend" | "app.reinstate" | "moderation.approve" | "moderation.reject" | "moderation.unpublish" | "moderation.dismiss" | "keyword_rule.create" | "keyword_rule.update" | "keyword_rule.delete" | "coins.grant" | "user.roles_set" | "user.suspend" | "user.unsuspend" | "plugin.enable";
+            action: "app_version.approve" | "app_version.reject" | "app.suspend" | "app.reinstate" | "moderation.approve" | "moderation.reject" | "moderation.unpublish" | "moderation.dismiss" | "keyword_rule.create" | "keyword_rule.update" | "keyword_rule.delete" | "coins.grant" | "user.roles_set" | "user.suspend" | "user.unsuspend" | "plugin.enable" | "plugin.disable";
             /** @description The admin; null if the account is gone */
             actor: components["schemas"]["UserSummary"] | null;
             /**
@@ -2736,6 +2753,10 @@ export interface components {
             nextCursor: string | null;
             /** @description Over all of the app’s orders */
             totals: components["schemas"]["OrderTotals"];
+        };
+        DisablePluginRequest: {
+            /** @description Why: shown to other admins and in the 503 answers, recorded in the audit log */
+            reason: string;
         };
         EditAppVersionRequest: {
             /** @description The page the app center opens, with a launch token (https, or http on loopback) */
@@ -3381,9 +3402,13 @@ export interface components {
             consecutiveFailures: number;
             /**
              * Format: date-time
-             * @description When the breaker tripped
+             * @description When the breaker tripped or an admin disabled it
              */
             disabledAt: string | null;
+            /** @enum {string|null} */
+            disabledBy: "breaker" | "admin" | null;
+            /** @description The failure that tripped the breaker, or the admin's reason */
+            disabledReason: string | null;
             /** @example polls */
             id: string;
             lastError: string | null;
@@ -4696,7 +4721,7 @@ export interface operations {
                 cursor?: string;
                 /** @description Only actions of this admin */
                 actorId?: string;
-                action?: "app_version.approve" | "app_version.reject" | "app.suspend" | "app.reinstate" | "moderation.approve" | "moderation.reject" | "moderation.unpublish" | "moderation.dismiss" | "keyword_rule.create" | "keyword_rule.update" | "keyword_rule.delete" | "coins.grant" | "user.roles_set" | "user.suspend" | "user.unsuspend" | "plugin.enable";
+                action?: "app_version.approve" | "app_version.reject" | "app.suspend" | "app.reinstate" | "moderation.approve" | "moderation.reject" | "moderation.unpublish" | "moderation.dismiss" | "keyword_rule.create" | "keyword_rule.update" | "keyword_rule.delete" | "coins.grant" | "user.roles_set" | "user.suspend" | "user.unsuspend" | "plugin.enable" | "plugin.disable";
                 subjectType?: "user" | "app" | "plugin" | "keyword_rule" | "post" | "comment" | "board_message" | "album" | "photo";
                 /** @description Only actions on this subject (an id, or a plugin name) */
                 subjectId?: string;
@@ -5464,6 +5489,68 @@ export interface operations {
             };
             /** @description Not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    disablePlugin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pluginId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisablePluginRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginStatusResponse"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13063,7 +13150,7 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsAdminAppsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/admin/apps"]["get"]["parameters"]["query"]["status"]> = ["development", "published", "suspended"];
-export const pathsAdminAuditLogGetParametersQueryActionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/admin/audit-log"]["get"]["parameters"]["query"]["action"]> = ["app_version.approve", "app_version.reject", "app.suspend", "app.reinstate", "moderation.approve", "moderation.reject", "moderation.unpublish", "moderation.dismiss", "keyword_rule.create", "keyword_rule.update", "keyword_rule.delete", "coins.grant", "user.roles_set", "user.suspend", "user.unsuspend", "plugin.enable"];
+export const pathsAdminAuditLogGetParametersQueryActionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/admin/audit-log"]["get"]["parameters"]["query"]["action"]> = ["app_version.approve", "app_version.reject", "app.suspend", "app.reinstate", "moderation.approve", "moderation.reject", "moderation.unpublish", "moderation.dismiss", "keyword_rule.create", "keyword_rule.update", "keyword_rule.delete", "coins.grant", "user.roles_set", "user.suspend", "user.unsuspend", "plugin.enable", "plugin.disable"];
 export const pathsAdminAuditLogGetParametersQuerySubjectTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/admin/audit-log"]["get"]["parameters"]["query"]["subjectType"]> = ["user", "app", "plugin", "keyword_rule", "post", "comment", "board_message", "album", "photo"];
 export const pathsAdminModerationCasesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/admin/moderation/cases"]["get"]["parameters"]["query"]["status"]> = ["open", "closed"];
 export const pathsAdminModerationDecisionsGetParametersQuerySubjectTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/admin/moderation/decisions"]["get"]["parameters"]["query"]["subjectType"]> = ["post", "comment", "board_message", "album", "photo"];
@@ -13103,7 +13190,7 @@ export const appScopeResponseScopeValues: ReadonlyArray<FlattenedDeepRequired<co
 export const appStatusChangeResponseFromStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppStatusChangeResponse"]["fromStatus"]> = ["draft", "submitted", "approved", "rejected", "published", "superseded", "development", "suspended"];
 export const appStatusChangeResponseToStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppStatusChangeResponse"]["toStatus"]> = ["draft", "submitted", "approved", "rejected", "published", "superseded", "development", "suspended"];
 export const appVersionResponseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppVersionResponse"]["status"]> = ["draft", "submitted", "approved", "rejected", "published", "superseded"];
-export const auditEntryResponseActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntryResponse"]["action"]> = ["app_version.approve", "app_version.reject", "app.suspend", "app.reinstate", "moderation.approve", "moderation.reject", "moderation.unpublish", "moderation.dismiss", "keyword_rule.create", "keyword_rule.update", "keyword_rule.delete", "coins.grant", "user.roles_set", "user.suspend", "user.unsuspend", "plugin.enable"];
+export const auditEntryResponseActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntryResponse"]["action"]> = ["app_version.approve", "app_version.reject", "app.suspend", "app.reinstate", "moderation.approve", "moderation.reject", "moderation.unpublish", "moderation.dismiss", "keyword_rule.create", "keyword_rule.update", "keyword_rule.delete", "coins.grant", "user.roles_set", "user.suspend", "user.unsuspend", "plugin.enable", "plugin.disable"];
 export const auditEntryResponseSubjectTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntryResponse"]["subjectType"]> = ["user", "app", "plugin", "keyword_rule", "post", "comment", "board_message", "album", "photo"];
 export const coinTransactionResponseKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CoinTransactionResponse"]["kind"]> = ["grant", "transfer", "vip_purchase", "item_purchase", "order_payment", "order_delivery", "order_refund"];
 export const createAlbumRequestPrivacyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateAlbumRequest"]["privacy"]> = ["public", "friends", "groups", "private"];

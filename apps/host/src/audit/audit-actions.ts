@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   'user.suspend',
   'user.unsuspend',
   'plugin.enable',
+  'plugin.disable',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

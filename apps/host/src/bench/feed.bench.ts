@@ -3,7 +3,7 @@ import os from 'node:os';
 import { HostProcess } from '@kongjian/testing';
 import { Client } from 'pg';
 import { hashPassword } from '../accounts/password';
-import { runLoad, type LoadResult } from './load';
+import { positiveInteger, runLoad, type LoadResult } from './load';
 import { GraphSeeder, type GraphShape } from './seed';
 
 /**
@@ -38,15 +38,6 @@ interface BenchConfig {
   shape: GraphShape;
   durationSeconds: number;
   connections: number;
-}
-
-function positiveInteger(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw.replace(/_/g, ''));
-  if (!Number.isInteger(value) || value <= 0)
-    throw new Error(`${name} must be a positive integer, got "${raw}"`);
-  return value;
 }
 
 function readConfig(): BenchConfig {

@@ -1,5 +1,15 @@
 import autocannon from 'autocannon';
 
+/** A benchmark setting from the environment (`1_000_000` allowed), or `fallback` when it is unset. */
+export function positiveInteger(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw.replace(/_/g, ''));
+  if (!Number.isInteger(value) || value <= 0)
+    throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
 export interface LoadOptions {
   baseUrl: string;
   connections: number;

@@ -7,10 +7,20 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { Cluster, HostApi, type HostUser } from '@kongjian/testing';
+import { authorizeApp, Cluster, HostApi, type HostUser } from '@kongjian/testing';
 
 const INSTANCES = 3;
 const ADMIN = { username: 'cluster_admin', password: 'cluster-admin-password' };
+/** A token's Open API budget; an hour-long window, so a check rarely straddles two. */
+const TOKEN_LIMIT = 40;
+const WINDOW_SECONDS = 3600;
+/** Registered by the test apps; nothing listens there: the sign-in walk stops before it. */
+const REDIRECT_URI = 'https://app.example/callback';
+/** The load that one instance's SIGTERM falls in the middle of. */
+const LOAD_REQUESTS = 2000;
+const LOAD_CONCURRENCY = 16;
+/** Every this many requests of the load is an install, whose app.installed event must reach the webhook. */
+const INSTALL_EVERY = 20;
 
 /** Polls `check` until it holds or `ms` pass; how long it took. */
 async function within(ms: number, check: () => Promise<boolean>): Promise<number> {
@@ -20,6 +30,34 @@ async function within(ms: number, check: () => Promise<boolean>): Promise<number
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   return Date.now() - started;
+}
+
+/** The value of one sample line of an instance's /metrics (0 when it has none). */
+async function metric(baseUrl: string, series: string): Promise<number> {
+  const text = await (await fetch(`${baseUrl}/metrics`)).text();
+  const line = text.split('\n').find((candidate) => candidate.startsWith(`${series} `));
+  return line === undefined ? 0 : Number(line.slice(series.length + 1));
+}
+
+/** Runs `tasks` with at most `concurrency` at a time, calling `progress` with the number finished. */
+async function runPool<T>(
+  tasks: Array<() => Promise<T>>,
+  concurrency: number,
+  progress: (finished: number) => void,
+): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  let finished = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < tasks.length) {
+        const index = next++;
+        results[index] = await tasks[index]();
+        progress(++finished);
+      }
+    }),
+  );
+  return results;
 }
 
 /** A webhook receiver that answers 200 and keeps every delivery's event id. */
@@ -49,6 +87,7 @@ void describe(`${INSTANCES} instances behind nginx`, () => {
         KONGJIAN_ADMIN: `${ADMIN.username}:${ADMIN.password}`,
         // The webhook receiver listens on loopback.
         KONGJIAN_DEV_MODE: 'true',
+        KONGJIAN_OPEN_API_RATE_LIMITS: `token=${TOKEN_LIMIT},app=100000,window=${WINDOW_SECONDS}`,
       },
     });
     api = new HostApi(cluster.baseUrl);
@@ -153,6 +192,153 @@ void describe(`${INSTANCES} instances behind nginx`, () => {
         );
       });
       t.diagnostic(`instance ${index + 1} blocked it ${Date.now() - added} ms after the rule was added`);
+    }
+  });
+
+  void it('holds a token to exactly its Open API limit, whichever instances serve it', async (t) => {
+    const developer = await api.newUser('limits');
+    const app = await api.newApp(developer, { redirectUris: [REDIRECT_URI], scopes: ['profile:read'] });
+    await api.publishVersion(developer, admin, app);
+    const player = await api.newUser('limited');
+    const token = await authorizeApp(cluster.baseUrl, app, player, {
+      scopes: ['profile:read'],
+      redirectUri: REDIRECT_URI,
+    });
+    const me = () =>
+      fetch(`${cluster.baseUrl}/open/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    const first = await me();
+    assert.equal(first.status, 200);
+    const reset = Number(/"token";r=\d+;t=(\d+)/.exec(first.headers.get('ratelimit') ?? '')?.[1]);
+    let left = TOKEN_LIMIT - 1;
+    if (!(reset > 30)) {
+      // The window ends before the burst would: start in the next one.
+      await new Promise((resolve) => setTimeout(resolve, (reset + 1) * 1000));
+      left = TOKEN_LIMIT;
+    }
+    const statuses = await Promise.all(Array.from({ length: left + 20 }, async () => (await me()).status));
+    assert.equal(statuses.filter((status) => status === 200).length, left);
+    assert.equal(statuses.filter((status) => status === 429).length, 20);
+    const served = await Promise.all(
+      cluster.hosts.map((host) =>
+        metric(host.baseUrl, 'kongjian_http_requests_total{method="GET",route="/open/v1/me",status="200"}'),
+      ),
+    );
+    t.diagnostic(`successes per instance: ${served.join(', ')}`);
+    assert.ok(served.filter((count) => count > 0).length >= 2, 'the balancer sent them all to one instance');
+  });
+
+  void it('refuses a plugin on every instance within 1 s of an admin disabling it on one, and serves it again', async (t) => {
+    const player = await api.newUser('pollster');
+    const plugins = await api.request<{ items: Array<{ id: string; appId: string }> }>(
+      'GET',
+      '/admin/plugins',
+      {
+        token: admin.token,
+      },
+    );
+    const polls = plugins.items.find((plugin) => plugin.id === 'polls')!;
+    await api.request('POST', `/app-center/apps/${polls.appId}/install`, {
+      token: player.token,
+      body: {},
+      expected: 200,
+    });
+    const statusOn = async (baseUrl: string) =>
+      (
+        await fetch(`${baseUrl}/apps/polls/api/polls`, {
+          headers: { authorization: `Bearer ${player.token}` },
+        })
+      ).status;
+    for (const host of cluster.hosts) assert.equal(await statusOn(host.baseUrl), 200);
+
+    for (const [action, expected] of [
+      ['disable', 503],
+      ['enable', 200],
+    ] as const) {
+      await new HostApi(cluster.hosts[0].baseUrl).request('POST', `/admin/plugins/polls/${action}`, {
+        token: admin.token,
+        body: action === 'disable' ? { reason: 'Votes are counted twice' } : undefined,
+        expected: 200,
+      });
+      const changed = Date.now();
+      for (const [index, host] of cluster.hosts.entries()) {
+        if (index === 0) continue;
+        await within(1000 - (Date.now() - changed), async () => (await statusOn(host.baseUrl)) === expected);
+        t.diagnostic(
+          `instance ${index + 1} answered ${expected} ${Date.now() - changed} ms after the ${action}`,
+        );
+      }
+    }
+  });
+
+  // Last: it stops an instance.
+  void it(`loses no request and no event when an instance gets SIGTERM in the middle of ${LOAD_REQUESTS} requests`, async (t) => {
+    const receiver = await startReceiver();
+    try {
+      const developer = await api.newUser('shop');
+      const app = await api.newApp(developer, {
+        redirectUris: [REDIRECT_URI],
+        scopes: ['profile:read'],
+        events: ['app.installed'],
+        webhookUrl: receiver.url,
+      });
+      await api.publishVersion(developer, admin, app);
+      const players = await Promise.all(
+        Array.from({ length: LOAD_REQUESTS / INSTALL_EVERY }, (_, i) => api.newUser(`shopper${i}`)),
+      );
+      const load = Array.from({ length: LOAD_REQUESTS }, (_, i) => {
+        const player = players[Math.floor(i / INSTALL_EVERY)];
+        // Half of them writes: a balancer retries a GET that an instance dropped, never a POST.
+        const [method, path, body, expected]: [string, string, unknown, number] =
+          i % INSTALL_EVERY === 0
+            ? ['POST', `/app-center/apps/${app.id}/install`, {}, 200]
+            : i % 2 === 0
+              ? ['POST', '/moods', { text: `mood ${i}`, privacy: 'friends' }, 201]
+              : [
+                  'GET',
+                  [`/spaces/${player.id}`, '/feed', '/app-center/apps', '/notifications'][(i % 8) >> 1],
+                  undefined,
+                  200,
+                ];
+        return async () => {
+          const response = await fetch(`${cluster.baseUrl}${path}`, {
+            method,
+            headers: {
+              authorization: `Bearer ${player.token}`,
+              ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+            },
+            body: body === undefined ? undefined : JSON.stringify(body),
+          });
+          const answer = await response.text();
+          return response.status === expected
+            ? null
+            : `${method} ${path}: ${response.status} ${answer.slice(0, 200)}`;
+        };
+      });
+      const stopping = cluster.hosts[1];
+      let signalledAt = 0;
+      const started = Date.now();
+      const failures = (
+        await runPool(load, LOAD_CONCURRENCY, (finished) => {
+          if (finished === Math.floor(LOAD_REQUESTS / 3)) {
+            signalledAt = Date.now();
+            stopping.signal('SIGTERM');
+          }
+        })
+      ).filter((failure) => failure !== null);
+      const loadMs = Date.now() - started;
+      assert.deepEqual(failures, []);
+      assert.equal(await stopping.exitCode(), 0);
+      t.diagnostic(
+        `${LOAD_REQUESTS} requests in ${loadMs} ms (${Math.round((LOAD_REQUESTS / loadMs) * 1000)}/s through nginx), ` +
+          `SIGTERM at ${signalledAt - started} ms`,
+      );
+      const waited = await within(30_000, async () => new Set(receiver.eventIds).size >= players.length);
+      t.diagnostic(`every install's event delivered ${waited} ms after the load ended`);
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      assert.equal(new Set(receiver.eventIds).size, players.length);
+      t.diagnostic(`${receiver.eventIds.length - players.length} duplicate deliveries`);
+    } finally {
+      receiver.server.close();
     }
   });
 });

@@ -293,6 +293,8 @@ export const LIMITS = {
   pluginWorkerGrowthMb: 32,
   /** How often the supervisor reads each worker's memory and CPU time. */
   pluginProcessSampleMs: 200,
+  /** How often it reads the memory of the workers running calls. */
+  pluginMemoryWatchMs: 25,
   /** A dead worker is restarted after a delay doubling from the first to the cap (reset once it runs a while). */
   pluginWorkerRestartFirstMs: 100,
   pluginWorkerRestartMaxMs: 10_000,
@@ -303,4 +305,15 @@ export const LIMITS = {
   // shutdown: what SIGTERM waits for before the host closes anyway.
   /** Requests in flight get this long to finish after SIGTERM (KONGJIAN_SHUTDOWN_TIMEOUT_MS overrides it). */
   shutdownTimeoutMs: 10_000,
+  /**
+   * While draining, connections kept alive are closed only once no request has arrived for this long: a load
+   * balancer may be sending one on any of them, and only a quiet instance has none on the way.
+   */
+  drainQuietMs: 1000,
+  /**
+   * How long an idle kept-alive connection stays open: longer than a load balancer keeps its pooled ones
+   * (nginx's upstream `keepalive_timeout` is 60 s), so the balancer, not the host, closes them, and never
+   * while sending a request on one.
+   */
+  keepAliveTimeoutMs: 65_000,
 } as const;

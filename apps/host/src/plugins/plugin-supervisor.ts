@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Logger } from '@nestjs/common';
 import { buildSync } from 'esbuild';
 import { LIMITS } from '../common/limits';
-import { processUsage } from './process-usage';
+import { processRssMb, processUsage } from './process-usage';
 import type {
   BridgeRequest,
   BridgeResult,
@@ -98,6 +98,7 @@ export class PluginSupervisor<Actor> {
   private readonly calls = new Map<number, PendingCall<Actor>>();
   private readonly restartTimers = new Set<NodeJS.Timeout>();
   private sampler: NodeJS.Timeout | null = null;
+  private memoryWatch: NodeJS.Timeout | null = null;
   private script = '';
   private nextCallId = 1;
   private stopping = false;
@@ -125,6 +126,8 @@ export class PluginSupervisor<Actor> {
     if (existsSync('/proc/self/stat')) {
       this.sampler = setInterval(() => this.sample(), LIMITS.pluginProcessSampleMs);
       this.sampler.unref();
+      this.memoryWatch = setInterval(() => this.watchMemory(), LIMITS.pluginMemoryWatchMs);
+      this.memoryWatch.unref();
     }
     const loads = [...this.pools.values()].map((pool) =>
       Promise.race(pool.slots.map((_, slot) => this.spawn(pool, slot))),
@@ -172,6 +175,7 @@ export class PluginSupervisor<Actor> {
   async stop(): Promise<void> {
     this.stopping = true;
     if (this.sampler) clearInterval(this.sampler);
+    if (this.memoryWatch) clearInterval(this.memoryWatch);
     for (const timer of this.restartTimers) clearTimeout(timer);
     const exits = [...this.live].flatMap((worker) => {
       if (worker.child.exitCode !== null || worker.child.signalCode !== null) return [];
@@ -343,19 +347,34 @@ export class PluginSupervisor<Actor> {
   }
 
   /** Reads each worker's memory and CPU time and ends one that passes the process ceilings. */
+  /**
+   * Memory grows fastest while code runs (a flood of objects outside the isolate's heap can add hundreds of
+   * MB a second), so the processes of workers with calls in flight are read more often than the rest.
+   */
+  private watchMemory(): void {
+    for (const worker of this.live) {
+      if (!worker.ready || worker.endedBecause !== null || worker.inFlight.size === 0) continue;
+      const rssMb = processRssMb(worker.child.pid);
+      if (rssMb !== null) this.endIfOverMemory(worker, rssMb);
+    }
+  }
+
+  /** Ends a worker whose process is over the memory ceiling; whether it did. */
+  private endIfOverMemory(worker: WorkerProcess, rssMb: number): boolean {
+    if (rssMb <= this.options.processMemoryMb) return false;
+    this.end(
+      worker,
+      `ran out of memory: its process used ${Math.round(rssMb)} MB, over the limit of ${this.options.processMemoryMb} MB`,
+    );
+    return true;
+  }
+
   private sample(): void {
     const now = Date.now();
     for (const worker of this.live) {
       if (!worker.ready || worker.endedBecause !== null) continue;
       const usage = processUsage(worker.child.pid);
-      if (!usage) continue;
-      if (usage.rssMb > this.options.processMemoryMb) {
-        this.end(
-          worker,
-          `ran out of memory: its process used ${Math.round(usage.rssMb)} MB, over the limit of ${this.options.processMemoryMb} MB`,
-        );
-        continue;
-      }
+      if (!usage || this.endIfOverMemory(worker, usage.rssMb)) continue;
       // Memory V8 and isolated-vm keep after a flood of work comes back only with a new process: an idle
       // worker that grew much beyond what it had when loaded gets a successor, which takes over once ready.
       const pool = this.pools.get(worker.pluginId);

@@ -2,6 +2,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   applyDecorators,
+  Body,
   Controller,
   Delete,
   Get,
@@ -31,8 +32,9 @@ import { APP_CONFIG, type AppConfig, DEFAULT_PLUGINS_DIR } from '../config/confi
 import { OpenApiProblemFilter } from '../open-api/open-api-problem';
 import { notFound } from '../common/problem';
 import { iso } from '../common/time';
-import { PluginListResponse, PluginStatusResponse } from './dto/plugins.dto';
-import { type LoadedPlugin, type PluginHealth, PluginsService } from './plugins.service';
+import { DisablePluginRequest, PluginListResponse, PluginStatusResponse } from './dto/plugins.dto';
+import type { PluginHealth } from './plugin-state.repository';
+import { type LoadedPlugin, PluginsService } from './plugins.service';
 
 const problemContent = { 'application/problem+json': { schema: { $ref: getSchemaPath(Problem) } } };
 
@@ -229,6 +231,8 @@ function toStatus(plugin: LoadedPlugin, health: PluginHealth): PluginStatusRespo
     lastError: health.lastError,
     lastFailureAt: health.lastFailureAt && iso(health.lastFailureAt),
     disabledAt: health.disabledAt && iso(health.disabledAt),
+    disabledBy: health.disabledBy,
+    disabledReason: health.disabledReason,
   };
 }
 
@@ -254,7 +258,8 @@ export class AdminPluginsController {
   @RequireRole('admin')
   @Endpoint({
     operationId: 'enablePlugin',
-    summary: 'Enable a plugin the circuit breaker disabled; its failure count starts again from zero',
+    summary:
+      'Enable a disabled plugin (by its circuit breaker or an admin) on every instance; its failure count starts again from zero',
     response: PluginStatusResponse,
     problems: [403, 404],
   })
@@ -263,6 +268,24 @@ export class AdminPluginsController {
     @Param('pluginId') pluginId: string,
   ): Promise<PluginStatusResponse> {
     const health = await this.plugins.enable(admin.id, pluginId);
+    return toStatus(this.plugins.get(pluginId), health);
+  }
+
+  @Post(':pluginId/disable')
+  @RequireRole('admin')
+  @Endpoint({
+    operationId: 'disablePlugin',
+    summary:
+      'Take a plugin out of service on every instance at once, with a reason: its routes answer 503 and its events are retried on the outbox schedule. A plugin already disabled stays as it was.',
+    response: PluginStatusResponse,
+    problems: [400, 403, 404],
+  })
+  async disable(
+    @CurrentUser() admin: AuthUser,
+    @Param('pluginId') pluginId: string,
+    @Body() body: DisablePluginRequest,
+  ): Promise<PluginStatusResponse> {
+    const health = await this.plugins.disable(admin.id, pluginId, body.reason.trim());
     return toStatus(this.plugins.get(pluginId), health);
   }
 }

@@ -197,4 +197,45 @@ describe('the plugin runtime', () => {
     // Alice's use of the same plugin goes on.
     expect((await kit.call(alice, 'GET', '/apps/echo/api/me')).status).toBe(200);
   });
+
+  it('lets an admin take the plugin out of service with a reason, and bring it back', async () => {
+    const admin = await kit.factory.admin();
+    const disable = (body: unknown, token = admin.token, pluginId = 'echo') =>
+      kit.host.post(`/admin/plugins/${pluginId}/disable`, { token, body });
+    expectProblem(await disable({ reason: '   ' }), 400, 'validation_failed');
+    expectProblem(await disable({ reason: 'x'.repeat(501) }), 400, 'validation_failed');
+    expectProblem(await disable({ reason: 'Cheating' }, alice.token), 403, 'forbidden');
+    expectProblem(await disable({ reason: 'Cheating' }, admin.token, 'nothing-here'), 404, 'not_found');
+    expect((await kit.call(alice, 'GET', '/apps/echo/api/hello')).status).toBe(200);
+
+    const disabled = await disable({ reason: '  Sends the same story twice  ' });
+    expect(disabled.status).toBe(200);
+    expect(disabled.body).toMatchObject({
+      status: 'disabled',
+      disabledAt: expect.any(String),
+      disabledBy: 'admin',
+      disabledReason: 'Sends the same story twice',
+    });
+    const refused = await kit.call(alice, 'GET', '/apps/echo/api/hello');
+    expectProblem(refused, 503, 'plugin_disabled');
+    expect(refused.body.detail).toBe('Echo is disabled by an admin: Sends the same story twice');
+
+    // A second admin's click changes nothing: the first reason stands, and the log has one entry.
+    const again = await disable({ reason: 'Another reason' });
+    expect(again.body).toMatchObject({
+      disabledAt: disabled.body.disabledAt,
+      disabledReason: 'Sends the same story twice',
+    });
+    const audit = await kit.host.get('/admin/audit-log', {
+      token: admin.token,
+      query: { subjectType: 'plugin', action: 'plugin.disable' },
+    });
+    expect(audit.body.items).toMatchObject([
+      { actorId: admin.id, subjectId: 'echo', reason: 'Sends the same story twice' },
+    ]);
+
+    const enabled = await kit.host.post('/admin/plugins/echo/enable', { token: admin.token });
+    expect(enabled.body).toMatchObject({ status: 'enabled', disabledBy: null, disabledReason: null });
+    expect((await kit.call(alice, 'GET', '/apps/echo/api/hello')).status).toBe(200);
+  });
 });

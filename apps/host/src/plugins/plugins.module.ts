@@ -4,6 +4,7 @@ import { AuditModule } from '../audit/audit.module';
 import { OAuthModule } from '../oauth/oauth.module';
 import { PluginBridge } from './plugin-bridge';
 import { AdminPluginsController, PluginCanvasController, PluginRoutesController } from './plugins.controller';
+import { PluginStateRepository } from './plugin-state.repository';
 import { PluginsService } from './plugins.service';
 
 /** Built-in apps as sandboxed plugins: the supervisor, its worker processes and plugin routes. */
@@ -11,7 +12,7 @@ import { PluginsService } from './plugins.service';
   imports: [AppsModule, AuditModule, OAuthModule],
   // Plugin routes first: `/apps/<id>/api/...` must not fall through to the canvas files.
   controllers: [PluginRoutesController, AdminPluginsController, PluginCanvasController],
-  providers: [PluginsService, PluginBridge],
+  providers: [PluginsService, PluginBridge, PluginStateRepository],
   exports: [PluginsService],
 })
 export class PluginsModule {}

@@ -11,12 +11,12 @@ import { sizeText } from '../common/text';
 import { iso } from '../common/time';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { DatabaseService } from '../database/database.module';
-import { sqlRows, sqlRun } from '../database/sql';
 import { type AppEvent, isEventType } from '../events/event-types';
 import { EventsService } from '../events/events.service';
 import { Metrics } from '../metrics/metrics.service';
 import { ProblemWithHeaders } from '../open-api/open-api-problem';
 import { PluginBridge } from './plugin-bridge';
+import { HEALTHY, type PluginHealth, PluginStateRepository } from './plugin-state.repository';
 import { bundlePlugin } from './plugin-bundle';
 import { loadPluginPackages, PluginManifestError, type PluginPackage } from './plugin-manifest';
 import {
@@ -38,20 +38,6 @@ export interface LoadedPlugin {
   routes: RouteTable;
 }
 
-export interface PluginFailure {
-  at: string;
-  error: string;
-}
-
-/** The circuit breaker's view of one plugin. */
-export interface PluginHealth {
-  consecutiveFailures: number;
-  recentFailures: PluginFailure[];
-  lastError: string | null;
-  lastFailureAt: Date | null;
-  disabledAt: Date | null;
-}
-
 /** Who a call acts for: the plugin's app and the user (null for an event about no one). */
 interface Actor {
   appId: string;
@@ -67,23 +53,6 @@ export interface PluginRouteCall {
   query: Record<string, string>;
   body: unknown;
 }
-
-interface StateRow {
-  plugin_id: string;
-  consecutive_failures: number;
-  recent_failures: PluginFailure[];
-  last_error: string | null;
-  last_failure_at: Date | string | null;
-  disabled_at: Date | string | null;
-}
-
-const HEALTHY: PluginHealth = {
-  consecutiveFailures: 0,
-  recentFailures: [],
-  lastError: null,
-  lastFailureAt: null,
-  disabledAt: null,
-};
 
 /** Machine-readable codes a plugin may answer with (PluginHttpError), like the host's own. */
 const PLUGIN_CODE = /^[a-z][a-z0-9_]{0,63}$/;
@@ -112,6 +81,7 @@ export class PluginsService implements OnApplicationShutdown {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly metrics: Metrics,
     private readonly signals: Signals,
+    private readonly states: PluginStateRepository,
   ) {
     // A breaker tripped or an admin enabled a plugin on another instance: read its state again here.
     signals.on('plugin-state', (pluginId) => void this.reloadHealth(pluginId));
@@ -310,27 +280,61 @@ export class PluginsService implements OnApplicationShutdown {
     }
   }
 
-  /** An admin enables a plugin the circuit breaker disabled, with a clean failure count. */
+  /** An admin enables a disabled plugin (by its breaker or an admin), with a clean failure count. */
   async enable(adminId: string, pluginId: string): Promise<PluginHealth> {
     this.get(pluginId);
     const before = this.health.get(pluginId) ?? HEALTHY;
     await this.em.transactional(async () => {
-      await sqlRun(
-        this.em,
-        'update plugin_state set disabled_at = null, consecutive_failures = 0, updated_at = ? where plugin_id = ?',
-        [this.clock.now(), pluginId],
-      );
+      await this.states.enable(pluginId, this.clock.now());
       await this.audit.record({
         actorId: adminId,
         action: 'plugin.enable',
         subject: { type: 'plugin', id: pluginId },
-        details: { wasDisabled: before.disabledAt !== null, consecutiveFailures: before.consecutiveFailures },
+        details: {
+          wasDisabled: before.disabledAt !== null,
+          disabledBy: before.disabledBy,
+          consecutiveFailures: before.consecutiveFailures,
+        },
       });
     });
-    const health = { ...(this.health.get(pluginId) ?? HEALTHY), disabledAt: null, consecutiveFailures: 0 };
+    const health: PluginHealth = {
+      ...before,
+      disabledAt: null,
+      disabledBy: null,
+      disabledReason: null,
+      consecutiveFailures: 0,
+    };
     this.health.set(pluginId, health);
     this.signals.publish('plugin-state', pluginId);
     this.logger.log({ message: 'plugin enabled by an admin', plugin: pluginId });
+    return health;
+  }
+
+  /**
+   * An admin takes a plugin out of service on every instance at once, with the reason the others read: its
+   * routes answer 503 and its events are retried on the outbox schedule. One already disabled stays as it was.
+   */
+  async disable(adminId: string, pluginId: string, reason: string): Promise<PluginHealth> {
+    this.get(pluginId);
+    const now = this.clock.now();
+    const changed = await this.em.transactional(async () => {
+      const disabled = await this.states.disable(pluginId, 'admin', reason, now);
+      if (disabled) {
+        await this.audit.record({
+          actorId: adminId,
+          action: 'plugin.disable',
+          subject: { type: 'plugin', id: pluginId },
+          reason,
+        });
+      }
+      return disabled;
+    });
+    const health = (await this.states.find(pluginId)) ?? HEALTHY;
+    this.health.set(pluginId, health);
+    if (changed) {
+      this.signals.publish('plugin-state', pluginId);
+      this.logger.warn({ message: 'plugin disabled by an admin', plugin: pluginId, reason });
+    }
     return health;
   }
 
@@ -357,7 +361,9 @@ export class PluginsService implements OnApplicationShutdown {
       throw new ProblemException(
         HttpStatus.SERVICE_UNAVAILABLE,
         'plugin_disabled',
-        `${plugin.package.manifest.name} is disabled after repeated failures (last: ${health.lastError})`,
+        health.disabledBy === 'admin'
+          ? `${plugin.package.manifest.name} is disabled by an admin: ${health.disabledReason}`
+          : `${plugin.package.manifest.name} is disabled after repeated failures (last: ${health.disabledReason ?? health.lastError})`,
       );
     }
   }
@@ -390,29 +396,16 @@ export class PluginsService implements OnApplicationShutdown {
   }
 
   private async loadHealth(pluginIds: string[]): Promise<void> {
-    const now = this.clock.now();
-    for (const pluginId of pluginIds) {
-      await sqlRun(
-        this.em,
-        'insert into plugin_state (plugin_id, updated_at) values (?, ?) on conflict (plugin_id) do nothing',
-        [pluginId, now],
-      );
+    for (const [pluginId, health] of await this.states.loadAll(pluginIds, this.clock.now())) {
+      this.health.set(pluginId, health);
     }
-    const rows = await sqlRows<StateRow>(this.em, 'select * from plugin_state');
-    for (const row of rows) this.health.set(row.plugin_id, toHealth(row));
   }
 
   private async recordSuccess(pluginId: string): Promise<void> {
     const health = this.health.get(pluginId);
     if (!health || health.consecutiveFailures === 0) return;
     this.health.set(pluginId, { ...health, consecutiveFailures: 0 });
-    await this.database.withContext(() =>
-      sqlRun(
-        this.em,
-        'update plugin_state set consecutive_failures = 0, updated_at = ? where plugin_id = ?',
-        [this.clock.now(), pluginId],
-      ),
-    );
+    await this.database.withContext(() => this.states.resetFailures(pluginId, this.clock.now()));
   }
 
   /** Counts a failure; the one that reaches the limit disables the plugin. */
@@ -423,35 +416,29 @@ export class PluginsService implements OnApplicationShutdown {
     const { health, disabled } = await this.database.withContext(() =>
       this.em.transactional(async () => {
         const now = this.clock.now();
-        const [row] = await sqlRows<StateRow>(
-          this.em,
-          'select * from plugin_state where plugin_id = ? for update',
-          [pluginId],
-        );
-        const failures = row.consecutive_failures + 1;
-        const recent = [{ at: iso(now), error: reason }, ...row.recent_failures].slice(
-          0,
-          LIMITS.pluginRecentFailuresKept,
-        );
-        const disable = row.disabled_at === null && failures >= LIMITS.pluginFailuresToDisable;
-        const disabledAt = disable ? now : row.disabled_at;
-        await sqlRun(
-          this.em,
-          `update plugin_state set consecutive_failures = ?, recent_failures = ?::jsonb, last_error = ?,
-             last_failure_at = ?, disabled_at = ?, updated_at = ? where plugin_id = ?`,
-          [failures, JSON.stringify(recent), reason, now, disabledAt, now, pluginId],
-        );
+        const before = await this.states.lock(pluginId);
+        const failures = before.consecutiveFailures + 1;
+        const disable = before.disabledAt === null && failures >= LIMITS.pluginFailuresToDisable;
+        const health: PluginHealth = {
+          consecutiveFailures: failures,
+          recentFailures: [{ at: iso(now), error: reason }, ...before.recentFailures].slice(
+            0,
+            LIMITS.pluginRecentFailuresKept,
+          ),
+          lastError: reason,
+          lastFailureAt: now,
+          ...(disable
+            ? { disabledAt: now, disabledBy: 'breaker', disabledReason: reason }
+            : {
+                disabledAt: before.disabledAt,
+                disabledBy: before.disabledBy,
+                disabledReason: before.disabledReason,
+              }),
+        };
+        await this.states.saveFailure(pluginId, health, now);
         if (disable) {
           this.logger.error({ message: 'plugin disabled by its circuit breaker', plugin: pluginId, reason });
         }
-        const health = toHealth({
-          plugin_id: pluginId,
-          consecutive_failures: failures,
-          recent_failures: recent,
-          last_error: reason,
-          last_failure_at: now,
-          disabled_at: disabledAt,
-        });
         return { health, disabled: disable };
       }),
     );
@@ -464,17 +451,14 @@ export class PluginsService implements OnApplicationShutdown {
   private async reloadHealth(pluginId: string): Promise<void> {
     if (!this.health.has(pluginId)) return;
     try {
-      const [row] = await this.database.withContext(() =>
-        sqlRows<StateRow>(this.em, 'select * from plugin_state where plugin_id = ?', [pluginId]),
-      );
-      if (row) this.health.set(pluginId, toHealth(row));
+      const health = await this.database.withContext(() => this.states.find(pluginId));
+      if (health) this.health.set(pluginId, health);
     } catch (error) {
       this.logger.warn({ message: 'reading a plugin state failed', plugin: pluginId, error: String(error) });
     }
   }
 }
 
-/** Clipped again when read: rows written before the limits existed may hold megabytes. */
 /** The sandbox's limits from LIMITS, with the wall clock of one call (tests shorten it). */
 export function sandboxLimits(callTimeoutMs: number): SandboxLimits {
   return {
@@ -491,18 +475,6 @@ export function sandboxLimits(callTimeoutMs: number): SandboxLimits {
     bridgeConcurrentPerCall: LIMITS.pluginBridgeConcurrentPerCall,
     bridgeRequestBytes: LIMITS.pluginBridgeRequestBytes,
     retryAfterSeconds: LIMITS.pluginRetryAfterSeconds,
-  };
-}
-
-function toHealth(row: StateRow): PluginHealth {
-  return {
-    consecutiveFailures: row.consecutive_failures,
-    recentFailures: row.recent_failures
-      .slice(0, LIMITS.pluginRecentFailuresKept)
-      .map(({ at, error }) => ({ at, error: clip(String(error), LIMITS.pluginReasonMax) })),
-    lastError: row.last_error === null ? null : clip(row.last_error, LIMITS.pluginReasonMax),
-    lastFailureAt: row.last_failure_at === null ? null : new Date(row.last_failure_at),
-    disabledAt: row.disabled_at === null ? null : new Date(row.disabled_at),
   };
 }
 

@@ -10,15 +10,25 @@ const MS_PER_CLOCK_TICK = 10;
 export function processUsage(pid: number | undefined): { rssMb: number; cpuMs: number } | null {
   if (pid === undefined) return null;
   try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const rssKb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1]);
+    const rssMb = processRssMb(pid);
     // The fields after the command name, which is in parentheses and may itself hold spaces.
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     // utime and stime, fields 14 and 15 of stat(5), are the 12th and 13th after the name.
     const ticks = Number(fields[11]) + Number(fields[12]);
-    if (!Number.isFinite(rssKb) || !Number.isFinite(ticks)) return null;
-    return { rssMb: rssKb / 1024, cpuMs: ticks * MS_PER_CLOCK_TICK };
+    if (rssMb === null || !Number.isFinite(ticks)) return null;
+    return { rssMb, cpuMs: ticks * MS_PER_CLOCK_TICK };
+  } catch {
+    return null; // It has just exited.
+  }
+}
+
+/** A process's resident memory alone, the cheaper read for watching a call that is running. */
+export function processRssMb(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const rssKb = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+    return Number.isFinite(rssKb) ? rssKb / 1024 : null;
   } catch {
     return null; // It has just exited.
   }

@@ -82,7 +82,7 @@ describe('signals between two host instances (cluster)', () => {
     }
   });
 
-  it('refuses a plugin on the other instance once it is disabled, and serves it once an admin enables it', async () => {
+  it('refuses a plugin on the other instance once an admin disables it, and serves it once they enable it', async () => {
     const user = await factory.newUser('player');
     const polls = { id: first.app.get(PluginsService).get('polls').appId };
     expect(
@@ -91,13 +91,13 @@ describe('signals between two host instances (cluster)', () => {
     const listPolls = () => second.get('/apps/polls/api/polls', { token: user.token });
     expect((await listPolls()).status).toBe(200);
 
-    // As when the breaker trips on the first instance: the state is stored, then the others are told.
-    await first.sql('update plugin_state set disabled_at = now(), last_error = ? where plugin_id = ?', [
-      'failed in a test',
-      'polls',
-    ]);
+    // Disabled through the first instance (as when its breaker trips): the state is stored, then the others are told.
     let change = heard(second, 'plugin-state');
-    first.app.get(Signals).publish('plugin-state', 'polls');
+    const disabled = await first.post('/admin/plugins/polls/disable', {
+      token: admin.token,
+      body: { reason: 'Disabled in a test' },
+    });
+    expect(disabled.status).toBe(200);
     await change;
     await eventually(async () => (await listPolls()).status === 503);
     expectProblem(await listPolls(), 503, 'plugin_disabled');

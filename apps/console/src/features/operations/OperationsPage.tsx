@@ -1,10 +1,13 @@
 import { ProblemAlert, QueryState } from '@kongjian/client';
 import { App as AntApp, Button, Card, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ReasonDialog } from '../../app/ReasonDialog';
 import {
   type PluginStatus,
   type UnhealthyWebhook,
+  useDisablePlugin,
   useEnablePlugin,
   usePlugins,
   useUnhealthyWebhooks,
@@ -58,11 +61,13 @@ function Webhooks() {
   );
 }
 
-/** One plugin: its breaker, its recent failures and, when the breaker is open, the way to close it. */
+/** One plugin: its breaker, its recent failures, and the way to take it out of service or bring it back. */
 function PluginCard({ plugin }: { plugin: PluginStatus }) {
   const { t, i18n } = useTranslation('operations');
   const { message } = AntApp.useApp();
   const enable = useEnablePlugin();
+  const disable = useDisablePlugin(plugin.id);
+  const [asking, setAsking] = useState(false);
   const when = (at: string) => new Date(at).toLocaleString(i18n.language);
   const disabled = plugin.status === 'disabled';
   return (
@@ -78,9 +83,11 @@ function PluginCard({ plugin }: { plugin: PluginStatus }) {
       <Typography.Paragraph className="kj-help">
         {t('plugins.version', { id: plugin.id, version: plugin.version })}
       </Typography.Paragraph>
-      {disabled && plugin.disabledAt && (
+      {disabled && plugin.disabledAt && plugin.disabledBy && (
         <Typography.Paragraph>
-          {t('plugins.disabledAt', { when: when(plugin.disabledAt) })}
+          {t(`plugins.disabledBy.${plugin.disabledBy}`, { when: when(plugin.disabledAt) })}
+          <br />
+          <span className="kj-long-text">{plugin.disabledReason}</span>
         </Typography.Paragraph>
       )}
       <Typography.Paragraph>
@@ -104,6 +111,33 @@ function PluginCard({ plugin }: { plugin: PluginStatus }) {
             ))}
           </ul>
         </details>
+      )}
+      {!disabled && (
+        <Button danger onClick={() => setAsking(true)}>
+          {t('plugins.disable')}
+        </Button>
+      )}
+      {asking && (
+        <ReasonDialog
+          title={t('plugins.disableTitle', { name: plugin.name })}
+          ok={t('plugins.disable')}
+          required
+          label={t('plugins.disableReason')}
+          pending={disable.isPending}
+          error={disable.error}
+          onDecide={(reason) =>
+            disable.mutate(reason, {
+              onSuccess: () => {
+                void message.success(t('plugins.disabledNow', { name: plugin.name }));
+                setAsking(false);
+              },
+            })
+          }
+          onClose={() => {
+            disable.reset();
+            setAsking(false);
+          }}
+        />
       )}
       {disabled && (
         <Popconfirm

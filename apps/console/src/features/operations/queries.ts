@@ -33,3 +33,18 @@ export function useEnablePlugin() {
     },
   });
 }
+
+/** Takes a plugin out of service on every instance, with the reason other admins and its users read. */
+export function useDisablePlugin(pluginId: string) {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (reason: string) =>
+      call(
+        api.POST('/admin/plugins/{pluginId}/disable', { params: { path: { pluginId } }, body: { reason } }),
+      ),
+    onSuccess: () => {
+      void queries.invalidateQueries({ queryKey: [...OPERATIONS_KEY, 'plugins'] });
+      void queries.invalidateQueries({ queryKey: AUDIT_KEY });
+    },
+  });
+}

@@ -25,6 +25,7 @@ import { Migration20261202100000_app_invites } from './Migration20261202100000_a
 import { Migration20261203000000_task_leases } from './Migration20261203000000_task_leases';
 import { Migration20261203040000_drop_login_throttle } from './Migration20261203040000_drop_login_throttle';
 import { Migration20261203100000_event_request_id } from './Migration20261203100000_event_request_id';
+import { Migration20261203120000_plugin_disabled_by } from './Migration20261203120000_plugin_disabled_by';
 
 /** Every migration in order; listed explicitly so the compiled host and the tests find the same set. */
 export const MIGRATIONS = [
@@ -61,4 +62,8 @@ export const MIGRATIONS = [
   { name: 'Migration20261203000000_task_leases', class: Migration20261203000000_task_leases },
   { name: 'Migration20261203040000_drop_login_throttle', class: Migration20261203040000_drop_login_throttle },
   { name: 'Migration20261203100000_event_request_id', class: Migration20261203100000_event_request_id },
+  {
+    name: 'Migration20261203120000_plugin_disabled_by',
+    class: Migration20261203120000_plugin_disabled_by,
+  },
 ];

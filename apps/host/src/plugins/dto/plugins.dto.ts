@@ -1,4 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Matches, MaxLength } from 'class-validator';
+import { LIMITS } from '../../common/limits';
 
 export class PluginFailureResponse {
   @ApiProperty({ format: 'date-time' }) at!: string;
@@ -18,10 +20,35 @@ export class PluginStatusResponse {
   recentFailures!: PluginFailureResponse[];
   @ApiProperty({ type: String, nullable: true }) lastError!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastFailureAt!: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the breaker tripped' })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the breaker tripped or an admin disabled it',
+  })
   disabledAt!: string | null;
+  @ApiProperty({ type: String, enum: ['breaker', 'admin'], nullable: true })
+  disabledBy!: 'breaker' | 'admin' | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The failure that tripped the breaker, or the admin's reason",
+  })
+  disabledReason!: string | null;
 }
 
 export class PluginListResponse {
   @ApiProperty({ type: [PluginStatusResponse] }) items!: PluginStatusResponse[];
+}
+
+export class DisablePluginRequest {
+  @ApiProperty({
+    minLength: 1,
+    maxLength: LIMITS.pluginReasonMax,
+    description: 'Why: shown to other admins and in the 503 answers, recorded in the audit log',
+  })
+  @IsString()
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  @MaxLength(LIMITS.pluginReasonMax)
+  reason!: string;
 }
