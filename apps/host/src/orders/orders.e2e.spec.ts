@@ -462,7 +462,8 @@ describe('orders: coins charged through apps (e2e)', () => {
           { method, path },
           {
             ...junk,
-            authorizations: [undefined, `Bearer ${token}`, 'Bearer nope'],
+            authorized: `Bearer ${token}`,
+            refused: [undefined, 'Bearer nope'],
           },
         );
       }
@@ -479,7 +480,8 @@ describe('orders: coins charged through apps (e2e)', () => {
         { method, path },
         {
           ...junk,
-          authorizations: [undefined, `Bearer ${user.token}`],
+          authorized: `Bearer ${user.token}`,
+          refused: [undefined],
         },
       );
     }

@@ -24,8 +24,13 @@ export interface JunkVariants {
   params: string[];
   /** Bodies sent to operations that are not GET. */
   bodies: unknown[];
-  /** Authorization header values; undefined sends none. */
-  authorizations: (string | undefined)[];
+  /** The Authorization header of a caller the operation lets in: it sends every parameter with every body. */
+  authorized: string;
+  /**
+   * Authorization header values refused before any handler runs (undefined sends none). Only the body parser
+   * reads a request before that, so each body is sent once, and each parameter once.
+   */
+  refused: (string | undefined)[];
   /** Query parameters of the wrong types, sent with every request. */
   query: Record<string, unknown>;
 }
@@ -43,36 +48,44 @@ export const ENGINE_MESSAGES =
  */
 export async function expectNoServerErrors(host: TestHost, operation: Operation, junk: JunkVariants) {
   const server = host.app.getHttpServer();
-  for (const param of junk.params) {
+  const bodies = operation.method === 'GET' ? [undefined] : junk.bodies;
+  const requests = [
+    ...junk.params.flatMap((param) =>
+      bodies.map((body) => ({ param, body, authorization: junk.authorized })),
+    ),
+    ...junk.refused.flatMap((authorization) => [
+      ...bodies.map((body) => ({ param: junk.params[0], body, authorization })),
+      ...junk.params.slice(1).map((param) => ({ param, body: bodies[0], authorization })),
+    ]),
+  ];
+  for (const { param, body, authorization } of requests) {
     const url = operation.path.replace(/\{[^}]+\}/g, param);
-    for (const body of operation.method === 'GET' ? [undefined] : junk.bodies) {
-      for (const authorization of junk.authorizations) {
-        const send = request(server)[operation.method.toLowerCase() as 'post'];
-        let pending = send(url).query(junk.query as Record<string, string>);
-        if (authorization) pending = pending.set('Authorization', authorization);
-        const response = await (body === undefined
-          ? pending
-          : pending.set('Content-Type', 'application/json').send(JSON.stringify(body)));
-        expect({
-          ...operation,
-          url,
-          body,
-          status: response.status < 500 ? 'not 5xx' : response.status,
-        }).toEqual({
-          ...operation,
-          url,
-          body,
-          status: 'not 5xx',
-        });
-        if (response.status >= 400) {
-          expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-          expect({ url, body, detail: response.body.detail }).toEqual({
-            url,
-            body,
-            detail: expect.not.stringMatching(ENGINE_MESSAGES),
-          });
-        }
-      }
+    const send = request(server)[operation.method.toLowerCase() as 'post'];
+    let pending = send(url).query(junk.query as Record<string, string>);
+    if (authorization) pending = pending.set('Authorization', authorization);
+    const response = await (body === undefined
+      ? pending
+      : pending.set('Content-Type', 'application/json').send(JSON.stringify(body)));
+    expect({
+      ...operation,
+      url,
+      body,
+      authorization,
+      status: response.status < 500 ? 'not 5xx' : response.status,
+    }).toEqual({
+      ...operation,
+      url,
+      body,
+      authorization,
+      status: 'not 5xx',
+    });
+    if (response.status >= 400) {
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect({ url, body, detail: response.body.detail }).toEqual({
+        url,
+        body,
+        detail: expect.not.stringMatching(ENGINE_MESSAGES),
+      });
     }
   }
 }
