@@ -78,8 +78,19 @@ export async function createHost(
   // No enableShutdownHooks: main.ts drains on SIGTERM/SIGINT itself (see shutdown.ts) and exits 0.
   await app.init();
 
+  try {
+    await startUp(app, config);
+  } catch (error) {
+    // Nothing of a host that failed to start is left running: its plugin workers, the database.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
+  return app;
+}
+
+/** The start-up work on the database, once per start, with instances started together taking turns. */
+async function startUp(app: NestExpressApplication, config: AppConfig): Promise<void> {
   const database = app.get(DatabaseService);
-  // Instances started together take turns (see whileStarting).
   await database.whileStarting(async () => {
     const readiness = app.get(Readiness);
     await database.migrate();
@@ -103,5 +114,4 @@ export async function createHost(
       await database.withContext(() => app.get(AccountsService).ensureAdmin(admin.username, admin.password));
     }
   });
-  return app;
 }
