@@ -15,6 +15,23 @@ export const SCOPE_DESCRIPTIONS = {
 
 export type Scope = keyof typeof SCOPE_DESCRIPTIONS;
 
+/** The plain words of each scope in Chinese (the consent page); the English ones are the catalog's own. */
+const CHINESE_SCOPES: Record<Scope, string> = {
+  'profile:read': '查看你的昵称、头像、等级和黄钻状态',
+  'friends:read': '查看你的好友中谁也在用这个应用',
+  'feed:write': '以这个应用的名义在你的动态里发布内容',
+  storage: '为你保存它自己的数据（设置、游戏存档）',
+  'gifts:send': '以你的名义给好友送礼物',
+  'coins:charge': '请你用金币购买物品（每次付款都要你确认）',
+  'notifications:send': '给你的好友发通知',
+  'invites:send': '查看哪些好友还没用这个应用，并邀请他们来用',
+};
+
+/** A scope in plain words, in one of the languages of the host's pages. */
+export function scopeWords(scope: Scope, language: 'zh-CN' | 'en'): string {
+  return language === 'en' ? SCOPE_DESCRIPTIONS[scope] : CHINESE_SCOPES[scope];
+}
+
 export const SCOPES = Object.keys(SCOPE_DESCRIPTIONS) as Scope[];
 
 export function isScope(value: unknown): value is Scope {

@@ -11,12 +11,22 @@ import { LIMITS } from '../common/limits';
 import { ProblemException } from '../common/problem';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import type { OAuthTransaction } from './consent-transactions.service';
-import { runChain } from './express-chain';
-import { type CsrfCookie, csrfTokenMatches, formField, issueCsrfToken, parseForm } from './oauth-form';
+import {
+  runChain,
+  type CsrfCookie,
+  csrfTokenMatches,
+  formField,
+  issueCsrfToken,
+  parseForm,
+  errorPageHandler,
+  PageError,
+  pageText,
+  sendPage,
+  type PageTextKey,
+} from '../common/pages';
 import { AuthorizationPageError } from './oauth-errors';
-import { consentPage, errorPageHandler, PageError, pageText, sendPage, signInPage } from './oauth-pages';
+import { consentPage, signInPage } from './oauth-pages';
 import { OAuthServer, SignInRequired } from './oauth-server';
-import type { PageTextKey } from './page-text';
 
 /** Double-submit cookie for the sign-in form (see issueCsrfToken). */
 const SIGN_IN_CSRF_COOKIE: CsrfCookie = {

@@ -9,7 +9,7 @@ import { Clock } from '../common/clock';
 import { LIMITS } from '../common/limits';
 import { sqlRows, sqlRun } from '../database/sql';
 import { AuthorizationPageError } from './oauth-errors';
-import type { PageTextKey } from './page-text';
+import { type PageTextKey } from '../common/pages';
 import { hashSecret } from './oauth-tokens.service';
 
 /** The validated authorization request, as oauth2orize's `req.oauth2.req`. */

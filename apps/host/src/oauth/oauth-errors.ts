@@ -1,5 +1,5 @@
 import { AuthorizationError, TokenError } from 'oauth2orize';
-import { PageError } from './oauth-pages';
+import { PageError } from '../common/pages';
 
 export type TokenErrorCode =
   | 'invalid_request'

@@ -5,14 +5,19 @@ import { Public } from '../accounts/auth.decorators';
 import type { RegisteredApp } from '../apps/apps.service';
 import { type FixedWindowLimiter, RateLimits } from '../shared-store/rate-limits';
 import { ClientAuthenticationError, ClientAuthenticator } from './client-authentication';
-import { runChain } from './express-chain';
-import { formField, noStore, parseForm } from './oauth-form';
+import { runChain, formField, parseForm } from '../common/pages';
 import { tokenError } from './oauth-errors';
 import { normalizeTokenError, OAuthServer } from './oauth-server';
 import { OAuthTokensService } from './oauth-tokens.service';
 import { Metrics } from '../metrics/metrics.service';
 
 type ClientRequest = Request & { oauthClient: RegisteredApp };
+
+/** Token responses (and errors) carry credentials or reveal their state: never cache them (RFC 6749 §5.1). */
+function noStore(_request: Request, response: Response, next: NextFunction): void {
+  response.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' });
+  next();
+}
 
 /**
  * The client-facing endpoints: token (RFC 6749 §3.2), revocation (RFC 7009) and introspection

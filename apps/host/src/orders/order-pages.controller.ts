@@ -9,10 +9,19 @@ import { LIMITS } from '../common/limits';
 import { ProblemException } from '../common/problem';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { LedgerService } from '../economy/ledger.service';
-import { runChain } from '../oauth/express-chain';
-import { type CsrfCookie, csrfTokenMatches, formField, issueCsrfToken, parseForm } from '../oauth/oauth-form';
-import { errorPageHandler, escapeHtml, PageError, pageText, sendPage } from '../oauth/oauth-pages';
-import type { PageTextKey } from '../oauth/page-text';
+import {
+  runChain,
+  type CsrfCookie,
+  csrfTokenMatches,
+  formField,
+  issueCsrfToken,
+  parseForm,
+  errorPageHandler,
+  PageError,
+  pageText,
+  sendPage,
+  type PageTextKey,
+} from '../common/pages';
 import type { MyOrder } from './dto/orders.dto';
 import { confirmOrderPage, orderStatusPage } from './order-pages';
 import { OrdersService } from './orders.service';
@@ -107,7 +116,7 @@ export class OrderPagesController {
         t,
         error.status,
         t('order.notPaid'),
-        `<p class="error" role="alert">${escapeHtml(reason ? t(reason) : (error.detail ?? error.code))}</p>\n${orderStatusPage(current, returnTo, t)}`,
+        orderStatusPage(current, returnTo, t, reason ? t(reason) : (error.detail ?? error.code)),
       );
       return;
     }

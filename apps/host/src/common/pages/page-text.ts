@@ -1,5 +1,4 @@
 import type { Request } from 'express';
-import { SCOPE_DESCRIPTIONS, type Scope } from '../apps/scopes';
 
 /** The languages of the host's own pages, the same two as the web app's. */
 export type PageLanguage = 'zh-CN' | 'en';
@@ -156,18 +155,6 @@ const CHINESE: Record<PageTextKey, string> = {
   'order.problem.order_expired': '这笔订单已过期。',
 };
 
-/** The consent page's plain words for each scope in Chinese; the English ones are the catalog's own. */
-const CHINESE_SCOPES: Record<Scope, string> = {
-  'profile:read': '查看你的昵称、头像、等级和黄钻状态',
-  'friends:read': '查看你的好友中谁也在用这个应用',
-  'feed:write': '以这个应用的名义在你的动态里发布内容',
-  storage: '为你保存它自己的数据（设置、游戏存档）',
-  'gifts:send': '以你的名义给好友送礼物',
-  'coins:charge': '请你用金币购买物品（每次付款都要你确认）',
-  'notifications:send': '给你的好友发通知',
-  'invites:send': '查看哪些好友还没用这个应用，并邀请他们来用',
-};
-
 const TEXT: Record<PageLanguage, Record<PageTextKey, string>> = { en: ENGLISH, 'zh-CN': CHINESE };
 
 export type PageParams = Record<string, string | number>;
@@ -176,17 +163,13 @@ export type PageParams = Record<string, string | number>;
 export interface Translate {
   (key: PageTextKey, params?: PageParams): string;
   language: PageLanguage;
-  scope: (scope: Scope) => string;
 }
 
 export function translator(language: PageLanguage): Translate {
   const text = TEXT[language];
   const translate = (key: PageTextKey, params: PageParams = {}) =>
     text[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-  return Object.assign(translate, {
-    language,
-    scope: (scope: Scope) => (language === 'en' ? SCOPE_DESCRIPTIONS[scope] : CHINESE_SCOPES[scope]),
-  });
+  return Object.assign(translate, { language });
 }
 
 /** The web app's remembered choice, else the browser's preference between the two, else Chinese. */
