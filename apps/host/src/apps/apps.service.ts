@@ -20,9 +20,15 @@ import { AppsRepository } from './apps.repository';
 import { normalizeScopes, Scope } from './scopes';
 import { listingDiff, type ListingChange, manifestDiff, type ManifestDiff } from './version-diff';
 import { MetaRepository } from '../database/meta.repository';
+import {
+  assertEditable,
+  assertNewVersionAllowed,
+  nextVersionStatus,
+  type VersionAction,
+  type VersionStatus,
+} from './version-lifecycle';
 
 export type AppStatus = 'development' | 'published' | 'suspended';
-export type VersionStatus = 'draft' | 'submitted' | 'approved' | 'rejected' | 'published' | 'superseded';
 export type ClientType = 'confidential' | 'public';
 
 export const APP_CATEGORIES = [
@@ -192,19 +198,6 @@ interface VersionRow {
 
 const VERSION_COLUMNS =
   'app_id, number, manifest, status, status_reason, submit_note, created_at, updated_at';
-
-/** Which action moves a version from which status, and where to. Every other move is a 409. */
-const VERSION_TRANSITIONS = {
-  submit: { from: 'draft', to: 'submitted', rule: 'only a draft can be submitted for review' },
-  approve: { from: 'submitted', to: 'approved', rule: 'only a version waiting for review can be approved' },
-  reject: { from: 'submitted', to: 'rejected', rule: 'only a version waiting for review can be rejected' },
-  publish: { from: 'approved', to: 'published', rule: 'only an approved version can be published' },
-} as const satisfies Record<string, { from: VersionStatus; to: VersionStatus; rule: string }>;
-
-export type VersionAction = keyof typeof VERSION_TRANSITIONS;
-
-/** Versions still on their way to users: an app has at most one at a time. */
-const OPEN_VERSION_STATUSES: VersionStatus[] = ['draft', 'submitted', 'approved'];
 
 /** Every optional scope must be one the version asks for; a stray one is a mistake in the request. */
 function assertOptionalScopesAsked(manifest: Pick<AppManifest, 'scopes' | 'optionalScopes'>): void {
@@ -764,15 +757,7 @@ export class AppsService {
       const app = await this.owned(developerId, appId, true);
       if (app.pluginId !== null)
         throw conflict('app_status_conflict', 'A built-in app is versioned by its plugin manifest');
-      const open = (await this.versions(appId)).find((version) =>
-        OPEN_VERSION_STATUSES.includes(version.status),
-      );
-      if (open) {
-        throw conflict(
-          'app_status_conflict',
-          `Version ${open.number} is ${open.status}; a new version can start only when no version is a draft, submitted or approved`,
-        );
-      }
+      assertNewVersionAllowed(await this.versions(appId));
       return this.version(appId, await this.insertVersion(appId, canonical, 'draft'));
     });
   }
@@ -793,12 +778,7 @@ export class AppsService {
     return this.em.transactional(async () => {
       await this.owned(developerId, appId, true);
       const version = await this.version(appId, number, true);
-      if (version.status !== 'draft') {
-        throw conflict(
-          'app_status_conflict',
-          `Version ${number} is ${version.status}; only a draft can be edited`,
-        );
-      }
+      assertEditable(number, version.status);
       const merged = { ...version.manifest, ...patch };
       assertOptionalScopesAsked(merged);
       await sqlRun(
@@ -896,10 +876,7 @@ export class AppsService {
     reason: string | null,
   ): Promise<void> {
     const version = await this.version(appId, number, true);
-    const transition = VERSION_TRANSITIONS[action];
-    if (version.status !== transition.from) {
-      throw conflict('app_status_conflict', `Version ${number} is ${version.status}: ${transition.rule}`);
-    }
+    const status = nextVersionStatus(number, version.status, action);
     const now = this.clock.now();
     const [app] = await sqlRows<{ status: AppStatus; published_version: number | null }>(
       this.em,
@@ -925,9 +902,9 @@ export class AppsService {
     await sqlRun(
       this.em,
       'update app_version set status = ?, status_reason = ?, updated_at = ? where app_id = ? and number = ?',
-      [transition.to, action === 'reject' ? reason : null, now, appId, number],
+      [status, action === 'reject' ? reason : null, now, appId, number],
     );
-    await this.record(appId, number, actorId, version.status, transition.to, reason);
+    await this.record(appId, number, actorId, version.status, status, reason);
     if (action !== 'publish') return;
     await this.repository.keepListing(appId, number);
     await sqlRun(

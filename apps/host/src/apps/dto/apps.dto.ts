@@ -32,10 +32,10 @@ import {
   type AppStatus,
   type ClientType,
   UPLOADED_ICON_URL,
-  type VersionStatus,
 } from '../apps.service';
 import { SCOPES, type Scope } from '../scopes';
 import { LISTING_FIELDS, type ListingField } from '../version-diff';
+import type { VersionStatus } from '../version-lifecycle';
 
 const APP_STATUSES: AppStatus[] = ['development', 'published', 'suspended'];
 const VERSION_STATUSES: VersionStatus[] = [
