@@ -103,56 +103,48 @@ export class PluginsService implements OnApplicationShutdown {
     if (!config || this.supervisor) return;
     const packages = loadPluginPackages(config.dir, config.only);
     if (packages.length === 0) return;
-    const limits = sandboxLimits(config.callTimeoutMs ?? LIMITS.pluginCallTimeoutMs);
-    // The workers bundle and load the plugins while their apps are registered: a start takes the longer of
-    // the two, not both.
-    let supervisor: PluginSupervisor<Actor> | undefined;
-    const workersLoaded = (async () => {
-      supervisor = new PluginSupervisor<Actor>({
-        plugins: await Promise.all(packages.map(bundlePlugin)),
-        workersPerPlugin: config.workersPerPlugin,
-        limits,
-        processMemoryMb: config.processMemoryMb ?? LIMITS.pluginProcessMemoryMb,
-        bridge: (_pluginId, actor, request) =>
-          this.bridge.request(actor.appId, actor.userId, request, limits.callTimeoutMs, actor.requestId),
-        log: (pluginId, level, message, data) =>
-          this.logger[level === 'info' ? 'log' : level]({ plugin: pluginId, message, data }),
-        fault: (pluginId, reason) => void this.recordFailure(pluginId, reason),
+    const sources = await Promise.all(packages.map(bundlePlugin));
+    for (const plugin of packages) {
+      const { manifest } = plugin;
+      const app = await this.apps.registerBuiltIn({
+        pluginId: manifest.id,
+        name: manifest.name,
+        description: manifest.description,
+        category: manifest.category,
+        iconUrl: manifest.icon ? `${this.publicBase(manifest.id)}${manifest.icon.slice('ui/'.length)}` : null,
+        canvasUrl: this.publicBase(manifest.id),
+        scopes: manifest.scopes,
+        optionalScopes: manifest.optionalScopes,
+        events: manifest.events,
+        version: manifest.version,
       });
-      return supervisor.start();
-    })();
+      this.plugins.set(manifest.id, {
+        package: plugin,
+        appId: app.id,
+        routes: new RouteTable(manifest.routes),
+      });
+    }
+    await this.loadHealth(packages.map((plugin) => plugin.manifest.id));
+
+    const limits = sandboxLimits(config.callTimeoutMs ?? LIMITS.pluginCallTimeoutMs);
+    this.supervisor = new PluginSupervisor<Actor>({
+      plugins: sources,
+      workersPerPlugin: config.workersPerPlugin,
+      limits,
+      processMemoryMb: config.processMemoryMb ?? LIMITS.pluginProcessMemoryMb,
+      bridge: (_pluginId, actor, request) =>
+        this.bridge.request(actor.appId, actor.userId, request, limits.callTimeoutMs, actor.requestId),
+      log: (pluginId, level, message, data) =>
+        this.logger[level === 'info' ? 'log' : level]({ plugin: pluginId, message, data }),
+      fault: (pluginId, reason) => void this.recordFailure(pluginId, reason),
+    });
     try {
-      for (const plugin of packages) {
-        const { manifest } = plugin;
-        const app = await this.apps.registerBuiltIn({
-          pluginId: manifest.id,
-          name: manifest.name,
-          description: manifest.description,
-          category: manifest.category,
-          iconUrl: manifest.icon
-            ? `${this.publicBase(manifest.id)}${manifest.icon.slice('ui/'.length)}`
-            : null,
-          canvasUrl: this.publicBase(manifest.id),
-          scopes: manifest.scopes,
-          optionalScopes: manifest.optionalScopes,
-          events: manifest.events,
-          version: manifest.version,
-        });
-        this.plugins.set(manifest.id, {
-          package: plugin,
-          appId: app.id,
-          routes: new RouteTable(manifest.routes),
-        });
-      }
-      await this.loadHealth(packages.map((plugin) => plugin.manifest.id));
-      this.checkDefinitions(await workersLoaded);
+      this.checkDefinitions(await this.supervisor.start());
     } catch (error) {
-      // Whichever failed first, the other is finished before the workers stop.
-      await workersLoaded.catch(() => undefined);
-      await supervisor?.stop();
+      await this.supervisor.stop();
+      this.supervisor = null;
       throw error;
     }
-    this.supervisor = supervisor!;
     for (const plugin of this.plugins.values()) {
       this.events.registerInProcessReceiver(plugin.appId, (event, userId) =>
         this.dispatchEvent(plugin, event, userId),
