@@ -27,8 +27,6 @@ const HOST_FILES_WITH_SQL = [
   'apps/host/src/moderation/moderation-state.ts',
   'apps/host/src/moderation/moderation.service.ts',
   'apps/host/src/notifications/notifications.service.ts',
-  'apps/host/src/oauth/authorization-codes.service.ts',
-  'apps/host/src/oauth/consent-transactions.service.ts',
   'apps/host/src/oauth/oauth-tokens.service.ts',
   'apps/host/src/open-api/app-storage.service.ts',
   'apps/host/src/open-api/app-wide-storage.service.ts',

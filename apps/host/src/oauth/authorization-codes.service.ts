@@ -4,10 +4,9 @@ import type { RegisteredApp } from '../apps/apps.service';
 import { AuthorizationsService } from '../apps/authorizations.service';
 import { normalizeScopes, type Scope } from '../apps/scopes';
 import { Clock } from '../common/clock';
-import { newId } from '../common/ids';
 import { LIMITS } from '../common/limits';
-import { sqlRows, sqlRun } from '../database/sql';
 import { tokenError } from './oauth-errors';
+import { OAuthRepository } from './oauth.repository';
 import { hashSecret, newSecret, OAuthTokensService, type TokenResponse } from './oauth-tokens.service';
 import { verifierMatches } from './pkce';
 
@@ -21,17 +20,6 @@ export interface CodeRequest {
   codeChallenge: string;
 }
 
-interface ClaimedCode {
-  id: string;
-  app_id: string;
-  user_id: string;
-  scopes: Scope[];
-  redirect_uri: string;
-  redirect_uri_in_request: boolean;
-  code_challenge: string;
-  expires_at: Date | string;
-}
-
 /**
  * Authorization codes: random, stored hashed, valid for a minute and usable once. Every exchange attempt
  * burns the code; a second attempt means it leaked, so every token issued from it is revoked.
@@ -40,6 +28,7 @@ interface ClaimedCode {
 export class AuthorizationCodesService {
   constructor(
     private readonly em: EntityManager,
+    private readonly repository: OAuthRepository,
     private readonly tokens: OAuthTokensService,
     private readonly authorizations: AuthorizationsService,
     @Inject(Clock) private readonly clock: Clock,
@@ -48,23 +37,18 @@ export class AuthorizationCodesService {
   async issue(request: CodeRequest): Promise<string> {
     const code = newSecret('kjg_');
     const now = this.clock.now();
-    await sqlRun(
-      this.em,
-      `insert into oauth_code (id, code_hash, app_id, user_id, scopes, redirect_uri, redirect_uri_in_request,
-         code_challenge, created_at, expires_at)
-       values (?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?)`,
-      [
-        newId(),
-        hashSecret(code),
-        request.app.id,
-        request.userId,
-        `{${request.scopes.join(',')}}`,
-        request.redirectUri,
-        request.redirectUriInRequest,
-        request.codeChallenge,
-        now,
-        new Date(now.getTime() + LIMITS.oauthCodeTtlSeconds * 1000),
-      ],
+    await this.repository.insertCode(
+      hashSecret(code),
+      {
+        appId: request.app.id,
+        userId: request.userId,
+        scopes: request.scopes,
+        redirectUri: request.redirectUri,
+        redirectUriInRequest: request.redirectUriInRequest,
+        codeChallenge: request.codeChallenge,
+        expiresAt: new Date(now.getTime() + LIMITS.oauthCodeTtlSeconds * 1000),
+      },
+      now,
     );
     return code;
   }
@@ -79,45 +63,36 @@ export class AuthorizationCodesService {
     const outcome = await this.em.transactional(async () => {
       // The claim and the grant it creates commit together, so a racing exchange that finds the code
       // used also finds (and revokes) the winner's grant.
-      const [claimed] = await sqlRows<ClaimedCode>(
-        this.em,
-        `update oauth_code set used_at = ? where code_hash = ? and used_at is null
-         returning id, app_id, user_id, scopes, redirect_uri, redirect_uri_in_request, code_challenge, expires_at`,
-        [this.clock.now(), hashSecret(code)],
-      );
-      if (!claimed) {
-        const [used] = await sqlRows<{ id: string }>(
-          this.em,
-          'select id from oauth_code where code_hash = ?',
-          [hashSecret(code)],
-        );
-        if (!used) return tokenError('invalid_grant', 'Unknown authorization code');
-        await this.tokens.revokeCodeGrants(used.id);
+      const found = await this.repository.claimCode(hashSecret(code), this.clock.now());
+      if (!found) return tokenError('invalid_grant', 'Unknown authorization code');
+      if ('used' in found) {
+        await this.tokens.revokeCodeGrants(found.used);
         return tokenError(
           'invalid_grant',
           'This code was already used; the tokens issued from it are revoked',
         );
       }
-      if (claimed.app_id !== app.id)
+      const { claimed } = found;
+      if (claimed.appId !== app.id)
         return tokenError('invalid_grant', 'This code was issued to another client');
-      if (new Date(claimed.expires_at).getTime() <= this.clock.now().getTime()) {
+      if (claimed.expiresAt.getTime() <= this.clock.now().getTime()) {
         return tokenError('invalid_grant', 'This code has expired');
       }
-      const redirectMatches = claimed.redirect_uri_in_request
-        ? redirectUri === claimed.redirect_uri
-        : redirectUri === undefined || redirectUri === claimed.redirect_uri;
+      const redirectMatches = claimed.redirectUriInRequest
+        ? redirectUri === claimed.redirectUri
+        : redirectUri === undefined || redirectUri === claimed.redirectUri;
       if (!redirectMatches) {
         return tokenError('invalid_grant', 'redirect_uri must be the one used in the authorization request');
       }
-      if (!verifierMatches(verifier, claimed.code_challenge)) {
+      if (!verifierMatches(verifier, claimed.codeChallenge)) {
         return tokenError('invalid_grant', 'code_verifier does not match the code_challenge');
       }
-      const state = await this.authorizations.accessState(app.id, claimed.user_id);
+      const state = await this.authorizations.accessState(app.id, claimed.userId);
       if (!state) return tokenError('invalid_grant', 'The user has withdrawn consent');
       if (state.appStatus === 'suspended') return tokenError('unauthorized_client', 'This app is suspended');
       if (state.userSuspended) return tokenError('invalid_grant', "The user's account is suspended");
       const scopes = normalizeScopes(claimed.scopes).filter((scope) => state.scopes.includes(scope));
-      return this.tokens.createGrant(app, claimed.user_id, claimed.id, scopes, state.openid);
+      return this.tokens.createGrant(app, claimed.userId, claimed.id, scopes, state.openid);
     });
     // Refusals are returned from the transaction rather than thrown, so burning the code and revoking a
     // replayed code's tokens commit.

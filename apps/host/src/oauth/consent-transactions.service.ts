@@ -1,5 +1,4 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { EntityManager } from '@mikro-orm/core';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import type { AuthenticatedRequest } from '../accounts/auth.decorators';
@@ -7,8 +6,8 @@ import { AppsService, type RegisteredApp } from '../apps/apps.service';
 import type { Scope } from '../apps/scopes';
 import { Clock } from '../common/clock';
 import { LIMITS } from '../common/limits';
-import { sqlRows, sqlRun } from '../database/sql';
 import { AuthorizationPageError } from './oauth-errors';
+import { OAuthRepository } from './oauth.repository';
 import { type PageTextKey } from '../common/pages';
 import { hashSecret } from './oauth-tokens.service';
 
@@ -59,7 +58,7 @@ function bodyField(request: Request, name: string): string | undefined {
 @Injectable()
 export class ConsentTransactionStore {
   constructor(
-    private readonly em: EntityManager,
+    private readonly repository: OAuthRepository,
     private readonly apps: AppsService,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
@@ -84,20 +83,15 @@ export class ConsentTransactionStore {
     const csrfToken = randomBytes(32).toString('base64url');
     const now = this.clock.now();
     const stored: StoredRequest = { redirectURI: transaction.redirectURI, req: transaction.req };
-    await sqlRun(
-      this.em,
-      `insert into oauth_transaction (id, session_id, user_id, app_id, csrf_hash, request, expires_at)
-       values (?, ?, ?, ?, ?, ?::jsonb, ?)`,
-      [
-        id,
-        viewer.sessionId,
-        viewer.id,
-        transaction.client.id,
-        hashSecret(csrfToken),
-        JSON.stringify(stored),
-        new Date(now.getTime() + LIMITS.oauthTransactionTtlSeconds * 1000),
-      ],
-    );
+    await this.repository.insertConsentTransaction({
+      id,
+      sessionId: viewer.sessionId,
+      userId: viewer.id,
+      appId: transaction.client.id,
+      csrfHash: hashSecret(csrfToken),
+      request: stored,
+      expiresAt: new Date(now.getTime() + LIMITS.oauthTransactionTtlSeconds * 1000),
+    });
     transaction.locals = { ...transaction.locals, csrfToken };
     return id;
   }
@@ -108,23 +102,22 @@ export class ConsentTransactionStore {
     const id = bodyField(request, 'transaction_id');
     const csrfToken = bodyField(request, 'csrf_token');
     if (!id || !csrfToken) throw forged('consent.refused.incomplete');
-    const [row] = await sqlRows<{ app_id: string; csrf_hash: string; request: StoredRequest | string }>(
-      this.em,
-      `select app_id, csrf_hash, request from oauth_transaction
-       where id = ? and session_id = ? and user_id = ? and expires_at > ?`,
-      [id, viewer.sessionId, viewer.id, this.clock.now()],
+    const row = await this.repository.findConsentTransaction(
+      id,
+      viewer.sessionId,
+      viewer.id,
+      this.clock.now(),
     );
     if (!row) throw forged('consent.refused.expired');
-    const expected = Buffer.from(row.csrf_hash, 'hex');
+    const expected = Buffer.from(row.csrfHash, 'hex');
     if (!timingSafeEqual(expected, Buffer.from(hashSecret(csrfToken), 'hex'))) {
       throw forged('consent.refused.forged');
     }
     // Deleting is the claim: of two decisions racing for one transaction, only one gets the row.
-    const claimed = await sqlRun(this.em, 'delete from oauth_transaction where id = ?', [id]);
-    if (claimed === 0) throw forged('consent.refused.answered');
-    const app = await this.apps.findById(row.app_id);
+    if (!(await this.repository.deleteConsentTransaction(id))) throw forged('consent.refused.answered');
+    const app = await this.apps.findById(row.appId);
     if (!app || app.status === 'suspended') throw forged('consent.refused.unavailable');
-    const stored = typeof row.request === 'string' ? (JSON.parse(row.request) as StoredRequest) : row.request;
+    const stored = row.request as StoredRequest;
     return { transactionID: id, client: app, redirectURI: stored.redirectURI, req: stored.req, user: viewer };
   }
 }

@@ -1,15 +1,96 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { sqlRun } from '../database/sql';
+import type { Scope } from '../apps/scopes';
+import { newId } from '../common/ids';
+import { sqlRows, sqlRun } from '../database/sql';
+
+/** An authorization code as issued: who it is for, and what its exchange must repeat. */
+export interface AuthorizationCode {
+  appId: string;
+  userId: string;
+  scopes: Scope[];
+  redirectUri: string;
+  /** Whether the authorization request named the redirect URI; then the token request must repeat it. */
+  redirectUriInRequest: boolean;
+  codeChallenge: string;
+  expiresAt: Date;
+}
+
+interface CodeRow {
+  id: string;
+  app_id: string;
+  user_id: string;
+  scopes: Scope[];
+  redirect_uri: string;
+  redirect_uri_in_request: boolean;
+  code_challenge: string;
+  expires_at: Date | string;
+}
 
 /**
- * SQL of the OAuth server's tables (oauth_code, oauth_grant, oauth_token, oauth_transaction). For now it
- * holds the purges of expired state; the services' other queries move here with the module's refactoring.
- * Each purge deletes at most `limit` rows, oldest first, and says how many.
+ * SQL of the OAuth server's tables (oauth_code, oauth_grant, oauth_token, oauth_transaction): authorization
+ * codes and the purges of expired state so far; the services' other queries move here with the module's
+ * refactoring. Each purge deletes at most `limit` rows, oldest first, and says how many.
  */
 @Injectable()
 export class OAuthRepository {
   constructor(private readonly em: EntityManager) {}
+
+  /** Stores a code by the hash of its secret. */
+  async insertCode(codeHash: string, code: AuthorizationCode, now: Date): Promise<void> {
+    await sqlRun(
+      this.em,
+      `insert into oauth_code (id, code_hash, app_id, user_id, scopes, redirect_uri, redirect_uri_in_request,
+         code_challenge, created_at, expires_at)
+       values (?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?)`,
+      [
+        newId(),
+        codeHash,
+        code.appId,
+        code.userId,
+        `{${code.scopes.join(',')}}`,
+        code.redirectUri,
+        code.redirectUriInRequest,
+        code.codeChallenge,
+        now,
+        code.expiresAt,
+      ],
+    );
+  }
+
+  /**
+   * Marks the code used, if nobody has yet, and returns it with its id; `used` with the id when it was used
+   * before; null when there is no such code.
+   */
+  async claimCode(
+    codeHash: string,
+    now: Date,
+  ): Promise<{ claimed: AuthorizationCode & { id: string } } | { used: string } | null> {
+    const [claimed] = await sqlRows<CodeRow>(
+      this.em,
+      `update oauth_code set used_at = ? where code_hash = ? and used_at is null
+       returning id, app_id, user_id, scopes, redirect_uri, redirect_uri_in_request, code_challenge, expires_at`,
+      [now, codeHash],
+    );
+    if (claimed) {
+      return {
+        claimed: {
+          id: claimed.id,
+          appId: claimed.app_id,
+          userId: claimed.user_id,
+          scopes: claimed.scopes,
+          redirectUri: claimed.redirect_uri,
+          redirectUriInRequest: claimed.redirect_uri_in_request,
+          codeChallenge: claimed.code_challenge,
+          expiresAt: new Date(claimed.expires_at),
+        },
+      };
+    }
+    const [used] = await sqlRows<{ id: string }>(this.em, 'select id from oauth_code where code_hash = ?', [
+      codeHash,
+    ]);
+    return used ? { used: used.id } : null;
+  }
 
   purgeTokensExpiredBefore(before: Date, limit: number): Promise<number> {
     return this.purgeExpiredBefore('oauth_token', before, limit);
@@ -21,6 +102,56 @@ export class OAuthRepository {
 
   purgeConsentTransactionsExpiredBefore(before: Date, limit: number): Promise<number> {
     return this.purgeExpiredBefore('oauth_transaction', before, limit);
+  }
+
+  /** A consent page's pending request, bound to the session that opened it, with its CSRF token's hash. */
+  async insertConsentTransaction(transaction: {
+    id: string;
+    sessionId: string;
+    userId: string;
+    appId: string;
+    csrfHash: string;
+    request: unknown;
+    expiresAt: Date;
+  }): Promise<void> {
+    await sqlRun(
+      this.em,
+      `insert into oauth_transaction (id, session_id, user_id, app_id, csrf_hash, request, expires_at)
+       values (?, ?, ?, ?, ?, ?::jsonb, ?)`,
+      [
+        transaction.id,
+        transaction.sessionId,
+        transaction.userId,
+        transaction.appId,
+        transaction.csrfHash,
+        JSON.stringify(transaction.request),
+        transaction.expiresAt,
+      ],
+    );
+  }
+
+  /** The pending consent transaction of this session and user, unless it has expired. */
+  async findConsentTransaction(
+    id: string,
+    sessionId: string,
+    userId: string,
+    now: Date,
+  ): Promise<{ appId: string; csrfHash: string; request: unknown } | undefined> {
+    const [row] = await sqlRows<{ app_id: string; csrf_hash: string; request: unknown }>(
+      this.em,
+      `select app_id, csrf_hash, request from oauth_transaction
+       where id = ? and session_id = ? and user_id = ? and expires_at > ?`,
+      [id, sessionId, userId, now],
+    );
+    if (!row) return undefined;
+    // PGlite hands jsonb back as text, PostgreSQL as a value.
+    const request: unknown = typeof row.request === 'string' ? JSON.parse(row.request) : row.request;
+    return { appId: row.app_id, csrfHash: row.csrf_hash, request };
+  }
+
+  /** Deletes the transaction; false when another decision deleted it first. */
+  async deleteConsentTransaction(id: string): Promise<boolean> {
+    return (await sqlRun(this.em, 'delete from oauth_transaction where id = ?', [id])) > 0;
   }
 
   /** Grants made before `before` with no token left: nothing can use them any more. */
