@@ -145,7 +145,7 @@ export class Metrics {
     });
     new Gauge({
       name: 'kongjian_plugin_disabled',
-      help: "1 when the plugin's circuit breaker has disabled it, else 0",
+      help: '1 when the plugin is disabled (by its circuit breaker or an admin), else 0',
       labelNames: ['plugin'] as const,
       registers: [this.registry],
       collect() {
