@@ -4,7 +4,8 @@ import { Keyset, keysetCondition } from '../common/pagination';
 import { lockName } from '../database/advisory-lock';
 import { sqlRows, sqlRun, uuidArray } from '../database/sql';
 import type { PrivacyLevel } from '../privacy/privacy-level';
-import { User } from './user.entity';
+import type { AuthUser } from './auth-user';
+import { type Role, User } from './user.entity';
 
 /**
  * Where `kongjian_meta` remembers the platform's own account (owner of the built-in apps, created by
@@ -46,6 +47,14 @@ export const notSuspended = (column: string, { nullable = false } = {}): string 
     ? `(${column} is null or ${column} not in ${SUSPENDED_ACCOUNT_IDS})`
     : `${column} not in ${SUSPENDED_ACCOUNT_IDS}`;
 
+/** A session as the auth guard needs it. */
+export interface SignedInSession {
+  sessionId: string;
+  user: AuthUser;
+  lastUsedAt: Date;
+  expiresAt: Date;
+}
+
 /** SQL of the accounts module's tables (user_account, session) for the rules in AccountsService. */
 @Injectable()
 export class AccountsRepository {
@@ -82,6 +91,44 @@ export class AccountsRepository {
       'delete from session where id in (select id from session where expires_at < ? order by expires_at limit ?)',
       [before, limit],
     );
+  }
+
+  /**
+   * The session a token hash signs in, unless it expired by `now` or its user is suspended (suspension
+   * ends sessions; the condition also covers a sign-in that raced with it).
+   */
+  async signedInSession(tokenHash: string, now: Date): Promise<SignedInSession | null> {
+    const [row] = await sqlRows<{
+      session_id: string;
+      user_id: string;
+      username: string;
+      roles: Role[];
+      last_used_at: Date;
+      expires_at: Date;
+    }>(
+      this.em,
+      `select s.id as session_id, s.last_used_at, s.expires_at, u.id as user_id, u.username, u.roles
+         from session s join user_account u on u.id = s.user_id
+        where s.token_hash = ? and s.expires_at > ? and u.suspended_at is null`,
+      [tokenHash, now],
+    );
+    if (!row) return null;
+    return {
+      sessionId: row.session_id,
+      // Shared by every request of the session while it is cached: nobody may change it.
+      user: Object.freeze({
+        id: row.user_id,
+        username: row.username,
+        roles: Object.freeze(row.roles) as Role[],
+        sessionId: row.session_id,
+      }),
+      lastUsedAt: new Date(row.last_used_at),
+      expiresAt: new Date(row.expires_at),
+    };
+  }
+
+  async touchSession(sessionId: string, now: Date): Promise<void> {
+    await sqlRun(this.em, 'update session set last_used_at = ? where id = ?', [now, sessionId]);
   }
 
   async sessionActive(sessionId: string, now: Date): Promise<boolean> {

@@ -7,7 +7,8 @@ import { Keyset } from '../common/pagination';
 import { badRequest, conflict, notFound, ProblemException } from '../common/problem';
 import { sqlRows, sqlRun, uuidArray } from '../database/sql';
 import type { PrivacyLevel } from '../privacy/privacy-level';
-import { AccountsRepository } from './accounts.repository';
+import { ChangeCache, ChangeFeed } from '../database/change-feed';
+import { AccountsRepository, type SignedInSession } from './accounts.repository';
 import type { AuthUser } from './auth-user';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './password';
 import { Session } from './session.entity';
@@ -41,13 +42,18 @@ export function usernameKey(username: string): string {
 export class AccountsService {
   private readonly logger = new Logger('AccountsService');
   private readonly signInListeners: ((userId: string) => Promise<void>)[] = [];
+  /** Signed-in sessions by the hash of their token. */
+  private readonly sessions: ChangeCache<SignedInSession>;
 
   constructor(
     private readonly em: EntityManager,
     private readonly repository: AccountsRepository,
     private readonly throttle: SignInThrottle,
     @Inject(Clock) private readonly clock: Clock,
-  ) {}
+    changes: ChangeFeed,
+  ) {
+    this.sessions = changes.cache('sessions', LIMITS.changeCacheEntries);
+  }
 
   /**
    * Lets a module that depends on accounts react to sign-ins (economy's daily-login points) without
@@ -151,28 +157,24 @@ export class AccountsService {
     return { token, session, user };
   }
 
-  /** Resolves a session token to its user, or undefined when it is unknown or expired. */
+  /**
+   * Resolves a session token to its user, or undefined when it is unknown, expired, ended or its user
+   * suspended. Sessions are cached in memory: the database's change feed drops one the moment it ends or
+   * its user changes, on every instance.
+   */
   async authenticate(token: string): Promise<AuthUser | undefined> {
     const now = this.clock.now();
-    const [row] = await sqlRows<{
-      session_id: string;
-      user_id: string;
-      username: string;
-      roles: Role[];
-      last_used_at: Date;
-    }>(
-      this.em,
-      // Suspension ends sessions; the condition also covers a sign-in that raced with it.
-      `select s.id as session_id, s.last_used_at, u.id as user_id, u.username, u.roles
-         from session s join user_account u on u.id = s.user_id
-        where s.token_hash = ? and s.expires_at > ? and u.suspended_at is null`,
-      [hashToken(token), now],
-    );
-    if (!row) return undefined;
-    if (now.getTime() - new Date(row.last_used_at).getTime() > LIMITS.sessionTouchSeconds * 1000) {
-      await sqlRun(this.em, 'update session set last_used_at = ? where id = ?', [now, row.session_id]);
+    const tokenHash = hashToken(token);
+    const session = await this.sessions.read(tokenHash, async () => {
+      const row = await this.repository.signedInSession(tokenHash, now);
+      return row && { value: row, tags: [`session:${row.sessionId}`, `user:${row.user.id}`] };
+    });
+    if (!session || session.expiresAt.getTime() <= now.getTime()) return undefined;
+    if (now.getTime() - session.lastUsedAt.getTime() > LIMITS.sessionTouchSeconds * 1000) {
+      await this.repository.touchSession(session.sessionId, now);
+      this.sessions.update(tokenHash, { ...session, lastUsedAt: now });
     }
-    return { id: row.user_id, username: row.username, roles: row.roles, sessionId: row.session_id };
+    return session.user;
   }
 
   /** Whether a session still signs its user in (not ended, not expired), for long-lived connections. */

@@ -9,6 +9,7 @@ import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { LIMITS } from '../common/limits';
 import { conflict, invalidField, notFound, ProblemException } from '../common/problem';
+import { ChangeCache, ChangeFeed } from '../database/change-feed';
 import { sqlRows, sqlRun, uuidArray } from '../database/sql';
 import type { EventType } from '../events/event-types';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -273,6 +274,8 @@ function manifestOf(details: AppDetails): AppManifest {
  */
 @Injectable()
 export class AppsService {
+  /** Each client's credentials and app by client id, until the app (or its owner's name) changes. */
+  private readonly clients: ChangeCache<{ secretHash: string | null; app: RegisteredApp }>;
   private readonly decisionListeners: ((decision: AppDecision) => void)[] = [];
 
   constructor(
@@ -285,7 +288,10 @@ export class AppsService {
     private readonly meta: MetaRepository,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    changes: ChangeFeed,
+  ) {
+    this.clients = changes.cache('clients', LIMITS.changeCacheEntries);
+  }
 
   /**
    * Lets a module that depends on apps hear of admins' decisions (notifications tell the developer)
@@ -379,19 +385,26 @@ export class AppsService {
 
   /** Null when the client is unknown, or confidential and the secret is missing or wrong. */
   async authenticateClient(clientId: string, secret: string | undefined): Promise<RegisteredApp | null> {
-    const rows = await sqlRows<{ id: string; client_type: ClientType; secret_hash: string | null }>(
-      this.em,
-      'select id, client_type, secret_hash from app where client_id = ?',
-      [clientId],
-    );
-    const row = rows[0];
-    if (!row) return null;
-    if (row.client_type === 'confidential') {
-      if (secret === undefined || row.secret_hash === null) return null;
-      const expected = Buffer.from(row.secret_hash, 'hex');
+    const client = await this.clients.read(clientId, async () => {
+      const rows = await sqlRows<AppRow & { secret_hash: string | null }>(
+        this.em,
+        `select ${APP_COLUMNS}, secret_hash from app where client_id = ?`,
+        [clientId],
+      );
+      if (rows.length === 0) return null;
+      const [app] = await this.toApps(rows);
+      return {
+        value: { secretHash: rows[0].secret_hash, app },
+        tags: [`app:${app.id}`, `user:${app.ownerId}`],
+      };
+    });
+    if (!client) return null;
+    if (client.app.clientType === 'confidential') {
+      if (secret === undefined || client.secretHash === null) return null;
+      const expected = Buffer.from(client.secretHash, 'hex');
       if (!timingSafeEqual(expected, hashSecret(secret))) return null;
     }
-    return this.findById(row.id);
+    return client.app;
   }
 
   async isTester(appId: string, userId: string): Promise<boolean> {

@@ -6,6 +6,7 @@ import { Clock } from '../common/clock';
 import { LIMITS } from '../common/limits';
 import { notFound } from '../common/problem';
 import { lockName } from '../database/advisory-lock';
+import { ChangeCache, ChangeFeed } from '../database/change-feed';
 import { sqlRows, sqlRun } from '../database/sql';
 import type { EventType } from '../events/event-types';
 import { EventsService } from '../events/events.service';
@@ -44,6 +45,8 @@ type InstalledListener = (installed: { appId: string; userId: string; openid: st
 export class AuthorizationsService {
   private openidKey: Buffer | undefined;
   private readonly revokedListeners: ((appId: string, userId: string) => Promise<void>)[] = [];
+  /** Access states by `appId:userId`. */
+  private readonly accessStates: ChangeCache<AccessState>;
   private readonly installedListeners: InstalledListener[] = [];
 
   constructor(
@@ -52,7 +55,10 @@ export class AuthorizationsService {
     private readonly meta: MetaRepository,
     private readonly events: EventsService,
     @Inject(Clock) private readonly clock: Clock,
-  ) {}
+    changes: ChangeFeed,
+  ) {
+    this.accessStates = changes.cache('access states', LIMITS.changeCacheEntries);
+  }
 
   /** Lets the oauth module end tokens when consent is withdrawn; listeners run in the revoking transaction. */
   onRevoked(listener: (appId: string, userId: string) => Promise<void>): void {
@@ -167,6 +173,17 @@ export class AuthorizationsService {
       userId,
     ]);
     return { openid, scopes };
+  }
+
+  /**
+   * `accessState` as of now for a check outside a transaction (every Open API call): cached until the
+   * consent, the app or the user changes, which the database's change feed announces on every instance.
+   */
+  async currentAccessState(appId: string, userId: string): Promise<AccessState | null> {
+    return this.accessStates.read(`${appId}:${userId}`, async () => {
+      const state = await this.accessState(appId, userId);
+      return state && { value: state, tags: [`user:${userId}`, `app:${appId}`] };
+    });
   }
 
   /**

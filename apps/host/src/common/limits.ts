@@ -164,6 +164,17 @@ export const LIMITS = {
    */
   rateLimitKeyGraceSeconds: 60,
 
+  // database/change-feed: caches of who may do what, dropped by the database's change notifications.
+  /** After the listening connection drops, the next attempt to listen again (caches store nothing meanwhile). */
+  changeFeedReconnectMs: 1000,
+  /**
+   * The longest a cached entry is used: a change notification drops it at once, so this only bounds the
+   * harm of a change that no trigger announces.
+   */
+  changeCacheTtlMs: 60_000,
+  /** Entries per cache (sessions, access tokens, consents, clients, people); the oldest go first. */
+  changeCacheEntries: 20_000,
+
   // shared-store: the Redis connections (when REDIS_URL is set).
   redisConnectTimeoutMs: 5000,
   /** Reconnection attempts back off by 100 ms each, up to this. */

@@ -1,4 +1,3 @@
-import { PGlite } from '@electric-sql/pglite';
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { PostgreSqlConnection, PostgreSqlDriver } from '@mikro-orm/postgresql';
@@ -6,6 +5,7 @@ import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } fro
 import { Client } from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { type DatabasePoolUse, Metrics } from '../metrics/metrics.service';
+import { ChangeFeed, embeddedDatabase, registerEmbeddedDatabase } from './change-feed';
 import { MetaRepository } from './meta.repository';
 import { ormOptions } from './orm-options';
 
@@ -21,9 +21,6 @@ interface TarnPool {
 
 /** How long the readiness check waits for `select 1`. */
 const PING_TIMEOUT_MS = 2000;
-
-/** PGlite instances handed to the ORM; the ORM borrows them, so they are closed here after it. */
-const embeddedInstances = new WeakMap<AppConfig, PGlite>();
 
 export interface MigrationState {
   executed: string[];
@@ -120,7 +117,7 @@ export class DatabaseService implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.orm.close(true);
-    await embeddedInstances.get(this.config)?.close();
+    await embeddedDatabase(this.config)?.close();
   }
 }
 
@@ -133,12 +130,13 @@ export class DatabaseService implements OnApplicationShutdown {
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => {
         const { options, pglite } = ormOptions(config);
-        if (pglite) embeddedInstances.set(config, pglite);
+        // The ORM borrows the PGlite instance: DatabaseService closes it after the ORM.
+        if (pglite) registerEmbeddedDatabase(config, pglite);
         return options;
       },
     }),
   ],
-  providers: [DatabaseService, MetaRepository],
-  exports: [DatabaseService, MetaRepository],
+  providers: [DatabaseService, MetaRepository, ChangeFeed],
+  exports: [DatabaseService, MetaRepository, ChangeFeed],
 })
 export class DatabaseModule {}

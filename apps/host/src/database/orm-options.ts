@@ -6,12 +6,14 @@ import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { PGliteDriver, type PGliteConnectionConfig } from 'mikro-orm-pglite';
 import type { AppConfig } from '../config/config';
+import { CHANGES_CHANNEL, changeHeard } from './change-feed';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
 /** The part of a node-postgres client the pool hook uses. */
 interface PgConnection {
   query(sql: string, callback: (error: Error | null) => void): void;
+  on(event: 'notification', listener: (message: { channel: string; payload?: string }) => void): void;
 }
 
 const shared: Options = {
@@ -51,11 +53,22 @@ export function ormOptions(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>): 
           // The raw-SQL reads are named prepared statements (see sql.ts). Generic plans let a
           // connection reuse their plan instead of re-planning on every call, which for the feed
           // query cost about a third of its run time (measured: 296 → 420 req/s on one viewer's feed).
+          //
+          // Each connection also listens to the tables' change notifications (see change-feed.ts): a
+          // session hears its own at the end of the commit, before the commit's answer, so a cached
+          // session or token this instance just ended is gone before the request that ended it answers.
           afterCreate: (
             connection: PgConnection,
             done: (error: Error | null, connection: PgConnection) => void,
-          ) =>
-            connection.query('set plan_cache_mode = force_generic_plan', (error) => done(error, connection)),
+          ) => {
+            connection.on('notification', (message) => {
+              if (message.channel === CHANGES_CHANNEL && message.payload)
+                changeHeard(config, message.payload);
+            });
+            connection.query(`set plan_cache_mode = force_generic_plan; listen ${CHANGES_CHANNEL}`, (error) =>
+              done(error, connection),
+            );
+          },
         },
       } as Options,
     };

@@ -8,6 +8,7 @@ import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { LIMITS } from '../common/limits';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { ChangeCache, ChangeFeed } from '../database/change-feed';
 import { sqlRows, sqlRun } from '../database/sql';
 import { tokenError } from './oauth-errors';
 
@@ -96,12 +97,17 @@ const TOKEN_SELECT = `select t.id, t.kind, t.grant_id, t.scopes, t.created_at, t
  */
 @Injectable()
 export class OAuthTokensService {
+  /** Access tokens by hash, until the token or its grant changes (revocation, purge). */
+  private readonly accessTokens: ChangeCache<TokenRow>;
   constructor(
     private readonly em: EntityManager,
     private readonly authorizations: AuthorizationsService,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    changes: ChangeFeed,
+  ) {
+    this.accessTokens = changes.cache('access tokens', LIMITS.changeCacheEntries);
+  }
 
   /**
    * The context of a usable access token, or null for one that is unknown, expired or revoked, whose
@@ -110,9 +116,9 @@ export class OAuthTokensService {
    * they act at once.
    */
   async verifyAccessToken(token: string): Promise<AccessContext | 'user_suspended' | null> {
-    const row = await this.findToken(token, 'access');
+    const row = await this.findAccessToken(token);
     if (!row || !this.isLive(row)) return null;
-    const state = await this.authorizations.accessState(row.app_id, row.user_id);
+    const state = await this.authorizations.currentAccessState(row.app_id, row.user_id);
     if (!state || state.appStatus === 'suspended') return null;
     if (state.userSuspended) return 'user_suspended';
     return {
@@ -239,10 +245,10 @@ export class OAuthTokensService {
 
   /** RFC 7662 for the calling client's own tokens; anyone else's look inactive. */
   async introspect(app: RegisteredApp, token: string): Promise<IntrospectionResponse> {
-    const row = (await this.findToken(token, 'access')) ?? (await this.findToken(token, 'refresh'));
+    const row = (await this.findAccessToken(token)) ?? (await this.findToken(token, 'refresh'));
     const usable = row && row.app_id === app.id && this.isLive(row) && row.used_at === null;
     if (!usable) return { active: false };
-    const state = await this.authorizations.accessState(row.app_id, row.user_id);
+    const state = await this.authorizations.currentAccessState(row.app_id, row.user_id);
     if (!state || state.appStatus === 'suspended' || state.userSuspended) return { active: false };
     return {
       active: true,
@@ -323,6 +329,18 @@ export class OAuthTokensService {
       [newId(), grant.id, kind, hashSecret(token), `{${scopes.join(',')}}`, this.clock.now(), expiresAt],
     );
     return token;
+  }
+
+  /**
+   * An access token as stored, cached until the database says it or its grant changed. Refresh tokens
+   * are not cached: each is used once, under a row lock.
+   */
+  private findAccessToken(token: string): Promise<TokenRow | null> {
+    if (!token.startsWith(TOKEN_PREFIX.access)) return Promise.resolve(null);
+    return this.accessTokens.read(hashSecret(token), async () => {
+      const row = await this.findToken(token, 'access');
+      return row && { value: row, tags: [`token:${row.id}`, `grant:${row.grant_id}`] };
+    });
   }
 
   private async findToken(token: string, kind: TokenKind): Promise<TokenRow | null> {

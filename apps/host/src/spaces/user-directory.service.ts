@@ -2,6 +2,8 @@ import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { AccountsService } from '../accounts/accounts.service';
+import { LIMITS } from '../common/limits';
+import { ChangeCache, ChangeFeed } from '../database/change-feed';
 import { sqlRows, uuidArray } from '../database/sql';
 
 /** How other features show a person: enough to render a name and a head portrait, nothing private. */
@@ -12,37 +14,46 @@ export class UserSummary {
   @ApiProperty({ type: String, nullable: true }) avatarUrl!: string | null;
 }
 
-/** Summaries of users for every list that shows people; a user without a space row shows defaults. */
+/**
+ * Summaries of users for every list that shows people; a user without a space row shows defaults. Cached
+ * until the user's name, nickname or head portrait changes, as the database's change feed announces.
+ */
 @Injectable()
 export class UserDirectoryService {
+  private readonly cache: ChangeCache<UserSummary>;
+
   constructor(
     private readonly em: EntityManager,
     private readonly accounts: AccountsService,
-  ) {}
+    changes: ChangeFeed,
+  ) {
+    this.cache = changes.cache('user summaries', LIMITS.changeCacheEntries);
+  }
 
   async summaries(ids: Iterable<string>): Promise<Map<string, UserSummary>> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return new Map();
-    const [usernames, spaces] = await Promise.all([
-      this.accounts.usernames(unique),
-      sqlRows<{ user_id: string; nickname: string; avatar_url: string | null }>(
-        this.em,
-        'select user_id, nickname, avatar_url from space where user_id = any(?::uuid[])',
-        [uuidArray(unique)],
-      ),
-    ]);
-    const spaceOf = new Map(spaces.map((space) => [space.user_id, space]));
-    const result = new Map<string, UserSummary>();
-    for (const [id, username] of usernames) {
-      const space = spaceOf.get(id);
-      result.set(id, {
-        id,
-        username,
-        nickname: space?.nickname ?? username,
-        avatarUrl: space?.avatar_url ?? null,
-      });
-    }
-    return result;
+    return this.cache.readMany(ids, async (missing) => {
+      const [usernames, spaces] = await Promise.all([
+        this.accounts.usernames(missing),
+        sqlRows<{ user_id: string; nickname: string; avatar_url: string | null }>(
+          this.em,
+          'select user_id, nickname, avatar_url from space where user_id = any(?::uuid[])',
+          [uuidArray(missing)],
+        ),
+      ]);
+      const spaceOf = new Map(spaces.map((space) => [space.user_id, space]));
+      const found = new Map<string, { value: UserSummary; tags: string[] }>();
+      for (const [id, username] of usernames) {
+        const space = spaceOf.get(id);
+        const summary = {
+          id,
+          username,
+          nickname: space?.nickname ?? username,
+          avatarUrl: space?.avatar_url ?? null,
+        };
+        found.set(id, { value: summary, tags: [`user:${id}`] });
+      }
+      return found;
+    });
   }
 
   async summary(id: string): Promise<UserSummary> {
