@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import {
   constructWebhookEvent,
   createOpenApiClient,
+  isWebhookEventOfType,
   KongjianOAuth,
   parseWebhookEvent,
   unwrap,
@@ -96,6 +97,17 @@ describe('verifyWebhookSignature against a known vector', () => {
       verifyWebhookSignature({ secret: '', body: BODY, signatureHeader: HEADER }),
       TypeError,
     );
+  });
+
+  test('isWebhookEventOfType tells an event by its type', async () => {
+    const event = await constructWebhookEvent({
+      secret: SECRET,
+      body: BODY,
+      signatureHeader: HEADER,
+      now: AT_T,
+    });
+    assert.equal(isWebhookEventOfType(event, 'friend.added'), true);
+    assert.equal(isWebhookEventOfType(event, 'app.installed'), false);
   });
 
   test('parseWebhookEvent refuses what is not an event', () => {
