@@ -9,6 +9,7 @@
  */
 
 import type { components } from './generated/host.js';
+import type { components as openPlatform } from './generated/open-platform.js';
 
 export const WEBHOOK_SIGNATURE_HEADER = 'Kongjian-Signature';
 export const WEBHOOK_EVENT_ID_HEADER = 'Kongjian-Event-Id';
@@ -32,6 +33,66 @@ export interface KongjianWebhookEvent<Data = Record<string, unknown>> {
   /** ISO 8601. */
   createdAt: string;
   data: Data;
+}
+
+type Story = openPlatform['schemas']['StoryResponse'];
+
+/** A story the app posted, as `post.created` and `post.held` describe it. */
+export interface KongjianStoryEventData {
+  postId: string;
+  /** The openid of the user the app posted it for. */
+  author: string;
+  text: string;
+  linkUrl: string | null;
+  imageUrl: string | null;
+  privacy: Story['privacy'];
+}
+
+/** What `data` holds for each event type, as the host sends it; every type the spec lists must be here. */
+interface EventDataByType {
+  'app.installed': { user: string };
+  'app.uninstalled': { user: string };
+  'app.deauthorized': { user: string };
+  'post.created': KongjianStoryEventData;
+  'post.held': KongjianStoryEventData;
+  'post.removed': {
+    postId: string;
+    author: string;
+    /** Rejected or taken down by a moderator, or deleted by its author. */
+    reason: 'rejected' | 'unpublished' | 'deleted';
+  };
+  'friend.added': { user: string; friend: string };
+  'gift.received': { giftId: string; from: string; to: string; name: string; message: string | null };
+  'order.paid': { order: openPlatform['schemas']['OpenOrder'] };
+  'order.refunded': { order: openPlatform['schemas']['OpenOrder'] };
+  'app.reminder': { reminderId: string; user: string; data: unknown };
+  'app.invited': { inviteId: string; inviter: string; invitee: string; createdAt: string };
+  'invite.accepted': { inviteId: string; inviter: string; invitee: string; acceptedAt: string };
+  'webhook.test': { message: string };
+}
+
+/** The `data` of each event type (a type missing from this map fails the SDK's build). */
+export type KongjianEventData = { [Type in KongjianEventType]: EventDataByType[Type] };
+
+/** An event of one known type, with its `data` typed. */
+export type KongjianWebhookEventOf<Type extends KongjianEventType> = KongjianWebhookEvent<
+  KongjianEventData[Type]
+> & { type: Type };
+
+/** Any event of a type this SDK knows, as a union to `switch` on `type`. */
+export type KnownKongjianWebhookEvent = {
+  [Type in KongjianEventType]: KongjianWebhookEventOf<Type>;
+}[KongjianEventType];
+
+/**
+ * True when the event is of `type`; its `data` is then typed as the host sends that type
+ * (`if (isWebhookEventOfType(event, 'post.removed')) event.data.reason`).
+ */
+export function isWebhookEventOfType<Type extends KongjianEventType>(
+  event: KongjianWebhookEvent<unknown>,
+  type: Type,
+): event is KongjianWebhookEventOf<Type> {
+  return event.type === type;
 }
 
 export interface VerifyWebhookOptions {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { createOpenApiClient, KongjianOAuth, KongjianOAuthError, unwrap } from '@kongjian/sdk';
 import { FormBrowser, HostApi, HostProcess, signInAndConsent } from '@kongjian/testing';
@@ -6,6 +7,7 @@ import { FormBrowser, HostApi, HostProcess, signInAndConsent } from '@kongjian/t
 /** Nothing listens here: the walk stops at the redirect, as an app's server would receive it. */
 const REDIRECT_URI = 'http://127.0.0.1:9/callback';
 const ALL_SCOPES = ['profile:read', 'friends:read', 'feed:write', 'storage'];
+const ADMIN = { username: 'sdk_admin', password: 'sdk admin password' };
 
 describe('the SDK against a real host', () => {
   let host;
@@ -15,7 +17,8 @@ describe('the SDK against a real host', () => {
   let app;
 
   before(async () => {
-    host = await HostProcess.start();
+    // The admin grants coins, so a user can buy a yellow diamond.
+    host = await HostProcess.start({ KONGJIAN_ADMIN: `${ADMIN.username}:${ADMIN.password}` });
     hostApi = new HostApi(host.baseUrl);
     [alice, bob] = [await hostApi.newUser('alice'), await hostApi.newUser('bob')];
     await hostApi.befriend(alice, bob);
@@ -34,8 +37,8 @@ describe('the SDK against a real host', () => {
     });
 
   /** Authorizes the app as `user`, through the host's sign-in and consent pages. */
-  async function signIn(user, oauth) {
-    const pending = await oauth.authorizationUrl({ scope: ALL_SCOPES });
+  async function signIn(user, oauth, scope = ALL_SCOPES) {
+    const pending = await oauth.authorizationUrl({ scope });
     const page = await signInAndConsent(new FormBrowser(), pending.url, user, {
       stopBefore: (url) => url.href.startsWith(REDIRECT_URI),
     });
@@ -110,6 +113,41 @@ describe('the SDK against a real host', () => {
       used: quotas.stories.used + 1,
       remaining: quotas.stories.remaining - 1,
     });
+  });
+
+  test('friends carry their yellow diamond with profile:read, and no vip without it', async () => {
+    const admin = await hostApi.request('POST', '/sessions', { body: ADMIN });
+    await hostApi.request('POST', `/admin/users/${bob.id}/coin-grants`, {
+      token: admin.token,
+      body: { amount: 1000, idempotencyKey: randomUUID() },
+    });
+    await hostApi.request('POST', '/vip/purchases', {
+      token: bob.token,
+      body: { months: 1, idempotencyKey: randomUUID() },
+    });
+    const oauth = await oauthClient();
+    const asAlice = createOpenApiClient({
+      baseUrl: host.baseUrl,
+      accessToken: (await signIn(alice, oauth)).accessToken,
+    });
+    const [friend] = unwrap(await asAlice.GET('/open/v1/friends')).items;
+    assert.equal(friend.nickname, bob.username);
+    assert.deepEqual(friend.vip, { active: true, level: 1 });
+    const one = unwrap(
+      await asAlice.GET('/open/v1/friends/{openid}', { params: { path: { openid: friend.openid } } }),
+    );
+    assert.deepEqual(one, { openid: friend.openid, isFriend: true, vip: { active: true, level: 1 } });
+    // Alice's own status shows as any user's does.
+    assert.deepEqual(unwrap(await asAlice.GET('/open/v1/me')).vip, { active: false, level: null });
+
+    // A token without profile:read sees who the friends are, and nothing of their profile's VIP.
+    const friendsOnly = createOpenApiClient({
+      baseUrl: host.baseUrl,
+      accessToken: (await signIn(alice, oauth, ['friends:read'])).accessToken,
+    });
+    const [bare] = unwrap(await friendsOnly.GET('/open/v1/friends')).items;
+    assert.equal(bare.openid, friend.openid);
+    assert.equal('vip' in bare, false);
   });
 
   test('a session refreshes before expiry, rotates the refresh token, and revoke() ends the grant', async () => {

@@ -68,7 +68,13 @@ console.log(JSON.stringify({
 
 // Compiles only against real types: the @ts-expect-error lines fail the check if the SDK's types were `any`.
 const CONSUMER_TYPES = `
-import { createOpenApiClient, type KongjianWebhookEvent, type OpenPlatformComponents } from '@kongjian/sdk';
+import {
+  createOpenApiClient,
+  isWebhookEventOfType,
+  type KnownKongjianWebhookEvent,
+  type KongjianWebhookEvent,
+  type OpenPlatformComponents,
+} from '@kongjian/sdk';
 import type { KongjianProblem } from '@kongjian/sdk/problem';
 import { definePlugin } from '@kongjian/sdk/plugin';
 
@@ -89,6 +95,40 @@ export async function story(): Promise<void> {
 
 export const friend: OpenPlatformComponents['schemas'] extends object ? true : false = true;
 export const eventType = (event: KongjianWebhookEvent): string => event.type;
+
+// Narrowed by type, an event's data is typed as the host sends it.
+export function storyFate(event: KongjianWebhookEvent): string | null {
+  if (isWebhookEventOfType(event, 'post.removed')) {
+    const reason: 'rejected' | 'unpublished' | 'deleted' = event.data.reason;
+    // @ts-expect-error a removal carries no text, only the reason
+    const text: string = event.data.text;
+    return reason + text;
+  }
+  if (isWebhookEventOfType(event, 'post.held') || isWebhookEventOfType(event, 'post.created')) {
+    const privacy: 'public' | 'friends' | 'private' = event.data.privacy;
+    const link: string | null = event.data.linkUrl;
+    // @ts-expect-error linkUrl may be null
+    const always: string = event.data.linkUrl;
+    return event.data.text + event.data.postId + privacy + link + always;
+  }
+  // @ts-expect-error no such event type
+  isWebhookEventOfType(event, 'post.exploded');
+  return null;
+}
+
+export function describeEvent(event: KnownKongjianWebhookEvent): string {
+  switch (event.type) {
+    case 'app.installed':
+      return event.data.user;
+    case 'invite.accepted':
+      return event.data.acceptedAt;
+    case 'order.paid':
+      return event.data.order.id;
+    default:
+      // @ts-expect-error only some events name a post
+      return event.data.postId;
+  }
+}
 export default definePlugin({ routes: { 'GET /ping': async () => ({ body: { pong: true } }) } });
 `;
 

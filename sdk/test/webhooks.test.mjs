@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import {
   constructWebhookEvent,
   createOpenApiClient,
+  isWebhookEventOfType,
   KongjianOAuth,
   parseWebhookEvent,
   unwrap,
@@ -96,6 +97,17 @@ describe('verifyWebhookSignature against a known vector', () => {
       verifyWebhookSignature({ secret: '', body: BODY, signatureHeader: HEADER }),
       TypeError,
     );
+  });
+
+  test('isWebhookEventOfType tells an event by its type', async () => {
+    const event = await constructWebhookEvent({
+      secret: SECRET,
+      body: BODY,
+      signatureHeader: HEADER,
+      now: AT_T,
+    });
+    assert.equal(isWebhookEventOfType(event, 'friend.added'), true);
+    assert.equal(isWebhookEventOfType(event, 'app.installed'), false);
   });
 
   test('parseWebhookEvent refuses what is not an event', () => {
@@ -288,6 +300,128 @@ describe('verifyWebhookSignature against webhooks a real host sends', () => {
     });
   });
 
+  test('a held story: the app hears post.held, reads its state, and hears post.created or post.removed as the admin decides', async () => {
+    const hostApi = new HostApi(host.baseUrl);
+    const [alice, developer] = [await hostApi.newUser('alice'), await hostApi.newUser('dev')];
+    const admin = await hostApi.request('POST', '/sessions', { body: ADMIN });
+    await hostApi.request('POST', '/admin/moderation/rules', {
+      token: admin.token,
+      body: { phrase: 'mystery-pills', action: 'hold' },
+    });
+    const scopes = ['profile:read', 'feed:write'];
+    const app = await hostApi.newApp(
+      developer,
+      {
+        redirectUris: [REDIRECT_URI],
+        scopes,
+        webhookUrl: `http://127.0.0.1:${receiver.address().port}/hooks`,
+        events: ['post.created', 'post.held', 'post.removed'],
+      },
+      [alice],
+    );
+    const oauth = await KongjianOAuth.discover(host.baseUrl, {
+      clientId: app.clientId,
+      clientSecret: app.clientSecret,
+      redirectUri: REDIRECT_URI,
+      allowInsecureRequests: true,
+    });
+    const pending = await oauth.authorizationUrl({ scope: scopes });
+    const page = await signInAndConsent(new FormBrowser(), pending.url, alice, {
+      stopBefore: (url) => url.href.startsWith(REDIRECT_URI),
+    });
+    const api = createOpenApiClient({
+      baseUrl: host.baseUrl,
+      accessToken: (await oauth.exchangeCallback(page.stoppedAt, pending)).accessToken,
+    });
+    const author = unwrap(await api.GET('/open/v1/me')).openid;
+    const { secret } = await hostApi.request('GET', `/developer/apps/${app.id}/webhook`, {
+      token: developer.token,
+    });
+    const stateOf = async (id) =>
+      unwrap(await api.GET('/open/v1/feed/stories/{id}', { params: { path: { id } } })).state;
+    const decide = (id, action, body = {}) =>
+      hostApi.request('POST', `/admin/moderation/subjects/post/${id}/${action}`, {
+        token: admin.token,
+        body,
+        expected: 200,
+      });
+
+    // Held, then approved: post.held with the story, then post.created with the same story.
+    const text = 'Selling mystery-pills at the farm';
+    const story = unwrap(await api.POST('/open/v1/feed/stories', { body: { text } }));
+    assert.equal(story.state, 'held');
+    assert.equal(await stateOf(story.id), 'held');
+    const told = { postId: story.id, author, text, linkUrl: null, imageUrl: null, privacy: 'friends' };
+    const held = await deliveredEvent(received, secret, 'post.held', story.id);
+    assert.ok(isWebhookEventOfType(held, 'post.held'));
+    assert.deepEqual(held.data, told);
+    await decide(story.id, 'approve');
+    assert.equal(await stateOf(story.id), 'published');
+    assert.deepEqual((await deliveredEvent(received, secret, 'post.created', story.id)).data, told);
+
+    // Held, then rejected: post.removed with the reason, and the story reads as rejected.
+    const refused = unwrap(await api.POST('/open/v1/feed/stories', { body: { text: 'More mystery-pills' } }));
+    await deliveredEvent(received, secret, 'post.held', refused.id);
+    await decide(refused.id, 'reject', { reason: 'Not on Kongjian' });
+    assert.equal(await stateOf(refused.id), 'rejected');
+    const removed = await deliveredEvent(received, secret, 'post.removed', refused.id);
+    assert.ok(isWebhookEventOfType(removed, 'post.removed'));
+    assert.deepEqual(removed.data, { postId: refused.id, author, reason: 'rejected' });
+
+    // A story that is none of this app's reads as not found.
+    const missing = await api.GET('/open/v1/feed/stories/{id}', {
+      params: { path: { id: '00000000-0000-0000-0000-000000000000' } },
+    });
+    assert.equal(missing.response.status, 404);
+    assert.equal(missing.error?.code, 'not_found');
+  });
+
+  test('installing through the OAuth consent page sends app.installed, once however often the user signs in', async () => {
+    const hostApi = new HostApi(host.baseUrl);
+    const [alice, developer] = [await hostApi.newUser('alice'), await hostApi.newUser('dev')];
+    const app = await hostApi.newApp(
+      developer,
+      {
+        redirectUris: [REDIRECT_URI],
+        scopes: ['profile:read'],
+        webhookUrl: `http://127.0.0.1:${receiver.address().port}/hooks`,
+        events: ['app.installed'],
+      },
+      [alice],
+    );
+    const oauth = await KongjianOAuth.discover(host.baseUrl, {
+      clientId: app.clientId,
+      clientSecret: app.clientSecret,
+      redirectUri: REDIRECT_URI,
+      allowInsecureRequests: true,
+    });
+    let openid;
+    for (let i = 0; i < 2; i++) {
+      const pending = await oauth.authorizationUrl({ scope: ['profile:read'] });
+      const page = await signInAndConsent(new FormBrowser(), pending.url, alice, {
+        stopBefore: (url) => url.href.startsWith(REDIRECT_URI),
+      });
+      const tokens = await oauth.exchangeCallback(page.stoppedAt, pending);
+      const api = createOpenApiClient({ baseUrl: host.baseUrl, accessToken: tokens.accessToken });
+      openid = unwrap(await api.GET('/open/v1/me')).openid;
+    }
+    const { secret } = await hostApi.request('GET', `/developer/apps/${app.id}/webhook`, {
+      token: developer.token,
+    });
+    const installed = await deliveredEvent(received, secret, 'app.installed', openid);
+    assert.equal(installed.appId, app.id);
+    assert.ok(isWebhookEventOfType(installed, 'app.installed'));
+    assert.deepEqual(installed.data, { user: openid });
+    // The delivery log holds every event the app was sent: one install, for two sign-ins.
+    const log = await hostApi.request('GET', `/developer/apps/${app.id}/webhook/deliveries`, {
+      token: developer.token,
+    });
+    assert.deepEqual(
+      log.items.map((item) => [item.type, item.eventId]),
+      [['app.installed', installed.id]],
+    );
+  });
+
   test('a test event the developer sends verifies like any other, and shows in the delivery log', async () => {
     const hostApi = new HostApi(host.baseUrl);
     const developer = await hostApi.newUser('dev');
@@ -337,4 +471,23 @@ async function deliveryOf(hostApi, developer, app, eventId) {
     expected: 200,
   });
   return log.items.find((item) => item.eventId === eventId);
+}
+
+/** Waits for the first webhook `received` holds of `type` whose body mentions `mention`, verified and parsed. */
+async function deliveredEvent(received, secret, type, mention) {
+  const deadline = Date.now() + DELIVERY_WAIT_MS;
+  let webhook;
+  while (
+    !(webhook = received.find(
+      (entry) => entry.headers['kongjian-event-type'] === type && entry.body.includes(mention),
+    ))
+  ) {
+    assert.ok(Date.now() < deadline, `the host delivered ${type} about ${mention}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return constructWebhookEvent({
+    secret,
+    body: webhook.body.toString('utf8'),
+    signatureHeader: webhook.headers['kongjian-signature'],
+  });
 }

@@ -136,3 +136,78 @@ test('inviting a friend to an installed app', async ({ open, hostApi }) => {
   await expect(friendTab.page.getByRole('heading', { name: '投票 Polls', level: 1 })).toBeVisible();
   friendTab.expectNoProblems();
 });
+
+test('an app upgrade asks for a new permission: marked new, apart from what was allowed, and then the app has it', async ({
+  open,
+  hostApi,
+  admin,
+}) => {
+  const [person, developer] = [await hostApi.newUser('upgrader'), await hostApi.newUser('maker')];
+  const redirectUris = ['https://garden.example/callback'];
+  const app = await hostApi.newApp(developer, {
+    name: 'Garden 花园',
+    redirectUris,
+    scopes: ['profile:read', 'storage'],
+    optionalScopes: ['storage'],
+  });
+  await hostApi.publishVersion(developer, admin, app);
+  // The person added it, leaving out the optional storage.
+  await hostApi.request('POST', `/app-center/apps/${app.id}/install`, {
+    token: person.token,
+    body: { declinedScopes: ['storage'] },
+    expected: 200,
+  });
+  // Version 2 also posts stories, and may see friends who use it if the person lets it.
+  await hostApi.request('POST', `/developer/apps/${app.id}/versions`, {
+    token: developer.token,
+    body: {
+      redirectUris,
+      scopes: ['profile:read', 'storage', 'feed:write', 'friends:read'],
+      optionalScopes: ['storage', 'friends:read'],
+    },
+  });
+  await hostApi.publishVersion(developer, admin, app, 2);
+
+  const tab = await open(person);
+  const { page } = tab;
+  await tab.goto(`/app-center/${app.id}`);
+  const upgrade = page.getByRole('alert').filter({ hasText: 'Garden 花园 的新版本需要更多权限' });
+  await expect(upgrade.getByText('你上次允许之后新增的')).toBeVisible();
+  const asked = upgrade.getByRole('list').first().getByRole('listitem');
+  await expect(asked).toHaveCount(2);
+  await expect(asked.filter({ hasText: '把这个应用里的动态发到你的好友动态' })).toContainText('新增');
+  await expect(asked.filter({ hasText: '查看哪些好友也在用这个应用' })).toContainText('新增');
+  await expect(upgrade.getByText('已经允许过的')).toBeVisible();
+  const before = upgrade.getByRole('list').nth(1).getByRole('listitem');
+  await expect(before).toHaveText(['查看你的昵称、头像、等级和黄钻身份']);
+  await expect(before).not.toContainText('新增');
+  // What the person left out before is not asked again.
+  await expect(upgrade).not.toContainText('为你保存它自己的数据');
+  await tab.check('app-upgrade');
+
+  await tab.setLanguage('en');
+  const inEnglish = page.getByRole('alert').filter({ hasText: 'A new version of Garden 花园 asks for more' });
+  await expect(inEnglish.getByText('New since you last allowed this app')).toBeVisible();
+  await expect(
+    inEnglish.getByRole('listitem').filter({ hasText: "Post stories from this app to your friends' feed" }),
+  ).toContainText('New');
+  await expect(inEnglish.getByText('Already allowed')).toBeVisible();
+  await tab.check('app-upgrade');
+
+  // The person lets it post, but not see their friends.
+  await inEnglish.getByRole('checkbox', { name: /See which of your friends also use this app/ }).uncheck();
+  await inEnglish.getByRole('button', { name: 'Allow the new permissions' }).click();
+  await expect(inEnglish).toHaveCount(0);
+  const allowed = page.getByRole('listitem');
+  await expect(allowed.filter({ hasText: "Post stories from this app to your friends' feed" })).toBeVisible();
+  await expect(allowed.filter({ hasText: 'See which of your friends also use this app' })).toHaveCount(0);
+  await expect(allowed.filter({ hasText: 'Keep its own data for you' })).toHaveCount(0);
+
+  // The host says the same: the app may now post for the person, and has nothing they refused.
+  const detail = await hostApi.request<{
+    installation: { scopes: { scope: string }[]; pendingScopes: unknown[] };
+  }>('GET', `/app-center/apps/${app.id}`, { token: person.token });
+  expect(detail.installation.scopes.map((one) => one.scope).sort()).toEqual(['feed:write', 'profile:read']);
+  expect(detail.installation.pendingScopes).toEqual([]);
+  tab.expectNoProblems();
+});

@@ -1,6 +1,8 @@
 /**
  * Every event type an app can receive. Payloads name users only by the receiving app's openids.
- * - app.installed / app.uninstalled: the user installed or uninstalled the app from the app center.
+ * - app.installed: the user installed the app, from the app center or on its OAuth consent page; once per
+ *   install (signing in again, or accepting a newer version's scopes, installs nothing).
+ * - app.uninstalled: the user uninstalled the app in the app center.
  * - app.deauthorized: the user withdrew the app's authorization (my authorized apps).
  * - post.created: a story the app posted for its user was published (at once, or when a moderator approved it).
  * - post.held: a story the app posted waits for a moderator (only its user sees it meanwhile).

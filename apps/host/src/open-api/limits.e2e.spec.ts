@@ -5,11 +5,10 @@ import type { ApiResponse, TestHost } from '../testing/test-host';
 import { ALL_SCOPES, expectInvalidToken, type FriendsUsingApp, OpenApiKit } from './open-api.testing';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const SCOPES = [...ALL_SCOPES, 'notifications:send', 'gifts:send'];
+const SCOPES = [...ALL_SCOPES, 'notifications:send', 'gifts:send', 'invites:send'];
 
+/** The quotas an app spends through the Open API (invites also from the app center, from the same quota). */
 type QuotaName = 'stories' | 'notifications' | 'gifts' | 'reminders' | 'invites';
-/** The quotas an app spends through the Open API (invites are a first-party action for now). */
-type SpentPerApp = Exclude<QuotaName, 'invites'>;
 
 interface Spender {
   status: number;
@@ -101,7 +100,33 @@ describe('Open API: limits (e2e)', () => {
             body: { at: new Date(host.clock.now().getTime() + 60 * 60 * 1000).toISOString(), data: null },
           }),
       },
-    }) satisfies Record<SpentPerApp, Spender>;
+    }) satisfies Record<Exclude<QuotaName, 'invites'>, Spender>;
+
+  /**
+   * Invites through the Open API, each to another of `count` new friends of the sender who do not use
+   * the app (a repeat to a pending invitee would spend nothing), by the openids the app may invite them by.
+   */
+  const openApiInvites = async ({ sender, senderToken: token }: FriendsUsingApp, count: number) => {
+    const names = new Set<string>();
+    for (let i = 0; i < count; i++) {
+      const friend = await factory.newUser('invitee');
+      await factory.befriend(sender, friend);
+      names.add(friend.username);
+    }
+    const invitable = await host.get<{ items: { openid: string; nickname: string }[] }>(
+      '/open/v1/invitable-friends',
+      { token, query: { limit: LIMITS.pageSizeMax } },
+    );
+    expect(invitable.status).toBe(200);
+    const openids = invitable.body.items
+      .filter((item) => names.has(item.nickname))
+      .map((item) => item.openid);
+    expect(openids).toHaveLength(count);
+    return {
+      status: 201,
+      spend: () => host.post('/open/v1/invites', { token, body: { to: openids.shift() } }),
+    } satisfies Spender;
+  };
 
   beforeAll(async () => {
     ({ host, factory, kit } = await OpenApiKit.start());
@@ -171,7 +196,7 @@ describe('Open API: limits (e2e)', () => {
     expectInvalidToken(await host.get('/open/v1/limits', { token: 'not-a-token' }));
   });
 
-  it('takes exactly one from a quota for each story, notification, gift, reminder and invite, and nothing for a refusal', async () => {
+  it('takes exactly one from a quota for each story, notification, gift, reminder and invite (app center or Open API), and nothing for a refusal', async () => {
     const friends = await kit.friendsUsingApp(app);
     const { sender, senderToken: token } = friends;
     const invitee = await factory.newUser('invitee');
@@ -186,26 +211,25 @@ describe('Open API: limits (e2e)', () => {
       ).status,
     ).toBe(201);
 
+    const fromAppCenter: Spender = {
+      status: 200,
+      spend: () =>
+        host.post(`/app-center/apps/${app.id}/invites`, {
+          token: sender.token,
+          body: { userIds: [invitee.id] },
+        }),
+    };
     const spends = [
       ...Object.entries(spendersFor(friends)),
-      [
-        'invites',
-        {
-          status: 200,
-          spend: () =>
-            host.post(`/app-center/apps/${app.id}/invites`, {
-              token: sender.token,
-              body: { userIds: [invitee.id] },
-            }),
-        },
-      ],
+      ['invites', fromAppCenter],
+      ['invites', await openApiInvites(friends, 1)],
     ] as [QuotaName, Spender][];
     let last = await limits(token);
     let inviteAnswer: ApiResponse | undefined;
-    for (const [name, { status, spend }] of spends) {
-      const spent = await spend();
-      expect({ name, status: spent.status }).toEqual({ name, status });
-      if (name === 'invites') inviteAnswer = spent;
+    for (const [name, spender] of spends) {
+      const spent = await spender.spend();
+      expect({ name, status: spent.status }).toEqual({ name, status: spender.status });
+      if (spender === fromAppCenter) inviteAnswer = spent;
       const now = await limits(token);
       expect({ name, left: remainingOf(now) }).toEqual({
         name,
@@ -214,8 +238,8 @@ describe('Open API: limits (e2e)', () => {
       expect(now.quotas[name].used).toBe(last.quotas[name].used + 1);
       last = now;
     }
-    // The invite's own answer and the limits agree.
-    expect(inviteAnswer?.body.remainingToday).toBe(last.quotas.invites.remaining);
+    // The app center's answer and the limits agreed (the Open API invite took one more since).
+    expect(inviteAnswer?.body.remainingToday).toBe(last.quotas.invites.remaining + 1);
 
     // Refused before anything was posted or sent: a blocked story, a notification to a stranger.
     expectProblem(
@@ -234,10 +258,12 @@ describe('Open API: limits (e2e)', () => {
   it('says 0 left once a quota is spent, and the next call is refused until the reset it names', async () => {
     const friends = await kit.friendsUsingApp(app);
     const token = friends.senderToken;
-    for (const [name, { status, spend }] of Object.entries(spendersFor(friends)) as [
-      SpentPerApp,
-      Spender,
-    ][]) {
+    const spenders = {
+      ...spendersFor(friends),
+      // One friend more than the day allows, so the refused invite is a new one too.
+      invites: await openApiInvites(friends, LIMITS.appInvitesPerDay + 1),
+    };
+    for (const [name, { status, spend }] of Object.entries(spenders) as [QuotaName, Spender][]) {
       // Exactly as many as the answer says are left go through.
       const { remaining, limit } = (await limits(token)).quotas[name];
       expect(remaining).toBe(limit);

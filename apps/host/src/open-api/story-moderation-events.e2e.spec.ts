@@ -1,3 +1,4 @@
+import { AuditService } from '../audit/audit.service';
 import { expectProblem } from '../testing/expect-problem';
 import { TestFactory, type TestApp, type TestUser } from '../testing/factory';
 import { TestHost } from '../testing/test-host';
@@ -101,6 +102,40 @@ describe('Open API: what becomes of a story (e2e)', () => {
     const kept = await post('keep look-again');
     await decide(kept.id, 'approve');
     expect((await eventsOf(kept.id)).map((event) => event.type)).toEqual(['post.created']);
+  });
+
+  it('tells the app nothing of a decision that failed and was rolled back', async () => {
+    const story = await post('then wait-for-me');
+    const held = [{ type: 'post.held', postId: story.id, author: openid, text: 'then wait-for-me' }];
+    const heldOnly = async () =>
+      (await eventsOf(story.id)).map(({ type, postId, author, text }) => ({ type, postId, author, text }));
+    // The decision's last write (the audit log's entry) fails: everything the decision wrote before it,
+    // the story's new state and the app's event among them, must go with it.
+    const audit = host.app.get(AuditService);
+    for (const [action, reason] of [
+      ['approve', undefined],
+      ['reject', 'Not here'],
+    ]) {
+      const failing = jest.spyOn(audit, 'record').mockRejectedValueOnce(new Error('the audit log is down'));
+      try {
+        const decided = await host.post(`/admin/moderation/subjects/post/${story.id}/${action}`, {
+          token: admin.token,
+          body: reason ? { reason } : {},
+          // The spec documents no 500: a failure of ours, not an answer the admin could act on.
+          raw: true,
+        });
+        expectProblem(decided, 500, 'internal_error');
+      } finally {
+        failing.mockRestore();
+      }
+      expect(await stateOf(story.id)).toBe('held');
+      expect(await heldOnly()).toEqual(held);
+    }
+
+    // Decided again once the log works: the app hears it, once.
+    await decide(story.id, 'approve');
+    expect(await stateOf(story.id)).toBe('published');
+    expect((await heldOnly()).map((event) => event.type)).toEqual(['post.held', 'post.created']);
   });
 
   it('tells the app when its user deletes the story, which is then gone', async () => {

@@ -29,6 +29,9 @@ describe('Open API: text checks (e2e)', () => {
       ['荒野赌场', 'block'],
       ['神秘药丸', 'hold'],
       ['便宜金币', 'flag'],
+      // Written by the admin in full-width capitals; matched after NFKC and lower-casing, both sides.
+      ['ＬＵＣＫＹ\u3000ＣＡＳＩＮＯ', 'block'],
+      ['FreeCoins', 'hold'],
     ]) {
       const rule = await host.post('/admin/moderation/rules', {
         token: admin.token,
@@ -55,6 +58,34 @@ describe('Open API: text checks (e2e)', () => {
       const posted = await host.post('/open/v1/feed/stories', { token: poster, body: { text } });
       if (verdict === 'block') expectProblem(posted, 422, 'content_blocked');
       else expect(posted.body.state).toBe(verdict === 'hold' ? 'held' : 'published');
+    }
+  });
+
+  it('folds full-width forms and letter case as the keyword rules do, and posting agrees', async () => {
+    const cases: [string, 'allow' | 'hold' | 'block'][] = [
+      // The block rule is a full-width 'LUCKY CASINO' (with an ideographic space): plain, mixed-case and
+      // partly full-width spellings match it.
+      ['come to lucky casino tonight', 'block'],
+      ['Come to LuCkY CaSiNo tonight', 'block'],
+      ['Come to ｌｕｃｋｙ Ｃasino tonight', 'block'],
+      // The hold rule is 'FreeCoins': full-width and upper-case spellings are held like the plain one.
+      ['ＦＲＥＥＣＯＩＮＳ here', 'hold'],
+      ['get ｆｒｅｅｃｏｉｎｓ here', 'hold'],
+      ['get freecoins here', 'hold'],
+      // Only forms and case are folded: letters spaced apart, or another word between, are other text.
+      ['get free coins here', 'allow'],
+      ['come to lucky old casino', 'allow'],
+    ];
+    for (const [text, verdict] of cases) {
+      const checked = await check(text);
+      expect({ text, body: checked.body }).toEqual({ text, body: { verdict } });
+      const posted = await host.post('/open/v1/feed/stories', { token: poster, body: { text } });
+      if (verdict === 'block') expectProblem(posted, 422, 'content_blocked');
+      else
+        expect({ text, state: posted.body.state }).toEqual({
+          text,
+          state: verdict === 'hold' ? 'held' : 'published',
+        });
     }
   });
 

@@ -46,12 +46,43 @@ function InstallCard({ app }: { app: AppDetail }) {
   );
 }
 
-/** A newer version asks for more: the person agrees to the difference (installing again grants it). */
+/**
+ * What a newer version asks for that the person has not allowed: the scopes it added (and any it now
+ * requires that they once left out), each marked new, optional ones to untick; what they allowed before
+ * listed apart, as the OAuth consent page does. Accepting installs again, leaving out every optional scope
+ * the person declined before or unticks now, so an upgrade never grants what they refused.
+ */
+function upgradeAsks(app: AppDetail): {
+  asked: AppDetail['scopes'];
+  allowed: Scope[];
+  declined: (unticked: Scope[]) => Scope[];
+} {
+  const installation = app.installation;
+  if (!installation) return { asked: [], allowed: [], declined: () => [] };
+  const allowed = installation.scopes.map((one) => one.scope);
+  const pending = installation.pendingScopes.map((one) => one.scope);
+  const asked = app.scopes.filter(
+    ({ scope, optional }) => !allowed.includes(scope) && (pending.includes(scope) || !optional),
+  );
+  return {
+    asked,
+    allowed,
+    declined: (unticked) =>
+      app.scopes
+        .filter(
+          ({ scope, optional }) =>
+            optional && !allowed.includes(scope) && (!pending.includes(scope) || unticked.includes(scope)),
+        )
+        .map((one) => one.scope),
+  };
+}
+
 function PendingScopes({ app }: { app: AppDetail }) {
   const { t } = useTranslation('apps');
   const install = useInstallApp(app.id);
-  const pending = app.installation?.pendingScopes ?? [];
-  if (pending.length === 0) return null;
+  const [unticked, setUnticked] = useState<Scope[]>([]);
+  const { asked, allowed, declined } = upgradeAsks(app);
+  if (asked.length === 0) return null;
   return (
     <Alert
       type="warning"
@@ -59,9 +90,25 @@ function PendingScopes({ app }: { app: AppDetail }) {
       title={t('detail.pendingTitle', { name: app.name })}
       description={
         <>
-          <ScopeList scopes={pending.map((one) => one.scope)} />
+          <Typography.Paragraph strong style={{ margin: '8px 0 0' }}>
+            {t('detail.newSince')}
+          </Typography.Paragraph>
+          <ScopeConsent scopes={asked} declined={unticked} onChange={setUnticked} markNew />
+          {allowed.length > 0 && (
+            <>
+              <Typography.Paragraph strong style={{ margin: '8px 0 0' }}>
+                {t('detail.alreadyAllowed')}
+              </Typography.Paragraph>
+              <ScopeList scopes={allowed} />
+            </>
+          )}
           {install.isError && <ProblemAlert error={install.error} />}
-          <Button type="primary" loading={install.isPending} onClick={() => install.mutate([])}>
+          <Button
+            type="primary"
+            style={{ marginTop: 8 }}
+            loading={install.isPending}
+            onClick={() => install.mutate(declined(unticked))}
+          >
             {t('detail.pendingAllow')}
           </Button>
         </>

@@ -1,6 +1,6 @@
 import { CheckCircleOutlined } from '@ant-design/icons';
 import { useScopeWords } from '@kongjian/client';
-import { Checkbox, List, Typography } from 'antd';
+import { Checkbox, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Scope } from './queries';
 
@@ -23,18 +23,24 @@ export function ScopeList({ scopes }: { scopes: Scope[] }) {
   );
 }
 
-/** The consent list: required scopes are ticked and fixed, optional ones the person may untick. */
+/**
+ * The consent list: required scopes are ticked and fixed, optional ones the person may untick. With `markNew`,
+ * each carries a "new" tag (an upgrade asking for what the person has not allowed before).
+ */
 export function ScopeConsent({
   scopes,
   declined,
   onChange,
+  markNew = false,
 }: {
   scopes: { scope: Scope; optional: boolean }[];
   declined: Scope[];
   onChange: (declined: Scope[]) => void;
+  markNew?: boolean;
 }) {
   const { t } = useTranslation('apps');
   const words = useScopeWords();
+  const mark = markNew && <Tag color="blue">{t('detail.newTag')}</Tag>;
   return (
     <List
       size="small"
@@ -50,11 +56,13 @@ export function ScopeConsent({
                 )
               }
             >
+              {mark}
               {words(scope)} <Typography.Text type="secondary">({t('detail.optional')})</Typography.Text>
             </Checkbox>
           ) : (
             <Typography.Text>
               <CheckCircleOutlined aria-hidden style={{ color: '#389e0d', marginRight: 8 }} />
+              {mark}
               {words(scope)}
             </Typography.Text>
           )}
