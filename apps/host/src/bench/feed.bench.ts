@@ -3,7 +3,7 @@ import os from 'node:os';
 import { HostProcess } from '@kongjian/testing';
 import { Client } from 'pg';
 import { hashPassword } from '../accounts/password';
-import { positiveInteger, runLoad, type LoadResult } from './load';
+import { positiveInteger, runLoad, TARGET_MISSED, type LoadResult } from './load';
 import { GraphSeeder, type GraphShape } from './seed';
 
 /**
@@ -434,8 +434,10 @@ async function main(): Promise<number> {
     for (const check of checks)
       console.log(`  ${check.pass ? 'PASS' : 'FAIL'}  ${check.name}: ${check.detail}`);
     const failed = checks.filter((check) => !check.pass).length;
-    console.log(failed ? `\n${failed} target(s) missed: exiting with code 1.` : '\nAll targets met.');
-    return failed ? 1 : 0;
+    console.log(
+      failed ? `\n${failed} target(s) missed: exiting with code ${TARGET_MISSED}.` : '\nAll targets met.',
+    );
+    return failed ? TARGET_MISSED : 0;
   } catch (error) {
     console.error(`\nHost output (last lines):\n${host.recentOutput()}`);
     throw error;

@@ -1,5 +1,11 @@
 import autocannon from 'autocannon';
 
+/**
+ * The exit code of a benchmark that ran and missed a target (any other failure exits with 1), so that
+ * `npm run bench` can tell a slow figure from a broken benchmark.
+ */
+export const TARGET_MISSED = 3;
+
 /** A benchmark setting from the environment (`1_000_000` allowed), or `fallback` when it is unset. */
 export function positiveInteger(name: string, fallback: number): number {
   const raw = process.env[name];

@@ -3,6 +3,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import sharp from 'sharp';
 import { HostProcess } from '@kongjian/testing';
+import { positiveInteger } from './load';
 
 /**
  * `npm run bench:photos -w apps/host`: uploads a 12-megapixel JPEG (4000 × 3000, with EXIF)
@@ -15,7 +16,7 @@ import { HostProcess } from '@kongjian/testing';
 const WIDTH = 4000;
 const HEIGHT = 3000;
 const WARMUP_UPLOADS = 2;
-const UPLOADS = 9;
+const UPLOADS = positiveInteger('BENCH_UPLOADS', 9);
 
 /** A photo-like 12 MP JPEG: smooth gradients plus noise, so it compresses like a real photo. */
 async function twelveMegapixelJpeg(): Promise<Buffer> {

@@ -13,7 +13,7 @@ import { createHost } from '../host';
 import { PluginBridge } from '../plugins/plugin-bridge';
 import { PluginsService } from '../plugins/plugins.service';
 import { processUsage } from '../plugins/process-usage';
-import { runLoad } from './load';
+import { positiveInteger, runLoad } from './load';
 
 /**
  * `npm run bench:plugins -w apps/host`: a plugin route beside a native route doing the same work (one
@@ -25,9 +25,9 @@ import { runLoad } from './load';
 const FIXTURES_DIR = path.resolve(__dirname, '../../src/plugins/fixtures');
 const ADMIN = { username: 'bench_admin', password: 'bench admin password' };
 const CONNECTIONS = 10;
-const DURATION_SECONDS = 10;
+const DURATION_SECONDS = positiveInteger('BENCH_DURATION', 10);
 const SEQUENTIAL_CALLS = 500;
-const MEMORY_CALLS = 10_000;
+const MEMORY_CALLS = positiveInteger('BENCH_MEMORY_CALLS', 10_000);
 /** Batches of MEMORY_CALLS: the isolates' heaps are collected lazily, so one batch alone says little. */
 const MEMORY_BATCHES = 4;
 
