@@ -1,5 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
-import sharp from 'sharp';
+import type sharp from 'sharp';
+import { loadSharp } from './sharp';
 import { LIMITS } from '../common/limits';
 import { ProblemException } from '../common/problem';
 
@@ -61,6 +62,7 @@ interface Inspected {
  */
 async function inspect(input: Buffer): Promise<Inspected> {
   if (input.length === 0) throw invalidImage('The file is empty');
+  const sharp = await loadSharp();
   let metadata: sharp.Metadata;
   try {
     metadata = await sharp(input, { limitInputPixels: false }).metadata();
@@ -96,6 +98,7 @@ async function inspect(input: Buffer): Promise<Inspected> {
  */
 export async function processImage(input: Buffer): Promise<ProcessedImage> {
   const { format, width, frameHeight, frames, orientation } = await inspect(input);
+  const sharp = await loadSharp();
   const animated = frames > 1;
   const rotated = orientation >= 5 && !animated;
   const open = () => {
@@ -144,6 +147,7 @@ export async function processImage(input: Buffer): Promise<ProcessedImage> {
  */
 export async function processIcon(input: Buffer): Promise<Buffer> {
   await inspect(input);
+  const sharp = await loadSharp();
   try {
     return await sharp(input, { limitInputPixels: LIMITS.photoPixelsMax, failOn: 'error' })
       .rotate()

@@ -1,6 +1,5 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable, Logger } from '@nestjs/common';
-import sharp from 'sharp';
 import { AccountsService } from '../accounts/accounts.service';
 import type { User } from '../accounts/user.entity';
 import { AlbumsService } from '../albums/albums.service';
@@ -14,6 +13,7 @@ import { VipService } from '../economy/vip.service';
 import { FriendsService } from '../friends/friends.service';
 import { PostsService } from '../posts/posts.service';
 import { SpacesService } from '../spaces/spaces.service';
+import { loadSharp } from '../albums/sharp';
 
 /** Every demo account signs in with this password; it is printed at start. */
 export const DEMO_PASSWORD = 'kongjian-demo';
@@ -300,5 +300,6 @@ async function demoImage([from, to, accent]: string[], seed: number): Promise<Bu
     <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1">
       <stop offset="0" stop-color="${from}"/><stop offset="1" stop-color="${to}"/></linearGradient></defs>
     <rect width="800" height="600" fill="url(#g)"/>${circles}</svg>`;
+  const sharp = await loadSharp();
   return sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
 }
