@@ -79,7 +79,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Versions waiting for review, oldest submission first (admins only) */
+        /** Versions waiting for review, oldest submission first, a page at a time (admins only) */
         get: operations["listSubmittedAppVersions"];
         put?: never;
         post?: never;
@@ -3715,6 +3715,8 @@ export interface components {
         };
         SubmittedVersionListResponse: {
             items: components["schemas"]["SubmittedVersionResponse"][];
+            /** @description Pass as `cursor` to get the next page; null at the end */
+            nextCursor: string | null;
         };
         SubmittedVersionResponse: {
             app: components["schemas"]["AppResponse"];
@@ -4216,7 +4218,11 @@ export interface operations {
     };
     listSubmittedAppVersions: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
