@@ -369,6 +369,53 @@ describe('moderation (e2e)', () => {
       expect(await seenBy(author)).toEqual({ listed: true, count: 1, inFeed: true });
     });
 
+    it('shows each item in context: a post with its privacy, a comment with its post, a message with whose board', async () => {
+      const post = await mood(author, 'holdme: only for friends', 'friends');
+      expect(await openCase('post', post.body.id)).toMatchObject({
+        content: {
+          author: { id: author.id, username: author.username },
+          privacy: 'friends',
+          text: 'holdme: only for friends',
+          post: null,
+          spaceOwner: null,
+        },
+      });
+
+      // The comment's post is held too: a reviewer still reads it beside the comment.
+      const comment = await host.post(`/posts/${post.body.id}/comments`, {
+        token: author.token,
+        body: { body: 'and holdme in the comment' },
+      });
+      expect(comment.status).toBe(201);
+      expect(await openCase('comment', comment.body.id)).toMatchObject({
+        content: {
+          text: 'and holdme in the comment',
+          postId: post.body.id,
+          privacy: null,
+          post: {
+            id: post.body.id,
+            author: { username: author.username },
+            state: 'held',
+            privacy: 'friends',
+            text: 'holdme: only for friends',
+          },
+        },
+      });
+
+      const message = await host.post(`/spaces/${author.id}/messages`, {
+        token: stranger.token,
+        body: { body: 'holdme on your board' },
+      });
+      expect(await openCase('board_message', message.body.id)).toMatchObject({
+        content: {
+          author: { username: stranger.username },
+          spaceOwnerId: author.id,
+          spaceOwner: { id: author.id, username: author.username },
+          post: null,
+        },
+      });
+    });
+
     it('holds a published post again when an edit adds a held keyword', async () => {
       const id = (await mood(author, 'clean at first')).body.id;
       expect((await host.get(`/posts/${id}`, { token: stranger.token })).status).toBe(200);

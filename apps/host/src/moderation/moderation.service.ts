@@ -9,7 +9,13 @@ import { conflict, notFound, ProblemException } from '../common/problem';
 import { sqlRows, sqlRun } from '../database/sql';
 import { KeywordRulesService, type Verdict } from './keyword-rules.service';
 import type { ModerationState } from './moderation-state';
-import { ModerationSubjects, type SubjectInfo, type SubjectType } from './moderation-subjects';
+import {
+  ModerationSubjects,
+  type ReviewImageSize,
+  type SubjectImage,
+  type SubjectInfo,
+  type SubjectType,
+} from './moderation-subjects';
 
 export const DECISION_ACTIONS = ['approve', 'reject', 'unpublish', 'dismiss'] as const;
 /**
@@ -215,6 +221,16 @@ export class ModerationService {
       for (const [id, info] of await handler.describe([...new Set(ids)])) found.set(`${type}:${id}`, info);
     }
     return found;
+  }
+
+  /**
+   * The image of a photo under moderation, whatever its state or privacy (the caller is a reviewer);
+   * 404 when there is no such photo.
+   */
+  async reviewImage(photoId: string, size: ReviewImageSize): Promise<SubjectImage> {
+    const image = await this.subjects.find('photo')?.image?.(photoId, size);
+    if (!image) throw notFound('Photo');
+    return image;
   }
 
   // ── decisions ────────────────────────────────────────────────────────────
