@@ -4880,6 +4880,14 @@ export interface operations {
                 cursor?: string;
                 subjectType?: "post" | "comment" | "board_message" | "album" | "photo";
                 subjectId?: string;
+                /** @description Only decisions of this kind */
+                action?: "approve" | "reject" | "unpublish" | "dismiss";
+                /** @description Only decisions of this admin */
+                adminId?: string;
+                /** @description Only decisions at or after this time */
+                from?: string;
+                /** @description Only decisions before this time */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -13267,6 +13275,7 @@ export const pathsAdminAuditLogGetParametersQueryActionValues: ReadonlyArray<Fla
 export const pathsAdminAuditLogGetParametersQuerySubjectTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/admin/audit-log"]["get"]["parameters"]["query"]["subjectType"]> = ["user", "app", "plugin", "keyword_rule", "post", "comment", "board_message", "album", "photo"];
 export const pathsAdminModerationCasesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/admin/moderation/cases"]["get"]["parameters"]["query"]["status"]> = ["open", "closed"];
 export const pathsAdminModerationDecisionsGetParametersQuerySubjectTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/admin/moderation/decisions"]["get"]["parameters"]["query"]["subjectType"]> = ["post", "comment", "board_message", "album", "photo"];
+export const pathsAdminModerationDecisionsGetParametersQueryActionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/admin/moderation/decisions"]["get"]["parameters"]["query"]["action"]> = ["approve", "reject", "unpublish", "dismiss"];
 export const pathsAdminModerationPhotosPhotoIdFileGetParametersQuerySizeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/admin/moderation/photos/{photoId}/file"]["get"]["parameters"]["query"]["size"]> = ["thumb", "web"];
 export const pathsAdminModerationSubjectsSubjectTypeSubjectIdApprovePostParametersPathSubjectTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/admin/moderation/subjects/{subjectType}/{subjectId}/approve"]["post"]["parameters"]["path"]["subjectType"]> = ["post", "comment", "board_message", "album", "photo"];
 export const pathsAdminModerationSubjectsSubjectTypeSubjectIdDismissPostParametersPathSubjectTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/admin/moderation/subjects/{subjectType}/{subjectId}/dismiss"]["post"]["parameters"]["path"]["subjectType"]> = ["post", "comment", "board_message", "album", "photo"];

@@ -21,7 +21,7 @@ import { CurrentUser, RequireRole, SessionAuth } from '../accounts/auth.decorato
 import { Endpoint } from '../common/endpoint.decorator';
 import { ParseIdPipe } from '../common/id.pipe';
 import { decodeCursor, PageQuery, pageSize, toPage } from '../common/pagination';
-import { malformedInPath } from '../common/problem';
+import { malformedInPath, ProblemException } from '../common/problem';
 import { CONTENT_TYPES } from '../albums/image-processing';
 import { ApiImageResponse, imageFile } from '../albums/image-http';
 import { UserDirectoryService } from '../spaces/user-directory.service';
@@ -355,8 +355,22 @@ export class ModerationAdminController {
   })
   async listDecisions(@Query() query: ModerationDecisionQuery): Promise<ModerationDecisionPage> {
     const limit = pageSize(query);
+    const from = query.from === undefined ? undefined : new Date(query.from);
+    const to = query.to === undefined ? undefined : new Date(query.to);
+    if (from && to && from >= to) {
+      throw new ProblemException(HttpStatus.BAD_REQUEST, 'validation_failed', 'from must be before to', [
+        { field: 'to', message: 'to must be after from' },
+      ]);
+    }
     const rows = await this.moderation.listDecisions(
-      { subjectType: query.subjectType, subjectId: query.subjectId?.toLowerCase() },
+      {
+        subjectType: query.subjectType,
+        subjectId: query.subjectId?.toLowerCase(),
+        action: query.action,
+        adminId: query.adminId?.toLowerCase(),
+        from,
+        to,
+      },
       limit,
       decodeCursor(query.cursor),
     );

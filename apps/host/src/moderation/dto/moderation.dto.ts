@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { InstantParam } from '../../common/instant-param';
 import { LIMITS } from '../../common/limits';
 import { PageInfo, PageQuery } from '../../common/pagination';
 import { PRIVACY_LEVELS, type PrivacyLevel } from '../../privacy/privacy-level';
@@ -214,6 +215,22 @@ export class ModerationDecisionQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   subjectId?: string;
+
+  @ApiPropertyOptional({ enum: DECISION_ACTIONS, description: 'Only decisions of this kind' })
+  @IsOptional()
+  @IsIn(DECISION_ACTIONS)
+  action?: DecisionAction;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only decisions of this admin' })
+  @IsOptional()
+  @IsUUID()
+  adminId?: string;
+
+  @InstantParam('Only decisions at or after this time')
+  from?: string;
+
+  @InstantParam('Only decisions before this time')
+  to?: string;
 }
 
 export class ReviewImageQuery {
