@@ -1,3 +1,4 @@
+import type { HostComponents } from '@kongjian/client';
 import { expect, test } from './support/fixtures';
 
 test('an admin suspends a user, whose open session ends at once, lifts it and gives them a role; the audit log shows each', async ({
@@ -187,5 +188,50 @@ test('a signed-in non-admin sees no admin pages, and is kept out of them', async
   }
   await expect(page.getByRole('searchbox')).toHaveCount(0);
   await tab.check('console-users-forbidden');
+  tab.expectNoProblems();
+});
+
+test('operations with a failing webhook: the app, its URL, since when and the last error, in both languages', async ({
+  open,
+  hostApi,
+  admin,
+}) => {
+  // A webhook is marked failing only after a day of retries (the host's e2e tests cover that with their
+  // clock); here the host's answer is replaced by one of that shape, about a real app, to judge the page.
+  const developer = await hostApi.newUser('dev');
+  const app = await hostApi.newApp(developer, {
+    name: 'Farm with a broken receiver',
+    redirectUris: ['https://example.com/callback'],
+    scopes: ['profile:read'],
+  });
+  const failing: HostComponents['schemas']['UnhealthyWebhookListResponse'] = {
+    items: [
+      {
+        appId: app.id,
+        name: 'Farm with a broken receiver',
+        ownerId: developer.id,
+        webhookUrl: 'https://farm.example.com/kongjian/webhooks/a-rather-long-path-that-must-wrap-on-a-phone',
+        unhealthySince: new Date(Date.now() - 3 * 3600_000).toISOString(),
+        recentFailures: 4,
+        lastError: 'The receiver answered 503: Service Unavailable (upstream connect error)',
+      },
+    ],
+  };
+  const tab = await open(admin, { language: 'en' });
+  const { page } = tab;
+  await page.route('**/admin/webhooks/unhealthy', (route) => route.fulfill({ json: failing }));
+  await tab.goto('/console/operations');
+  const row = page.getByRole('row').filter({ hasText: 'Farm with a broken receiver' });
+  await expect(row.getByRole('link', { name: 'Farm with a broken receiver' })).toHaveAttribute(
+    'href',
+    `/console/review/apps/${app.id}`,
+  );
+  await expect(row.getByText(/upstream connect error/)).toBeVisible();
+  await expect(row.getByRole('cell', { name: '4', exact: true })).toBeVisible();
+  await expect(page.getByText("All apps' webhooks are healthy.")).toHaveCount(0);
+  await tab.check('console-operations-failing-webhook');
+  await tab.setLanguage('zh-CN');
+  await expect(row.getByText(/upstream connect error/)).toBeVisible();
+  await tab.check('console-operations-failing-webhook');
   tab.expectNoProblems();
 });
