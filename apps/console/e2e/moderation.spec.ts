@@ -176,6 +176,17 @@ test('a user reports a post; the admin reads the reasons with each item in conte
   await expect(thumb).toHaveJSProperty('complete', true);
   expect(await thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   await tab.check('console-moderation-context');
+  // The same cards in English.
+  await tab.setLanguage('en');
+  await expect(card(comment).getByText(`On a post by ${author.username} @${author.username}:`)).toBeVisible();
+  await expect(
+    card(message).getByText(`On the message board of ${author.username} @${author.username}`),
+  ).toBeVisible();
+  const reportedInEnglish = card(postText).filter({ hasText: '1 report' });
+  await expect(reportedInEnglish.getByRole('list', { name: 'Report reasons' }).getByText(why)).toBeVisible();
+  await expect(reportedInEnglish.getByText('Public', { exact: true })).toBeVisible();
+  await tab.check('console-moderation-context');
+  await tab.setLanguage('zh-CN');
 
   // The admin takes the reported post down; the reporter no longer finds it.
   await reported.getByRole('button', { name: '下架' }).click();
@@ -213,6 +224,10 @@ test('a user reports a post; the admin reads the reasons with each item in conte
   await page.getByLabel('开始日期').fill(day(tomorrow));
   await expect(page.getByText('还没有处理记录。')).toBeVisible();
   await page.getByLabel('开始日期').fill(day(new Date()));
+  await expect(page.getByRole('cell', { name: why })).toBeVisible();
+  await tab.check('console-moderation-decisions-filtered');
+  await tab.setLanguage('en');
+  await expect(page.getByText(`Only ${admin.username}`)).toBeVisible();
   await expect(page.getByRole('cell', { name: why })).toBeVisible();
   await tab.check('console-moderation-decisions-filtered');
   tab.expectNoProblems();
