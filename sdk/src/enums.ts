@@ -7,4 +7,5 @@ export {
   pathsAdminAuditLogGetParametersQueryActionValues as AUDIT_ACTIONS,
   pathsAdminAuditLogGetParametersQuerySubjectTypeValues as AUDIT_SUBJECT_TYPES,
   pathsAdminModerationDecisionsGetParametersQuerySubjectTypeValues as MODERATION_SUBJECT_TYPES,
+  pathsAdminModerationDecisionsGetParametersQueryActionValues as MODERATION_DECISION_ACTIONS,
 } from './generated/host.js';

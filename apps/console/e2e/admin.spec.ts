@@ -1,4 +1,10 @@
-import { expect, test } from './support/fixtures';
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { DESKTOP } from '@kongjian/browser-testing';
+import { HostApi, HostProcess } from '@kongjian/testing';
+import { CONSOLE_TEST_OPTIONS, expect, KjPage, test } from './support/fixtures';
 
 test('an admin suspends a user, whose open session ends at once, lifts it and gives them a role; the audit log shows each', async ({
   open,
@@ -188,4 +194,77 @@ test('a signed-in non-admin sees no admin pages, and is kept out of them', async
   await expect(page.getByRole('searchbox')).toHaveCount(0);
   await tab.check('console-users-forbidden');
   tab.expectNoProblems();
+});
+
+test('operations with a failing webhook: the app, its URL, since when and the last error, in both languages', async ({
+  browser,
+}) => {
+  // A host of its own that gives up on a webhook after 2 s instead of a day (and nothing else differs), so a
+  // real delivery really fails and the app really shows as failing.
+  const login = `ops-admin:${randomBytes(12).toString('hex')}`;
+  const host = await HostProcess.start({
+    KONGJIAN_CONSOLE_DIR: fileURLToPath(new URL('../dist', import.meta.url)),
+    KONGJIAN_WEB_DIR: fileURLToPath(new URL('../../web/dist', import.meta.url)),
+    KONGJIAN_DEV_MODE: 'true',
+    KONGJIAN_WEBHOOK_RETRY_SECONDS: '2',
+    KONGJIAN_ADMIN: login,
+  });
+  const receiver = http.createServer((_request, response) =>
+    response.writeHead(503, { 'content-type': 'text/plain' }).end('Receiver down: upstream connect error'),
+  );
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  try {
+    const api = new HostApi(host.baseUrl);
+    const [username, password] = login.split(':') as [string, string];
+    const admin = await api.request<{ token: string }>('POST', '/sessions', { body: { username, password } });
+    const developer = await api.newUser('dev');
+    const name = 'Farm with a broken receiver';
+    const webhookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/kongjian/webhooks/a-rather-long-path-that-must-wrap-on-a-phone`;
+    const app = await api.newApp(developer, {
+      name,
+      redirectUris: ['https://example.com/callback'],
+      scopes: ['profile:read'],
+      webhookUrl,
+    });
+    await api.request('POST', `/developer/apps/${app.id}/webhook/test`, {
+      token: developer.token,
+      expected: 202,
+    });
+    await expect
+      .poll(
+        async () =>
+          (
+            await api.request<{ items: { appId: string }[] }>('GET', '/admin/webhooks/unhealthy', {
+              token: admin.token,
+            })
+          ).items.map((item) => item.appId),
+        { timeout: 30_000 },
+      )
+      .toContain(app.id);
+
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'en', reducedMotion: 'reduce' });
+    await context.addCookies([{ name: 'kj_session', value: admin.token, url: host.baseUrl, httpOnly: true }]);
+    await context.addInitScript(() => {
+      if (!localStorage.getItem('kongjian.language')) localStorage.setItem('kongjian.language', 'en');
+    });
+    const tab = new KjPage(await context.newPage(), host.baseUrl, CONSOLE_TEST_OPTIONS);
+    const { page } = tab;
+    await tab.goto('/console/operations');
+    const row = page.getByRole('row').filter({ hasText: name });
+    await expect(row.getByRole('link', { name })).toHaveAttribute('href', `/console/review/apps/${app.id}`);
+    await expect(row.getByText(webhookUrl)).toBeVisible();
+    await expect(row.getByText(/503/)).toBeVisible();
+    await expect(row.getByRole('cell', { name: '1', exact: true })).toBeVisible();
+    await expect(page.getByText("All apps' webhooks are healthy.")).toHaveCount(0);
+    await tab.check('console-operations-failing-webhook');
+    await tab.setLanguage('zh-CN');
+    await expect(page.getByRole('heading', { name: '运行状况', level: 1 })).toBeVisible();
+    await expect(row.getByText(/503/)).toBeVisible();
+    await tab.check('console-operations-failing-webhook');
+    tab.expectNoProblems();
+    await context.close();
+  } finally {
+    await new Promise<void>((resolve) => receiver.close(() => resolve()));
+    await host.stop();
+  }
 });

@@ -60,11 +60,9 @@ journey(
     await expect(page.getByRole('heading', { name: `已创建 ${name}` })).toBeVisible();
     await expect(page.getByText(/Client Secret 密钥只显示这一次/)).toBeVisible();
     // The real app (Lucky Draw, installed from the packed SDK) runs with what the console shows.
-    await luckyDraw.start(
-      baseUrl,
-      await page.locator('code', { hasText: /^kjc_/ }).innerText(),
-      await page.locator('code', { hasText: /^kjs_/ }).innerText(),
-    );
+    const clientId = await page.locator('code', { hasText: /^kjc_/ }).innerText();
+    const firstSecret = await page.locator('code', { hasText: /^kjs_/ }).innerText();
+    await luckyDraw.start(baseUrl, clientId, firstSecret);
 
     // The icon right after creating: a wide PNG, which the host cuts to a square.
     const icon = await sharp({ create: { width: 600, height: 300, channels: 3, background: '#f5a623' } })
@@ -119,6 +117,8 @@ journey(
     const reviewer = await open(admin);
     await reviewer.goto('/console/');
     await expect(reviewer.page).toHaveURL(/\/console\/review$/);
+    await expect(reviewer.page.getByRole('link', { name: `${name} · 第 1 版` })).toBeVisible();
+    await reviewer.check('console-review-queue');
     await reviewer.page.getByRole('link', { name: `${name} · 第 1 版` }).click();
     await expect(reviewer.page.getByText('好友列表用来挑选一起种星星的伙伴。').first()).toBeVisible();
     // The changes are the host's diff: with nothing published, everything the version asks for is new.
@@ -182,6 +182,16 @@ journey(
     await expect(reviewer.page.getByText('已通过', { exact: true })).toBeVisible();
 
     await page.reload();
+    // Before it goes live, the developer rewrites the listing people will read in the app center.
+    const description = `种星星、收星星、偷星星，和好友比谁的星星多。${developer.username.slice(-4)}`;
+    await page.getByRole('link', { name: '应用信息' }).click();
+    await page.getByLabel('简介').fill(description);
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await expect(page.getByText('已保存')).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel('简介')).toHaveValue(description);
+    await dev.check('console-app-listing');
+    await page.getByRole('link', { name: '版本与审核' }).click();
     await page.getByRole('button', { name: '发布' }).click();
     await expect(page.getByText('已上线').first()).toBeVisible();
     await dev.check('console-versions');
@@ -197,7 +207,43 @@ journey(
     const listedIcon = visitor.page.locator('.ant-card', { has: listed }).locator('img');
     await expect(listedIcon).toHaveAttribute('src', /\/app-center\/apps\/[^/]+\/icon\?v=/);
     await expect(listedIcon).toHaveJSProperty('naturalWidth', 256);
+    await expect(visitor.page.getByText(description)).toBeVisible();
     await visitor.check('web-app-center-icon');
+
+    // A new client secret, after a confirmation: shown once, and the old one stops working at once.
+    await page.getByRole('link', { name: '凭据' }).click();
+    await expect(page.getByText(clientId)).toBeVisible();
+    await page.getByRole('button', { name: '换新密钥' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '换新密钥' }).click();
+    const fresh = page.locator('code', { hasText: /^kjs_/ });
+    await expect(fresh).toBeVisible();
+    const secret = await fresh.innerText();
+    expect(secret).not.toBe(firstSecret);
+    await expect(page.getByText('Client Secret 密钥只显示这一次，请现在复制保存。')).toBeVisible();
+    await dev.check('console-app-credentials');
+    const tokenWith = async (clientSecret: string) =>
+      (
+        await fetch(new URL('/oauth/token', baseUrl), {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({
+            grant_type: 'authorization_code',
+            code: 'not-a-code',
+            redirect_uri: `${luckyDraw.url}/callback`,
+            code_verifier: 'v'.repeat(43),
+            client_id: clientId,
+            client_secret: clientSecret,
+          }),
+        })
+      ).json() as Promise<{ error: string }>;
+    expect((await tokenWith(firstSecret)).error).toBe('invalid_client');
+    expect((await tokenWith(secret)).error).toBe('invalid_grant');
+
+    // "My apps" lists it, live.
+    await page.getByRole('link', { name: '我的应用' }).first().click();
+    const row = page.getByRole('row').filter({ hasText: name });
+    await expect(row.getByText('已上线')).toBeVisible();
+    await dev.check('console-my-apps');
 
     for (const tab of [dev, reviewer, visitor]) tab.expectNoProblems();
   },

@@ -22,6 +22,7 @@ export {
   AUDIT_ACTIONS,
   AUDIT_SUBJECT_TYPES,
   EVENT_TYPES,
+  MODERATION_DECISION_ACTIONS,
   MODERATION_SUBJECT_TYPES,
 } from '@kongjian/sdk/enums';
 export { KONGJIAN_THEME, ThemeProvider } from './theme';

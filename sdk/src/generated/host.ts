@@ -79,7 +79,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Versions waiting for review, oldest submission first (admins only) */
+        /** Versions waiting for review, oldest submission first, a page at a time (admins only) */
         get: operations["listSubmittedAppVersions"];
         put?: never;
         post?: never;
@@ -251,6 +251,23 @@ export interface paths {
         };
         /** Every moderation decision, newest first: who, when, what and why (admins only) */
         get: operations["listModerationDecisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/moderation/photos/{photoId}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The image of any photo, whatever its state or privacy, to moderate it (admins only) */
+        get: operations["getPhotoFileForReview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3019,13 +3036,22 @@ export interface components {
         };
         ModeratedContent: {
             author: components["schemas"]["UserSummary"];
+            /** @description For comments on a post: that post; null for other content, or once the post is deleted */
+            post: components["schemas"]["ModeratedPostContext"] | null;
             /**
              * Format: uuid
              * @description For comments: their post
              */
             postId: string | null;
+            /**
+             * @description For posts: who the post is shared with
+             * @enum {string|null}
+             */
+            privacy: "public" | "friends" | "groups" | "private" | null;
             /** @description The reason its author was given */
             reason: string | null;
+            /** @description For board messages: the owner of the space the message is on */
+            spaceOwner: components["schemas"]["UserSummary"] | null;
             /**
              * Format: uuid
              * @description For board messages: whose space
@@ -3034,6 +3060,20 @@ export interface components {
             /** @enum {string} */
             state: "published" | "held" | "rejected" | "unpublished";
             /** @description The screened text (a blog: its title and its text without markup) */
+            text: string;
+        };
+        ModeratedPostContext: {
+            author: components["schemas"]["UserSummary"];
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Who the post is shared with
+             * @enum {string}
+             */
+            privacy: "public" | "friends" | "groups" | "private";
+            /** @enum {string} */
+            state: "published" | "held" | "rejected" | "unpublished";
+            /** @description Its text (a blog: its title and its text without markup) */
             text: string;
         };
         ModerationCasePage: {
@@ -3715,6 +3755,8 @@ export interface components {
         };
         SubmittedVersionListResponse: {
             items: components["schemas"]["SubmittedVersionResponse"][];
+            /** @description Pass as `cursor` to get the next page; null at the end */
+            nextCursor: string | null;
         };
         SubmittedVersionResponse: {
             app: components["schemas"]["AppResponse"];
@@ -4216,7 +4258,11 @@ export interface operations {
     };
     listSubmittedAppVersions: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4834,6 +4880,14 @@ export interface operations {
                 cursor?: string;
                 subjectType?: "post" | "comment" | "board_message" | "album" | "photo";
                 subjectId?: string;
+                /** @description Only decisions of this kind */
+                action?: "approve" | "reject" | "unpublish" | "dismiss";
+                /** @description Only decisions of this admin */
+                adminId?: string;
+                /** @description Only decisions at or after this time */
+                from?: string;
+                /** @description Only decisions before this time */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -4870,6 +4924,73 @@ export interface operations {
             };
             /** @description Not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPhotoFileForReview: {
+        parameters: {
+            query?: {
+                size?: "thumb" | "web";
+            };
+            header?: never;
+            path: {
+                photoId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description Done
+             *
+             *     The image; Content-Type from its recognised format
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/gif": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13154,6 +13275,8 @@ export const pathsAdminAuditLogGetParametersQueryActionValues: ReadonlyArray<Fla
 export const pathsAdminAuditLogGetParametersQuerySubjectTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/admin/audit-log"]["get"]["parameters"]["query"]["subjectType"]> = ["user", "app", "plugin", "keyword_rule", "post", "comment", "board_message", "album", "photo"];
 export const pathsAdminModerationCasesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/admin/moderation/cases"]["get"]["parameters"]["query"]["status"]> = ["open", "closed"];
 export const pathsAdminModerationDecisionsGetParametersQuerySubjectTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/admin/moderation/decisions"]["get"]["parameters"]["query"]["subjectType"]> = ["post", "comment", "board_message", "album", "photo"];
+export const pathsAdminModerationDecisionsGetParametersQueryActionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/admin/moderation/decisions"]["get"]["parameters"]["query"]["action"]> = ["approve", "reject", "unpublish", "dismiss"];
+export const pathsAdminModerationPhotosPhotoIdFileGetParametersQuerySizeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/admin/moderation/photos/{photoId}/file"]["get"]["parameters"]["query"]["size"]> = ["thumb", "web"];
 export const pathsAdminModerationSubjectsSubjectTypeSubjectIdApprovePostParametersPathSubjectTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/admin/moderation/subjects/{subjectType}/{subjectId}/approve"]["post"]["parameters"]["path"]["subjectType"]> = ["post", "comment", "board_message", "album", "photo"];
 export const pathsAdminModerationSubjectsSubjectTypeSubjectIdDismissPostParametersPathSubjectTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/admin/moderation/subjects/{subjectType}/{subjectId}/dismiss"]["post"]["parameters"]["path"]["subjectType"]> = ["post", "comment", "board_message", "album", "photo"];
 export const pathsAdminModerationSubjectsSubjectTypeSubjectIdRejectPostParametersPathSubjectTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/admin/moderation/subjects/{subjectType}/{subjectId}/reject"]["post"]["parameters"]["path"]["subjectType"]> = ["post", "comment", "board_message", "album", "photo"];
@@ -13219,6 +13342,8 @@ export const keywordRuleResponseActionValues: ReadonlyArray<FlattenedDeepRequire
 export const listingChangeResponseFieldValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ListingChangeResponse"]["field"]> = ["name", "description", "iconUrl", "category"];
 export const livenessResponseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LivenessResponse"]["status"]> = ["ok"];
 export const moderatedContentStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ModeratedContent"]["state"]> = ["published", "held", "rejected", "unpublished"];
+export const moderatedPostContextPrivacyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ModeratedPostContext"]["privacy"]> = ["public", "friends", "groups", "private"];
+export const moderatedPostContextStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ModeratedPostContext"]["state"]> = ["published", "held", "rejected", "unpublished"];
 export const moderationCaseResponseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ModerationCaseResponse"]["status"]> = ["open", "closed"];
 export const moderationCaseResponseSubjectTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ModerationCaseResponse"]["subjectType"]> = ["post", "comment", "board_message", "album", "photo"];
 export const moderationDecisionResponseActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ModerationDecisionResponse"]["action"]> = ["approve", "reject", "unpublish", "dismiss"];

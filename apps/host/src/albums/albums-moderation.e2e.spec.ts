@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import sharp from 'sharp';
 import request from 'supertest';
+import { expectProblem } from '../testing/expect-problem';
 import { TestFactory, type TestUser } from '../testing/factory';
 import { TestHost } from '../testing/test-host';
 
@@ -101,5 +102,89 @@ describe('moderation of albums and photos (e2e)', () => {
     expect(queue.body.items.some((item: { subjectId: string }) => item.subjectId === flagged.body.id)).toBe(
       true,
     );
+  });
+
+  describe('a reviewer opens the photo of a case', () => {
+    const MISSING = '00000000-0000-7000-8000-000000000000';
+    const reviewFile = (user: TestUser | null, photoId: string, size?: string) => {
+      let pending = request(host.app.getHttpServer())
+        .get(`/admin/moderation/photos/${photoId}/file`)
+        .query(size ? { size } : {})
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+      if (user) pending = pending.set('Authorization', `Bearer ${user.token}`);
+      return pending;
+    };
+    const photoState = async () =>
+      host.sql('select id, moderation, moderation_reason from photo order by id');
+
+    it('shows a held photo, and a photo in a private album, to admins only, without caching it', async () => {
+      const publicAlbum = (
+        await host.post('/albums', { token: author.token, body: { title: 'public', privacy: 'public' } })
+      ).body.id as string;
+      const held = (await upload(author, publicAlbum, '又一张待审照片')).body.id as string;
+      const privateAlbum = (
+        await host.post('/albums', { token: author.token, body: { title: 'mine', privacy: 'private' } })
+      ).body.id as string;
+      const hidden = await upload(author, privateAlbum, '只给自己看');
+      expect(hidden.status).toBe(201);
+      const hiddenId = hidden.body.id as string;
+
+      // Through the public route the admin is a stranger: 404, as for anyone the photo is not shared with.
+      for (const id of [held, hiddenId]) {
+        expect(
+          (
+            await request(host.app.getHttpServer())
+              .get(`/photos/${id}/file?size=thumb`)
+              .set('Authorization', `Bearer ${admin.token}`)
+          ).status,
+        ).toBe(404);
+      }
+
+      for (const id of [held, hiddenId]) {
+        const thumb = await reviewFile(admin, id);
+        expect(thumb.status).toBe(200);
+        expect(thumb.headers['content-type']).toMatch(/^image\//);
+        expect(thumb.headers['cache-control']).toBe('private, no-store');
+        const meta = await sharp(thumb.body as Buffer).metadata();
+        expect(meta.width).toBeGreaterThan(0);
+        const web = await reviewFile(admin, id, 'web');
+        expect(web.status).toBe(200);
+        expect((await sharp(web.body as Buffer).metadata()).width).toBe(30);
+      }
+    });
+
+    it('answers 403 to users (even the author), 401 to visitors, 404 for an unknown photo, 400 for a bad size', async () => {
+      const album = (
+        await host.post('/albums', { token: author.token, body: { title: 'p', privacy: 'public' } })
+      ).body.id as string;
+      const id = (await upload(author, album, '第三张待审')).body.id as string;
+      const before = await photoState();
+      const problem = async (
+        user: TestUser | null,
+        photoId: string,
+        size: string | undefined,
+        status: number,
+        code: string,
+      ) => {
+        const response = await host.get(`/admin/moderation/photos/${photoId}/file`, {
+          token: user?.token,
+          query: size ? { size } : undefined,
+        });
+        expectProblem(response, status, code);
+      };
+      await problem(author, id, undefined, 403, 'forbidden');
+      await problem(friend, id, 'web', 403, 'forbidden');
+      await problem(null, id, undefined, 401, 'unauthenticated');
+      await problem(admin, MISSING, undefined, 404, 'not_found');
+      await problem(admin, 'nope', undefined, 404, 'not_found');
+      await problem(admin, id, 'original', 400, 'validation_failed');
+      await problem(admin, id, 'huge', 400, 'validation_failed');
+      expect(await photoState()).toEqual(before);
+    });
   });
 });

@@ -28,6 +28,7 @@ export class AlbumsModeration implements OnModuleInit {
       describe: (ids) => this.describe('photo', ids),
       setState: (id, from, to, reason) => compareAndSetModeration(this.em, 'photo', id, from, to, reason),
       visibleTo: (viewerId, id) => this.interactions.canSee('photo', viewerId, id),
+      image: (id, size) => this.albums.storedFile(id, size),
     });
   }
 

@@ -500,16 +500,21 @@ export class AlbumsService implements OnModuleInit {
   async file(viewerId: string | null, photoId: string, size: PhotoSize): Promise<PhotoFile> {
     const audience = await this.photoAudience(photoId);
     if (!audience || !(await this.privacy.canView(viewerId, audience))) throw notFound('Photo');
+    const file = await this.storedFile(photoId, size);
+    if (!file) throw notFound('Photo');
+    return { ...file, isPublic: audience.level === 'public' && audience.moderation === 'published' };
+  }
+
+  /**
+   * A photo's file with no privacy or moderation check: only for callers that already decided the reader
+   * may see it (a reviewer); null when the photo does not exist.
+   */
+  async storedFile(photoId: string, size: PhotoSize): Promise<{ data: Buffer; contentType: string } | null> {
     const [row] = await sqlRows<{ format: PhotoFormat }>(this.em, 'select format from photo where id = ?', [
       photoId,
     ]);
     const data = row ? await this.storage.get(storageKey(photoId, size)) : null;
-    if (!row || !data) throw notFound('Photo');
-    return {
-      data,
-      contentType: CONTENT_TYPES[row.format],
-      isPublic: audience.level === 'public' && audience.moderation === 'published',
-    };
+    return row && data ? { data, contentType: CONTENT_TYPES[row.format] } : null;
   }
 
   // ── photos on moods ──────────────────────────────────────────────────────

@@ -1,3 +1,4 @@
+import { decodeCursor, encodeCursor, PageQuery, pageSize } from '../common/pagination';
 import {
   Body,
   Controller,
@@ -465,12 +466,15 @@ export class AppsController {
   @RequireRole('admin')
   @Endpoint({
     operationId: 'listSubmittedAppVersions',
-    summary: 'Versions waiting for review, oldest submission first (admins only)',
+    summary: 'Versions waiting for review, oldest submission first, a page at a time (admins only)',
     response: SubmittedVersionListResponse,
     problems: [403],
   })
-  async listSubmitted(): Promise<SubmittedVersionListResponse> {
-    const versions = await this.apps.listSubmitted();
+  async listSubmitted(@Query() query: PageQuery): Promise<SubmittedVersionListResponse> {
+    const limit = pageSize(query);
+    const rows = await this.apps.listSubmitted(limit, decodeCursor(query.cursor));
+    const versions = rows.slice(0, limit);
+    const last = versions[versions.length - 1];
     const apps = await this.apps.byIds(versions.map((version) => version.appId));
     const responses = new Map(
       (await this.responses([...apps.values()])).map((response) => [response.id, response]),
@@ -480,6 +484,8 @@ export class AppsController {
         app: responses.get(version.appId)!,
         version: toVersionResponse(version),
       })),
+      nextCursor:
+        rows.length > limit && last ? encodeCursor({ createdAt: last.updatedAt, id: last.appId }) : null,
     };
   }
 

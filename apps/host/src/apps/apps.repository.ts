@@ -2,7 +2,23 @@ import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { sqlRows, sqlRun, uuidArray } from '../database/sql';
 import { friendOfCondition } from '../friends/friends.service';
-import type { AppListing } from './apps.service';
+import type { Keyset } from '../common/pagination';
+import type { AppListing, AppManifest } from './apps.service';
+import type { VersionStatus } from './version-lifecycle';
+
+export interface VersionRow {
+  app_id: string;
+  number: number;
+  manifest: AppManifest;
+  status: VersionStatus;
+  status_reason: string | null;
+  submit_note: string | null;
+  created_at: Date | string;
+  updated_at: Date | string;
+}
+
+export const VERSION_COLUMNS =
+  'app_id, number, manifest, status, status_reason, submit_note, created_at, updated_at';
 
 /** A friend of a user, and whether they use an app. */
 export interface FriendOfUser {
@@ -65,6 +81,20 @@ export class AppsRepository {
       [appId, userId, ...friendOf.params, ...(among ? [uuidArray(among)] : [])],
     );
     return rows.map((row) => ({ userId: row.friend_id, installed: row.installed }));
+  }
+
+  /**
+   * Submitted versions, oldest submission first, strictly after `after` (a submission time and app id: an
+   * app has at most one version under review, so the pair is unique), one more than `limit`.
+   */
+  async submittedVersions(limit: number, after: Keyset | undefined): Promise<VersionRow[]> {
+    return sqlRows<VersionRow>(
+      this.em,
+      `select ${VERSION_COLUMNS} from app_version
+        where status = 'submitted' ${after ? 'and (updated_at, app_id) > (?, ?)' : ''}
+        order by updated_at, app_id limit ?`,
+      [...(after ? [after.createdAt, after.id] : []), limit + 1],
+    );
   }
 
   /** The listing kept with a published version (the migration that added it kept the listing of then). */

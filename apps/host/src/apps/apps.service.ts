@@ -17,7 +17,8 @@ import { assertDeliverableWebhookUrl } from '../events/webhook-address';
 import { UserDirectoryService } from '../spaces/user-directory.service';
 import { processIcon } from '../albums/image-processing';
 import { PhotoStorage } from '../albums/photo-storage';
-import { AppsRepository } from './apps.repository';
+import type { Keyset } from '../common/pagination';
+import { AppsRepository, VERSION_COLUMNS, type VersionRow } from './apps.repository';
 import { normalizeScopes, Scope } from './scopes';
 import { listingDiff, type ListingChange, manifestDiff, type ManifestDiff } from './version-diff';
 import { MetaRepository } from '../database/meta.repository';
@@ -185,20 +186,6 @@ interface AppRow {
 const APP_COLUMNS = `id, client_id, owner_id, name, description, icon_url, category, redirect_uris, scopes,
   optional_scopes, events, canvas_url, plugin_id, webhook_url, client_type, status, status_reason,
   published_version, published_at, created_at, updated_at`;
-
-interface VersionRow {
-  app_id: string;
-  number: number;
-  manifest: AppManifest;
-  status: VersionStatus;
-  status_reason: string | null;
-  submit_note: string | null;
-  created_at: Date | string;
-  updated_at: Date | string;
-}
-
-const VERSION_COLUMNS =
-  'app_id, number, manifest, status, status_reason, submit_note, created_at, updated_at';
 
 /** Every optional scope must be one the version asks for; a stray one is a mistake in the request. */
 function assertOptionalScopesAsked(manifest: Pick<AppManifest, 'scopes' | 'optionalScopes'>): void {
@@ -959,14 +946,12 @@ export class AppsService {
     return this.toApps(rows);
   }
 
-  /** Versions waiting for an admin, oldest submission first. */
-  async listSubmitted(): Promise<AppVersion[]> {
-    const rows = await sqlRows<VersionRow>(
-      this.em,
-      `select ${VERSION_COLUMNS} from app_version where status = 'submitted' order by updated_at, app_id
-       limit ${LIMITS.pageSizeMax}`,
-    );
-    return rows.map(toVersion);
+  /**
+   * Versions waiting for an admin, oldest submission first, one more than `limit` to tell whether a page
+   * follows; `after` is the (submitted at, app id) of the last one on the previous page.
+   */
+  async listSubmitted(limit: number, after: Keyset | undefined): Promise<AppVersion[]> {
+    return (await this.repository.submittedVersions(limit, after)).map(toVersion);
   }
 
   async history(appId: string): Promise<StatusChange[]> {

@@ -36,6 +36,73 @@ describe('version review: the note for the reviewer, the history the developer s
       ).status,
     ).toBe(200);
 
+  describe('the review queue', () => {
+    it('lists every submitted version oldest first, a page at a time, without cutting any off', async () => {
+      const apps: TestApp[] = [];
+      for (let i = 0; i < 5; i++) {
+        const app = await factory.newApp({ developer, name: `Queued ${i}` });
+        apps.push(app);
+        expect((await submit(app)).status).toBe(200);
+        host.clock.advance(1_000);
+      }
+      // A decision takes a version out of the queue.
+      expect(
+        (await host.post(`/admin/apps/${apps[2].id}/versions/1/approve`, { token: admin.token, body: {} }))
+          .status,
+      ).toBe(200);
+
+      const walked: { appId: string; submittedAt: string }[] = [];
+      let cursor: string | undefined;
+      let pages = 0;
+      do {
+        const page = await host.get('/admin/app-versions', {
+          token: admin.token,
+          query: { limit: 2, cursor },
+        });
+        expect(page.status).toBe(200);
+        expect(page.body.items.length).toBeLessThanOrEqual(2);
+        walked.push(
+          ...page.body.items.map((item: { app: { id: string }; version: { updatedAt: string } }) => ({
+            appId: item.app.id,
+            submittedAt: item.version.updatedAt,
+          })),
+        );
+        cursor = page.body.nextCursor ?? undefined;
+        pages++;
+      } while (cursor && pages < 50);
+      expect(cursor).toBeUndefined();
+
+      const queued = await host.sql<{ app_id: string }>(
+        "select app_id from app_version where status = 'submitted' order by updated_at, app_id",
+      );
+      expect(walked.map((item) => item.appId)).toEqual(queued.map((row) => row.app_id));
+      const times = walked.map((item) => item.submittedAt);
+      expect([...times].sort()).toEqual(times);
+      const mine = walked.map((item) => item.appId).filter((id) => apps.some((app) => app.id === id));
+      expect(mine).toEqual([apps[0].id, apps[1].id, apps[3].id, apps[4].id]);
+
+      // The first page alone says there is more.
+      const first = await host.get('/admin/app-versions', { token: admin.token, query: { limit: 1 } });
+      expect(first.body.items).toHaveLength(1);
+      expect(first.body.nextCursor).toEqual(expect.any(String));
+    });
+
+    it('refuses a bad cursor or page size with a problem', async () => {
+      expectProblem(
+        await host.get('/admin/app-versions', { token: admin.token, query: { cursor: 'nope' } }),
+        400,
+        'invalid_cursor',
+      );
+      for (const limit of [0, LIMITS.pageSizeMax + 1]) {
+        expectProblem(
+          await host.get('/admin/app-versions', { token: admin.token, query: { limit } }),
+          400,
+          'validation_failed',
+        );
+      }
+    });
+  });
+
   describe('submitting with a note', () => {
     it('keeps the trimmed note with the version, for the developer and for admins', async () => {
       const app = await factory.newApp({ developer });

@@ -30,6 +30,19 @@ describe('loadConfig: how often Open API usage is added up', () => {
   });
 });
 
+describe('loadConfig: how long webhooks are retried', () => {
+  it('uses LIMITS unless KONGJIAN_WEBHOOK_RETRY_SECONDS is set', () => {
+    expect(loadConfig({}).webhookRetrySeconds).toBeUndefined();
+    expect(loadConfig({ KONGJIAN_WEBHOOK_RETRY_SECONDS: '3' }).webhookRetrySeconds).toBe(3);
+  });
+
+  it.each(['0', '2.5', 'a day', '86401'])('refuses "%s", naming the variable', (raw) => {
+    expect(() => loadConfig({ KONGJIAN_WEBHOOK_RETRY_SECONDS: raw })).toThrow(
+      /KONGJIAN_WEBHOOK_RETRY_SECONDS/,
+    );
+  });
+});
+
 describe('loadConfig: worker processes of each plugin', () => {
   it('runs one process per plugin unless KONGJIAN_PLUGIN_WORKERS_PER_PLUGIN says more', () => {
     expect(loadConfig({}).plugins?.workersPerPlugin).toBe(1);

@@ -45,6 +45,11 @@ export interface AppConfig {
   rateLimits?: Partial<HostRateLimits>;
   /** Seconds between additions of counted Open API calls to the database instead of LIMITS' (tests shorten it). */
   openApiUsageFlushSeconds?: number;
+  /**
+   * How long an event's webhook delivery is retried before it fails and its app is marked failing, in
+   * seconds, instead of LIMITS' day (the browser tests shorten it to show a failing webhook).
+   */
+  webhookRetrySeconds?: number;
   /** Development mode: webhooks may go to loopback and private addresses (a receiver on the laptop). */
   devMode?: boolean;
   /** The plugin runtime; absent: no plugins run (tests start them through PluginTestKit). */
@@ -185,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ? parseRateLimits(env.KONGJIAN_OPEN_API_RATE_LIMITS)
     : undefined;
   const openApiUsageFlushSeconds = parseUsageFlushSeconds(env.KONGJIAN_USAGE_FLUSH_SECONDS);
+  const webhookRetrySeconds = parseWebhookRetrySeconds(env.KONGJIAN_WEBHOOK_RETRY_SECONDS);
   const redisUrl = parseRedisUrl(env.REDIS_URL);
   const redisKeyPrefix = parseRedisKeyPrefix(env.KONGJIAN_REDIS_KEY_PREFIX);
 
@@ -205,6 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy,
     openApiRateLimits,
     openApiUsageFlushSeconds,
+    webhookRetrySeconds,
     devMode,
     webDir: env.KONGJIAN_WEB_DIR ? path.resolve(env.KONGJIAN_WEB_DIR) : DEFAULT_WEB_DIR,
     consoleDir: env.KONGJIAN_CONSOLE_DIR ? path.resolve(env.KONGJIAN_CONSOLE_DIR) : DEFAULT_CONSOLE_DIR,
@@ -306,6 +313,16 @@ function parseUsageFlushSeconds(raw: string | undefined): number | undefined {
   const seconds = Number(raw);
   if (!Number.isInteger(seconds) || seconds < 1 || seconds > 3600) {
     throw new ConfigError(`KONGJIAN_USAGE_FLUSH_SECONDS must be an integer from 1 to 3600, got "${raw}"`);
+  }
+  return seconds;
+}
+
+/** Whole seconds from 1 to a day; unset: LIMITS.webhookRetryWindowMs. */
+function parseWebhookRetrySeconds(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const seconds = Number(raw);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 86_400) {
+    throw new ConfigError(`KONGJIAN_WEBHOOK_RETRY_SECONDS must be an integer from 1 to 86400, got "${raw}"`);
   }
   return seconds;
 }

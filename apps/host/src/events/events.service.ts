@@ -1,12 +1,13 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
+import { APP_CONFIG, type AppConfig } from '../config/config';
 import { newId } from '../common/ids';
 import { currentRequestId } from '../common/request-context';
-import { LIMITS } from '../common/limits';
 import { sqlRows } from '../database/sql';
 import type { AppEvent, EventType } from './event-types';
 import { EventsRepository } from './events.repository';
+import { webhookRetryWindowMs } from './retry-window';
 
 /** Handles one event for an app whose code runs inside the host (a built-in plugin). */
 export type InProcessReceiver = (event: AppEvent, userId: string | null) => Promise<void>;
@@ -24,6 +25,7 @@ export class EventsService {
     private readonly em: EntityManager,
     private readonly repository: EventsRepository,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -52,7 +54,7 @@ export class EventsService {
         data,
         createdAt: now,
         dueAt: due,
-        retryUntil: new Date(due.getTime() + LIMITS.webhookRetryWindowMs),
+        retryUntil: new Date(due.getTime() + webhookRetryWindowMs(this.config)),
         requestId: currentRequestId() ?? null,
       },
       'listed',

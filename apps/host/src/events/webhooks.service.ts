@@ -3,6 +3,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { AppsService } from '../apps/apps.service';
 import { Clock } from '../common/clock';
+import { APP_CONFIG, type AppConfig } from '../config/config';
 import { newId } from '../common/ids';
 import { LIMITS } from '../common/limits';
 import { type Keyset, toPage } from '../common/pagination';
@@ -11,6 +12,7 @@ import { conflict, notFound, ProblemException } from '../common/problem';
 import { sqlRows, sqlRun } from '../database/sql';
 import { type DeliveredEventType, TEST_EVENT_TYPE } from './event-types';
 import { type DeliveryRow, type DeliveryStatus, EventsRepository } from './events.repository';
+import { webhookRetryWindowMs } from './retry-window';
 
 export interface Delivery {
   eventId: string;
@@ -78,6 +80,7 @@ export class WebhooksService {
     private readonly repository: EventsRepository,
     private readonly apps: AppsService,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The app's signing secret, created on first need (racing callers all get the one that was stored). */
@@ -138,7 +141,7 @@ export class WebhooksService {
     return this.em.transactional(async () => {
       await this.apps.owned(developerId, appId);
       const now = this.clock.now();
-      const retryUntil = new Date(now.getTime() + LIMITS.webhookRetryWindowMs);
+      const retryUntil = new Date(now.getTime() + webhookRetryWindowMs(this.config));
       if (!(await this.repository.restart(appId, eventId, now, retryUntil))) {
         if (!(await this.repository.delivery(appId, eventId))) throw notFound('Delivery');
         throw conflict(
@@ -181,7 +184,7 @@ export class WebhooksService {
           data: { message: 'A test event, sent because the developer asked for one' },
           createdAt: now,
           dueAt: now,
-          retryUntil: new Date(now.getTime() + LIMITS.webhookRetryWindowMs),
+          retryUntil: new Date(now.getTime() + webhookRetryWindowMs(this.config)),
           requestId: currentRequestId() ?? null,
         },
         'any',

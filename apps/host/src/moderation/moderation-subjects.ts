@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { notFound } from '../common/problem';
+import type { PrivacyLevel } from '../privacy/privacy-level';
 import type { ModerationState } from './moderation-state';
 
 /** The kinds of content under moderation. */
@@ -21,6 +22,18 @@ export interface SubjectInfo {
   /** Where the item lives: the post a comment belongs to, the space a board message is on. */
   postId?: string;
   spaceOwnerId?: string;
+  /** Who the item is shared with, for content that has its own privacy (posts). */
+  privacy?: PrivacyLevel;
+}
+
+/** The sizes of a moderated image a reviewer may open (the original stays its author's). */
+export const REVIEW_IMAGE_SIZES = ['thumb', 'web'] as const;
+export type ReviewImageSize = (typeof REVIEW_IMAGE_SIZES)[number];
+
+/** An image file as stored. */
+export interface SubjectImage {
+  data: Buffer;
+  contentType: string;
 }
 
 /**
@@ -38,6 +51,11 @@ export interface SubjectHandler {
   setState(id: string, from: ModerationState, to: ModerationState, reason: string | null): Promise<boolean>;
   /** Whether the viewer may see the item under the privacy rule; needed to make a type reportable. */
   visibleTo?(viewerId: string, id: string): Promise<boolean>;
+  /**
+   * The image of an item that is one (photos), whatever its state or privacy: for reviewers only. Null
+   * when the item does not exist.
+   */
+  image?(id: string, size: ReviewImageSize): Promise<SubjectImage | null>;
 }
 
 /** The registry content modules add their subject types to, at start-up. */

@@ -10,7 +10,10 @@ import {
   PipeTransform,
   Post,
   Query,
+  Res,
+  StreamableFile,
 } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../accounts/auth-user';
 import { iso } from '../common/time';
@@ -18,7 +21,9 @@ import { CurrentUser, RequireRole, SessionAuth } from '../accounts/auth.decorato
 import { Endpoint } from '../common/endpoint.decorator';
 import { ParseIdPipe } from '../common/id.pipe';
 import { decodeCursor, PageQuery, pageSize, toPage } from '../common/pagination';
-import { malformedInPath } from '../common/problem';
+import { malformedInPath, ProblemException } from '../common/problem';
+import { CONTENT_TYPES } from '../albums/image-processing';
+import { ApiImageResponse, imageFile } from '../albums/image-http';
 import { UserDirectoryService } from '../spaces/user-directory.service';
 import {
   CheckTextRequest,
@@ -26,6 +31,7 @@ import {
   CreateReportRequest,
   KeywordRulePage,
   KeywordRuleResponse,
+  ModeratedPostContext,
   ModerationCasePage,
   ModerationCaseQuery,
   ModerationDecisionPage,
@@ -34,6 +40,7 @@ import {
   OptionalReasonRequest,
   ReasonRequest,
   ReportResponse,
+  ReviewImageQuery,
   TextCheckResponse,
   UpdateKeywordRuleRequest,
 } from './dto/moderation.dto';
@@ -160,7 +167,29 @@ export class ModerationAdminController {
     const rows = await this.moderation.listCases(query.status ?? 'open', limit, decodeCursor(query.cursor));
     const page = toPage(rows, limit, (row) => row);
     const content = await this.moderation.contentOf(page.items);
-    const people = await this.directory.summaries([...content.values()].map((info) => info.authorId));
+    // A comment is judged with its post beside it, whatever that post's state or privacy.
+    const posts = await this.moderation.contentOf(
+      [...content.values()].flatMap((info) =>
+        info.postId ? [{ subject_type: 'post' as const, subject_id: info.postId }] : [],
+      ),
+    );
+    const people = await this.directory.summaries(
+      [...content.values(), ...posts.values()].flatMap((info) => [
+        info.authorId,
+        ...(info.spaceOwnerId ? [info.spaceOwnerId] : []),
+      ]),
+    );
+    const postContext = (postId: string | undefined): ModeratedPostContext | null => {
+      const post = postId ? posts.get(`post:${postId}`) : undefined;
+      if (!post) return null;
+      return {
+        id: post.id,
+        author: people.get(post.authorId)!,
+        state: post.state,
+        privacy: post.privacy ?? 'public',
+        text: post.text,
+      };
+    };
     return {
       items: page.items.map((row) => {
         const info = content.get(`${row.subject_type}:${row.subject_id}`);
@@ -181,6 +210,9 @@ export class ModerationAdminController {
                 text: info.text,
                 postId: info.postId ?? null,
                 spaceOwnerId: info.spaceOwnerId ?? null,
+                spaceOwner: info.spaceOwnerId ? (people.get(info.spaceOwnerId) ?? null) : null,
+                privacy: info.privacy ?? null,
+                post: postContext(info.postId),
               }
             : null,
           createdAt: iso(row.created_at),
@@ -190,6 +222,28 @@ export class ModerationAdminController {
       }),
       nextCursor: page.nextCursor,
     };
+  }
+
+  /**
+   * The photo of a case as it is, held, refused or private: the public route answers 404 to anyone but
+   * its author and those it is shared with, and a reviewer must see what they decide on.
+   */
+  @Get('photos/:photoId/file')
+  @ApiImageResponse('The image; Content-Type from its recognised format', Object.values(CONTENT_TYPES))
+  @Endpoint({
+    operationId: 'getPhotoFileForReview',
+    summary: 'The image of any photo, whatever its state or privacy, to moderate it (admins only)',
+    status: HttpStatus.OK,
+    problems: [403, 404],
+  })
+  async photoFile(
+    @Param('photoId', ParseIdPipe) photoId: string,
+    @Query() query: ReviewImageQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const image = await this.moderation.reviewImage(photoId, query.size ?? 'thumb');
+    // A decision can hide the photo at any moment: no cache keeps it.
+    return imageFile(response, image.data, image.contentType, 'private, no-store');
   }
 
   // ── decisions ────────────────────────────────────────────────────────────
@@ -301,8 +355,22 @@ export class ModerationAdminController {
   })
   async listDecisions(@Query() query: ModerationDecisionQuery): Promise<ModerationDecisionPage> {
     const limit = pageSize(query);
+    const from = query.from === undefined ? undefined : new Date(query.from);
+    const to = query.to === undefined ? undefined : new Date(query.to);
+    if (from && to && from >= to) {
+      throw new ProblemException(HttpStatus.BAD_REQUEST, 'validation_failed', 'from must be before to', [
+        { field: 'to', message: 'to must be after from' },
+      ]);
+    }
     const rows = await this.moderation.listDecisions(
-      { subjectType: query.subjectType, subjectId: query.subjectId?.toLowerCase() },
+      {
+        subjectType: query.subjectType,
+        subjectId: query.subjectId?.toLowerCase(),
+        action: query.action,
+        adminId: query.adminId?.toLowerCase(),
+        from,
+        to,
+      },
       limit,
       decodeCursor(query.cursor),
     );

@@ -369,6 +369,53 @@ describe('moderation (e2e)', () => {
       expect(await seenBy(author)).toEqual({ listed: true, count: 1, inFeed: true });
     });
 
+    it('shows each item in context: a post with its privacy, a comment with its post, a message with whose board', async () => {
+      const post = await mood(author, 'holdme: only for friends', 'friends');
+      expect(await openCase('post', post.body.id)).toMatchObject({
+        content: {
+          author: { id: author.id, username: author.username },
+          privacy: 'friends',
+          text: 'holdme: only for friends',
+          post: null,
+          spaceOwner: null,
+        },
+      });
+
+      // The comment's post is held too: a reviewer still reads it beside the comment.
+      const comment = await host.post(`/posts/${post.body.id}/comments`, {
+        token: author.token,
+        body: { body: 'and holdme in the comment' },
+      });
+      expect(comment.status).toBe(201);
+      expect(await openCase('comment', comment.body.id)).toMatchObject({
+        content: {
+          text: 'and holdme in the comment',
+          postId: post.body.id,
+          privacy: null,
+          post: {
+            id: post.body.id,
+            author: { username: author.username },
+            state: 'held',
+            privacy: 'friends',
+            text: 'holdme: only for friends',
+          },
+        },
+      });
+
+      const message = await host.post(`/spaces/${author.id}/messages`, {
+        token: stranger.token,
+        body: { body: 'holdme on your board' },
+      });
+      expect(await openCase('board_message', message.body.id)).toMatchObject({
+        content: {
+          author: { username: stranger.username },
+          spaceOwnerId: author.id,
+          spaceOwner: { id: author.id, username: author.username },
+          post: null,
+        },
+      });
+    });
+
     it('holds a published post again when an edit adds a held keyword', async () => {
       const id = (await mood(author, 'clean at first')).body.id;
       expect((await host.get(`/posts/${id}`, { token: stranger.token })).status).toBe(200);
@@ -531,6 +578,53 @@ describe('moderation (e2e)', () => {
         query: { limit: 1, cursor: page.body.nextCursor },
       });
       expect(next.body.items[0].id).not.toBe(page.body.items[0].id);
+    });
+  });
+
+  describe('the decision log', () => {
+    it('filters by action, admin and time range, and pages within a filter', async () => {
+      const other = await factory.admin();
+      const posts: string[] = [];
+      for (const text of ['log one', 'log two', 'log three']) posts.push((await mood(author, text)).body.id);
+      expect((await decide('unpublish', 'post', posts[0], { reason: 'before' })).status).toBe(200);
+      host.clock.advance(60_000);
+      const boundary = host.clock.now().toISOString();
+      expect(
+        (await decide('unpublish', 'post', posts[1], { reason: 'by the other' }, other.token)).status,
+      ).toBe(200);
+      expect((await decide('unpublish', 'post', posts[2], { reason: 'late' })).status).toBe(200);
+      expect((await decide('approve', 'post', posts[2], { reason: 'put back' })).status).toBe(200);
+
+      const list = async (query: Record<string, string | number>) => {
+        const response = await host.get('/admin/moderation/decisions', {
+          token: admin.token,
+          query: { limit: 100, ...query },
+        });
+        expect(response.status).toBe(200);
+        return response.body.items.map((item: { reason: string }) => item.reason);
+      };
+      expect(await list({ from: boundary })).toEqual(['put back', 'late', 'by the other']);
+      expect(await list({ from: boundary, action: 'unpublish' })).toEqual(['late', 'by the other']);
+      expect(await list({ from: boundary, adminId: other.id })).toEqual(['by the other']);
+      expect(await list({ adminId: other.id.toUpperCase() })).toEqual(['by the other']);
+      const before = await list({ to: boundary, action: 'unpublish' });
+      expect(before).toContain('before');
+      expect(before).not.toContain('late');
+      expect(await list({ to: boundary, action: 'approve', subjectId: posts[2] })).toEqual([]);
+
+      // Keyset paging keeps the filter: three pages of one, then the end.
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await host.get('/admin/moderation/decisions', {
+          token: admin.token,
+          query: { limit: 1, from: boundary, cursor },
+        });
+        expect(page.status).toBe(200);
+        seen.push(...page.body.items.map((item: { reason: string }) => item.reason));
+        cursor = page.body.nextCursor ?? undefined;
+      } while (cursor && seen.length < 10);
+      expect(seen).toEqual(['put back', 'late', 'by the other']);
     });
   });
 
@@ -742,6 +836,41 @@ describe('moderation (e2e)', () => {
         'validation_failed',
       ],
       ['GET', '/admin/moderation/decisions?subjectId=nope', 'bad id', undefined, 400, 'validation_failed'],
+      ['GET', '/admin/moderation/decisions?action=ban', 'bad action', undefined, 400, 'validation_failed'],
+      ['GET', '/admin/moderation/decisions?adminId=root', 'bad admin', undefined, 400, 'validation_failed'],
+      ['GET', '/admin/moderation/decisions?from=yesterday', 'bad from', undefined, 400, 'validation_failed'],
+      [
+        'GET',
+        '/admin/moderation/decisions?to=2026-02-30T00:00:00Z',
+        'impossible to',
+        undefined,
+        400,
+        'validation_failed',
+      ],
+      [
+        'GET',
+        '/admin/moderation/decisions?from=2026-01-31T08:00:00',
+        'from without offset',
+        undefined,
+        400,
+        'validation_failed',
+      ],
+      [
+        'GET',
+        '/admin/moderation/decisions?from=2026-02-02T00:00:00Z&to=2026-02-01T00:00:00Z',
+        'reversed range',
+        undefined,
+        400,
+        'validation_failed',
+      ],
+      [
+        'GET',
+        '/admin/moderation/decisions?action=approve&cursor=nope',
+        'bad cursor',
+        undefined,
+        400,
+        'invalid_cursor',
+      ],
       ['POST', `/admin/moderation/subjects/gift/${MISSING}/approve`, 'unknown type', {}, 404, 'not_found'],
       ['POST', '/admin/moderation/subjects/post/nope/approve', 'malformed id', {}, 404, 'not_found'],
       ['POST', `/admin/moderation/subjects/post/${MISSING}/approve`, 'missing post', {}, 404, 'not_found'],

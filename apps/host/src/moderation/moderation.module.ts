@@ -4,6 +4,7 @@ import { ProfilesModule } from '../spaces/profiles.module';
 import { KeywordRulesService } from './keyword-rules.service';
 import { ModerationAdminController, ReportsController } from './moderation.controller';
 import { ModerationSubjects } from './moderation-subjects';
+import { ModerationRepository } from './moderation.repository';
 import { ModerationService } from './moderation.service';
 
 /**
@@ -13,7 +14,7 @@ import { ModerationService } from './moderation.service';
 @Module({
   imports: [AuditModule, ProfilesModule],
   controllers: [ModerationAdminController, ReportsController],
-  providers: [KeywordRulesService, ModerationService, ModerationSubjects],
+  providers: [KeywordRulesService, ModerationService, ModerationRepository, ModerationSubjects],
   exports: [ModerationService, ModerationSubjects],
 })
 export class ModerationModule {}

@@ -9,7 +9,14 @@ import { conflict, notFound, ProblemException } from '../common/problem';
 import { sqlRows, sqlRun } from '../database/sql';
 import { KeywordRulesService, type Verdict } from './keyword-rules.service';
 import type { ModerationState } from './moderation-state';
-import { ModerationSubjects, type SubjectInfo, type SubjectType } from './moderation-subjects';
+import { type DecisionFilter, ModerationRepository } from './moderation.repository';
+import {
+  ModerationSubjects,
+  type ReviewImageSize,
+  type SubjectImage,
+  type SubjectInfo,
+  type SubjectType,
+} from './moderation-subjects';
 
 export const DECISION_ACTIONS = ['approve', 'reject', 'unpublish', 'dismiss'] as const;
 /**
@@ -77,6 +84,7 @@ export class ModerationService {
     private readonly subjects: ModerationSubjects,
     private readonly rules: KeywordRulesService,
     private readonly audit: AuditService,
+    private readonly repository: ModerationRepository,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -217,6 +225,16 @@ export class ModerationService {
     return found;
   }
 
+  /**
+   * The image of a photo under moderation, whatever its state or privacy (the caller is a reviewer);
+   * 404 when there is no such photo.
+   */
+  async reviewImage(photoId: string, size: ReviewImageSize): Promise<SubjectImage> {
+    const image = await this.subjects.find('photo')?.image?.(photoId, size);
+    if (!image) throw notFound('Photo');
+    return image;
+  }
+
   // ── decisions ────────────────────────────────────────────────────────────
 
   /** Applies a reviewer's decision to one item, closes its open case and records who, when, what, why. */
@@ -304,29 +322,7 @@ export class ModerationService {
     }
   }
 
-  async listDecisions(
-    filter: { subjectType?: SubjectType; subjectId?: string },
-    limit: number,
-    after: Keyset | undefined,
-  ): Promise<DecisionRow[]> {
-    const keyset = keysetCondition('d', after);
-    const conditions: string[] = [keyset.sql];
-    const params: unknown[] = [...keyset.params];
-    if (filter.subjectType) {
-      conditions.push('d.subject_type = ?');
-      params.push(filter.subjectType);
-    }
-    if (filter.subjectId) {
-      conditions.push('d.subject_id = ?');
-      params.push(filter.subjectId);
-    }
-    return sqlRows<DecisionRow>(
-      this.em,
-      `select d.id, d.subject_type, d.subject_id, d.case_id, d.action, d.reason, d.admin_id, d.previous_state,
-              d.new_state, d.created_at
-         from moderation_decision d where ${conditions.join(' and ')}
-        order by d.created_at desc, d.id desc limit ?`,
-      [...params, limit + 1],
-    );
+  listDecisions(filter: DecisionFilter, limit: number, after: Keyset | undefined): Promise<DecisionRow[]> {
+    return this.repository.listDecisions(filter, limit, after);
   }
 }

@@ -3,6 +3,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { sqlRows, uuidArray } from '../database/sql';
 import { compareAndSetModeration, type ModerationState } from '../moderation/moderation-state';
 import { ModerationSubjects, type SubjectInfo } from '../moderation/moderation-subjects';
+import type { PrivacyLevel } from '../privacy/privacy-level';
 import { InteractionsService } from './interactions.service';
 import type { PostKind } from './post.entity';
 import { PostsService, screenedParts } from './posts.service';
@@ -44,11 +45,13 @@ export class PostsModeration implements OnModuleInit {
       kind: PostKind;
       title: string | null;
       body: string;
+      privacy: PrivacyLevel;
       moderation: ModerationState;
       moderation_reason: string | null;
     }>(
       this.em,
-      `select id, author_id, kind, title, body, moderation, moderation_reason from post where id = any(?::uuid[])`,
+      `select id, author_id, kind, title, body, privacy, moderation, moderation_reason from post
+        where id = any(?::uuid[])`,
       [uuidArray(ids)],
     );
     return new Map(
@@ -63,6 +66,7 @@ export class PostsModeration implements OnModuleInit {
             .map((part) => part.trim())
             .filter((part) => part.length > 0)
             .join('\n'),
+          privacy: row.privacy,
         },
       ]),
     );

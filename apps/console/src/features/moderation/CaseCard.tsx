@@ -12,11 +12,39 @@ const ACTIONS: Record<string, DecisionAction[]> = {
   unpublished: ['approve'],
 };
 
-/** Where the item lives, in the web app (a comment: on its post). */
+/**
+ * Where the item lives in the web app, for the reviewer to see it as readers do: only for a post (a
+ * comment: its post) that is published and public, since the web app shows an admin nothing else.
+ */
 function contextLink(item: ModerationCase): string | null {
-  if (item.subjectType === 'post') return `/posts/${item.subjectId}`;
-  if (item.subjectType === 'comment' && item.content?.postId) return `/posts/${item.content.postId}`;
-  return null;
+  const content = item.content;
+  if (!content) return null;
+  const post =
+    item.subjectType === 'post'
+      ? { id: item.subjectId, state: content.state, privacy: content.privacy }
+      : content.post;
+  if (!post || post.state !== 'published' || post.privacy !== 'public') return null;
+  return `/posts/${post.id}`;
+}
+
+const personName = (person: { nickname: string; username: string }) =>
+  `${person.nickname} @${person.username}`;
+
+/** The post a comment is on, quoted above it: the comment is judged in that context. */
+function PostContext({ post }: { post: NonNullable<NonNullable<ModerationCase['content']>['post']> }) {
+  const { t } = useTranslation('moderation');
+  return (
+    <figure className="kj-case-context">
+      <figcaption>
+        <Space wrap size={4}>
+          <span>{t('cases.onPost', { name: personName(post.author) })}</span>
+          <Tag>{t(`privacy.${post.privacy}`)}</Tag>
+          {post.state !== 'published' && <Tag>{t(`state.${post.state}`)}</Tag>}
+        </Space>
+      </figcaption>
+      <blockquote className="kj-long-text">{post.text}</blockquote>
+    </figure>
+  );
 }
 
 /** One open case: the item as its readers see it, why it is here (rules, reports), and the decisions. */
@@ -34,6 +62,7 @@ export function CaseCard({ item }: { item: ModerationCase }) {
         <Space wrap>
           <span>{t(`subject.${item.subjectType}`)}</span>
           <Tag>{t(`state.${state}`)}</Tag>
+          {item.content?.privacy && <Tag color="blue">{t(`privacy.${item.content.privacy}`)}</Tag>}
           {item.keywordAction && <Tag color="warning">{t(`keywordAction.${item.keywordAction}`)}</Tag>}
           {item.reportCount > 0 && <Tag color="error">{t('cases.reports', { count: item.reportCount })}</Tag>}
         </Space>
@@ -41,10 +70,19 @@ export function CaseCard({ item }: { item: ModerationCase }) {
     >
       {item.content ? (
         <>
+          {item.content.post && <PostContext post={item.content.post} />}
+          {item.content.postId && !item.content.post && (
+            <Typography.Paragraph type="secondary">{t('cases.postGone')}</Typography.Paragraph>
+          )}
+          {item.content.spaceOwner && (
+            <Typography.Paragraph type="secondary">
+              {t('cases.onBoard', { name: personName(item.content.spaceOwner) })}
+            </Typography.Paragraph>
+          )}
           <Typography.Paragraph className="kj-long-text">{item.content.text}</Typography.Paragraph>
           <Typography.Text type="secondary">
             {t('cases.by', {
-              name: `${item.content.author.nickname} @${item.content.author.username}`,
+              name: personName(item.content.author),
               when: new Date(item.createdAt).toLocaleString(i18n.language),
             })}
           </Typography.Text>
@@ -55,7 +93,7 @@ export function CaseCard({ item }: { item: ModerationCase }) {
       {item.subjectType === 'photo' && (
         <img
           className="kj-case-photo"
-          src={`/photos/${item.subjectId}/file?size=thumb`}
+          src={`/admin/moderation/photos/${item.subjectId}/file?size=thumb`}
           alt={t('cases.photo')}
         />
       )}

@@ -23,11 +23,20 @@ export function useCases(status: 'open' | 'closed') {
   });
 }
 
-export function useDecisions(subjectType?: Decision['subjectType']) {
+/** The decision log's filters, as the host takes them (times as ISO instants; `to` is exclusive). */
+export interface DecisionFilter {
+  subjectType?: Decision['subjectType'];
+  action?: DecisionAction;
+  adminId?: string;
+  from?: string;
+  to?: string;
+}
+
+export function useDecisions(filter: DecisionFilter) {
   return useInfiniteQuery({
-    queryKey: [...MODERATION_KEY, 'decisions', subjectType],
+    queryKey: [...MODERATION_KEY, 'decisions', filter],
     queryFn: ({ pageParam }) =>
-      call(api.GET('/admin/moderation/decisions', { params: { query: { cursor: pageParam, subjectType } } })),
+      call(api.GET('/admin/moderation/decisions', { params: { query: { ...filter, cursor: pageParam } } })),
     ...page,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

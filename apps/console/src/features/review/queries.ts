@@ -1,15 +1,19 @@
 import { api, call, type HostComponents } from '@kongjian/client';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 export type SubmittedVersion = HostComponents['schemas']['SubmittedVersionResponse'];
 export type AdminApp = HostComponents['schemas']['AdminAppResponse'];
 
 const REVIEW_KEY = ['review'] as const;
 
+/** Versions waiting for a reviewer, oldest submission first, a page at a time. */
 export function useReviewQueue() {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: [...REVIEW_KEY, 'queue'],
-    queryFn: () => call(api.GET('/admin/app-versions')),
+    queryFn: ({ pageParam }) =>
+      call(api.GET('/admin/app-versions', { params: { query: { cursor: pageParam } } })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 

@@ -1,3 +1,4 @@
+import { PageInfo } from '../../common/pagination';
 import {
   ApiProperty,
   ApiPropertyOptional,
@@ -337,7 +338,7 @@ export class SubmittedVersionResponse {
   @ApiProperty({ type: AppVersionResponse }) version!: AppVersionResponse;
 }
 
-export class SubmittedVersionListResponse {
+export class SubmittedVersionListResponse extends PageInfo {
   @ApiProperty({ type: [SubmittedVersionResponse] }) items!: SubmittedVersionResponse[];
 }
 

@@ -1,15 +1,6 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { InstantParam } from '../../common/instant-param';
 import { LIMITS } from '../../common/limits';
 import { PageInfo, PageQuery } from '../../common/pagination';
 import { UserSummary } from '../../spaces/user-directory.service';
@@ -20,20 +11,6 @@ import {
   type AuditDetail,
   type AuditSubjectType,
 } from '../audit-actions';
-
-/** An instant with its offset, so a bound never depends on the host's time zone. */
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-const InstantParam = (description: string) =>
-  applyDecorators(
-    ApiPropertyOptional({ format: 'date-time', description }),
-    IsOptional(),
-    IsString(),
-    Matches(INSTANT, {
-      message: '$property must be a date-time with an offset, such as 2026-01-31T08:00:00Z',
-    }),
-    IsISO8601({ strict: true }, { message: '$property must be a real date-time' }),
-  );
 
 export class AuditLogQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only actions of this admin' })

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { InstantParam } from '../../common/instant-param';
 import { LIMITS } from '../../common/limits';
 import { PageInfo, PageQuery } from '../../common/pagination';
+import { PRIVACY_LEVELS, type PrivacyLevel } from '../../privacy/privacy-level';
 import { UserSummary } from '../../spaces/user-directory.service';
 import {
   KEYWORD_ACTIONS,
@@ -11,7 +13,9 @@ import {
 } from '../moderation-state';
 import {
   REPORTABLE_TYPES,
+  REVIEW_IMAGE_SIZES,
   type ReportableType,
+  type ReviewImageSize,
   SUBJECT_TYPES,
   type SubjectType,
 } from '../moderation-subjects';
@@ -100,6 +104,17 @@ export class ModerationCaseQuery extends PageQuery {
   status?: CaseStatus;
 }
 
+/** The post a moderated comment is on, as a reviewer sees it whatever its state or privacy. */
+export class ModeratedPostContext {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: UserSummary }) author!: UserSummary;
+  @ApiProperty({ enum: MODERATION_STATES }) state!: ModerationState;
+  @ApiProperty({ enum: PRIVACY_LEVELS, description: 'Who the post is shared with' })
+  privacy!: PrivacyLevel;
+  @ApiProperty({ description: 'Its text (a blog: its title and its text without markup)' })
+  text!: string;
+}
+
 export class ModeratedContent {
   @ApiProperty({ type: UserSummary }) author!: UserSummary;
   @ApiProperty({ enum: MODERATION_STATES }) state!: ModerationState;
@@ -116,6 +131,28 @@ export class ModeratedContent {
     description: 'For board messages: whose space',
   })
   spaceOwnerId!: string | null;
+
+  @ApiProperty({
+    type: UserSummary,
+    nullable: true,
+    description: 'For board messages: the owner of the space the message is on',
+  })
+  spaceOwner!: UserSummary | null;
+
+  @ApiProperty({
+    type: String,
+    enum: PRIVACY_LEVELS,
+    nullable: true,
+    description: 'For posts: who the post is shared with',
+  })
+  privacy!: PrivacyLevel | null;
+
+  @ApiProperty({
+    type: ModeratedPostContext,
+    nullable: true,
+    description: 'For comments on a post: that post; null for other content, or once the post is deleted',
+  })
+  post!: ModeratedPostContext | null;
 }
 
 export class ModerationCaseResponse {
@@ -178,6 +215,29 @@ export class ModerationDecisionQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   subjectId?: string;
+
+  @ApiPropertyOptional({ enum: DECISION_ACTIONS, description: 'Only decisions of this kind' })
+  @IsOptional()
+  @IsIn(DECISION_ACTIONS)
+  action?: DecisionAction;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only decisions of this admin' })
+  @IsOptional()
+  @IsUUID()
+  adminId?: string;
+
+  @InstantParam('Only decisions at or after this time')
+  from?: string;
+
+  @InstantParam('Only decisions before this time')
+  to?: string;
+}
+
+export class ReviewImageQuery {
+  @ApiPropertyOptional({ enum: REVIEW_IMAGE_SIZES, default: 'thumb' })
+  @IsOptional()
+  @IsIn(REVIEW_IMAGE_SIZES)
+  size?: ReviewImageSize;
 }
 
 export class ModerationDecisionResponse {
