@@ -26,14 +26,27 @@ export class SharedStore implements OnModuleInit, OnApplicationShutdown {
     this.redis = config.redisUrl ? this.connect(config.redisUrl) : null;
   }
 
+  private answered: Promise<void> | undefined;
+
   /** Fails the start when Redis is configured but cannot be reached, naming where it was looked for. */
   async onModuleInit(): Promise<void> {
-    if (!this.redis) return;
-    try {
-      await this.redis.ping();
-    } catch (error) {
-      throw new Error(`Redis at ${this.where()} did not answer: ${String(error)}`);
-    }
+    await this.ready();
+  }
+
+  /**
+   * Resolves once Redis has answered a first PING (at once without Redis); rejects naming where Redis was
+   * looked for. What else uses Redis at start waits for it, so a Redis that is down is reported as such.
+   */
+  ready(): Promise<void> {
+    this.answered ??= (async () => {
+      if (!this.redis) return;
+      try {
+        await this.redis.ping();
+      } catch (error) {
+        throw new Error(`Redis at ${this.where()} did not answer: ${String(error)}`);
+      }
+    })();
+    return this.answered;
   }
 
   /** The connection for subscriptions (pub/sub), made on first use; null without Redis. */

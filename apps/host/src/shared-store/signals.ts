@@ -29,6 +29,7 @@ export class Signals implements OnModuleInit {
 
   /** Subscribes to every channel before the host takes requests, so no signal sent after start is missed. */
   async onModuleInit(): Promise<void> {
+    await this.store.ready();
     const subscriber = this.store.subscriber();
     if (!subscriber) return;
     subscriber.on('message', (channel: string, raw: string) => this.heard(channel, raw));
