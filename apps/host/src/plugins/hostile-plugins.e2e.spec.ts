@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
 import { LIMITS } from '../common/limits';
+import { AuthorizationsService } from '../apps/authorizations.service';
 import { OpenApiKit } from '../open-api/open-api.testing';
 import { PluginBridge } from './plugin-bridge';
 import { expectProblem } from '../testing/expect-problem';
@@ -154,6 +155,28 @@ describe('hostile plugins', () => {
     };
   }
 
+  /**
+   * Holds the hostile plugin's route calls at the host, once their user's access is checked, until `count` have
+   * come; then all go on together, so they reach the workers at once however slowly each came over HTTP.
+   */
+  function gatherCalls(count: number) {
+    const authorizations = kit.host.app.get(AuthorizationsService);
+    const active = authorizations.active.bind(authorizations);
+    const hostileApp = kit.appId('hostile');
+    let arrived = 0;
+    let open = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const spy = jest.spyOn(authorizations, 'active').mockImplementation(async (...args) => {
+      const access = await active(...args);
+      if (args[0] !== hostileApp) return access;
+      arrived += 1;
+      if (arrived === count) open();
+      await gate;
+      return access;
+    });
+    return { restore: () => spy.mockRestore() };
+  }
+
   /** Resident memory of each worker (of one plugin, or of all), in bytes; 0 for one that has just exited. */
   function eachWorkerRss(pluginId?: string): number[] {
     return kit.workerPids(pluginId).map((pid) => (processUsage(pid)?.rssMb ?? 0) * MB);
@@ -304,6 +327,34 @@ describe('hostile plugins', () => {
     expect(answers.map((response) => [response.status, response.body])).toEqual(
       answers.map(() => [200, { ok: true }]),
     );
+    await attackerRecovers();
+  });
+
+  it('answers 503 with Retry-After, counting nothing, for calls that waited behind others until too late to begin', async () => {
+    expect((await kit.call(alice, 'GET', '/apps/hostile/api/ok')).status).toBe(200);
+    const pids = kit.workerPids('hostile');
+    // Each call holds its isolate 150 ms, and all reach the workers at once: the two get through about 30 of
+    // them in the time a call may still begin, and tell the rest to come back.
+    const gathered = gatherCalls(60);
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, () => kit.call(alice, 'GET', '/apps/hostile/api/slow?ms=150')),
+    );
+    gathered.restore();
+    const busy = answers.filter((response) => response.status === 503);
+    expect(answers.filter((response) => response.status === 200).length).toBeGreaterThan(0);
+    expect(busy.length).toBeGreaterThan(0);
+    expect(busy.length + answers.filter((response) => response.status === 200).length).toBe(60);
+    for (const response of busy) {
+      expectProblem(response, 503, 'plugin_unavailable');
+      expect(response.body.detail).toMatch(
+        /^Hostile was busy: other calls kept it waiting for most of its 3000 ms; try again in 1 s$/,
+      );
+      expect(response.headers['retry-after']).toBe(String(LIMITS.pluginRetryAfterSeconds));
+    }
+    // Nor does a call told to try again run later, with no call in flight, at its plugin's expense.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(kit.workerPids('hostile')).toEqual(pids);
+    expect((await hostileHealth()).consecutiveFailures).toBe(0);
     await attackerRecovers();
   });
 
