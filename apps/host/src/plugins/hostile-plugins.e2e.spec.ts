@@ -119,21 +119,22 @@ describe('hostile plugins', () => {
   }
 
   /**
-   * Watches the hostile plugin's Open API requests at the host: how many arrived and the most at a time. With
-   * `hold` (every request, or those to one path) none of them is answered until `release()`, so a test knows
-   * which calls have begun and in what order.
+   * Watches the hostile plugin's Open API requests at the host: how many arrived, the most at a time, and for
+   * whom. With `hold` (every request, or those to one path) none of them is answered until `open()`, so a test
+   * knows which calls have begun and in what order; `release()` opens and stops watching.
    */
   function watchOpenApi(hold: boolean | string) {
     const bridge = kit.host.app.get(PluginBridge);
     const request = bridge.request.bind(bridge);
     let open = () => undefined as void;
     const gate = hold ? new Promise<void>((resolve) => (open = resolve)) : Promise.resolve();
-    const seen = { arrived: 0, inFlight: 0, mostAtOnce: 0, paths: [] as string[] };
+    const seen = { arrived: 0, inFlight: 0, mostAtOnce: 0, paths: [] as string[], users: [] as unknown[] };
     const hostileApp = kit.appId('hostile');
     const spy = jest.spyOn(bridge, 'request').mockImplementation(async (...args) => {
       if (args[0] !== hostileApp) return request(...args);
       seen.arrived += 1;
       seen.paths.push(args[2].path);
+      seen.users.push(args[1]);
       seen.inFlight += 1;
       seen.mostAtOnce = Math.max(seen.mostAtOnce, seen.inFlight);
       try {
@@ -148,6 +149,7 @@ describe('hostile plugins', () => {
       arrived: async (count: number) => {
         while (seen.arrived < count) await new Promise((resolve) => setTimeout(resolve, 10));
       },
+      open: () => open(),
       release: () => {
         open();
         spy.mockRestore();
@@ -356,6 +358,32 @@ describe('hostile plugins', () => {
     expect(kit.workerPids('hostile')).toEqual(pids);
     expect((await hostileHealth()).consecutiveFailures).toBe(0);
     await attackerRecovers();
+  });
+
+  it("refuses a call's ctx to code it left running beside another user's calls in the same isolate", async () => {
+    // With a context per call no code of Bob's call can reach Alice's ctx (the next test looks for it); what is
+    // left is Alice's own code, still running once her call has answered, using her ctx while Bob's calls run.
+    const written: string[] = [];
+    const spy = jest.spyOn(Logger.prototype, 'warn').mockImplementation((...entry: unknown[]) => {
+      const line = entry[0] as { plugin?: string; message: string };
+      if (line?.plugin === 'hostile') written.push(line.message);
+    });
+    const openApi = watchOpenApi(true);
+    try {
+      // Alice's call answers while its request waits; Bob's calls (one on each worker) run when it is answered.
+      expect((await kit.call(alice, 'GET', '/apps/hostile/api/hand-over')).body).toEqual({ ok: true });
+      const bobs = [1, 2].map(() => kit.call(bob, 'GET', '/apps/hostile/api/chatty'));
+      await openApi.arrived(3);
+      openApi.open();
+      for (const response of await Promise.all(bobs)) expect(response.body).toEqual({ ok: true });
+      await until(() => written.length > 0, 2000);
+    } finally {
+      openApi.release();
+      spy.mockRestore();
+    }
+    expect(written).toEqual(['refused: ctx.api can only be used while its call is running']);
+    // The one request Alice's call made while it ran, then Bob's alone.
+    expect(openApi.seen.users).toEqual([alice.id, ...Array.from({ length: 40 }, () => bob.id)]);
   });
 
   it("isolates users: nothing one user's call changes or holds reaches another user's call", async () => {
