@@ -85,8 +85,13 @@ describe('hostile plugins', () => {
   async function whileAttacking(path: string, stillRunning = false): Promise<ApiResponse> {
     let settled = false;
     const bad = kit.call(alice, 'GET', `/apps/hostile/api${path}`).finally(() => (settled = true));
-    await othersAnswer();
-    if (stillRunning) expect(settled).toBe(false);
+    try {
+      await othersAnswer();
+      if (stillRunning) expect(settled).toBe(false);
+    } finally {
+      // A check that failed leaves no attack running into the next test.
+      await bad;
+    }
     const response = await bad;
     await attackerRecovers();
     return response;
@@ -147,7 +152,8 @@ describe('hostile plugins', () => {
     return {
       seen,
       arrived: async (count: number) => {
-        while (seen.arrived < count) await new Promise((resolve) => setTimeout(resolve, 10));
+        await until(() => seen.arrived >= count, 10_000);
+        expect(seen.arrived).toBeGreaterThanOrEqual(count);
       },
       open: () => open(),
       release: () => {
