@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { Logger } from '@nestjs/common';
 import { LIMITS } from '../common/limits';
 import { AuthorizationsService } from '../apps/authorizations.service';
@@ -224,8 +225,9 @@ describe('hostile plugins', () => {
     return list.body.items.find((item: { id: string }) => item.id === 'hostile');
   }
 
-  it('ends an infinite loop at the CPU limit', async () => {
+  it('ends an infinite loop and a microtask storm at the CPU limit', async () => {
     await expectContained('/loop', /^Hostile failed: timed out: used more than 200 ms of CPU/);
+    await expectContained('/microtasks', /^Hostile failed: timed out: used more than 200 ms of CPU/);
   });
 
   it('ends a loop after an await with the wall-clock watchdog', async () => {
@@ -240,9 +242,10 @@ describe('hostile plugins', () => {
     await expectContained('/memory-bomb', /ran out of memory \(the limit is 64 MB\)/);
   });
 
-  it('offers no resizable ArrayBuffer, whose growth the memory limit would not count', async () => {
+  it('offers no resizable ArrayBuffer, whose growth the memory limit would not count, and no 1 GB plain one', async () => {
     const before = workersRss();
     await expectContained('/resizable', /^Hostile failed: TypeError: buffer.resize is not a function$/);
+    await expectContained('/array-buffer', /^Hostile failed: RangeError: Array buffer allocation failed$/);
     expect(workersRss() - before).toBeLessThan(50 * MB);
   });
 
@@ -457,6 +460,33 @@ describe('hostile plugins', () => {
     expect(kit.workerPids()).toEqual(pids);
   });
 
+  it('lets no header into an Open API request through any part of it a plugin controls', async () => {
+    const received: string[] = [];
+    const server = kit.host.app.getHttpServer();
+    const listener = (request: IncomingMessage) => {
+      if (request.url?.startsWith('/open/v1/')) received.push(JSON.stringify(request.headers));
+    };
+    server.on('request', listener);
+    let response: ApiResponse;
+    try {
+      response = await whileAttacking('/inject');
+    } finally {
+      server.off('request', listener);
+    }
+    expect(response.body).toEqual({
+      headerValue: `refused: The Open API request failed: Headers.append: "k\r\nX-Injected: yes" is an invalid header value.`,
+      headerName: 'refused: ctx.api.request may not set X-Injected: yes\r\nIdempotency-Key',
+      // The URL parser drops the line breaks and escapes the spaces: a path the Open API does not have.
+      path: 404,
+      method:
+        'refused: ctx.api.request: unsupported method "GET /open/v1/me HTTP/1.1\r\nX-Injected: yes\r\n\r\nGET"',
+      // Escaped into the query string, which /me ignores.
+      query: 200,
+    });
+    expect(received.length).toBeGreaterThan(0);
+    expect(received.filter((headers) => /injected/i.test(headers))).toEqual([]);
+  });
+
   describe('everything that leaves a plugin is bounded', () => {
     it('cuts a 4 MiB error message, and the breaker and /admin/plugins keep only the cut', async () => {
       const response = await expectContained('/huge-error', /^Hostile failed: Error: e{400}/);
@@ -520,6 +550,8 @@ describe('hostile plugins', () => {
       fetch: 'undefined',
       console: 'undefined',
       webAssembly: 'undefined',
+      sharedArrayBuffer: 'undefined',
+      atomics: 'undefined',
       pluginModule: 'undefined',
       bridgeInScope: 'undefinedundefinedundefined',
       dynamicImport: 'refused',
