@@ -213,6 +213,50 @@ describe('hostile plugins', () => {
     return value;
   }
 
+  /**
+   * Runs the attack at `path` beside six well-behaved calls of the plugin on its worker (six more wait on the
+   * other): its fault must count once against the plugin (`fault`), each of the seven answer 503 with
+   * Retry-After ("was interrupted: <interruption>"), the six elsewhere 200, and the plugin's next call 200.
+   */
+  async function expectCountedOnce(path: string, interruption: string, fault: string): Promise<void> {
+    expect((await kit.call(alice, 'GET', '/apps/hostile/api/ok')).status).toBe(200);
+    expect((await hostileHealth()).consecutiveFailures).toBe(0);
+    // Twelve calls, six on each worker, wait for their first Open API answer; the attack (whose own request
+    // passes) joins six of them.
+    const openApi = watchOpenApi('/open/v1/me');
+    let settled = 0;
+    const innocent = Array.from({ length: 12 }, (_, i) =>
+      kit.call(i % 2 ? alice : bob, 'GET', '/apps/hostile/api/chatty').finally(() => (settled += 1)),
+    );
+    const detail = `Hostile was interrupted: ${interruption}; try again in ${LIMITS.pluginRetryAfterSeconds} s`;
+    try {
+      await openApi.arrived(12);
+      const attack = await kit.call(alice, 'GET', `/apps/hostile/api${path}`);
+      expectProblem(attack, 503, 'plugin_unavailable');
+      expect(attack.body.detail).toBe(detail);
+      await until(() => settled === 6, 5000);
+      expect(settled).toBe(6);
+      // Counted once, on its own (no success can come between: the other six still wait).
+      const health = await readUntil(hostileHealth, (read) => read.consecutiveFailures > 0, 5000);
+      expect({ count: health.consecutiveFailures, lastError: health.lastError }).toEqual({
+        count: 1,
+        lastError: fault,
+      });
+    } finally {
+      openApi.release();
+    }
+    const answers = await Promise.all(innocent);
+    const statuses = answers.map((response) => response.status).sort();
+    expect(statuses).toEqual([...Array(6).fill(200), ...Array(6).fill(503)]);
+    for (const response of answers.filter((answer) => answer.status === 503)) {
+      expect(response.body.detail).toBe(detail);
+      expect(response.headers['retry-after']).toBe(String(LIMITS.pluginRetryAfterSeconds));
+    }
+    await until(() => kit.workerPids('hostile').length === 2, 10_000);
+    expect((await kit.call(alice, 'GET', '/apps/hostile/api/ok')).body).toEqual({ ok: true });
+    expect((await hostileHealth()).status).toBe('enabled');
+  }
+
   /** The hostile plugin's breaker, as admins see it. */
   async function hostileHealth(): Promise<{
     status: string;
@@ -644,7 +688,7 @@ describe('hostile plugins', () => {
   });
 
   // Last, as it points the tests at a host of its own (and back once done).
-  describe('attacks that take a while to crash or fill their process (a call may take 20 s)', () => {
+  describe('attacks that take a while to crash or fill a process, with calls waiting meanwhile (a call may take 20 s)', () => {
     let quick: [PluginTestKit, TestUser, TestUser, string, number];
     beforeAll(async () => {
       quick = [kit, alice, bob, openApiToken, baselineRss];
@@ -673,45 +717,19 @@ describe('hostile plugins', () => {
     );
 
     it('counts a crash with seven calls in flight once: they answer 503 with Retry-After, and the plugin stays enabled', async () => {
-      expect((await kit.call(alice, 'GET', '/apps/hostile/api/ok')).status).toBe(200);
-      expect((await hostileHealth()).consecutiveFailures).toBe(0);
-      // Twelve well-behaved calls, six on each worker, wait for their first Open API answer; the crash (whose
-      // request passes) joins six of them.
-      const openApi = watchOpenApi('/open/v1/me');
-      let settled = 0;
-      const innocent = Array.from({ length: 12 }, (_, i) =>
-        kit.call(i % 2 ? alice : bob, 'GET', '/apps/hostile/api/chatty').finally(() => (settled += 1)),
+      await expectCountedOnce(
+        '/crash-split',
+        'its worker process ended with 7 calls in flight (crashed: its worker process stopped (signal SIGTRAP))',
+        'crashed: its worker process stopped (signal SIGTRAP), with 7 calls in flight',
       );
-      await openApi.arrived(12);
-      const interrupted = new RegExp(
-        '^Hostile was interrupted: its worker process ended with 7 calls in flight ' +
-          '\\(crashed: its worker process stopped \\(signal SIGTRAP\\)\\); try again in 1 s$',
+    });
+
+    it('counts an isolate run out of memory with seven calls in it once: they answer 503 with Retry-After', async () => {
+      await expectCountedOnce(
+        '/memory-bomb',
+        'its isolate ran out of memory (the limit is 64 MB) with 7 calls in it',
+        'ran out of memory (the limit is 64 MB), with 7 calls in it',
       );
-      try {
-        const crash = await kit.call(alice, 'GET', '/apps/hostile/api/crash-split');
-        expectProblem(crash, 503, 'plugin_unavailable');
-        expect(crash.body.detail).toMatch(interrupted);
-        await until(() => settled === 6, 5000);
-        expect(settled).toBe(6);
-        // The crash is counted once, on its own (no success can come between: the other six still wait).
-        const health = await readUntil(hostileHealth, (read) => read.consecutiveFailures > 0, 5000);
-        expect(health.consecutiveFailures).toBe(1);
-        expect(health.lastError).toBe(
-          'crashed: its worker process stopped (signal SIGTRAP), with 7 calls in flight',
-        );
-      } finally {
-        openApi.release();
-      }
-      const answers = await Promise.all(innocent);
-      const statuses = answers.map((response) => response.status).sort();
-      expect(statuses).toEqual([...Array(6).fill(200), ...Array(6).fill(503)]);
-      for (const response of answers.filter((answer) => answer.status === 503)) {
-        expect(response.body.detail).toMatch(interrupted);
-        expect(response.headers['retry-after']).toBe(String(LIMITS.pluginRetryAfterSeconds));
-      }
-      await until(() => kit.workerPids('hostile').length === 2, 10_000);
-      expect((await kit.call(alice, 'GET', '/apps/hostile/api/ok')).body).toEqual({ ok: true });
-      expect((await hostileHealth()).status).toBe('enabled');
     });
 
     it('bounds the memory of a process whose Intl objects grow outside the heap, where the isolate does not look', async () => {

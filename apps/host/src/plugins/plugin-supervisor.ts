@@ -41,7 +41,8 @@ export interface SupervisorOptions<Actor> {
   log: (pluginId: string, level: 'info' | 'warn' | 'error', message: string, data: unknown) => void;
   /**
    * A fault of the plugin's code that no one call is blamed for, to count once against it: its process was
-   * ended while no call of it was running, or crashed or was ended with several calls in flight.
+   * ended while no call of it was running, or it crashed, was ended or ran its isolate out of memory with
+   * several calls in flight.
    */
   fault: (pluginId: string, reason: string) => void;
 }
@@ -276,6 +277,8 @@ export class PluginSupervisor<Actor> {
       if (pending?.worker === worker) pending.watchdog.refresh();
     } else if (message.type === 'retire') {
       this.retire(worker, message.reason);
+    } else if (message.type === 'fault') {
+      this.options.fault(worker.pluginId, message.reason);
     } else if (message.type === 'bridge') {
       void this.answerBridge(worker, message);
     } else if (message.type === 'log') {

@@ -215,6 +215,8 @@ let nextBridgeRequest = 1;
 class Sandbox {
   /** Why the isolate was thrown away, for calls that were still running in it. */
   disposedBecause: string | null = null;
+  /** How many calls were in the isolate when it ran out of memory, if more than one (see `outOfMemory`). */
+  private sharedBy = 0;
   private logWindowStart = Date.now();
   private logLines = 0;
   private logDropped = 0;
@@ -284,6 +286,9 @@ class Sandbox {
       );
     } catch (error) {
       const reason = this.explain(error);
+      if (this.sharedBy > 0) {
+        return unavailable(`was interrupted: its isolate ${reason} with ${this.sharedBy} calls in it`);
+      }
       if (reason === cpuLimitPassed() && this.cpuMsSince(cpuBefore) < limits.cpuMsPerCall) {
         // Stopped by the wall-clock backstop before it had its CPU: the machine was busy, not the plugin.
         return unavailable(`was slowed down: a busy machine gave it too little CPU within ${cpuWallMs()} ms`);
@@ -327,10 +332,23 @@ class Sandbox {
     const message = error instanceof Error ? error.message : String(error);
     if (this.isolate.isDisposed && this.disposedBecause === null) {
       this.disposedBecause = `ran out of memory (the limit is ${limits.memoryMb} MB)`;
+      this.outOfMemory();
     }
     if (this.disposedBecause !== null) return this.disposedBecause;
     if (message.includes('Script execution timed out')) return cpuLimitPassed();
     return clip(message, limits.reasonMax);
+  }
+
+  /**
+   * When several calls were in the isolate, which one exhausted its memory is unknown (isolated-vm abandons
+   * them all alike): as for a crashed process, the fault counts once against the plugin and each call is told
+   * to try again, so one user's memory bomb cannot disable the plugin for everyone.
+   */
+  private outOfMemory(): void {
+    const inIt = [...calls.values()].filter((call) => call.sandbox === this).length;
+    if (inIt < 2) return;
+    this.sharedBy = inIt;
+    send({ type: 'fault', reason: `${this.disposedBecause}, with ${inIt} calls in it` });
   }
 
   /**
