@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { Logger } from '@nestjs/common';
 import { LIMITS } from '../common/limits';
+import { AuthorizationsService } from '../apps/authorizations.service';
 import { OpenApiKit } from '../open-api/open-api.testing';
 import { PluginBridge } from './plugin-bridge';
 import { expectProblem } from '../testing/expect-problem';
@@ -16,6 +18,12 @@ import { processUsage } from './process-usage';
 const CALL_TIMEOUT_MS = 3000;
 const TIMED_OUT = /timed out: did not finish within 3000 ms/;
 /**
+ * For attacks that need real work to reach the end they prove (a crash, a process filled to its ceiling): a
+ * niced worker on a busy machine may take many times the second it takes on a quiet one, and these tests must
+ * see that end, not the call's timeout.
+ */
+const LONG_CALL_TIMEOUT_MS = 20_000;
+/**
  * Lower than production's ceiling, so an attack reaches it quickly; still above what a worker holds with its
  * isolate at its own limit (the memory bomb).
  */
@@ -23,19 +31,25 @@ const PROCESS_MEMORY_MB = 192;
 const MB = 1024 * 1024;
 
 describe('hostile plugins', () => {
+  // The host the tests attack, its two users, and an Open API token of a third-party app.
   let kit: PluginTestKit;
   let alice: TestUser;
   let bob: TestUser;
   let openApiToken: string;
+  /** The largest worker's memory once the plugins have loaded and served a first call, before any attack. */
+  let baselineRss = 0;
+  const hosts: PluginTestKit[] = [];
 
-  beforeAll(async () => {
+  /** Starts a host with the echo and hostile plugins, two workers each, and points the tests at it. */
+  async function startHost(callTimeoutMs: number): Promise<void> {
     kit = await PluginTestKit.start({
       pluginsDir: FIXTURE_PLUGINS_DIR,
       plugins: ['echo', 'hostile'],
       workersPerPlugin: 2,
-      callTimeoutMs: CALL_TIMEOUT_MS,
+      callTimeoutMs,
       processMemoryMb: PROCESS_MEMORY_MB,
     });
+    hosts.push(kit);
     alice = await kit.factory.newUser('alice');
     await kit.installFor(alice, 'echo');
     await kit.installFor(alice, 'hostile');
@@ -44,17 +58,13 @@ describe('hostile plugins', () => {
     await kit.installFor(bob, 'hostile');
     const openApi = new OpenApiKit(kit.host, kit.factory);
     openApiToken = await openApi.token(alice, await openApi.approvedApp());
-  });
-
-  afterAll(() => kit.close());
-
-  /** The largest worker's memory once the plugins have loaded and served a first call, before any attack. */
-  let baselineRss = 0;
-  beforeAll(async () => {
     await kit.call(alice, 'GET', '/apps/hostile/api/ok');
     await kit.call(bob, 'GET', '/apps/echo/api/hello');
     baselineRss = Math.max(...eachWorkerRss());
-  });
+  }
+
+  beforeAll(() => startHost(CALL_TIMEOUT_MS));
+  afterAll(() => Promise.all(hosts.map((host) => host.close())));
 
   // After every attack the plugins' workers are all up again, each back within 50 MB of the baseline (a
   // worker that grew is replaced once idle, which takes a moment).
@@ -76,8 +86,13 @@ describe('hostile plugins', () => {
   async function whileAttacking(path: string, stillRunning = false): Promise<ApiResponse> {
     let settled = false;
     const bad = kit.call(alice, 'GET', `/apps/hostile/api${path}`).finally(() => (settled = true));
-    await othersAnswer();
-    if (stillRunning) expect(settled).toBe(false);
+    try {
+      await othersAnswer();
+      if (stillRunning) expect(settled).toBe(false);
+    } finally {
+      // A check that failed leaves no attack running into the next test.
+      await bad;
+    }
     const response = await bad;
     await attackerRecovers();
     return response;
@@ -110,24 +125,26 @@ describe('hostile plugins', () => {
   }
 
   /**
-   * Watches the hostile plugin's Open API requests at the host: how many arrived and the most at a time. With
-   * `hold`, none is answered until `release()`, so a test knows which calls have begun and in what order.
+   * Watches the hostile plugin's Open API requests at the host: how many arrived, the most at a time, and for
+   * whom. With `hold` (every request, or those to one path) none of them is answered until `open()`, so a test
+   * knows which calls have begun and in what order; `release()` opens and stops watching.
    */
-  function watchOpenApi(hold: boolean) {
+  function watchOpenApi(hold: boolean | string) {
     const bridge = kit.host.app.get(PluginBridge);
     const request = bridge.request.bind(bridge);
     let open = () => undefined as void;
     const gate = hold ? new Promise<void>((resolve) => (open = resolve)) : Promise.resolve();
-    const seen = { arrived: 0, inFlight: 0, mostAtOnce: 0, paths: [] as string[] };
+    const seen = { arrived: 0, inFlight: 0, mostAtOnce: 0, paths: [] as string[], users: [] as unknown[] };
     const hostileApp = kit.appId('hostile');
     const spy = jest.spyOn(bridge, 'request').mockImplementation(async (...args) => {
       if (args[0] !== hostileApp) return request(...args);
       seen.arrived += 1;
       seen.paths.push(args[2].path);
+      seen.users.push(args[1]);
       seen.inFlight += 1;
       seen.mostAtOnce = Math.max(seen.mostAtOnce, seen.inFlight);
       try {
-        await gate;
+        if (hold === true || hold === args[2].path) await gate;
         return await request(...args);
       } finally {
         seen.inFlight -= 1;
@@ -136,13 +153,37 @@ describe('hostile plugins', () => {
     return {
       seen,
       arrived: async (count: number) => {
-        while (seen.arrived < count) await new Promise((resolve) => setTimeout(resolve, 10));
+        await until(() => seen.arrived >= count, 10_000);
+        expect(seen.arrived).toBeGreaterThanOrEqual(count);
       },
+      open: () => open(),
       release: () => {
         open();
         spy.mockRestore();
       },
     };
+  }
+
+  /**
+   * Holds the hostile plugin's route calls at the host, once their user's access is checked, until `count` have
+   * come; then all go on together, so they reach the workers at once however slowly each came over HTTP.
+   */
+  function gatherCalls(count: number) {
+    const authorizations = kit.host.app.get(AuthorizationsService);
+    const active = authorizations.active.bind(authorizations);
+    const hostileApp = kit.appId('hostile');
+    let arrived = 0;
+    let open = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const spy = jest.spyOn(authorizations, 'active').mockImplementation(async (...args) => {
+      const access = await active(...args);
+      if (args[0] !== hostileApp) return access;
+      arrived += 1;
+      if (arrived === count) open();
+      await gate;
+      return access;
+    });
+    return { restore: () => spy.mockRestore() };
   }
 
   /** Resident memory of each worker (of one plugin, or of all), in bytes; 0 for one that has just exited. */
@@ -161,15 +202,76 @@ describe('hostile plugins', () => {
     while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
   }
 
+  /** Reads until `done` holds of what was read, for at most `ms`; the last value read. */
+  async function readUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, ms: number): Promise<T> {
+    const deadline = Date.now() + ms;
+    let value = await read();
+    while (!done(value) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      value = await read();
+    }
+    return value;
+  }
+
+  /**
+   * Runs the attack at `path` beside six well-behaved calls of the plugin on its worker (six more wait on the
+   * other): its fault must count once against the plugin (`fault`), each of the seven answer 503 with
+   * Retry-After ("was interrupted: <interruption>"), the six elsewhere 200, and the plugin's next call 200.
+   */
+  async function expectCountedOnce(path: string, interruption: string, fault: string): Promise<void> {
+    expect((await kit.call(alice, 'GET', '/apps/hostile/api/ok')).status).toBe(200);
+    expect((await hostileHealth()).consecutiveFailures).toBe(0);
+    // Twelve calls, six on each worker, wait for their first Open API answer; the attack (whose own request
+    // passes) joins six of them.
+    const openApi = watchOpenApi('/open/v1/me');
+    let settled = 0;
+    const innocent = Array.from({ length: 12 }, (_, i) =>
+      kit.call(i % 2 ? alice : bob, 'GET', '/apps/hostile/api/chatty').finally(() => (settled += 1)),
+    );
+    const detail = `Hostile was interrupted: ${interruption}; try again in ${LIMITS.pluginRetryAfterSeconds} s`;
+    try {
+      await openApi.arrived(12);
+      const attack = await kit.call(alice, 'GET', `/apps/hostile/api${path}`);
+      expectProblem(attack, 503, 'plugin_unavailable');
+      expect(attack.body.detail).toBe(detail);
+      await until(() => settled === 6, 5000);
+      expect(settled).toBe(6);
+      // Counted once, on its own (no success can come between: the other six still wait).
+      const health = await readUntil(hostileHealth, (read) => read.consecutiveFailures > 0, 5000);
+      expect({ count: health.consecutiveFailures, lastError: health.lastError }).toEqual({
+        count: 1,
+        lastError: fault,
+      });
+    } finally {
+      openApi.release();
+    }
+    const answers = await Promise.all(innocent);
+    const statuses = answers.map((response) => response.status).sort();
+    expect(statuses).toEqual([...Array(6).fill(200), ...Array(6).fill(503)]);
+    for (const response of answers.filter((answer) => answer.status === 503)) {
+      expect(response.body.detail).toBe(detail);
+      expect(response.headers['retry-after']).toBe(String(LIMITS.pluginRetryAfterSeconds));
+    }
+    await until(() => kit.workerPids('hostile').length === 2, 10_000);
+    expect((await kit.call(alice, 'GET', '/apps/hostile/api/ok')).body).toEqual({ ok: true });
+    expect((await hostileHealth()).status).toBe('enabled');
+  }
+
   /** The hostile plugin's breaker, as admins see it. */
-  async function hostileHealth(): Promise<{ lastError: string; recentFailures: { error: string }[] }> {
+  async function hostileHealth(): Promise<{
+    status: string;
+    consecutiveFailures: number;
+    lastError: string;
+    recentFailures: { error: string }[];
+  }> {
     const admin = await kit.factory.admin();
     const list = await kit.host.get('/admin/plugins', { token: admin.token });
     return list.body.items.find((item: { id: string }) => item.id === 'hostile');
   }
 
-  it('ends an infinite loop at the CPU limit', async () => {
+  it('ends an infinite loop and a microtask storm at the CPU limit', async () => {
     await expectContained('/loop', /^Hostile failed: timed out: used more than 200 ms of CPU/);
+    await expectContained('/microtasks', /^Hostile failed: timed out: used more than 200 ms of CPU/);
   });
 
   it('ends a loop after an await with the wall-clock watchdog', async () => {
@@ -184,43 +286,11 @@ describe('hostile plugins', () => {
     await expectContained('/memory-bomb', /ran out of memory \(the limit is 64 MB\)/);
   });
 
-  it('offers no resizable ArrayBuffer, whose growth the memory limit would not count', async () => {
+  it('offers no resizable ArrayBuffer, whose growth the memory limit would not count, and no 1 GB plain one', async () => {
     const before = workersRss();
     await expectContained('/resizable', /^Hostile failed: TypeError: buffer.resize is not a function$/);
+    await expectContained('/array-buffer', /^Hostile failed: RangeError: Array buffer allocation failed$/);
     expect(workersRss() - before).toBeLessThan(50 * MB);
-  });
-
-  it('bounds the memory of a process whose Intl objects grow outside the heap, where the isolate does not look', async () => {
-    // Unchecked, this attack holds 450 MB within the call's time on a quiet machine.
-    let peak = 0;
-    const sampler = setInterval(() => (peak = Math.max(peak, ...eachWorkerRss('hostile'))), 20);
-    try {
-      // In a worker starved of CPU by a busy machine the call's time may run out first: memory stays bounded.
-      await expectContained(
-        '/intl',
-        new RegExp(
-          `ran out of memory: its process used \\d+ MB, over the limit of ${PROCESS_MEMORY_MB} MB|${TIMED_OUT.source}`,
-        ),
-      );
-    } finally {
-      clearInterval(sampler);
-    }
-    // The host reads a process running a call every 25 ms, but on a loaded machine its timer runs late and the
-    // flood adds memory between two reads; far from the 450 MB it holds unchecked all the same.
-    expect(peak).toBeLessThan((PROCESS_MEMORY_MB + 96) * MB);
-  });
-
-  it("a plugin that crashes its process fails only its own call; another plugin's calls in flight all answer", async () => {
-    const echoWorkers = kit.workerPids('echo');
-    const neighbours = Array.from({ length: 20 }, () => kit.call(bob, 'GET', '/apps/echo/api/me'));
-    // On a slow machine the call's timeout may come before the crash: either way only this call fails.
-    await expectContained(
-      '/crash',
-      /crashed: its worker process stopped \(signal SIG[A-Z]+\) during the call|timed out: did not finish/,
-    );
-    const answers = await Promise.all(neighbours);
-    expect(answers.map((response) => response.status)).toEqual(answers.map(() => 200));
-    expect(kit.workerPids('echo')).toEqual(echoWorkers);
   });
 
   it('ends the process in which a built-in still runs after its call timed out: no CPU is spent without a call', async () => {
@@ -315,6 +385,60 @@ describe('hostile plugins', () => {
     await attackerRecovers();
   });
 
+  it('answers 503 with Retry-After, counting nothing, for calls that waited behind others until too late to begin', async () => {
+    expect((await kit.call(alice, 'GET', '/apps/hostile/api/ok')).status).toBe(200);
+    const pids = kit.workerPids('hostile');
+    // Each call holds its isolate 150 ms, and all reach the workers at once: the two get through about 30 of
+    // them in the time a call may still begin, and tell the rest to come back.
+    const gathered = gatherCalls(60);
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, () => kit.call(alice, 'GET', '/apps/hostile/api/slow?ms=150')),
+    );
+    gathered.restore();
+    const busy = answers.filter((response) => response.status === 503);
+    expect(answers.filter((response) => response.status === 200).length).toBeGreaterThan(0);
+    expect(busy.length).toBeGreaterThan(0);
+    expect(busy.length + answers.filter((response) => response.status === 200).length).toBe(60);
+    for (const response of busy) {
+      expectProblem(response, 503, 'plugin_unavailable');
+      expect(response.body.detail).toMatch(
+        /^Hostile was busy: other calls kept it waiting for most of its 3000 ms; try again in 1 s$/,
+      );
+      expect(response.headers['retry-after']).toBe(String(LIMITS.pluginRetryAfterSeconds));
+    }
+    // Nor does a call told to try again run later, with no call in flight, at its plugin's expense.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(kit.workerPids('hostile')).toEqual(pids);
+    expect((await hostileHealth()).consecutiveFailures).toBe(0);
+    await attackerRecovers();
+  });
+
+  it("refuses a call's ctx to code it left running beside another user's calls in the same isolate", async () => {
+    // With a context per call no code of Bob's call can reach Alice's ctx (the next test looks for it); what is
+    // left is Alice's own code, still running once her call has answered, using her ctx while Bob's calls run.
+    const written: string[] = [];
+    const spy = jest.spyOn(Logger.prototype, 'warn').mockImplementation((...entry: unknown[]) => {
+      const line = entry[0] as { plugin?: string; message: string };
+      if (line?.plugin === 'hostile') written.push(line.message);
+    });
+    const openApi = watchOpenApi(true);
+    try {
+      // Alice's call answers while its request waits; Bob's calls (one on each worker) run when it is answered.
+      expect((await kit.call(alice, 'GET', '/apps/hostile/api/hand-over')).body).toEqual({ ok: true });
+      const bobs = [1, 2].map(() => kit.call(bob, 'GET', '/apps/hostile/api/chatty'));
+      await openApi.arrived(3);
+      openApi.open();
+      for (const response of await Promise.all(bobs)) expect(response.body).toEqual({ ok: true });
+      await until(() => written.length > 0, 2000);
+    } finally {
+      openApi.release();
+      spy.mockRestore();
+    }
+    expect(written).toEqual(['refused: ctx.api can only be used while its call is running']);
+    // The one request Alice's call made while it ran, then Bob's alone.
+    expect(openApi.seen.users).toEqual([alice.id, ...Array.from({ length: 40 }, () => bob.id)]);
+  });
+
   it("isolates users: nothing one user's call changes or holds reaches another user's call", async () => {
     const clean = {
       secret: null,
@@ -380,6 +504,33 @@ describe('hostile plugins', () => {
     expect(kit.workerPids()).toEqual(pids);
   });
 
+  it('lets no header into an Open API request through any part of it a plugin controls', async () => {
+    const received: string[] = [];
+    const server = kit.host.app.getHttpServer();
+    const listener = (request: IncomingMessage) => {
+      if (request.url?.startsWith('/open/v1/')) received.push(JSON.stringify(request.headers));
+    };
+    server.on('request', listener);
+    let response: ApiResponse;
+    try {
+      response = await whileAttacking('/inject');
+    } finally {
+      server.off('request', listener);
+    }
+    expect(response.body).toEqual({
+      headerValue: `refused: The Open API request failed: Headers.append: "k\r\nX-Injected: yes" is an invalid header value.`,
+      headerName: 'refused: ctx.api.request may not set X-Injected: yes\r\nIdempotency-Key',
+      // The URL parser drops the line breaks and escapes the spaces: a path the Open API does not have.
+      path: 404,
+      method:
+        'refused: ctx.api.request: unsupported method "GET /open/v1/me HTTP/1.1\r\nX-Injected: yes\r\n\r\nGET"',
+      // Escaped into the query string, which /me ignores.
+      query: 200,
+    });
+    expect(received.length).toBeGreaterThan(0);
+    expect(received.filter((headers) => /injected/i.test(headers))).toEqual([]);
+  });
+
   describe('everything that leaves a plugin is bounded', () => {
     it('cuts a 4 MiB error message, and the breaker and /admin/plugins keep only the cut', async () => {
       const response = await expectContained('/huge-error', /^Hostile failed: Error: e{400}/);
@@ -443,6 +594,8 @@ describe('hostile plugins', () => {
       fetch: 'undefined',
       console: 'undefined',
       webAssembly: 'undefined',
+      sharedArrayBuffer: 'undefined',
+      atomics: 'undefined',
       pluginModule: 'undefined',
       bridgeInScope: 'undefinedundefinedundefined',
       dynamicImport: 'refused',
@@ -532,5 +685,70 @@ describe('hostile plugins', () => {
         details: { wasDisabled: true, consecutiveFailures: 5 },
       },
     ]);
+  });
+
+  // Last, as it points the tests at a host of its own (and back once done).
+  describe('attacks that take a while to crash or fill a process, with calls waiting meanwhile (a call may take 20 s)', () => {
+    let quick: [PluginTestKit, TestUser, TestUser, string, number];
+    beforeAll(async () => {
+      quick = [kit, alice, bob, openApiToken, baselineRss];
+      await startHost(LONG_CALL_TIMEOUT_MS);
+    });
+    afterAll(() => {
+      [kit, alice, bob, openApiToken, baselineRss] = quick;
+    });
+
+    it.each([
+      ['/crash-split', 'SIGTRAP'],
+      ['/crash-fill', 'SIGABRT'],
+    ])(
+      "a plugin that crashes its process (%s) fails only its own call; another plugin's calls in flight all answer",
+      async (path, signal) => {
+        const echoWorkers = kit.workerPids('echo');
+        const neighbours = Array.from({ length: 20 }, () => kit.call(bob, 'GET', '/apps/echo/api/me'));
+        await expectContained(
+          path,
+          new RegExp(`^Hostile failed: crashed: its worker process stopped \\(signal ${signal}\\)$`),
+        );
+        const answers = await Promise.all(neighbours);
+        expect(answers.map((response) => response.status)).toEqual(answers.map(() => 200));
+        expect(kit.workerPids('echo')).toEqual(echoWorkers);
+      },
+    );
+
+    it('counts a crash with seven calls in flight once: they answer 503 with Retry-After, and the plugin stays enabled', async () => {
+      await expectCountedOnce(
+        '/crash-split',
+        'its worker process ended with 7 calls in flight (crashed: its worker process stopped (signal SIGTRAP))',
+        'crashed: its worker process stopped (signal SIGTRAP), with 7 calls in flight',
+      );
+    });
+
+    it('counts an isolate run out of memory with seven calls in it once: they answer 503 with Retry-After', async () => {
+      await expectCountedOnce(
+        '/memory-bomb',
+        'its isolate ran out of memory (the limit is 64 MB) with 7 calls in it',
+        'ran out of memory (the limit is 64 MB), with 7 calls in it',
+      );
+    });
+
+    it('bounds the memory of a process whose Intl objects grow outside the heap, where the isolate does not look', async () => {
+      // Unchecked, this attack holds 450 MB within a few seconds on a quiet machine.
+      let peak = 0;
+      const sampler = setInterval(() => (peak = Math.max(peak, ...eachWorkerRss('hostile'))), 20);
+      try {
+        await expectContained(
+          '/intl',
+          new RegExp(
+            `^Hostile failed: ran out of memory: its process used \\d+ MB, over the limit of ${PROCESS_MEMORY_MB} MB$`,
+          ),
+        );
+      } finally {
+        clearInterval(sampler);
+      }
+      // The host reads a process running a call every 25 ms, but on a loaded machine its timer runs late and the
+      // flood adds memory between two reads; far from the 450 MB it holds unchecked all the same.
+      expect(peak).toBeLessThan((PROCESS_MEMORY_MB + 96) * MB);
+    });
   });
 });

@@ -42,6 +42,10 @@ describe('plugin files stay inside the plugin', () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'kongjian-plugin-files-'));
     outside = await mkdtemp(path.join(os.tmpdir(), 'kongjian-outside-'));
     await writeFile(path.join(outside, 'secret.js'), "export default 'the host secret';");
+    await writeFile(
+      path.join(outside, 'plugin.js'),
+      "export default { routes: { 'GET /ok': async () => ({ body: 'from outside' }) } };",
+    );
     await mkdir(path.join(root, 'shared', 'src'), { recursive: true });
     await mkdir(path.join(root, 'shared', 'ui'), { recursive: true });
     await writeFile(path.join(root, 'shared', 'src', 'greeting.js'), "export const greeting = 'hi';");
@@ -113,6 +117,15 @@ describe('plugin files stay inside the plugin', () => {
         'src/index.js': `${source}\nexport default { routes: { 'GET /ok': async () => ({ body: { x } }) } };`,
       });
       await symlink(path.join(outside, 'secret.js'), path.join(dir, 'src', 'link.js'));
+      await expect(bundlePlugin(loadPluginPackage(dir))).rejects.toThrow(
+        /does not build: .*is outside the plugin's folder and plugins\/shared/,
+      );
+    });
+
+    it('refuses an entry point that is a link to a plugin outside the folder', async () => {
+      const dir = await writePlugin('entry-link');
+      await rm(path.join(dir, 'src', 'index.js'));
+      await symlink(path.join(outside, 'plugin.js'), path.join(dir, 'src', 'index.js'));
       await expect(bundlePlugin(loadPluginPackage(dir))).rejects.toThrow(
         /does not build: .*is outside the plugin's folder and plugins\/shared/,
       );

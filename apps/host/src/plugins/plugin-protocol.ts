@@ -93,5 +93,7 @@ export type WorkerMessage =
    * using CPU where no timeout reaches it, so the worker should take no more calls and be replaced.
    */
   | { type: 'retire'; reason: string }
+  /** A fault of the plugin no one call is blamed for (several shared the isolate it broke): count it once. */
+  | { type: 'fault'; reason: string }
   | { type: 'bridge'; requestId: number; callId: number; pluginId: string; request: BridgeRequest }
   | { type: 'log'; pluginId: string; level: 'info' | 'warn' | 'error'; message: string; data?: unknown };

@@ -6,6 +6,7 @@ import { Logger } from '@nestjs/common';
 import { buildSync } from 'esbuild';
 import { LIMITS } from '../common/limits';
 import { processRssMb, processUsage } from './process-usage';
+import { clip } from './plugin-protocol';
 import type {
   BridgeRequest,
   BridgeResult,
@@ -22,6 +23,9 @@ import type {
 /** How much longer than a worker's own call timeout the host waits before it declares the worker stuck. */
 const WATCHDOG_GRACE_MS = 1000;
 
+/** The most of one piece of a worker's own error output (V8's last words when it aborts) that is logged. */
+const WORKER_ERROR_OUTPUT_MAX = 4000;
+
 /** The span over which a worker's CPU with no call in flight is added up against its ceiling. */
 const IDLE_CPU_WINDOW_MS = 1000;
 
@@ -35,7 +39,11 @@ export interface SupervisorOptions<Actor> {
   /** Answers a plugin's Open API request, made during the call of `actor`. */
   bridge: (pluginId: string, actor: Actor, request: BridgeRequest) => Promise<BridgeResult>;
   log: (pluginId: string, level: 'info' | 'warn' | 'error', message: string, data: unknown) => void;
-  /** A plugin's process was ended for what its code did while no call of it was running, to count against it. */
+  /**
+   * A fault of the plugin's code that no one call is blamed for, to count once against it: its process was
+   * ended while no call of it was running, or it crashed, was ended or ran its isolate out of memory with
+   * several calls in flight.
+   */
   fault: (pluginId: string, reason: string) => void;
 }
 
@@ -63,8 +71,8 @@ interface WorkerProcess {
   startedAt: number;
   /** Ids of the calls this worker is running. */
   inFlight: Set<number>;
-  /** Why the supervisor ended it: the reason its calls in flight fail with. */
-  endedBecause: string | null;
+  /** Why the supervisor ended it, and whether a call was already blamed for that (see `onExit`). */
+  ended: { reason: string; blamed: boolean } | null;
   /** Its CPU time when last read; since when it has had no call in flight; CPU it used so while idle. */
   cpu: { ms: number; at: number };
   idleSince: number | null;
@@ -185,7 +193,7 @@ export class PluginSupervisor<Actor> {
     });
     await Promise.all(exits);
     for (const pending of [...this.calls.values()])
-      this.finish(pending, failure('the host is shutting down'));
+      this.finish(pending, this.unavailable('was interrupted: the host is shutting down'));
   }
 
   /** Starts a worker for the slot; the successor of a `predecessor` still serving takes the slot once loaded. */
@@ -195,8 +203,18 @@ export class PluginSupervisor<Actor> {
       // Resizable ArrayBuffers are off: growing one commits memory the isolate's limit never counts.
       execArgv: ['--no-node-snapshot', '--no-harmony-rab-gsab'],
       serialization: 'json',
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
     });
+    // What a worker writes to stderr (V8's report of a fatal error) goes to the host's structured log, not into
+    // the host's own stderr, where a runner such as Jest's would take it for the host's own dying words.
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (output: string) =>
+      this.logger.error({
+        message: 'plugin worker error output',
+        plugin: pool.source.id,
+        output: clip(output, WORKER_ERROR_OUTPUT_MAX),
+      }),
+    );
     const worker: WorkerProcess = {
       pluginId: pool.source.id,
       slot,
@@ -207,7 +225,7 @@ export class PluginSupervisor<Actor> {
       loadedRssMb: 0,
       startedAt: Date.now(),
       inFlight: new Set(),
-      endedBecause: null,
+      ended: null,
       cpu: { ms: 0, at: 0 },
       idleSince: null,
       idleCpu: [],
@@ -259,6 +277,8 @@ export class PluginSupervisor<Actor> {
       if (pending?.worker === worker) pending.watchdog.refresh();
     } else if (message.type === 'retire') {
       this.retire(worker, message.reason);
+    } else if (message.type === 'fault') {
+      this.options.fault(worker.pluginId, message.reason);
     } else if (message.type === 'bridge') {
       void this.answerBridge(worker, message);
     } else if (message.type === 'log') {
@@ -294,15 +314,7 @@ export class PluginSupervisor<Actor> {
     // Until its replacement is up, no call goes to it (nor does it count among the workers).
     worker.ready = false;
     this.live.delete(worker);
-    for (const callId of worker.inFlight) {
-      const pending = this.calls.get(callId);
-      if (pending) {
-        this.finish(
-          pending,
-          failure(worker.endedBecause ?? `crashed: its worker process stopped (${how}) during the call`),
-        );
-      }
-    }
+    this.failCallsOf(worker, how);
     // A retired worker's slot already has its successor.
     if (this.stopping || pool.slots[worker.slot] !== worker) return;
     this.logger.warn({ message: 'plugin worker stopped; restarting it', plugin: pool.source.id, how });
@@ -317,6 +329,45 @@ export class PluginSupervisor<Actor> {
       this.spawn(pool, worker.slot).catch(() => undefined);
     }, delay);
     this.restartTimers.add(timer);
+  }
+
+  /**
+   * One dead process is one fault of its plugin, however many calls it ran: the breaker must not disable a
+   * plugin for everyone because one crash took several users' calls with it. A lone call in flight is
+   * blamed (it fails); with several, which one was at fault is unknown (a crash leaves no word), so the fault
+   * is counted once on its own and every call answers "try again". A call already blamed (the watchdog's)
+   * leaves the others innocent.
+   */
+  private failCallsOf(worker: WorkerProcess, how: string): void {
+    const inFlight = [...worker.inFlight].flatMap((callId) => this.calls.get(callId) ?? []);
+    if (inFlight.length === 0) return;
+    if (this.stopping) {
+      for (const pending of inFlight)
+        this.finish(pending, this.unavailable('was interrupted: the host is shutting down'));
+      return;
+    }
+    const reason = worker.ended?.reason ?? `crashed: its worker process stopped (${how})`;
+    if (worker.ended?.blamed) {
+      for (const pending of inFlight)
+        this.finish(pending, this.unavailable(`was interrupted: its worker process was ended (${reason})`));
+    } else if (inFlight.length === 1) {
+      this.finish(inFlight[0], failure(reason));
+    } else {
+      this.options.fault(worker.pluginId, `${reason}, with ${inFlight.length} calls in flight`);
+      for (const pending of inFlight) {
+        this.finish(
+          pending,
+          this.unavailable(
+            `was interrupted: its worker process ended with ${inFlight.length} calls in flight (${reason})`,
+          ),
+        );
+      }
+    }
+  }
+
+  /** Not the call's fault: its caller may try again shortly. */
+  private unavailable(reason: string): CallOutcome {
+    return { kind: 'unavailable', reason, retryAfterSeconds: this.options.limits.retryAfterSeconds };
   }
 
   /**
@@ -339,8 +390,8 @@ export class PluginSupervisor<Actor> {
 
   /** Ends a worker that passed a ceiling; a fault with no call to fail is counted against its plugin. */
   private end(worker: WorkerProcess, reason: string): void {
-    if (worker.endedBecause !== null) return;
-    worker.endedBecause = reason;
+    if (worker.ended !== null) return;
+    worker.ended = { reason, blamed: false };
     this.logger.error({ message: 'plugin worker ended', plugin: worker.pluginId, reason });
     if (worker.inFlight.size === 0) this.options.fault(worker.pluginId, reason);
     worker.child.kill('SIGKILL');
@@ -353,7 +404,7 @@ export class PluginSupervisor<Actor> {
    */
   private watchMemory(): void {
     for (const worker of this.live) {
-      if (!worker.ready || worker.endedBecause !== null || worker.inFlight.size === 0) continue;
+      if (!worker.ready || worker.ended !== null || worker.inFlight.size === 0) continue;
       const rssMb = processRssMb(worker.child.pid);
       if (rssMb !== null) this.endIfOverMemory(worker, rssMb);
     }
@@ -372,7 +423,7 @@ export class PluginSupervisor<Actor> {
   private sample(): void {
     const now = Date.now();
     for (const worker of this.live) {
-      if (!worker.ready || worker.endedBecause !== null) continue;
+      if (!worker.ready || worker.ended !== null) continue;
       const usage = processUsage(worker.child.pid);
       if (!usage || this.endIfOverMemory(worker, usage.rssMb)) continue;
       // Memory V8 and isolated-vm keep after a flood of work comes back only with a new process: an idle
@@ -419,7 +470,7 @@ export class PluginSupervisor<Actor> {
           candidate !== null &&
           candidate.ready &&
           !candidate.retiring &&
-          candidate.endedBecause === null &&
+          candidate.ended === null &&
           candidate.child.connected,
       )
       .sort((a, b) => a.inFlight.size - b.inFlight.size)[0];
@@ -451,7 +502,8 @@ export class PluginSupervisor<Actor> {
     if (!worker) {
       const waiting = this.pools.get(pending.pluginId)?.waiting;
       waiting?.splice(waiting.indexOf(pending), 1);
-      this.finish(pending, failure(`timed out: no plugin worker was available within ${limit} ms`));
+      // Its workers were restarting (after a crash, say): the wait is not this call's fault.
+      this.finish(pending, this.unavailable(`was busy: no plugin worker was available within ${limit} ms`));
       return;
     }
     this.finish(
@@ -459,6 +511,8 @@ export class PluginSupervisor<Actor> {
       failure(`timed out: its worker did not answer within ${limit} ms and was restarted`),
     );
     this.logger.error({ message: 'plugin worker unresponsive; killing it', plugin: pending.pluginId });
+    // This call is blamed for the kill; the others it ran are not (see failCallsOf).
+    worker.ended = { reason: worker.ended?.reason ?? 'another of its calls timed out', blamed: true };
     worker.child.kill('SIGKILL');
   }
 }

@@ -36,6 +36,7 @@ ${['console', 'SharedArrayBuffer', 'Atomics', 'WebAssembly'].map((name) => `dele
 const limits = LIMITS;
 const { stringify, parse } = JSON;
 const { freeze, keys } = Object;
+const dateNow = Date.now;
 const apply = Reflect.apply;
 const stringSlice = String.prototype.slice;
 const toText = String;
@@ -135,10 +136,12 @@ return function bind(pluginModule) {
   const events = handlers('events');
 
   // Answers a plain object literal, copied out as data: no toJSON or replaced stringify can forge it.
-  return async function dispatch(callId, kind, name, inputJson, contextJson, bridge, logger, began) {
+  return async function dispatch(callId, kind, name, inputJson, contextJson, beginBy, bridge, logger, began) {
     if (kind === 'describe') return { routes: keys(routes), events: keys(events) };
     const handler = kind === 'route' ? routes[name] : events[name];
     if (!handler) return { kind: 'failure', reason: 'has no handler for ' + name };
+    // Too late to begin (see latestBegin in the worker): its caller is told to try again.
+    if (dateNow() > beginBy) return { kind: 'too-late' };
     began.applyIgnored(undefined, [callId]);
     const { ctx, reportDropped } = contextFor(callId, parse(contextJson), bridge, logger);
     let value;
@@ -190,6 +193,8 @@ interface RunningCall {
   /** Its sandbox was thrown away before it began: it runs again on the next one. */
   rerun: boolean;
   reruns: number;
+  /** When its time runs out (epoch ms). */
+  deadline: number;
   /** Open API requests it made, and those still unanswered (the bridge's per-call limits). */
   bridgeRequests: number;
   bridgeInFlight: number;
@@ -210,6 +215,8 @@ let nextBridgeRequest = 1;
 class Sandbox {
   /** Why the isolate was thrown away, for calls that were still running in it. */
   disposedBecause: string | null = null;
+  /** How many calls were in the isolate when it ran out of memory, if more than one (see `outOfMemory`). */
+  private sharedBy = 0;
   private logWindowStart = Date.now();
   private logLines = 0;
   private logDropped = 0;
@@ -237,7 +244,7 @@ class Sandbox {
       sandbox.script = await isolate.compileScript(sandboxScript(source.code), {
         filename: `plugin:${source.id}`,
       });
-      const described = (await sandbox.runInFreshContext([0, 'describe', '', '', ''])) as {
+      const described = (await sandbox.runInFreshContext([0, 'describe', '', '', '', 0])) as {
         routes: unknown;
         events: unknown;
       };
@@ -255,7 +262,15 @@ class Sandbox {
     return this.disposedBecause === null && this.script !== null;
   }
 
-  async call(callId: number, kind: CallKind, name: string, input: unknown, context: CallContext) {
+  /** Runs a call whose handler may begin only until `beginBy` (epoch ms; see `latestBegin`). */
+  async call(
+    callId: number,
+    kind: CallKind,
+    name: string,
+    input: unknown,
+    context: CallContext,
+    beginBy: number,
+  ) {
     if (!this.script) return failure(this.disposedBecause ?? 'is not loaded');
     const cpuBefore = this.isolate.cpuTime;
     try {
@@ -266,10 +281,14 @@ class Sandbox {
           name,
           JSON.stringify(input ?? null),
           JSON.stringify(context),
+          beginBy,
         ]),
       );
     } catch (error) {
       const reason = this.explain(error);
+      if (this.sharedBy > 0) {
+        return unavailable(`was interrupted: its isolate ${reason} with ${this.sharedBy} calls in it`);
+      }
       if (reason === cpuLimitPassed() && this.cpuMsSince(cpuBefore) < limits.cpuMsPerCall) {
         // Stopped by the wall-clock backstop before it had its CPU: the machine was busy, not the plugin.
         return unavailable(`was slowed down: a busy machine gave it too little CPU within ${cpuWallMs()} ms`);
@@ -313,10 +332,23 @@ class Sandbox {
     const message = error instanceof Error ? error.message : String(error);
     if (this.isolate.isDisposed && this.disposedBecause === null) {
       this.disposedBecause = `ran out of memory (the limit is ${limits.memoryMb} MB)`;
+      this.outOfMemory();
     }
     if (this.disposedBecause !== null) return this.disposedBecause;
     if (message.includes('Script execution timed out')) return cpuLimitPassed();
     return clip(message, limits.reasonMax);
+  }
+
+  /**
+   * When several calls were in the isolate, which one exhausted its memory is unknown (isolated-vm abandons
+   * them all alike): as for a crashed process, the fault counts once against the plugin and each call is told
+   * to try again, so one user's memory bomb cannot disable the plugin for everyone.
+   */
+  private outOfMemory(): void {
+    const inIt = [...calls.values()].filter((call) => call.sandbox === this).length;
+    if (inIt < 2) return;
+    this.sharedBy = inIt;
+    send({ type: 'fault', reason: `${this.disposedBecause}, with ${inIt} calls in it` });
   }
 
   /**
@@ -428,6 +460,21 @@ function cpuLimitPassed(): string {
 /** How often one call may be moved to a fresh isolate after another call's timeout. */
 const MAX_RERUNS = 2;
 
+/**
+ * The latest a call with this deadline may begin: early enough that its synchronous run (at most the CPU
+ * limit's wall-clock backstop) ends within its time. A call that began later and was still running when its
+ * time ran out would be blamed, and its isolate thrown away, for having waited behind others; and a call whose
+ * caller was already told to try again must not run for no one.
+ */
+function latestBegin(deadline: number): number {
+  return deadline - Math.min(cpuWallMs(), limits.callTimeoutMs / 2);
+}
+
+/** A call that waited behind others until too little of its time was left to begin. */
+function waitedBehindOthers(): CallOutcome {
+  return unavailable(`was busy: other calls kept it waiting for most of its ${limits.callTimeoutMs} ms`);
+}
+
 /** Not the plugin's fault, nor the call's: the caller may try again shortly. */
 function unavailable(reason: string): CallOutcome {
   return { kind: 'unavailable', reason, retryAfterSeconds: limits.retryAfterSeconds };
@@ -457,6 +504,7 @@ function boundedOutcome(answer: unknown): CallOutcome {
     };
   }
   if (outcome.kind === 'failure') return failure(String(outcome.reason));
+  if (outcome.kind === 'too-late') return waitedBehindOthers();
   return failure('answered something that is not an outcome');
 }
 
@@ -512,6 +560,7 @@ async function runCall(message: Extract<HostMessage, { type: 'call' }>): Promise
     started: false,
     rerun: false,
     reruns: 0,
+    deadline: Date.now() + limits.callTimeoutMs,
     bridgeRequests: 0,
     bridgeInFlight: 0,
     watchdog: setTimeout(() => timedOut(message.callId, call), limits.callTimeoutMs),
@@ -535,6 +584,7 @@ async function runCall(message: Extract<HostMessage, { type: 'call' }>): Promise
         message.name,
         message.input,
         message.context,
+        latestBegin(call.deadline),
       );
     } while (call.rerun);
     call.finish(outcome);
@@ -552,7 +602,7 @@ async function runCall(message: Extract<HostMessage, { type: 'call' }>): Promise
 function timedOut(callId: number, call: RunningCall): void {
   const sandbox = call.sandbox;
   if (!call.started) {
-    call.finish(unavailable(`was busy: the call waited ${limits.callTimeoutMs} ms behind other calls`));
+    call.finish(waitedBehindOthers());
     // Behind calls that run, it waited its turn. Behind none, the isolate is held by code no call owns (a
     // continuation looping after its call answered): that isolate goes, as after a timeout.
     const ownedByACall = [...calls.values()].some((other) => other.sandbox === sandbox && other.started);
@@ -575,6 +625,7 @@ function timedOut(callId: number, call: RunningCall): void {
       other.rerun = true;
       other.reruns += 1;
       other.watchdog.refresh();
+      other.deadline = Date.now() + limits.callTimeoutMs;
       send({ type: 'rerun', callId: otherId });
     }
   }
