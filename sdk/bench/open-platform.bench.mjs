@@ -290,7 +290,9 @@ async function main() {
       for (const [name, pass, figure] of checks)
         console.log(`  ${pass ? 'PASS' : 'FAIL'}  ${name}: ${figure}`);
       const missed = checks.filter(([, pass]) => !pass).length;
-      console.log(missed ? `\n${missed} target(s) missed: exiting with code ${TARGET_MISSED}.` : '\nAll targets met.');
+      console.log(
+        missed ? `\n${missed} target(s) missed: exiting with code ${TARGET_MISSED}.` : '\nAll targets met.',
+      );
       if (missed) process.exitCode = TARGET_MISSED;
     } finally {
       peer.stop();
