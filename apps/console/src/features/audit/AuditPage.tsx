@@ -1,17 +1,11 @@
 import { AUDIT_ACTIONS, AUDIT_SUBJECT_TYPES } from '@kongjian/client';
-import { Button, Form, Input, Select, Space, Tag, Typography } from 'antd';
+import { Button, Form, Select, Space, Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { dayStart, DayFilter, type SetFilter } from '../../app/day-filter';
 import { PagedTable } from '../../app/PagedTable';
 import { type AuditEntry, type AuditFilter, useAuditLog } from './queries';
-
-/** A day picked in the person's own time zone, as the instant it starts. */
-const dayStart = (day: string, plusDays = 0): string => {
-  const start = new Date(`${day}T00:00`);
-  start.setDate(start.getDate() + plusDays);
-  return start.toISOString();
-};
 
 /** The filters live in the address, so a filtered log can be reloaded, shared, and linked to. */
 function useFilter(): [AuditFilter, Record<string, string>, SetFilter] {
@@ -78,8 +72,6 @@ function Target({ entry }: { entry: AuditEntry }) {
   return <>{t(`subject.${entry.subjectType}`)}</>;
 }
 
-type SetFilter = (key: string, value?: string) => void;
-
 /** One of a fixed set of codes (the host's), shown in words; cleared for "any". */
 function ChoiceFilter({
   name,
@@ -113,32 +105,6 @@ function ChoiceFilter({
   );
 }
 
-/** A day in the person's calendar; the other bound keeps the range the right way round. */
-function DayFilter({
-  name,
-  label,
-  raw,
-  set,
-}: {
-  name: 'from' | 'to';
-  label: string;
-  raw: Record<string, string>;
-  set: SetFilter;
-}) {
-  return (
-    <Form.Item label={label} htmlFor={`audit-${name}`}>
-      <Input
-        id={`audit-${name}`}
-        type="date"
-        value={raw[name] ?? ''}
-        min={name === 'to' ? raw.from : undefined}
-        max={name === 'from' ? raw.to : undefined}
-        onChange={(event) => set(name, event.target.value)}
-      />
-    </Form.Item>
-  );
-}
-
 /** The filters the host offers that a person picks from; the admin and the subject are picked from rows. */
 function Filters({ raw, set }: { raw: Record<string, string>; set: SetFilter }) {
   const { t } = useTranslation('audit');
@@ -160,8 +126,8 @@ function Filters({ raw, set }: { raw: Record<string, string>; set: SetFilter }) 
         raw={raw}
         set={set}
       />
-      <DayFilter name="from" label={t('filter.from')} raw={raw} set={set} />
-      <DayFilter name="to" label={t('filter.to')} raw={raw} set={set} />
+      <DayFilter idPrefix="audit" name="from" label={t('filter.from')} raw={raw} set={set} />
+      <DayFilter idPrefix="audit" name="to" label={t('filter.to')} raw={raw} set={set} />
     </Form>
   );
 }

@@ -1,18 +1,10 @@
 import { MODERATION_DECISION_ACTIONS, MODERATION_SUBJECT_TYPES } from '@kongjian/client';
-import { Button, Form, Input, Select, Space, Tag } from 'antd';
+import { Button, Form, Select, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { dayStart, DayFilter, type SetFilter } from '../../app/day-filter';
 import { PagedTable } from '../../app/PagedTable';
 import { type Decision, type DecisionFilter, useDecisions } from './queries';
-
-/** A day picked in the person's own time zone, as the instant it starts. */
-const dayStart = (day: string, plusDays = 0): string => {
-  const start = new Date(`${day}T00:00`);
-  start.setDate(start.getDate() + plusDays);
-  return start.toISOString();
-};
-
-type SetFilter = (key: string, value?: string) => void;
 
 /** The filters live in the address (beside the section), so a filtered log can be reloaded and shared. */
 function useFilter(): [DecisionFilter, Record<string, string>, SetFilter] {
@@ -57,18 +49,6 @@ function Filters({ raw, set }: { raw: Record<string, string>; set: SetFilter }) 
       />
     </Form.Item>
   );
-  const day = (name: 'from' | 'to', label: string) => (
-    <Form.Item label={label} htmlFor={`decisions-${name}`}>
-      <Input
-        id={`decisions-${name}`}
-        type="date"
-        value={raw[name] ?? ''}
-        min={name === 'to' ? raw.from : undefined}
-        max={name === 'from' ? raw.to : undefined}
-        onChange={(event) => set(name, event.target.value)}
-      />
-    </Form.Item>
-  );
   return (
     <Form layout="inline" colon={false} className="kj-filters" aria-label={t('decisions.filters')}>
       {choice(
@@ -85,8 +65,8 @@ function Filters({ raw, set }: { raw: Record<string, string>; set: SetFilter }) 
         MODERATION_DECISION_ACTIONS,
         (action) => t(`action.${action}`),
       )}
-      {day('from', t('decisions.from'))}
-      {day('to', t('decisions.to'))}
+      <DayFilter idPrefix="decisions" name="from" label={t('decisions.from')} raw={raw} set={set} />
+      <DayFilter idPrefix="decisions" name="to" label={t('decisions.to')} raw={raw} set={set} />
     </Form>
   );
 }
