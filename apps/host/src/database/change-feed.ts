@@ -188,10 +188,6 @@ export class ChangeCache<V> {
     private readonly maxEntries: number,
   ) {}
 
-  get size(): number {
-    return this.entries.size;
-  }
-
   /** The cached value of `key`, or what `load` finds (cached under the tags it names). */
   async read(key: string, load: () => Promise<{ value: V; tags: string[] } | null>): Promise<V | null> {
     const hit = this.fresh(key);
