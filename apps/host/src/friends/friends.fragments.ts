@@ -60,13 +60,19 @@ export function notBlockingCondition(blockerColumn: string, blockedId: string): 
   };
 }
 
+/** A join clause and the condition that goes with it in the WHERE clause. */
+export interface FriendsJoin {
+  join: string;
+  where: FriendsCondition;
+}
+
 /**
- * A join clause that keeps a row only when `memberId` is in the friend group that `groupColumn` names,
- * for conditions over audiences chosen by friend group.
+ * Joins the memberships of the friend group that `groupColumn` names and keeps the row only when
+ * `memberId` is in that group, for conditions over audiences chosen by friend group.
  */
-export function groupMemberJoin(groupColumn: string, memberId: string): FriendsCondition {
+export function groupMemberJoin(groupColumn: string, memberId: string): FriendsJoin {
   return {
-    sql: `join friend_group_member pm on pm.group_id = ${groupColumn} and pm.member_id = ?`,
-    params: [memberId],
+    join: `join friend_group_member pm on pm.group_id = ${groupColumn}`,
+    where: { sql: 'pm.member_id = ?', params: [memberId] },
   };
 }

@@ -49,7 +49,8 @@ export function visibleCondition(viewerId: string | null, columns: AudienceColum
   const friendOfAuthor = hasFriendCondition(columns.authorId, viewerId);
   const notBlocked = notBlockingCondition(columns.authorId, viewerId);
   const member = groupMemberJoin('pa.group_id', viewerId);
-  const inChosenGroup = `exists (select 1 from audience_group pa ${member.sql} where pa.subject_id = ${columns.id})`;
+  const inChosenGroup = `exists (select 1 from audience_group pa ${member.join}
+                                    where pa.subject_id = ${columns.id} and ${member.where.sql})`;
   return {
     sql: `(${columns.authorId} = ?
           or (${shownToOthers(columns)}
@@ -62,7 +63,7 @@ export function visibleCondition(viewerId: string | null, columns: AudienceColum
       ...notBlocked.params,
       ...friendOfAuthor.params,
       ...notBlocked.params,
-      ...member.params,
+      ...member.where.params,
     ],
   };
 }
