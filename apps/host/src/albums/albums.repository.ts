@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { type Keyset, keysetCondition } from '../common/pagination';
 import { sqlRows, sqlRun, uuidArray } from '../database/sql';
 import type { ModerationState } from '../moderation/moderation-state';
-import { audienceGroupIdsSql } from '../privacy/audience-groups.fragments';
+import { audienceGroupIds } from '../privacy/audience-groups.fragments';
 import type { PrivacyLevel } from '../privacy/privacy-level';
 import { moderatedCondition, type SqlFragment } from '../privacy/privacy.service';
 
@@ -153,7 +153,7 @@ export class AlbumsRepository {
               (select count(*) from photo ph where ph.album_id = a.id and ${photos.sql})::int as photo_count,
               (select cv.id from photo cv where cv.album_id = a.id and ${covers.sql}
                 order by (cv.id = a.cover_photo_id) desc, cv.created_at desc, cv.id desc limit 1) as shown_cover_id,
-              ${audienceGroupIdsSql('a.id')} as group_ids
+              ${audienceGroupIds('a.id')} as group_ids
          from album a where a.id = any(?::uuid[])`,
       [...photos.params, ...covers.params, uuidArray(ids)],
     );

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { type Keyset, keysetCondition } from '../common/pagination';
 import { sqlRows, sqlRun, uuidArray } from '../database/sql';
 import type { ModerationState } from '../moderation/moderation-state';
-import { commentCountSql, likedBySql } from '../posts/interactions.fragments';
+import { commentCountSql, likedSql } from '../posts/interactions.fragments';
 import { likeCountSql } from '../posts/interactions.service';
 import { moderatedCondition } from '../privacy/privacy.service';
 import { photoModeration } from './albums.repository';
@@ -162,7 +162,7 @@ export class PhotosRepository {
   /** Rows of the photos with these ids as the viewer sees them (likes, visible comments), in no order. */
   rows(viewerId: string | null, ids: string[]): Promise<PhotoRow[]> {
     const comments = commentCountSql('photo', 'p.id', viewerId);
-    const liked = likedBySql('photo', 'p.id', viewerId);
+    const liked = likedSql('photo', 'p.id', viewerId);
     return sqlRows<PhotoRow>(
       this.em,
       `select p.id, p.owner_id, p.album_id, p.post_id, p.title, p.description, p.format, p.width, p.height,

@@ -25,7 +25,7 @@ export function commentCountSql(
 }
 
 /** SQL that is true when the viewer likes the item in `itemColumn`. */
-export function likedBySql(type: CommentableType, itemColumn: string, viewerId: string | null): SqlFragment {
+export function likedSql(type: CommentableType, itemColumn: string, viewerId: string | null): SqlFragment {
   const { likeTable, likeColumn } = COMMENTS_AND_LIKES[type];
   return {
     sql: `exists (select 1 from ${likeTable} l where l.${likeColumn} = ${itemColumn} and l.user_id = ?)`,
