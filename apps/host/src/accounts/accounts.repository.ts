@@ -1,10 +1,11 @@
-import { EntityManager } from '@mikro-orm/core';
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { Keyset, keysetCondition } from '../common/pagination';
 import { lockName } from '../database/advisory-lock';
 import { sqlRows, sqlRun, uuidArray } from '../database/sql';
 import type { PrivacyLevel } from '../privacy/privacy-level';
 import type { AuthUser } from './auth-user';
+import { Session } from './session.entity';
 import { type Role, User } from './user.entity';
 
 /**
@@ -55,10 +56,92 @@ export interface SignedInSession {
   expiresAt: Date;
 }
 
+/** A new account as AccountsService makes it. */
+export interface NewUser {
+  username: string;
+  usernameKey: string;
+  passwordHash: string;
+  roles: Role[];
+  createdAt: Date;
+}
+
+/** A new session as AccountsService issues it (only the hash of its token is stored). */
+export interface NewSession {
+  userId: string;
+  tokenHash: string;
+  createdAt: Date;
+  lastUsedAt: Date;
+  expiresAt: Date;
+  userAgent: string | null;
+  ip: string | null;
+}
+
 /** SQL of the accounts module's tables (user_account, session) for the rules in AccountsService. */
 @Injectable()
 export class AccountsRepository {
   constructor(private readonly em: EntityManager) {}
+
+  /** Stores a new account; null when its username key is taken (usernames are unique in any letter case). */
+  async insertUser(fields: NewUser): Promise<User | null> {
+    const user = this.em.create(User, fields);
+    try {
+      await this.em.persistAndFlush(user);
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) {
+        this.em.clear();
+        return null;
+      }
+      throw error;
+    }
+    return user;
+  }
+
+  userById(id: string): Promise<User | null> {
+    return this.em.findOne(User, { id });
+  }
+
+  userByUsernameKey(usernameKey: string): Promise<User | null> {
+    return this.em.findOne(User, { usernameKey });
+  }
+
+  /** Stores the roles of a user loaded by this repository. */
+  async saveRoles(user: User, roles: Role[]): Promise<void> {
+    user.roles = roles;
+    await this.em.flush();
+  }
+
+  /** Usernames of the users with these ids that exist. */
+  usernames(ids: readonly string[]): Promise<{ id: string; username: string }[]> {
+    return sqlRows<{ id: string; username: string }>(
+      this.em,
+      'select id, username from user_account where id = any(?::uuid[])',
+      [uuidArray(ids)],
+    );
+  }
+
+  async insertSession(fields: NewSession): Promise<Session> {
+    const session = this.em.create(Session, fields);
+    await this.em.persistAndFlush(session);
+    return session;
+  }
+
+  /** The user's sessions that have not expired by `now`, newest first. */
+  activeSessions(userId: string, now: Date): Promise<Session[]> {
+    return this.em.find(
+      Session,
+      { userId, expiresAt: { $gt: now } },
+      { orderBy: { createdAt: 'desc', id: 'desc' } },
+    );
+  }
+
+  /** Ends one of the user's sessions; false when the user has no such session. */
+  async endSession(userId: string, sessionId: string): Promise<boolean> {
+    const removed = await sqlRun(this.em, 'delete from session where id = ? and user_id = ?', [
+      sessionId,
+      userId,
+    ]);
+    return removed > 0;
+  }
 
   /** Makes the rest of the transaction the only one working on this username (across instances). */
   lockUsername(usernameKey: string): Promise<void> {

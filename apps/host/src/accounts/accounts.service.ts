@@ -1,11 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/core';
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { LIMITS } from '../common/limits';
 import { Keyset } from '../common/pagination';
 import { badRequest, conflict, notFound, ProblemException } from '../common/problem';
-import { sqlRows, sqlRun, uuidArray } from '../database/sql';
 import type { PrivacyLevel } from '../privacy/privacy-level';
 import { ChangeCache, ChangeFeed } from '../database/change-feed';
 import { AccountsRepository, type SignedInSession } from './accounts.repository';
@@ -69,22 +68,14 @@ export class AccountsService {
 
   /** Creates an account; a username taken in any letter case is a conflict. */
   async createUser(username: string, password: string, roles: Role[]): Promise<User> {
-    const user = this.em.create(User, {
+    const user = await this.repository.insertUser({
       username,
       usernameKey: usernameKey(username),
       passwordHash: await hashPassword(password),
       roles,
       createdAt: this.clock.now(),
     });
-    try {
-      await this.em.persistAndFlush(user);
-    } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) {
-        this.em.clear();
-        throw conflict('username_taken', 'That username is taken');
-      }
-      throw error;
-    }
+    if (!user) throw conflict('username_taken', 'That username is taken');
     return user;
   }
 
@@ -92,7 +83,7 @@ export class AccountsService {
     const key = usernameKey(username);
     await this.throttle.attempt(key, client.ip);
 
-    const user = await this.em.findOne(User, { usernameKey: key });
+    const user = await this.repository.userByUsernameKey(key);
     const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyPasswordHash()));
     if (!user || !valid) {
       throw new ProblemException(
@@ -139,7 +130,7 @@ export class AccountsService {
   private async issueSession(user: User, client: ClientInfo): Promise<IssuedSession> {
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now();
-    const session = this.em.create(Session, {
+    const session = await this.repository.insertSession({
       userId: user.id,
       tokenHash: hashToken(token),
       createdAt: now,
@@ -148,7 +139,6 @@ export class AccountsService {
       userAgent: client.userAgent?.slice(0, 300) ?? null,
       ip: client.ip ?? null,
     });
-    await this.em.persistAndFlush(session);
     for (const listener of this.signInListeners) {
       await listener(user.id).catch((error: unknown) =>
         this.logger.warn({ message: 'sign-in listener failed', error: String(error) }),
@@ -182,24 +172,16 @@ export class AccountsService {
     return this.repository.sessionActive(sessionId, this.clock.now());
   }
 
-  async listSessions(userId: string): Promise<Session[]> {
-    return this.em.find(
-      Session,
-      { userId, expiresAt: { $gt: this.clock.now() } },
-      { orderBy: { createdAt: 'desc', id: 'desc' } },
-    );
+  listSessions(userId: string): Promise<Session[]> {
+    return this.repository.activeSessions(userId, this.clock.now());
   }
 
   async endSession(userId: string, sessionId: string): Promise<void> {
-    const removed = await sqlRun(this.em, 'delete from session where id = ? and user_id = ?', [
-      sessionId,
-      userId,
-    ]);
-    if (removed === 0) throw notFound('Session');
+    if (!(await this.repository.endSession(userId, sessionId))) throw notFound('Session');
   }
 
   async getUser(id: string): Promise<User> {
-    const user = await this.em.findOne(User, { id });
+    const user = await this.repository.userById(id);
     if (!user) throw notFound('User');
     return user;
   }
@@ -215,7 +197,7 @@ export class AccountsService {
   }
 
   async findByUsername(username: string): Promise<User> {
-    const user = await this.em.findOne(User, { usernameKey: usernameKey(username) });
+    const user = await this.repository.userByUsernameKey(usernameKey(username));
     if (!user) throw notFound('User');
     return user;
   }
@@ -223,11 +205,7 @@ export class AccountsService {
   /** Usernames of many users at once, for the summaries other modules show. */
   async usernames(ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
-    const rows = await sqlRows<{ id: string; username: string }>(
-      this.em,
-      'select id, username from user_account where id = any(?::uuid[])',
-      [uuidArray(ids)],
-    );
+    const rows = await this.repository.usernames(ids);
     return new Map(rows.map((row) => [row.id, row.username]));
   }
 
@@ -253,8 +231,7 @@ export class AccountsService {
   async addRole(userId: string, role: Role): Promise<boolean> {
     const user = await this.getUser(userId);
     if (user.roles.includes(role)) return false;
-    user.roles = [...user.roles, role];
-    await this.em.flush();
+    await this.repository.saveRoles(user, [...user.roles, role]);
     return true;
   }
 
@@ -270,8 +247,7 @@ export class AccountsService {
     const user = await this.getUser(userId);
     await this.refuseForPlatformAccount(userId, 'its roles cannot be changed');
     const previous = [...user.roles];
-    user.roles = next;
-    await this.em.flush();
+    await this.repository.saveRoles(user, next);
     return { user, previous };
   }
 
@@ -337,7 +313,7 @@ export class AccountsService {
     // Instances starting together each ensure the same admin: one at a time, so the others find it made.
     return this.em.transactional(async () => {
       await this.repository.lockUsername(usernameKey(username));
-      const existing = await this.em.findOne(User, { usernameKey: usernameKey(username) });
+      const existing = await this.repository.userByUsernameKey(usernameKey(username));
       if (existing) {
         if (await this.addRole(existing.id, 'admin'))
           this.logger.log({ message: 'granted admin role', username });

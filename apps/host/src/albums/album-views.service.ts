@@ -4,7 +4,9 @@ import { moderationStatus } from '../moderation/moderation-state';
 import type { CommentRow } from '../posts/interactions.service';
 import { commentFields } from '../posts/post-views.service';
 import { UserDirectoryService } from '../spaces/user-directory.service';
-import { type AlbumRow, photoUrl, type PhotoRow } from './albums.service';
+import type { AlbumRow } from './albums.repository';
+import { photoUrl } from './photo-files';
+import type { PhotoRow } from './photos.repository';
 import type { AlbumResponse, PhotoCommentResponse, PhotoResponse } from './dto/albums.dto';
 
 /** Turns album, photo and photo-comment rows into what clients see. */

@@ -8,8 +8,18 @@ import { ProfilesModule } from '../spaces/profiles.module';
 import { AlbumViewsService } from './album-views.service';
 import { AlbumsModeration } from './albums-moderation';
 import { AlbumsController } from './albums.controller';
+import { AlbumsRepository } from './albums.repository';
 import { AlbumsService } from './albums.service';
+import { MoodPhotos } from './mood-photos';
+import { PhotoFiles } from './photo-files';
 import { PhotoStorageModule } from './photo-storage.module';
+import { PhotosController } from './photos.controller';
+import { PhotosRepository } from './photos.repository';
+import { PhotosService } from './photos.service';
+import { ScreenedItems } from './screened-items';
+import { ScreenedItemsRepository } from './screened-items.repository';
+import { StorageQuotaService } from './storage-quota.service';
+import { StorageUsageRepository } from './storage-usage.repository';
 
 @Module({
   imports: [
@@ -21,8 +31,21 @@ import { PhotoStorageModule } from './photo-storage.module';
     ProfilesModule,
     PhotoStorageModule,
   ],
-  controllers: [AlbumsController],
-  providers: [AlbumsService, AlbumViewsService, AlbumsModeration],
-  exports: [AlbumsService],
+  controllers: [AlbumsController, PhotosController],
+  providers: [
+    AlbumsRepository,
+    PhotosRepository,
+    StorageUsageRepository,
+    ScreenedItemsRepository,
+    ScreenedItems,
+    AlbumsService,
+    PhotosService,
+    StorageQuotaService,
+    PhotoFiles,
+    MoodPhotos,
+    AlbumViewsService,
+    AlbumsModeration,
+  ],
+  exports: [AlbumsService, PhotosService],
 })
 export class AlbumsModule {}

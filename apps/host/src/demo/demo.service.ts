@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AccountsService } from '../accounts/accounts.service';
 import type { User } from '../accounts/user.entity';
 import { AlbumsService } from '../albums/albums.service';
+import { PhotosService } from '../albums/photos.service';
 import { AppCenterService } from '../app-center/app-center.service';
 import { SYSTEM_ACCOUNT_KEY } from '../accounts/accounts.repository';
 import { AppsService } from '../apps/apps.service';
@@ -73,6 +74,7 @@ export class DemoService {
     private readonly vip: VipService,
     private readonly shop: ShopService,
     private readonly albums: AlbumsService,
+    private readonly photos: PhotosService,
     private readonly apps: AppsService,
     private readonly appCenter: AppCenterService,
   ) {}
@@ -247,16 +249,16 @@ export class DemoService {
       ['#f6a04d', '#fde6b8', '#8c3b1f'],
       ['#7b5ea7', '#f0c9e4', '#274060'],
     ].entries()) {
-      await this.albums.upload(xiaohong.id, lake, await demoImage(colors, index), {
+      await this.photos.upload(xiaohong.id, lake, await demoImage(colors, index), {
         title: `西湖 ${index + 1}`,
       });
     }
     const court = await this.albums.createAlbum(xiaoming.id, { title: '篮球', privacy: 'friends' });
-    await this.albums.upload(xiaoming.id, court, await demoImage(['#e85d04', '#ffe8d6', '#370617'], 3), {});
+    await this.photos.upload(xiaoming.id, court, await demoImage(['#e85d04', '#ffe8d6', '#370617'], 3), {});
     const photoIds: string[] = [];
     for (const index of [4, 5]) {
       photoIds.push(
-        await this.albums.upload(
+        await this.photos.upload(
           xiaohong.id,
           null,
           await demoImage(['#2a9d8f', '#e9c46a', '#264653'], index),

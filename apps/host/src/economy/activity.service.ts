@@ -1,8 +1,7 @@
-import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { AccountsService } from '../accounts/accounts.service';
 import { Clock } from '../common/clock';
-import { sqlRows, sqlRun } from '../database/sql';
+import { ActivityRepository } from './activity.repository';
 import type { LevelBadge, LevelResponse } from './dto/economy.dto';
 import { ACTIVITIES, ACTIVITY_RULES, activityLevel, LEVEL_THRESHOLDS, type Activity } from './economy.rules';
 
@@ -20,7 +19,7 @@ export class ActivityService implements OnModuleInit {
   private readonly logger = new Logger('ActivityService');
 
   constructor(
-    private readonly em: EntityManager,
+    private readonly repository: ActivityRepository,
     private readonly accounts: AccountsService,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
@@ -31,20 +30,14 @@ export class ActivityService implements OnModuleInit {
   }
 
   /**
-   * Adds the activity's points for today, up to its daily cap. One row per (user, activity, day)
-   * and a capped upsert keep the cap exact under concurrency. Call it after the activity's own
-   * transaction has committed: a failure here is logged and swallowed.
+   * Adds the activity's points for today, up to its daily cap: one row per (user, activity, day) and a
+   * capped upsert keep the cap exact under concurrency. Call it after the activity's own transaction
+   * has committed: a failure here is logged and swallowed.
    */
   async record(userId: string, activity: Activity): Promise<void> {
     const rule = ACTIVITY_RULES[activity];
     try {
-      await sqlRun(
-        this.em,
-        `insert into activity_points (user_id, activity, day, points) values (?, ?, ?, least(?::int, ?::int))
-         on conflict (user_id, activity, day)
-         do update set points = least(activity_points.points + excluded.points, ?::int)`,
-        [userId, activity, utcDay(this.clock.now()), rule.points, rule.dailyCap, rule.dailyCap],
-      );
+      await this.repository.addCapped(userId, activity, utcDay(this.clock.now()), rule.points, rule.dailyCap);
     } catch (error) {
       this.logger.warn({
         message: 'activity points not recorded',
@@ -56,23 +49,13 @@ export class ActivityService implements OnModuleInit {
   }
 
   async level(userId: string): Promise<LevelBadge> {
-    const [row] = await sqlRows<{ points: number | string }>(
-      this.em,
-      'select coalesce(sum(points), 0)::bigint as points from activity_points where user_id = ?',
-      [userId],
-    );
-    const points = Number(row.points);
+    const points = await this.repository.totalPoints(userId);
     return { level: activityLevel(points), points };
   }
 
   async details(userId: string): Promise<LevelResponse> {
     const badge = await this.level(userId);
-    const rows = await sqlRows<{ activity: Activity; points: number }>(
-      this.em,
-      'select activity, points from activity_points where user_id = ? and day = ?',
-      [userId, utcDay(this.clock.now())],
-    );
-    const today = new Map(rows.map((row) => [row.activity, row.points]));
+    const today = await this.repository.pointsOfDay(userId, utcDay(this.clock.now()));
     const next = LEVEL_THRESHOLDS.find((entry) => entry.points > badge.points);
     return {
       ...badge,

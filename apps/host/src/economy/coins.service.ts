@@ -6,7 +6,8 @@ import { badRequest } from '../common/problem';
 import { UserDirectoryService } from '../spaces/user-directory.service';
 import type { CoinTransactionResponse } from './dto/economy.dto';
 import { SYSTEM_ACCOUNTS } from './economy.rules';
-import { LedgerService, PostedTransaction, WalletEntryRow } from './ledger.service';
+import type { WalletEntryRow } from './ledger.repository';
+import { LedgerService, PostedTransaction } from './ledger.service';
 
 export interface CoinMove {
   amount: number;

@@ -2,12 +2,16 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { AuditModule } from '../audit/audit.module';
 import { ProfilesModule } from '../spaces/profiles.module';
+import { ActivityRepository } from './activity.repository';
 import { ActivityService } from './activity.service';
 import { CoinsService } from './coins.service';
 import { EconomyController } from './economy.controller';
 import { EconomyService } from './economy.service';
+import { LedgerRepository } from './ledger.repository';
 import { LedgerService } from './ledger.service';
+import { ShopRepository } from './shop.repository';
 import { ShopService } from './shop.service';
+import { VipRepository } from './vip.repository';
 import { VipService } from './vip.service';
 
 /**
@@ -17,7 +21,18 @@ import { VipService } from './vip.service';
 @Module({
   imports: [AccountsModule, AuditModule, ProfilesModule],
   controllers: [EconomyController],
-  providers: [LedgerService, CoinsService, VipService, ShopService, ActivityService, EconomyService],
+  providers: [
+    LedgerRepository,
+    LedgerService,
+    CoinsService,
+    VipRepository,
+    VipService,
+    ShopRepository,
+    ShopService,
+    ActivityRepository,
+    ActivityService,
+    EconomyService,
+  ],
   // Coins, VIP and shop services are exported for demo data; features use EconomyService and ActivityService.
   exports: [EconomyService, ActivityService, CoinsService, VipService, ShopService, LedgerService],
 })

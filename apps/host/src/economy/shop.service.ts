@@ -1,25 +1,12 @@
-import { EntityManager } from '@mikro-orm/core';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { conflict, notFound, ProblemException } from '../common/problem';
-import { sqlRows, sqlRun } from '../database/sql';
 import { CoinsService } from './coins.service';
-import type { InventoryEntry, ItemPurchaseResponse, ShopItemKind, ShopItemResponse } from './dto/economy.dto';
+import type { InventoryEntry, ItemPurchaseResponse, ShopItemResponse } from './dto/economy.dto';
 import { SYSTEM_ACCOUNTS } from './economy.rules';
 import { LedgerService } from './ledger.service';
+import { ShopRepository, type ShopItemRow } from './shop.repository';
 import { VipService } from './vip.service';
-
-interface ShopItemRow {
-  id: string;
-  kind: ShopItemKind;
-  code: string;
-  name: string;
-  description: string;
-  price: number;
-  vip_only: boolean;
-  music_url: string | null;
-  owned: boolean;
-}
 
 /** Whether a user may dress their space with a theme or skin, and if not, why. */
 export type ThemeAccess = 'usable' | 'unknown' | 'vip_required' | 'not_owned';
@@ -43,9 +30,6 @@ function itemResponse(row: ShopItemRow): ShopItemResponse {
   };
 }
 
-const ITEM_COLUMNS = `i.id, i.kind, i.code, i.name, i.description, i.price, i.vip_only, i.music_url,
-  exists(select 1 from owned_item o where o.item_id = i.id and o.user_id = ?) as owned`;
-
 /**
  * Decoration items: the catalog (seeded by migration), purchases through the ledger, inventories,
  * and the rule for which themes a user may apply. A priced item must be owned; a VIP-only item also
@@ -54,7 +38,7 @@ const ITEM_COLUMNS = `i.id, i.kind, i.code, i.name, i.description, i.price, i.vi
 @Injectable()
 export class ShopService {
   constructor(
-    private readonly em: EntityManager,
+    private readonly repository: ShopRepository,
     private readonly ledger: LedgerService,
     private readonly coins: CoinsService,
     private readonly vip: VipService,
@@ -62,20 +46,11 @@ export class ShopService {
   ) {}
 
   async catalog(viewerId: string): Promise<ShopItemResponse[]> {
-    const rows = await sqlRows<ShopItemRow>(
-      this.em,
-      `select ${ITEM_COLUMNS} from shop_item i order by i.position, i.id`,
-      [viewerId],
-    );
-    return rows.map(itemResponse);
+    return (await this.repository.catalog(viewerId)).map(itemResponse);
   }
 
   private async item(viewerId: string, itemId: string): Promise<ShopItemRow> {
-    const [row] = await sqlRows<ShopItemRow>(
-      this.em,
-      `select ${ITEM_COLUMNS} from shop_item i where i.id = ?`,
-      [viewerId, itemId],
-    );
+    const row = await this.repository.item(viewerId, itemId);
     if (!row) throw notFound('Item');
     return row;
   }
@@ -103,11 +78,7 @@ export class ShopService {
         transactionId = posted.id;
       }
       const acquiredAt = this.clock.now();
-      await sqlRun(
-        this.em,
-        'insert into owned_item (user_id, item_id, transaction_id, acquired_at) values (?, ?, ?, ?)',
-        [userId, itemId, transactionId, acquiredAt],
-      );
+      await this.repository.addOwned(userId, itemId, transactionId, acquiredAt);
       return {
         response: {
           item: itemResponse({ ...item, owned: true }),
@@ -120,12 +91,7 @@ export class ShopService {
   }
 
   async inventory(userId: string): Promise<InventoryEntry[]> {
-    const rows = await sqlRows<ShopItemRow & { acquired_at: Date }>(
-      this.em,
-      `select ${ITEM_COLUMNS}, o.acquired_at from owned_item o join shop_item i on i.id = o.item_id
-        where o.user_id = ? order by o.acquired_at desc, i.position`,
-      [userId, userId],
-    );
+    const rows = await this.repository.inventory(userId);
     return rows.map((row) => ({
       item: itemResponse(row),
       acquiredAt: new Date(row.acquired_at).toISOString(),
@@ -134,21 +100,12 @@ export class ShopService {
 
   /** Whether the user may use a theme or skin of the catalog now. */
   async themeAccess(userId: string, themeId: string): Promise<ThemeAccess> {
-    const [item] = await sqlRows<ShopItemRow>(
-      this.em,
-      `select ${ITEM_COLUMNS} from shop_item i where i.code = ? and i.kind in ('theme', 'skin')`,
-      [userId, themeId],
-    );
-    return this.access(userId, item);
+    return this.access(userId, await this.repository.themeByCode(userId, themeId));
   }
 
   /** Whether the user may play a music item of the catalog on their space now, and its track. */
   async musicAccess(userId: string, itemId: string): Promise<{ access: ThemeAccess; url: string | null }> {
-    const [item] = await sqlRows<ShopItemRow>(
-      this.em,
-      `select ${ITEM_COLUMNS} from shop_item i where i.id = ? and i.kind = 'music'`,
-      [userId, itemId],
-    );
+    const item = await this.repository.musicItem(userId, itemId);
     return { access: await this.access(userId, item), url: item?.music_url ?? null };
   }
 

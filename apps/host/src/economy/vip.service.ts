@@ -1,7 +1,5 @@
-import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
-import { sqlRows, sqlRun, uuidArray } from '../database/sql';
 import { CoinsService } from './coins.service';
 import type { VipBadge, VipPurchaseResponse, VipResponse } from './dto/economy.dto';
 import {
@@ -12,11 +10,7 @@ import {
   vipLevel,
 } from './economy.rules';
 import { LedgerService } from './ledger.service';
-
-interface MembershipRow {
-  since: Date | string;
-  expires_at: Date | string;
-}
+import { type MembershipRow, VipRepository } from './vip.repository';
 
 /** A membership as of `now`. */
 export interface VipState {
@@ -48,7 +42,7 @@ export function vipBadge(state: VipState): VipBadge {
 @Injectable()
 export class VipService {
   constructor(
-    private readonly em: EntityManager,
+    private readonly repository: VipRepository,
     private readonly ledger: LedgerService,
     private readonly coins: CoinsService,
     @Inject(Clock) private readonly clock: Clock,
@@ -56,22 +50,14 @@ export class VipService {
 
   /** The user's membership now, or null when they were never a member. */
   async state(userId: string): Promise<VipState | null> {
-    const [row] = await sqlRows<MembershipRow>(
-      this.em,
-      'select since, expires_at from vip_membership where user_id = ?',
-      [userId],
-    );
+    const row = await this.repository.membership(userId);
     return row ? vipState(row, this.clock.now()) : null;
   }
 
   /** The memberships of several users at once (those never members are absent), for lists of people. */
   async states(userIds: readonly string[]): Promise<Map<string, VipState>> {
     if (userIds.length === 0) return new Map();
-    const rows = await sqlRows<MembershipRow & { user_id: string }>(
-      this.em,
-      'select user_id, since, expires_at from vip_membership where user_id = any(?::uuid[])',
-      [uuidArray([...new Set(userIds)])],
-    );
+    const rows = await this.repository.memberships([...new Set(userIds)]);
     const now = this.clock.now();
     return new Map(rows.map((row) => [row.user_id, vipState(row, now)]));
   }
@@ -115,13 +101,7 @@ export class VipService {
       const since = running ? current.since : now;
       const from = running ? current.expiresAt : now;
       const expiresAt = new Date(from.getTime() + months * VIP_MONTH_MS);
-      await sqlRun(
-        this.em,
-        `insert into vip_membership (user_id, since, expires_at, updated_at) values (?, ?, ?, ?)
-         on conflict (user_id) do update set since = excluded.since, expires_at = excluded.expires_at,
-           updated_at = excluded.updated_at`,
-        [userId, since, expiresAt, now],
-      );
+      await this.repository.upsert(userId, since, expiresAt, now);
       const after = vipState({ since, expires_at: expiresAt }, now);
       return {
         response: {

@@ -6,21 +6,12 @@ import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { LIMITS } from '../common/limits';
-import { Keyset, keysetCondition } from '../common/pagination';
+import type { Keyset } from '../common/pagination';
 import { badRequest, conflict, notFound, ProblemException } from '../common/problem';
-import { sqlRows, sqlRun } from '../database/sql';
 import { KeywordMatcher, normalizeForMatching } from './keyword-matcher';
+import { type KeywordRuleRow, KeywordRulesRepository } from './keyword-rules.repository';
 import { ACTION_STRENGTH, type KeywordAction } from './moderation-state';
 import { Signals } from '../shared-store/signals';
-
-export interface KeywordRuleRow {
-  id: string;
-  phrase: string;
-  action: KeywordAction;
-  created_by: string | null;
-  created_at: Date;
-  updated_at: Date;
-}
 
 interface RuleHit {
   phrase: string;
@@ -61,6 +52,7 @@ export class KeywordRulesService {
 
   constructor(
     private readonly em: EntityManager,
+    private readonly repository: KeywordRulesRepository,
     private readonly audit: AuditService,
     @Inject(Clock) private readonly clock: Clock,
     private readonly signals: Signals,
@@ -108,29 +100,16 @@ export class KeywordRulesService {
 
   /** Rebuilds the automaton if the rules version moved; rules and version are read in one statement. */
   private async refresh(cached: CachedMatcher | undefined): Promise<CachedMatcher> {
-    // The caller's entity manager (and transaction, if any): PGlite has a single connection.
-    const em = this.em;
-    const [{ version }] = await sqlRows<{ version: string }>(
-      em,
-      'select version::text as version from moderation_rules_version',
-    );
+    const version = await this.repository.version();
     if (cached && cached.version === version) {
       cached.checkedAt = performance.now();
       return cached;
     }
-    const rows = await sqlRows<{ version: string; phrase: string | null; action: KeywordAction | null }>(
-      em,
-      `select v.version::text as version, r.phrase, r.action
-         from moderation_rules_version v left join moderation_rule r on true`,
-    );
+    const current = await this.repository.rulesWithVersion();
     const matcher = KeywordMatcher.build(
-      rows.flatMap((row) =>
-        row.phrase && row.action
-          ? [{ pattern: row.phrase, value: { phrase: row.phrase, action: row.action } }]
-          : [],
-      ),
+      current.rules.map((rule) => ({ pattern: rule.phrase, value: rule })),
     );
-    this.cached = { version: rows[0].version, matcher, checkedAt: performance.now() };
+    this.cached = { version: current.version, matcher, checkedAt: performance.now() };
     return this.cached;
   }
 
@@ -141,14 +120,8 @@ export class KeywordRulesService {
 
   // ── managing rules ───────────────────────────────────────────────────────
 
-  async list(limit: number, after: Keyset | undefined): Promise<KeywordRuleRow[]> {
-    const keyset = keysetCondition('r', after);
-    return sqlRows<KeywordRuleRow>(
-      this.em,
-      `select r.id, r.phrase, r.action, r.created_by, r.created_at, r.updated_at from moderation_rule r
-        where ${keyset.sql} order by r.created_at desc, r.id desc limit ?`,
-      [...keyset.params, limit + 1],
-    );
+  list(limit: number, after: Keyset | undefined): Promise<KeywordRuleRow[]> {
+    return this.repository.list(limit, after);
   }
 
   async create(adminId: string, phrase: string, action: KeywordAction): Promise<KeywordRuleRow> {
@@ -159,62 +132,45 @@ export class KeywordRulesService {
         { field: 'phrase', message: 'phrase must not be blank' },
       ]);
     }
-    const rows = await this.em.transactional(async () => {
-      const [{ count }] = await sqlRows<{ count: number }>(
-        this.em,
-        'select count(*)::int as count from moderation_rule',
-      );
-      if (count >= LIMITS.keywordRulesMax) {
+    const rule = await this.em.transactional(async () => {
+      if ((await this.repository.count()) >= LIMITS.keywordRulesMax) {
         throw badRequest('validation_failed', `There can be at most ${LIMITS.keywordRulesMax} keyword rules`);
       }
-      const now = this.clock.now();
-      const inserted = await sqlRows<KeywordRuleRow>(
-        this.em,
-        `insert into moderation_rule (id, phrase, normalized, action, created_by, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?) on conflict (normalized) do nothing
-         returning id, phrase, action, created_by, created_at, updated_at`,
-        [newId(), trimmed, normalized, action, adminId, now, now],
-      );
-      if (inserted.length === 0) throw conflict('rule_exists', 'A rule for this phrase already exists');
-      await this.changed(adminId, 'keyword_rule.create', inserted[0], { phrase: trimmed, action });
+      const inserted = await this.repository.insert({
+        id: newId(),
+        phrase: trimmed,
+        normalized,
+        action,
+        createdBy: adminId,
+        createdAt: this.clock.now(),
+      });
+      if (!inserted) throw conflict('rule_exists', 'A rule for this phrase already exists');
+      await this.changed(adminId, 'keyword_rule.create', inserted, { phrase: trimmed, action });
       return inserted;
     });
     this.signals.publish('moderation-rules', '');
-    return rows[0];
+    return rule;
   }
 
   async update(adminId: string, ruleId: string, action: KeywordAction): Promise<KeywordRuleRow> {
-    const rows = await this.em.transactional(async () => {
-      const [before] = await sqlRows<{ action: KeywordAction }>(
-        this.em,
-        'select action from moderation_rule where id = ? for update',
-        [ruleId],
-      );
-      if (!before) throw notFound('Keyword rule');
-      const updated = await sqlRows<KeywordRuleRow>(
-        this.em,
-        `update moderation_rule set action = ?, updated_at = ? where id = ?
-         returning id, phrase, action, created_by, created_at, updated_at`,
-        [action, this.clock.now(), ruleId],
-      );
-      await this.changed(adminId, 'keyword_rule.update', updated[0], {
-        phrase: updated[0].phrase,
+    const rule = await this.em.transactional(async () => {
+      const previousAction = await this.repository.lockAction(ruleId);
+      if (!previousAction) throw notFound('Keyword rule');
+      const updated = await this.repository.updateAction(ruleId, action, this.clock.now());
+      await this.changed(adminId, 'keyword_rule.update', updated, {
+        phrase: updated.phrase,
         action,
-        previousAction: before.action,
+        previousAction,
       });
       return updated;
     });
     this.signals.publish('moderation-rules', '');
-    return rows[0];
+    return rule;
   }
 
   async delete(adminId: string, ruleId: string): Promise<void> {
     await this.em.transactional(async () => {
-      const [removed] = await sqlRows<Pick<KeywordRuleRow, 'id' | 'phrase' | 'action'>>(
-        this.em,
-        'delete from moderation_rule where id = ? returning id, phrase, action',
-        [ruleId],
-      );
+      const removed = await this.repository.delete(ruleId);
       if (!removed) throw notFound('Keyword rule');
       await this.changed(adminId, 'keyword_rule.delete', removed, {
         phrase: removed.phrase,
@@ -234,7 +190,7 @@ export class KeywordRulesService {
     rule: Pick<KeywordRuleRow, 'id'>,
     details: Record<string, AuditDetail>,
   ): Promise<void> {
-    await sqlRun(this.em, 'update moderation_rules_version set version = version + 1');
+    await this.repository.bumpVersion();
     await this.audit.record({
       actorId: adminId,
       action,

@@ -1,6 +1,3 @@
-import type { EntityManager } from '@mikro-orm/core';
-import { sqlRun } from '../database/sql';
-
 /**
  * Where an item stands with moderation. Only `published` items reach anyone but their author; the
  * privacy rule reads this (see `mayViewModerated`).
@@ -26,22 +23,7 @@ export function moderationStatus(row: { moderation: ModerationState; moderation_
 }
 
 /**
- * Moves one row of a content table from moderation state `from` to `to` as a compare-and-set, so
- * two reviewers deciding at once cannot both succeed. For content modules, on their own tables
- * (every moderated table has `moderation` and `moderation_reason` columns).
+ * Kept here for the content modules (posts, spaces) whose moderation SQL has not yet moved into their
+ * repositories; a repository imports it from database/moderation-columns.ts.
  */
-export async function compareAndSetModeration(
-  em: EntityManager,
-  table: 'post' | 'comment' | 'board_message' | 'album' | 'photo',
-  id: string,
-  from: ModerationState,
-  to: ModerationState,
-  reason: string | null,
-): Promise<boolean> {
-  const changed = await sqlRun(
-    em,
-    `update ${table} set moderation = ?, moderation_reason = ? where id = ? and moderation = ?`,
-    [to, reason, id, from],
-  );
-  return changed > 0;
-}
+export { compareAndSetModeration } from '../database/moderation-columns';

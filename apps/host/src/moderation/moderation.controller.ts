@@ -1,12 +1,10 @@
 import {
   Body,
   Controller,
-  Delete,
   Get,
   HttpStatus,
   Injectable,
   Param,
-  Patch,
   PipeTransform,
   Post,
   Query,
@@ -20,17 +18,12 @@ import { iso } from '../common/time';
 import { CurrentUser, RequireRole, SessionAuth } from '../accounts/auth.decorators';
 import { Endpoint } from '../common/endpoint.decorator';
 import { ParseIdPipe } from '../common/id.pipe';
-import { decodeCursor, PageQuery, pageSize, toPage } from '../common/pagination';
+import { decodeCursor, pageSize, toPage } from '../common/pagination';
 import { malformedInPath, ProblemException } from '../common/problem';
 import { CONTENT_TYPES } from '../albums/image-processing';
 import { ApiImageResponse, imageFile } from '../albums/image-http';
 import { UserDirectoryService } from '../spaces/user-directory.service';
 import {
-  CheckTextRequest,
-  CreateKeywordRuleRequest,
-  CreateReportRequest,
-  KeywordRulePage,
-  KeywordRuleResponse,
   ModeratedPostContext,
   ModerationCasePage,
   ModerationCaseQuery,
@@ -39,14 +32,11 @@ import {
   ModerationDecisionResponse,
   OptionalReasonRequest,
   ReasonRequest,
-  ReportResponse,
   ReviewImageQuery,
-  TextCheckResponse,
-  UpdateKeywordRuleRequest,
 } from './dto/moderation.dto';
-import { KeywordRulesService, type KeywordRuleRow } from './keyword-rules.service';
 import { SUBJECT_TYPES, type SubjectType } from './moderation-subjects';
-import { ModerationService, type DecisionAction, type DecisionRow } from './moderation.service';
+import type { DecisionRow } from './moderation.repository';
+import { ModerationService, type DecisionAction } from './moderation.service';
 
 /** A subject type in a path; an unknown one names nothing, so it is a 404 like an unknown id. */
 @Injectable()
@@ -62,96 +52,19 @@ class ParseSubjectTypePipe implements PipeTransform<string, SubjectType> {
 const SubjectTypeParam = () =>
   ApiParam({ name: 'subjectType', enum: SUBJECT_TYPES, description: 'The kind of content' });
 
-function ruleResponse(row: KeywordRuleRow): KeywordRuleResponse {
-  return {
-    id: row.id,
-    phrase: row.phrase,
-    action: row.action,
-    createdAt: iso(row.created_at),
-    updatedAt: iso(row.updated_at),
-  };
-}
-
-/** What admins need to moderate: keyword rules, the review queue, decisions and their record. */
+/**
+ * What admins need to judge content: the review queue, the images under review, decisions and their
+ * record (keyword rules: KeywordRulesController; users' reports: ReportsController).
+ */
 @ApiTags('moderation')
 @SessionAuth()
 @RequireRole('admin')
 @Controller('admin/moderation')
 export class ModerationAdminController {
   constructor(
-    private readonly rules: KeywordRulesService,
     private readonly moderation: ModerationService,
     private readonly directory: UserDirectoryService,
   ) {}
-
-  // ── keyword rules ────────────────────────────────────────────────────────
-
-  @Get('rules')
-  @Endpoint({
-    operationId: 'listKeywordRules',
-    summary: 'Keyword rules, newest first (admins only)',
-    response: KeywordRulePage,
-    problems: [403],
-  })
-  async listRules(@Query() query: PageQuery): Promise<KeywordRulePage> {
-    const limit = pageSize(query);
-    const rows = await this.rules.list(limit, decodeCursor(query.cursor));
-    return toPage(rows, limit, ruleResponse);
-  }
-
-  @Post('rules')
-  @Endpoint({
-    operationId: 'createKeywordRule',
-    summary: 'Add a keyword rule (admins only)',
-    response: KeywordRuleResponse,
-    status: HttpStatus.CREATED,
-    problems: [403, 409],
-  })
-  async createRule(
-    @CurrentUser() admin: AuthUser,
-    @Body() body: CreateKeywordRuleRequest,
-  ): Promise<KeywordRuleResponse> {
-    return ruleResponse(await this.rules.create(admin.id, body.phrase, body.action));
-  }
-
-  @Post('rules/check')
-  @Endpoint({
-    operationId: 'checkTextAgainstRules',
-    summary: 'Try a text against the keyword rules: which match, and what posting it would do (admins only)',
-    response: TextCheckResponse,
-    problems: [403],
-  })
-  checkText(@Body() body: CheckTextRequest): Promise<TextCheckResponse> {
-    return this.rules.verdict([body.text]);
-  }
-
-  @Patch('rules/:ruleId')
-  @Endpoint({
-    operationId: 'updateKeywordRule',
-    summary: "Change a keyword rule's action (admins only)",
-    response: KeywordRuleResponse,
-    problems: [403, 404],
-  })
-  async updateRule(
-    @CurrentUser() admin: AuthUser,
-    @Param('ruleId', ParseIdPipe) ruleId: string,
-    @Body() body: UpdateKeywordRuleRequest,
-  ): Promise<KeywordRuleResponse> {
-    return ruleResponse(await this.rules.update(admin.id, ruleId, body.action));
-  }
-
-  @Delete('rules/:ruleId')
-  @Endpoint({
-    operationId: 'deleteKeywordRule',
-    summary: 'Delete a keyword rule (admins only)',
-    problems: [403, 404],
-  })
-  async deleteRule(
-    @CurrentUser() admin: AuthUser,
-    @Param('ruleId', ParseIdPipe) ruleId: string,
-  ): Promise<void> {
-    await this.rules.delete(admin.id, ruleId);
-  }
 
   // ── the review queue ─────────────────────────────────────────────────────
 
@@ -376,36 +289,5 @@ export class ModerationAdminController {
     );
     const page = toPage(rows, limit, (row) => row);
     return { items: await this.decisionResponses(page.items), nextCursor: page.nextCursor };
-  }
-}
-
-@ApiTags('moderation')
-@SessionAuth()
-@Controller('reports')
-export class ReportsController {
-  constructor(private readonly moderation: ModerationService) {}
-
-  @Post()
-  @Endpoint({
-    operationId: 'reportContent',
-    summary: 'Report a post or comment I can see to the reviewers (once per item)',
-    response: ReportResponse,
-    status: HttpStatus.CREATED,
-    problems: [404, 409],
-  })
-  async report(@CurrentUser() viewer: AuthUser, @Body() body: CreateReportRequest): Promise<ReportResponse> {
-    const row = await this.moderation.report(
-      viewer.id,
-      body.subjectType,
-      body.subjectId.toLowerCase(),
-      body.reason,
-    );
-    return {
-      id: row.id,
-      subjectType: body.subjectType,
-      subjectId: row.subject_id,
-      reason: row.reason,
-      createdAt: iso(row.created_at),
-    };
   }
 }

@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { ProfilesModule } from '../spaces/profiles.module';
+import { KeywordRulesRepository } from './keyword-rules.repository';
 import { KeywordRulesService } from './keyword-rules.service';
-import { ModerationAdminController, ReportsController } from './moderation.controller';
+import { KeywordRulesController } from './keyword-rules.controller';
+import { ModerationAdminController } from './moderation.controller';
 import { ModerationSubjects } from './moderation-subjects';
 import { ModerationRepository } from './moderation.repository';
 import { ModerationService } from './moderation.service';
+import { ReportsController } from './reports.controller';
 
 /**
  * Keyword screening, the review queue, reports and decisions. Content modules import this module to
@@ -13,8 +16,14 @@ import { ModerationService } from './moderation.service';
  */
 @Module({
   imports: [AuditModule, ProfilesModule],
-  controllers: [ModerationAdminController, ReportsController],
-  providers: [KeywordRulesService, ModerationService, ModerationRepository, ModerationSubjects],
+  controllers: [KeywordRulesController, ModerationAdminController, ReportsController],
+  providers: [
+    KeywordRulesRepository,
+    KeywordRulesService,
+    ModerationService,
+    ModerationRepository,
+    ModerationSubjects,
+  ],
   exports: [ModerationService, ModerationSubjects],
 })
 export class ModerationModule {}

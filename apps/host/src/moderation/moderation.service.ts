@@ -4,12 +4,17 @@ import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { LIMITS } from '../common/limits';
-import { Keyset, keysetCondition } from '../common/pagination';
+import type { Keyset } from '../common/pagination';
 import { conflict, notFound, ProblemException } from '../common/problem';
-import { sqlRows, sqlRun } from '../database/sql';
 import { KeywordRulesService, type Verdict } from './keyword-rules.service';
 import type { ModerationState } from './moderation-state';
-import { type DecisionFilter, ModerationRepository } from './moderation.repository';
+import {
+  type CaseRow,
+  type DecisionFilter,
+  type DecisionRow,
+  ModerationRepository,
+  type ReportRow,
+} from './moderation.repository';
 import {
   ModerationSubjects,
   type ReviewImageSize,
@@ -36,42 +41,6 @@ export interface SubjectRef {
   type: SubjectType;
   id: string;
   authorId: string;
-}
-
-export interface CaseRow {
-  id: string;
-  subject_type: SubjectType;
-  subject_id: string;
-  author_id: string | null;
-  status: CaseStatus;
-  keyword_action: 'hold' | 'flag' | null;
-  keywords: string[] | string;
-  report_count: number;
-  report_reasons: string[];
-  created_at: Date;
-  updated_at: Date;
-  closed_at: Date | null;
-}
-
-export interface DecisionRow {
-  id: string;
-  subject_type: SubjectType;
-  subject_id: string;
-  case_id: string | null;
-  action: DecisionAction;
-  reason: string | null;
-  admin_id: string | null;
-  previous_state: ModerationState;
-  new_state: ModerationState;
-  created_at: Date;
-}
-
-export interface ReportRow {
-  id: string;
-  subject_type: SubjectType;
-  subject_id: string;
-  reason: string;
-  created_at: Date;
 }
 
 const stateConflict = (detail: string) => conflict('moderation_conflict', detail);
@@ -115,28 +84,12 @@ export class ModerationService {
    */
   async enqueue(subject: SubjectRef, verdict: Verdict): Promise<void> {
     if (verdict.action === null) return;
-    const now = this.clock.now();
-    await sqlRun(
-      this.em,
-      `insert into moderation_case
-         (id, subject_type, subject_id, author_id, status, keyword_action, keywords, report_count, created_at, updated_at)
-       values (?, ?, ?, ?, 'open', ?, ?::jsonb, 0, ?, ?)
-       on conflict (subject_type, subject_id) where status = 'open' do update set
-         keyword_action = case when moderation_case.keyword_action = 'hold' or excluded.keyword_action = 'hold'
-                               then 'hold' else 'flag' end,
-         keywords = (select coalesce(jsonb_agg(distinct k order by k), '[]'::jsonb)
-                       from jsonb_array_elements_text(moderation_case.keywords || excluded.keywords) k),
-         updated_at = excluded.updated_at`,
-      [
-        newId(),
-        subject.type,
-        subject.id,
-        subject.authorId,
-        verdict.action,
-        JSON.stringify(verdict.keywords),
-        now,
-        now,
-      ],
+    await this.repository.openKeywordCase(
+      newId(),
+      subject,
+      verdict.action,
+      verdict.keywords,
+      this.clock.now(),
     );
   }
 
@@ -166,47 +119,29 @@ export class ModerationService {
     }
     return this.em.transactional(async () => {
       const now = this.clock.now();
-      const [report] = await sqlRows<ReportRow>(
-        this.em,
-        `insert into moderation_report (id, subject_type, subject_id, reporter_id, reason, created_at)
-         values (?, ?, ?, ?, ?, ?) on conflict (subject_type, subject_id, reporter_id) do nothing
-         returning id, subject_type, subject_id, reason, created_at`,
-        [newId(), type, subjectId, viewerId, text, now],
-      );
+      const report = await this.repository.insertReport({
+        id: newId(),
+        subjectType: type,
+        subjectId,
+        reporterId: viewerId,
+        reason: text,
+        createdAt: now,
+      });
       if (!report) throw conflict('already_reported', 'You already reported this');
-      const [openCase] = await sqlRows<{ id: string }>(
-        this.em,
-        `insert into moderation_case
-           (id, subject_type, subject_id, author_id, status, keyword_action, keywords, report_count, created_at, updated_at)
-         values (?, ?, ?, ?, 'open', null, '[]'::jsonb, 1, ?, ?)
-         on conflict (subject_type, subject_id) where status = 'open' do update set
-           report_count = moderation_case.report_count + 1, updated_at = excluded.updated_at
-         returning id`,
-        [newId(), type, subjectId, info.authorId, now, now],
+      const caseId = await this.repository.countReport(
+        newId(),
+        { type, id: subjectId, authorId: info.authorId },
+        now,
       );
-      await sqlRun(this.em, 'update moderation_report set case_id = ? where id = ?', [
-        openCase.id,
-        report.id,
-      ]);
+      await this.repository.attachReport(report.id, caseId);
       return report;
     });
   }
 
   // ── the review queue ─────────────────────────────────────────────────────
 
-  async listCases(status: CaseStatus, limit: number, after: Keyset | undefined): Promise<CaseRow[]> {
-    const keyset = keysetCondition('c', after);
-    return sqlRows<CaseRow>(
-      this.em,
-      `select c.id, c.subject_type, c.subject_id, c.author_id, c.status, c.keyword_action, c.keywords,
-              c.report_count, c.created_at, c.updated_at, c.closed_at,
-              array(select r.reason from moderation_report r where r.case_id = c.id
-                     order by r.created_at desc, r.id desc limit ?) as report_reasons
-         from moderation_case c
-        where c.status = ? and ${keyset.sql}
-        order by c.created_at desc, c.id desc limit ?`,
-      [LIMITS.caseReportReasonsShown, status, ...keyset.params, limit + 1],
-    );
+  listCases(status: CaseStatus, limit: number, after: Keyset | undefined): Promise<CaseRow[]> {
+    return this.repository.listCases(status, LIMITS.caseReportReasonsShown, limit, after);
   }
 
   /** The content the given cases are about, by `type:id`; deleted content is missing. */
@@ -255,13 +190,9 @@ export class ModerationService {
     return this.em.transactional(async () => {
       const info = (await handler.describe([subjectId])).get(subjectId);
       if (!info) throw notFound('Content');
-      const [openCase] = await sqlRows<{ id: string }>(
-        this.em,
-        `select id from moderation_case where subject_type = ? and subject_id = ? and status = 'open' for update`,
-        [handler.type, subjectId],
-      );
+      const openCase = await this.repository.lockOpenCase(handler.type, subjectId);
       const from = info.state;
-      const to = this.nextState(action, from, openCase !== undefined);
+      const to = this.nextState(action, from, openCase !== null);
       if (to !== from) {
         const authorReason = action === 'reject' || action === 'unpublish' ? why : null;
         if (!(await handler.setState(subjectId, from, to, authorReason))) {
@@ -269,21 +200,19 @@ export class ModerationService {
         }
       }
       const now = this.clock.now();
-      if (openCase) {
-        await sqlRun(
-          this.em,
-          `update moderation_case set status = 'closed', closed_at = ?, updated_at = ? where id = ?`,
-          [now, now, openCase.id],
-        );
-      }
-      const [decision] = await sqlRows<DecisionRow>(
-        this.em,
-        `insert into moderation_decision
-           (id, subject_type, subject_id, case_id, action, reason, admin_id, previous_state, new_state, created_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         returning id, subject_type, subject_id, case_id, action, reason, admin_id, previous_state, new_state, created_at`,
-        [newId(), handler.type, subjectId, openCase?.id ?? null, action, why, adminId, from, to, now],
-      );
+      if (openCase) await this.repository.closeCase(openCase.id, now);
+      const decision = await this.repository.insertDecision({
+        id: newId(),
+        subjectType: handler.type,
+        subjectId,
+        caseId: openCase?.id ?? null,
+        action,
+        reason: why,
+        adminId,
+        previousState: from,
+        newState: to,
+        createdAt: now,
+      });
       await this.audit.record({
         actorId: adminId,
         action: `moderation.${action}`,

@@ -2,7 +2,8 @@ import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { Keyset, keysetCondition } from '../common/pagination';
 import { sqlRows, sqlRun, uuidArray } from '../database/sql';
-import { compareAndSetModeration, type ModerationState } from '../moderation/moderation-state';
+import { compareAndSetModeration } from '../database/moderation-columns';
+import type { ModerationState } from '../moderation/moderation-state';
 import { moderatedCondition } from '../privacy/privacy.fragments';
 import { BoardMessage } from './board-message.entity';
 
