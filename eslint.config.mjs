@@ -13,22 +13,11 @@ const HOST_FILES_WITH_SQL = [
   'apps/host/src/events/event-dispatcher.service.ts',
   'apps/host/src/events/events.service.ts',
   'apps/host/src/events/webhooks.service.ts',
-  'apps/host/src/feed/feed.service.ts',
-  'apps/host/src/friends/friends.service.ts',
-  'apps/host/src/gifts/gifts.service.ts',
-  'apps/host/src/notifications/notifications.service.ts',
   'apps/host/src/oauth/oauth-tokens.service.ts',
   'apps/host/src/open-api/app-storage.service.ts',
   'apps/host/src/open-api/app-wide-storage.service.ts',
   'apps/host/src/open-api/key-value-store.ts',
   'apps/host/src/orders/orders.service.ts',
-  'apps/host/src/posts/interactions.service.ts',
-  'apps/host/src/posts/posts-moderation.ts',
-  'apps/host/src/posts/posts.service.ts',
-  'apps/host/src/privacy/privacy.service.ts',
-  'apps/host/src/spaces/board-moderation.ts',
-  'apps/host/src/spaces/spaces.service.ts',
-  'apps/host/src/spaces/user-directory.service.ts',
 ];
 
 export default defineConfig(

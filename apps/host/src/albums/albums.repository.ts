@@ -3,8 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { type Keyset, keysetCondition } from '../common/pagination';
 import { sqlRows, sqlRun, uuidArray } from '../database/sql';
 import type { ModerationState } from '../moderation/moderation-state';
-import { audienceGroupIds } from '../privacy/audience-groups.fragments';
 import type { PrivacyLevel } from '../privacy/privacy-level';
+import { audienceGroupIds } from '../privacy/privacy.fragments';
 import { moderatedCondition, type SqlFragment } from '../privacy/privacy.service';
 
 export interface AlbumRow {

@@ -11,7 +11,8 @@ import { Meta } from '../database/meta.entity';
 import { CoinsService } from '../economy/coins.service';
 import { ShopService } from '../economy/shop.service';
 import { VipService } from '../economy/vip.service';
-import { FriendsService } from '../friends/friends.service';
+import { FriendGroupsService } from '../friends/friend-groups.service';
+import { FriendRequestsService } from '../friends/friend-requests.service';
 import { PostsService } from '../posts/posts.service';
 import { SpacesService } from '../spaces/spaces.service';
 import { loadSharp } from '../albums/sharp';
@@ -65,7 +66,8 @@ export class DemoService {
   constructor(
     private readonly em: EntityManager,
     private readonly accounts: AccountsService,
-    private readonly friends: FriendsService,
+    private readonly friendRequests: FriendRequestsService,
+    private readonly friendGroups: FriendGroupsService,
     private readonly posts: PostsService,
     private readonly spaces: SpacesService,
     private readonly coins: CoinsService,
@@ -188,16 +190,16 @@ export class DemoService {
       [lilei, hanmeimei],
       [xiaohong, hanmeimei],
     ]) {
-      const request = await this.friends.sendRequest(a.id, b.id, '我们是同学，加个好友吧');
-      await this.friends.accept(b.id, request.id);
+      const request = await this.friendRequests.sendRequest(a.id, b.id, '我们是同学，加个好友吧');
+      await this.friendRequests.accept(b.id, request.id);
     }
-    await this.friends.sendRequest(zhangwei.id, xiaoming.id, '你好，我是张伟');
+    await this.friendRequests.sendRequest(zhangwei.id, xiaoming.id, '你好，我是张伟');
 
-    const classmates = await this.friends.createGroup(xiaoming.id, '同学');
-    await this.friends.addMember(xiaoming.id, classmates.id, lilei.id);
-    await this.friends.addMember(xiaoming.id, classmates.id, hanmeimei.id);
-    const family = await this.friends.createGroup(xiaoming.id, '家人');
-    await this.friends.addMember(xiaoming.id, family.id, xiaohong.id);
+    const classmates = await this.friendGroups.createGroup(xiaoming.id, '同学');
+    await this.friendGroups.addMember(xiaoming.id, classmates.id, lilei.id);
+    await this.friendGroups.addMember(xiaoming.id, classmates.id, hanmeimei.id);
+    const family = await this.friendGroups.createGroup(xiaoming.id, '家人');
+    await this.friendGroups.addMember(xiaoming.id, family.id, xiaohong.id);
 
     const hello = await this.posts.createMood(xiaoming.id, '大家好，这是我在空间的第一条说说！', {
       privacy: 'public',

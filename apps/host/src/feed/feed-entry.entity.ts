@@ -1,7 +1,8 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { newId } from '../common/ids';
+import type { PostActivityVerb } from '../posts/post-activity';
 
-export type FeedVerb = 'posted' | 'reposted' | 'commented';
+export type FeedVerb = PostActivityVerb;
 
 /** Something a user did that their friends' information centers show; visible only when its post is. */
 @Entity({ tableName: 'feed_entry' })

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { PostsModule } from '../posts/posts.module';
-import { PrivacyModule } from '../privacy/privacy.module';
 import { FeedController } from './feed.controller';
+import { FeedRepository } from './feed.repository';
 import { FeedService } from './feed.service';
 
 @Module({
-  imports: [PostsModule, PrivacyModule],
+  imports: [PostsModule],
   controllers: [FeedController],
-  providers: [FeedService],
+  providers: [FeedService, FeedRepository],
 })
 export class FeedModule {}

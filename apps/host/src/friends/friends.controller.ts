@@ -19,6 +19,8 @@ import {
 } from './dto/friends.dto';
 import type { FriendGroup } from './friend-group.entity';
 import type { FriendRequest } from './friend-request.entity';
+import { FriendGroupsService } from './friend-groups.service';
+import { FriendRequestsService } from './friend-requests.service';
 import { FriendsService } from './friends.service';
 
 @ApiTags('friends')
@@ -27,6 +29,8 @@ import { FriendsService } from './friends.service';
 export class FriendsController {
   constructor(
     private readonly friends: FriendsService,
+    private readonly requests: FriendRequestsService,
+    private readonly friendGroups: FriendGroupsService,
     private readonly directory: UserDirectoryService,
   ) {}
 
@@ -67,7 +71,7 @@ export class FriendsController {
     @Body() body: SendFriendRequestRequest,
   ): Promise<FriendRequestResponse> {
     return this.requestResponse(
-      await this.friends.sendRequest(viewer.id, body.userId.toLowerCase(), body.note),
+      await this.requests.sendRequest(viewer.id, body.userId.toLowerCase(), body.note),
     );
   }
 
@@ -82,7 +86,7 @@ export class FriendsController {
     @Query() query: FriendRequestQuery,
   ): Promise<FriendRequestPage> {
     const limit = pageSize(query);
-    const rows = await this.friends.listRequests(
+    const rows = await this.requests.listRequests(
       viewer.id,
       query.direction ?? 'incoming',
       limit,
@@ -110,7 +114,7 @@ export class FriendsController {
     @CurrentUser() viewer: AuthUser,
     @Param('requestId', ParseIdPipe) id: string,
   ): Promise<FriendRequestResponse> {
-    return this.requestResponse(await this.friends.accept(viewer.id, id));
+    return this.requestResponse(await this.requests.accept(viewer.id, id));
   }
 
   @Post('friend-requests/:requestId/decline')
@@ -124,7 +128,7 @@ export class FriendsController {
     @CurrentUser() viewer: AuthUser,
     @Param('requestId', ParseIdPipe) id: string,
   ): Promise<FriendRequestResponse> {
-    return this.requestResponse(await this.friends.decline(viewer.id, id));
+    return this.requestResponse(await this.requests.decline(viewer.id, id));
   }
 
   @Post('friend-requests/:requestId/cancel')
@@ -138,7 +142,7 @@ export class FriendsController {
     @CurrentUser() viewer: AuthUser,
     @Param('requestId', ParseIdPipe) id: string,
   ): Promise<FriendRequestResponse> {
-    return this.requestResponse(await this.friends.cancel(viewer.id, id));
+    return this.requestResponse(await this.requests.cancel(viewer.id, id));
   }
 
   @Get('friends')
@@ -166,7 +170,7 @@ export class FriendsController {
     response: FriendGroupList,
   })
   async groups(@CurrentUser() viewer: AuthUser): Promise<FriendGroupList> {
-    const groups = await this.friends.listGroups(viewer.id);
+    const groups = await this.friendGroups.listGroups(viewer.id);
     return {
       items: await Promise.all(groups.map(({ group, memberIds }) => this.groupResponse(group, memberIds))),
     };
@@ -184,7 +188,7 @@ export class FriendsController {
     @CurrentUser() viewer: AuthUser,
     @Body() body: FriendGroupNameRequest,
   ): Promise<FriendGroupResponse> {
-    return this.groupResponse(await this.friends.createGroup(viewer.id, body.name), []);
+    return this.groupResponse(await this.friendGroups.createGroup(viewer.id, body.name), []);
   }
 
   @Patch('friend-groups/:groupId')
@@ -199,8 +203,8 @@ export class FriendsController {
     @Param('groupId', ParseIdPipe) groupId: string,
     @Body() body: FriendGroupNameRequest,
   ): Promise<FriendGroupResponse> {
-    const group = await this.friends.renameGroup(viewer.id, groupId, body.name);
-    return this.groupResponse(group, (await this.friends.getGroup(viewer.id, groupId)).memberIds);
+    const group = await this.friendGroups.renameGroup(viewer.id, groupId, body.name);
+    return this.groupResponse(group, (await this.friendGroups.getGroup(viewer.id, groupId)).memberIds);
   }
 
   @Delete('friend-groups/:groupId')
@@ -213,7 +217,7 @@ export class FriendsController {
     @CurrentUser() viewer: AuthUser,
     @Param('groupId', ParseIdPipe) groupId: string,
   ): Promise<void> {
-    await this.friends.deleteGroup(viewer.id, groupId);
+    await this.friendGroups.deleteGroup(viewer.id, groupId);
   }
 
   @Put('friend-groups/:groupId/members/:userId')
@@ -223,7 +227,7 @@ export class FriendsController {
     @Param('groupId', ParseIdPipe) groupId: string,
     @Param('userId', ParseIdPipe) userId: string,
   ): Promise<void> {
-    await this.friends.addMember(viewer.id, groupId, userId);
+    await this.friendGroups.addMember(viewer.id, groupId, userId);
   }
 
   @Delete('friend-groups/:groupId/members/:userId')
@@ -237,7 +241,7 @@ export class FriendsController {
     @Param('groupId', ParseIdPipe) groupId: string,
     @Param('userId', ParseIdPipe) userId: string,
   ): Promise<void> {
-    await this.friends.removeMember(viewer.id, groupId, userId);
+    await this.friendGroups.removeMember(viewer.id, groupId, userId);
   }
 
   @Get('blocks')

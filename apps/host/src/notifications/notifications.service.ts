@@ -2,9 +2,8 @@ import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import type { Keyset } from '../common/pagination';
-import { sqlRows, sqlRun, uuidArray } from '../database/sql';
-import { Notification, NotificationKind } from './notification.entity';
-import { NotificationRow, NotificationsRepository, SHOWN } from './notifications.repository';
+import type { NotificationKind } from './notification.entity';
+import { NotificationRow, NotificationsRepository } from './notifications.repository';
 import { UnreadPublisher } from './unread-publisher';
 
 export interface NotifyInput {
@@ -36,22 +35,19 @@ export class NotificationsService {
    */
   notify(input: NotifyInput): void {
     if (input.recipientId === input.actorId) return;
-    this.em.persist(
-      this.em.create(Notification, {
-        recipientId: input.recipientId,
-        kind: input.kind,
-        actorId: input.actorId,
-        subjectId: input.subjectId ?? null,
-        postId: input.postId ?? null,
-        photoId: input.photoId ?? null,
-        appId: input.appId ?? null,
-        text: input.text ?? null,
-        linkUrl: input.linkUrl ?? null,
-        versionNumber: input.versionNumber ?? null,
-        readAt: null,
-        createdAt: this.clock.now(),
-      }),
-    );
+    this.repository.add({
+      recipientId: input.recipientId,
+      kind: input.kind,
+      actorId: input.actorId,
+      subjectId: input.subjectId ?? null,
+      postId: input.postId ?? null,
+      photoId: input.photoId ?? null,
+      appId: input.appId ?? null,
+      text: input.text ?? null,
+      linkUrl: input.linkUrl ?? null,
+      versionNumber: input.versionNumber ?? null,
+      createdAt: this.clock.now(),
+    });
   }
 
   list(
@@ -68,40 +64,16 @@ export class NotificationsService {
    * differently, and their open streams hear of it once the change is committed.
    */
   async actorStandingChanged(actorId: string): Promise<void> {
-    const rows = await sqlRows<{ recipient_id: string }>(
-      this.em,
-      'select distinct recipient_id from notification where actor_id = ? and read_at is null',
-      [actorId],
-    );
-    this.unread.changed(
-      this.em,
-      rows.map((row) => row.recipient_id),
-    );
+    this.unread.changed(this.em, await this.repository.recipientsWithUnreadFrom(actorId));
   }
 
   /** How many notifications of a kind a user sent through an app since an instant (app quotas). */
-  async sentThroughAppSince(
-    appId: string,
-    actorId: string,
-    kind: NotificationKind,
-    since: Date,
-  ): Promise<number> {
-    const [row] = await sqlRows<{ count: number }>(
-      this.em,
-      `select count(*)::int as count from notification
-        where app_id = ? and actor_id = ? and kind = ? and created_at >= ?`,
-      [appId, actorId, kind, since],
-    );
-    return row.count;
+  sentThroughAppSince(appId: string, actorId: string, kind: NotificationKind, since: Date): Promise<number> {
+    return this.repository.countSentThroughApp(appId, actorId, kind, since);
   }
 
-  async unreadCount(recipientId: string): Promise<number> {
-    const [row] = await sqlRows<{ count: number }>(
-      this.em,
-      `select count(*)::int as count from notification where recipient_id = ? and read_at is null and ${SHOWN}`,
-      [recipientId],
-    );
-    return row?.count ?? 0;
+  unreadCount(recipientId: string): Promise<number> {
+    return this.repository.unreadCount(recipientId);
   }
 
   /**
@@ -111,18 +83,7 @@ export class NotificationsService {
   async markRead(recipientId: string, ids: string[] | undefined): Promise<number> {
     const now = this.clock.now();
     if (ids !== undefined && ids.length === 0) return 0;
-    const updated =
-      ids === undefined
-        ? await sqlRun(
-            this.em,
-            `update notification set read_at = ? where recipient_id = ? and read_at is null and ${SHOWN}`,
-            [now, recipientId],
-          )
-        : await sqlRun(
-            this.em,
-            `update notification set read_at = ? where recipient_id = ? and read_at is null and ${SHOWN} and id = any(?::uuid[])`,
-            [now, recipientId, uuidArray(ids)],
-          );
+    const updated = await this.repository.markRead(recipientId, ids, now);
     if (updated > 0) this.unread.changed(this.em, [recipientId]);
     return updated;
   }

@@ -6,7 +6,8 @@ import { LIMITS } from '../common/limits';
 import { notFound } from '../common/problem';
 import { EventsService } from '../events/events.service';
 import type { AccessContext } from '../oauth/oauth-tokens.service';
-import { type AppStory, PostsService, type StoryChange } from '../posts/posts.service';
+import { type AppStory, PostStoriesService, type StoryChange } from '../posts/post-stories.service';
+import { PostsService } from '../posts/posts.service';
 import { appUserQuota, type DailyQuota, spendDailyQuota } from './daily-quota';
 import type { CreateStoryRequest, StoryPrivacy, StoryResponse } from './dto/open-api.dto';
 
@@ -21,13 +22,14 @@ export class StoriesService implements OnModuleInit {
   constructor(
     private readonly em: EntityManager,
     private readonly posts: PostsService,
+    private readonly stories: PostStoriesService,
     private readonly events: EventsService,
     private readonly authorizations: AuthorizationsService,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
-    this.posts.onStoryChange((change) => this.tell(change));
+    this.stories.onStoryChange((change) => this.tell(change));
   }
 
   async create(access: AccessContext, request: CreateStoryRequest): Promise<StoryResponse> {
@@ -40,7 +42,7 @@ export class StoriesService implements OnModuleInit {
         { linkUrl: request.linkUrl ?? null, imageUrl: request.imageUrl ?? null },
         { privacy: request.privacy ?? 'friends' },
       );
-      const created = (await this.posts.appStory(post.id))!;
+      const created = (await this.stories.appStory(post.id))!;
       await this.tell({ story: created, state: created.moderation }, access.openid);
       return created;
     });
@@ -52,13 +54,13 @@ export class StoriesService implements OnModuleInit {
     return appUserQuota(
       access,
       { things: 'stories', verb: 'post', limit: LIMITS.storiesPerUserPerAppPerDay },
-      (dayStart) => this.posts.storiesSince(access.userId, access.appId, dayStart),
+      (dayStart) => this.stories.storiesSince(access.userId, access.appId, dayStart),
     );
   }
 
   /** One of the stories this app posted for the token's user, with what moderation made of it. */
   async get(access: AccessContext, storyId: string): Promise<StoryResponse> {
-    const story = await this.posts.appStory(storyId, { appId: access.appId, authorId: access.userId });
+    const story = await this.stories.appStory(storyId, { appId: access.appId, authorId: access.userId });
     if (!story) throw notFound('Story');
     return storyResponse(story);
   }

@@ -1,21 +1,21 @@
 import { EntityManager } from '@mikro-orm/core';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { notSuspended } from '../accounts/accounts.repository';
 import { Clock } from '../common/clock';
-import { Keyset, keysetCondition } from '../common/pagination';
+import { Keyset } from '../common/pagination';
 import { badRequest, notFound, ProblemException } from '../common/problem';
 import { nonBlank } from '../common/text';
-import { sqlRows, sqlRun, uuidArray } from '../database/sql';
 import { ActivityService } from '../economy/activity.service';
-import { FeedEntriesService } from '../feed/feed-entries.service';
-import type { ModerationState } from '../moderation/moderation-state';
 import { ModerationService } from '../moderation/moderation.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import { type Audience, moderatedCondition, PrivacyService } from '../privacy/privacy.service';
+import { type Audience, PrivacyService } from '../privacy/privacy.service';
 import { Comment } from './comment.entity';
+import { type CommentRow, InteractionsRepository } from './interactions.repository';
+import { PostActivities } from './post-activity';
+import type { CommentableType } from './posts.fragments';
 
-/** What people can comment on and like: posts, and photos (registered by the albums module). */
-export type CommentableType = 'post' | 'photo';
+export type { CommentRow } from './interactions.repository';
+// Albums' photo rows still import these from here.
+export { type CommentableType, likeCountSql } from './posts.fragments';
 
 /** A commentable item as the privacy rule needs it: its author and its audience. */
 export interface Commentable {
@@ -33,41 +33,6 @@ export interface CommentableResolver {
   find(id: string): Promise<Commentable | null>;
 }
 
-export interface CommentRow {
-  id: string;
-  post_id: string | null;
-  photo_id: string | null;
-  author_id: string;
-  parent_id: string | null;
-  body: string;
-  created_at: Date;
-  moderation: ModerationState;
-  moderation_reason: string | null;
-}
-
-/** Fixed per type (never from input): the comment column and the like table of each kind of item. */
-const TABLES = {
-  post: { commentColumn: 'post_id', likeTable: 'post_like', likeColumn: 'post_id' },
-  photo: { commentColumn: 'photo_id', likeTable: 'photo_like', likeColumn: 'photo_id' },
-} as const;
-
-/**
- * SQL of an item's like count, for the item in `itemColumn`: likes of suspended accounts are not
- * counted while the suspension lasts (the likes stay, and count again once it is lifted).
- */
-export function likeCountSql(type: CommentableType, itemColumn: string): string {
-  const { likeTable, likeColumn } = TABLES[type];
-  return `(select count(*) from ${likeTable} l where l.${likeColumn} = ${itemColumn} and ${notSuspended('l.user_id')})::int`;
-}
-
-const commentColumns = (alias: string) => ({
-  authorId: `${alias}.author_id`,
-  moderation: `${alias}.moderation`,
-});
-
-export const COMMENT_FIELDS =
-  'c.id, c.post_id, c.photo_id, c.author_id, c.parent_id, c.body, c.created_at, c.moderation, c.moderation_reason';
-
 /**
  * Comments and likes on anything commentable, once: replies one level deep, keyword screening of
  * comments, notifications, points, delete permissions. Each kind of item brings only a resolver
@@ -79,8 +44,9 @@ export class InteractionsService {
 
   constructor(
     private readonly em: EntityManager,
+    private readonly repository: InteractionsRepository,
     private readonly privacy: PrivacyService,
-    private readonly feed: FeedEntriesService,
+    private readonly activities: PostActivities,
     private readonly notifications: NotificationsService,
     private readonly moderation: ModerationService,
     private readonly activity: ActivityService,
@@ -140,27 +106,25 @@ export class InteractionsService {
     const created = await this.em.transactional(async () => {
       let parent: Comment | null = null;
       if (parentId) {
-        parent = await this.em.findOne(Comment, { id: parentId.toLowerCase(), ...on });
+        parent = await this.repository.findComment(parentId.toLowerCase(), on);
         // A reply to a comment the viewer cannot see (held, say) is a reply to nothing.
         if (!parent || parent.parentId || !(await this.privacy.canViewModerated(viewerId, parent))) {
           throw badRequest('invalid_parent', `parentId must be a top-level comment of the same ${type}`);
         }
       }
-      const comment = this.em.create(Comment, {
-        postId: null,
-        photoId: null,
-        ...on,
+      const comment = await this.repository.insertComment({
+        on,
         authorId: viewerId,
         parentId: parent?.id ?? null,
         body: text,
         moderation: this.moderation.stateAfter(verdict),
         createdAt: this.clock.now(),
       });
-      this.em.persist(comment);
-      await this.em.flush();
       await this.moderation.enqueue({ type: 'comment', id: comment.id, authorId: viewerId }, verdict);
       // The feed tells of comments on posts; a photo's comments stay on the photo.
-      if (type === 'post') this.feed.record(viewerId, 'commented', itemId, comment.id);
+      if (type === 'post') {
+        this.activities.tell({ actorId: viewerId, verb: 'commented', postId: itemId, commentId: comment.id });
+      }
       // Nobody is told about a held comment: they could not open it.
       if (comment.moderation !== 'published') return comment;
       const where = type === 'post' ? { postId: itemId } : { photoId: itemId };
@@ -197,24 +161,12 @@ export class InteractionsService {
     after: Keyset | undefined,
   ): Promise<CommentRow[]> {
     await this.visible(type, viewerId, itemId);
-    const keyset = keysetCondition('c', after);
-    const visible = moderatedCondition(viewerId, commentColumns('c'));
-    return sqlRows<CommentRow>(
-      this.em,
-      `select ${COMMENT_FIELDS} from comment c
-        where c.${TABLES[type].commentColumn} = ? and ${keyset.sql} and ${visible.sql}
-        order by c.created_at desc, c.id desc limit ?`,
-      [itemId, ...keyset.params, ...visible.params, limit + 1],
-    );
+    return this.repository.listComments(viewerId, { type, id: itemId }, limit, after);
   }
 
   async commentsByIds(ids: string[]): Promise<CommentRow[]> {
     if (ids.length === 0) return [];
-    return sqlRows<CommentRow>(
-      this.em,
-      `select ${COMMENT_FIELDS} from comment c where c.id = any(?::uuid[])`,
-      [uuidArray(ids)],
-    );
+    return this.repository.commentsByIds(ids);
   }
 
   /** Whether the viewer may see a comment: its item is visible and moderation lets them see it. */
@@ -242,9 +194,9 @@ export class InteractionsService {
   ): Promise<void> {
     const item = await this.visible(type, viewerId, itemId);
     const on = type === 'post' ? { postId: itemId } : { photoId: itemId };
-    const comment = await this.em.findOne(Comment, { id: commentId, ...on });
+    const comment = await this.repository.findComment(commentId, on);
     if (!comment || (comment.authorId !== viewerId && item.authorId !== viewerId)) throw notFound('Comment');
-    await sqlRun(this.em, 'delete from comment where id = ?', [commentId]);
+    await this.repository.deleteComment(commentId);
   }
 
   // ── likes ────────────────────────────────────────────────────────────────
@@ -252,13 +204,8 @@ export class InteractionsService {
   /** Liking twice is one like: the primary key decides, so racing likes cannot double count. */
   async like(viewerId: string, type: CommentableType, itemId: string): Promise<number> {
     const item = await this.interactable(type, viewerId, itemId);
-    const { likeTable, likeColumn } = TABLES[type];
     return this.em.transactional(async () => {
-      const inserted = await sqlRun(
-        this.em,
-        `insert into ${likeTable} (${likeColumn}, user_id, created_at) values (?, ?, ?) on conflict do nothing`,
-        [itemId, viewerId, this.clock.now()],
-      );
+      const inserted = await this.repository.insertLike(type, itemId, viewerId, this.clock.now());
       if (inserted > 0) {
         this.notifications.notify({
           recipientId: item.authorId,
@@ -267,24 +214,13 @@ export class InteractionsService {
           ...(type === 'post' ? { postId: itemId } : { subjectId: itemId, photoId: itemId }),
         });
       }
-      return this.likeCount(type, itemId);
+      return this.repository.likeCount(type, itemId);
     });
   }
 
   async unlike(viewerId: string, type: CommentableType, itemId: string): Promise<number> {
     await this.visible(type, viewerId, itemId);
-    const { likeTable, likeColumn } = TABLES[type];
-    await sqlRun(this.em, `delete from ${likeTable} where ${likeColumn} = ? and user_id = ?`, [
-      itemId,
-      viewerId,
-    ]);
-    return this.likeCount(type, itemId);
-  }
-
-  private async likeCount(type: CommentableType, itemId: string): Promise<number> {
-    const [row] = await sqlRows<{ count: number }>(this.em, `select ${likeCountSql(type, '?')} as count`, [
-      itemId,
-    ]);
-    return row.count;
+    await this.repository.deleteLike(type, itemId, viewerId);
+    return this.repository.likeCount(type, itemId);
   }
 }

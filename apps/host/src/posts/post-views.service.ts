@@ -5,7 +5,8 @@ import { moderationStatus } from '../moderation/moderation-state';
 import { UserDirectoryService, type UserSummary } from '../spaces/user-directory.service';
 import type { CommentResponse, PostApp, PostResponse } from './dto/posts.dto';
 import { PostPhotos } from './post-photos';
-import { CommentRow, PostRow, PostsService } from './posts.service';
+import type { PostRow } from './posts.repository';
+import { CommentRow, PostsService } from './posts.service';
 
 /** Turns post and comment rows into what clients see, with people and reposted originals filled in. */
 @Injectable()

@@ -1,20 +1,20 @@
-import { EntityManager } from '@mikro-orm/core';
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { sqlRows, uuidArray } from '../database/sql';
-import { compareAndSetModeration, type ModerationState } from '../moderation/moderation-state';
 import { ModerationSubjects, type SubjectInfo } from '../moderation/moderation-subjects';
-import type { PrivacyLevel } from '../privacy/privacy-level';
+import { InteractionsRepository } from './interactions.repository';
 import { InteractionsService } from './interactions.service';
-import type { PostKind } from './post.entity';
+import { PostStoriesService } from './post-stories.service';
+import { PostsRepository } from './posts.repository';
 import { PostsService, screenedParts } from './posts.service';
 
 /** Tells moderation how to find and change posts and comments; it never reads these tables itself. */
 @Injectable()
 export class PostsModeration implements OnModuleInit {
   constructor(
-    private readonly em: EntityManager,
     private readonly subjects: ModerationSubjects,
+    private readonly repository: PostsRepository,
+    private readonly comments: InteractionsRepository,
     private readonly posts: PostsService,
+    private readonly stories: PostStoriesService,
     private readonly interactions: InteractionsService,
   ) {}
 
@@ -23,8 +23,8 @@ export class PostsModeration implements OnModuleInit {
       type: 'post',
       describe: (ids) => this.describePosts(ids),
       setState: async (id, from, to, reason) => {
-        const changed = await compareAndSetModeration(this.em, 'post', id, from, to, reason);
-        if (changed) await this.posts.storyChanged(id, to);
+        const changed = await this.repository.setModeration(id, from, to, reason);
+        if (changed) await this.stories.storyChanged(id, to);
         return changed;
       },
       visibleTo: (viewerId, id) => this.postVisible(viewerId, id),
@@ -32,28 +32,14 @@ export class PostsModeration implements OnModuleInit {
     this.subjects.register({
       type: 'comment',
       describe: (ids) => this.describeComments(ids),
-      setState: (id, from, to, reason) => compareAndSetModeration(this.em, 'comment', id, from, to, reason),
+      setState: (id, from, to, reason) => this.comments.setCommentModeration(id, from, to, reason),
       visibleTo: (viewerId, id) => this.commentVisible(viewerId, id),
     });
   }
 
   private async describePosts(ids: string[]): Promise<Map<string, SubjectInfo>> {
     if (ids.length === 0) return new Map();
-    const rows = await sqlRows<{
-      id: string;
-      author_id: string;
-      kind: PostKind;
-      title: string | null;
-      body: string;
-      privacy: PrivacyLevel;
-      moderation: ModerationState;
-      moderation_reason: string | null;
-    }>(
-      this.em,
-      `select id, author_id, kind, title, body, privacy, moderation, moderation_reason from post
-        where id = any(?::uuid[])`,
-      [uuidArray(ids)],
-    );
+    const rows = await this.repository.subjects(ids);
     return new Map(
       rows.map((row) => [
         row.id,
@@ -74,18 +60,7 @@ export class PostsModeration implements OnModuleInit {
 
   private async describeComments(ids: string[]): Promise<Map<string, SubjectInfo>> {
     if (ids.length === 0) return new Map();
-    const rows = await sqlRows<{
-      id: string;
-      post_id: string | null;
-      author_id: string;
-      body: string;
-      moderation: ModerationState;
-      moderation_reason: string | null;
-    }>(
-      this.em,
-      `select id, post_id, author_id, body, moderation, moderation_reason from comment where id = any(?::uuid[])`,
-      [uuidArray(ids)],
-    );
+    const rows = await this.comments.commentSubjects(ids);
     return new Map(
       rows.map((row) => [
         row.id,

@@ -2,23 +2,25 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { AppsModule } from '../apps/apps.module';
 import { EconomyModule } from '../economy/economy.module';
-import { FeedEntriesModule } from '../feed/feed-entries.service';
 import { ModerationModule } from '../moderation/moderation.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PrivacyModule } from '../privacy/privacy.module';
 import { ProfilesModule } from '../spaces/profiles.module';
+import { InteractionsRepository } from './interactions.repository';
 import { InteractionsService } from './interactions.service';
+import { PostActivities } from './post-activity';
 import { PostPhotos } from './post-photos';
+import { PostStoriesService } from './post-stories.service';
 import { PostViewsService } from './post-views.service';
 import { PostsModeration } from './posts-moderation';
 import { PostsController } from './posts.controller';
+import { PostsRepository } from './posts.repository';
 import { PostsService } from './posts.service';
 
 @Module({
   imports: [
     AccountsModule,
     PrivacyModule,
-    FeedEntriesModule,
     NotificationsModule,
     ProfilesModule,
     EconomyModule,
@@ -26,7 +28,24 @@ import { PostsService } from './posts.service';
     AppsModule,
   ],
   controllers: [PostsController],
-  providers: [PostsService, PostViewsService, PostsModeration, InteractionsService, PostPhotos],
-  exports: [PostsService, PostViewsService, InteractionsService, PostPhotos],
+  providers: [
+    PostsService,
+    PostStoriesService,
+    PostViewsService,
+    PostsModeration,
+    InteractionsService,
+    PostActivities,
+    PostPhotos,
+    PostsRepository,
+    InteractionsRepository,
+  ],
+  exports: [
+    PostsService,
+    PostStoriesService,
+    PostViewsService,
+    InteractionsService,
+    PostActivities,
+    PostPhotos,
+  ],
 })
 export class PostsModule {}

@@ -2,22 +2,22 @@ import { EntityManager } from '@mikro-orm/core';
 import { HttpStatus, Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { AccountsService } from '../accounts/accounts.service';
 import { Clock } from '../common/clock';
-import { Keyset, keysetCondition } from '../common/pagination';
+import { Keyset } from '../common/pagination';
 import { badRequest, notFound, ProblemException } from '../common/problem';
 import { nonBlank } from '../common/text';
-import { sqlRows, sqlRun, uuidArray } from '../database/sql';
 import { ActivityService } from '../economy/activity.service';
-import { FeedEntriesService } from '../feed/feed-entries.service';
 import type { Verdict } from '../moderation/keyword-rules.service';
-import type { ModerationState } from '../moderation/moderation-state';
 import { ModerationService } from '../moderation/moderation.service';
 import type { PrivacyLevel } from '../privacy/privacy-level';
-import { type Audience, moderatedCondition, PrivacyService } from '../privacy/privacy.service';
+import { type Audience, PrivacyService } from '../privacy/privacy.service';
 import { blogText, sanitizeBlogHtml } from './blog-html';
 import { Comment } from './comment.entity';
-import { Commentable, CommentRow, InteractionsService, likeCountSql } from './interactions.service';
+import { Commentable, CommentRow, InteractionsService } from './interactions.service';
+import { PostActivities } from './post-activity';
 import { PostPhotos } from './post-photos';
+import { PostStoriesService } from './post-stories.service';
 import { Post, PostKind } from './post.entity';
+import { PostRow, PostsRepository } from './posts.repository';
 
 export interface AudienceInput {
   privacy: PrivacyLevel;
@@ -38,75 +38,22 @@ export interface PostEdit {
   groupIds?: string[];
 }
 
-/** A post as one viewer sees it: counts and "liked" are computed for that viewer. */
-export interface PostRow {
-  id: string;
-  author_id: string;
-  kind: PostKind;
-  title: string | null;
-  body: string;
-  repost_of_id: string | null;
-  app_id: string | null;
-  link_url: string | null;
-  image_url: string | null;
-  privacy: PrivacyLevel;
-  created_at: Date;
-  updated_at: Date;
-  like_count: number;
-  comment_count: number;
-  repost_count: number;
-  liked: boolean;
-  group_ids: string[];
-  moderation: ModerationState;
-  moderation_reason: string | null;
-}
-
 export type { CommentRow } from './interactions.service';
-
-const postColumns = (alias: string) => ({
-  id: `${alias}.id`,
-  authorId: `${alias}.author_id`,
-  level: `${alias}.privacy`,
-  moderation: `${alias}.moderation`,
-});
-
-const commentColumns = (alias: string) => ({
-  authorId: `${alias}.author_id`,
-  moderation: `${alias}.moderation`,
-});
 
 /** The text of a post that keyword rules screen: a blog's title and what its HTML reads as. */
 export function screenedParts(post: Pick<Post, 'kind' | 'title' | 'body'>): string[] {
   return post.kind === 'blog' ? [post.title ?? '', blogText(post.body)] : [post.body];
 }
 
-/** A story an app posted for its user. */
-export interface AppStory {
-  id: string;
-  appId: string;
-  authorId: string;
-  body: string;
-  linkUrl: string | null;
-  imageUrl: string | null;
-  privacy: PrivacyLevel;
-  moderation: ModerationState;
-  createdAt: Date;
-}
-
-/** What became of an app's story: its moderation state now, or deleted by its author. */
-export type StoryChange = { story: AppStory; state: ModerationState | 'deleted' };
-type StoryListener = (change: StoryChange) => Promise<void>;
-
 @Injectable()
 export class PostsService implements OnModuleInit {
-  /** Told in the transaction of every change to an app's story (the Open API tells the app). */
-  private readonly storyListeners: StoryListener[] = [];
-
   constructor(
     private readonly em: EntityManager,
+    private readonly repository: PostsRepository,
     private readonly accounts: AccountsService,
     private readonly privacy: PrivacyService,
-    private readonly feed: FeedEntriesService,
+    private readonly activities: PostActivities,
+    private readonly stories: PostStoriesService,
     private readonly moderation: ModerationService,
     private readonly activity: ActivityService,
     private readonly interactions: InteractionsService,
@@ -116,55 +63,6 @@ export class PostsService implements OnModuleInit {
 
   onModuleInit(): void {
     this.interactions.register({ type: 'post', label: 'Post', find: (id) => this.commentable(id) });
-  }
-
-  onStoryChange(listener: StoryListener): void {
-    this.storyListeners.push(listener);
-  }
-
-  /** The story an app posted, or null when the post is none (or not the app's, or not the user's). */
-  async appStory(postId: string, only?: { appId: string; authorId: string }): Promise<AppStory | null> {
-    const [row] = await sqlRows<{
-      id: string;
-      app_id: string;
-      author_id: string;
-      body: string;
-      link_url: string | null;
-      image_url: string | null;
-      privacy: PrivacyLevel;
-      moderation: ModerationState;
-      created_at: Date | string;
-    }>(
-      this.em,
-      `select id, app_id, author_id, body, link_url, image_url, privacy, moderation, created_at from post
-        where id = ? and kind = 'story' and app_id is not null
-          and (?::uuid is null or (app_id = ? and author_id = ?))`,
-      [postId, only?.appId ?? null, only?.appId ?? null, only?.authorId ?? null],
-    );
-    return row
-      ? {
-          id: row.id,
-          appId: row.app_id,
-          authorId: row.author_id,
-          body: row.body,
-          linkUrl: row.link_url,
-          imageUrl: row.image_url,
-          privacy: row.privacy,
-          moderation: row.moderation,
-          createdAt: new Date(row.created_at),
-        }
-      : null;
-  }
-
-  /**
-   * Tells the listeners what became of a post if it is an app's story (a moderation decision, or its
-   * author deleting it); call inside the change's transaction, before a deletion.
-   */
-  async storyChanged(postId: string, state: StoryChange['state']): Promise<void> {
-    if (this.storyListeners.length === 0) return;
-    const story = await this.appStory(postId);
-    if (!story) return;
-    for (const listener of this.storyListeners) await listener({ story, state });
   }
 
   private async commentable(postId: string): Promise<Commentable | null> {
@@ -191,7 +89,7 @@ export class PostsService implements OnModuleInit {
     );
     return this.em.transactional(async () => {
       const now = this.clock.now();
-      const post = this.em.create(Post, {
+      const post = await this.repository.insert({
         authorId,
         kind: fields.kind,
         title: fields.title ?? null,
@@ -205,12 +103,14 @@ export class PostsService implements OnModuleInit {
         createdAt: now,
         updatedAt: now,
       });
-      this.em.persist(post);
-      await this.em.flush();
       await this.postPhotos.attach(authorId, post.id, fields.photoIds);
       await this.moderation.enqueue({ type: 'post', id: post.id, authorId }, verdict);
       await this.privacy.setAudience({ id: post.id, authorId, level: audience.privacy }, audience.groupIds);
-      this.feed.record(authorId, fields.kind === 'repost' ? 'reposted' : 'posted', post.id);
+      this.activities.tell({
+        actorId: authorId,
+        verb: fields.kind === 'repost' ? 'reposted' : 'posted',
+        postId: post.id,
+      });
       return post;
     });
   }
@@ -260,17 +160,6 @@ export class PostsService implements OnModuleInit {
     );
   }
 
-  /** How many stories the app posted for the user since `since` (its daily quota counts these). */
-  async storiesSince(authorId: string, appId: string, since: Date): Promise<number> {
-    const [row] = await sqlRows<{ count: number }>(
-      this.em,
-      `select count(*)::int as count from post
-        where author_id = ? and app_id = ? and kind = 'story' and created_at >= ?`,
-      [authorId, appId, since],
-    );
-    return row.count;
-  }
-
   /** Reposts point at the original post, never at another repost, so chains stay one level deep. */
   async repost(
     authorId: string,
@@ -289,7 +178,7 @@ export class PostsService implements OnModuleInit {
 
   async update(authorId: string, postId: string, edit: PostEdit): Promise<Post> {
     return this.em.transactional(async () => {
-      const post = await this.em.findOne(Post, { id: postId });
+      const post = await this.repository.find(postId);
       if (!post || post.authorId !== authorId) throw notFound('Post');
       if (post.kind === 'blog') {
         if (edit.text !== undefined)
@@ -337,14 +226,10 @@ export class PostsService implements OnModuleInit {
   /** Deletes the post with its photos; the photos' files go after the commit. */
   async delete(authorId: string, postId: string): Promise<void> {
     const afterCommit = await this.em.transactional(async () => {
-      const owned = await sqlRows(this.em, 'select 1 from post where id = ? and author_id = ? for update', [
-        postId,
-        authorId,
-      ]);
-      if (owned.length === 0) throw notFound('Post');
-      await this.storyChanged(postId, 'deleted');
+      if (!(await this.repository.lockOwned(postId, authorId))) throw notFound('Post');
+      await this.stories.storyChanged(postId, 'deleted');
       const removePhotoFiles = await this.postPhotos.removeForPost(postId);
-      await sqlRun(this.em, 'delete from post where id = ?', [postId]);
+      await this.repository.delete(postId);
       await this.privacy.clearAudience(postId);
       return removePhotoFiles;
     });
@@ -353,7 +238,7 @@ export class PostsService implements OnModuleInit {
 
   /** The post's audience under the privacy rule, or null when there is no such post. */
   async audience(postId: string): Promise<Audience | null> {
-    const post = await this.em.findOne(Post, { id: postId });
+    const post = await this.repository.find(postId);
     return post
       ? { id: post.id, authorId: post.authorId, level: post.privacy, moderation: post.moderation }
       : null;
@@ -363,7 +248,7 @@ export class PostsService implements OnModuleInit {
 
   /** The post if the viewer may see it; otherwise 404, exactly as if it did not exist. */
   async visible(viewerId: string | null, postId: string): Promise<Post> {
-    const post = await this.em.findOne(Post, { id: postId });
+    const post = await this.repository.find(postId);
     if (
       !post ||
       !(await this.privacy.canView(viewerId, {
@@ -404,21 +289,7 @@ export class PostsService implements OnModuleInit {
    */
   async rows(viewerId: string | null, ids: string[]): Promise<PostRow[]> {
     if (ids.length === 0) return [];
-    const reposts = this.privacy.visibleCondition(viewerId, postColumns('r'));
-    const comments = moderatedCondition(viewerId, commentColumns('c'));
-    const rows = await sqlRows<PostRow>(
-      this.em,
-      `select p.id, p.author_id, p.kind, p.title, p.body, p.repost_of_id, p.app_id, p.link_url, p.image_url,
-              p.privacy, p.created_at, p.updated_at,
-              p.moderation, p.moderation_reason,
-              ${likeCountSql('post', 'p.id')} as like_count,
-              (select count(*) from comment c where c.post_id = p.id and ${comments.sql})::int as comment_count,
-              (select count(*) from post r where r.repost_of_id = p.id and ${reposts.sql})::int as repost_count,
-              exists (select 1 from post_like l where l.post_id = p.id and l.user_id = ?) as liked,
-              array(select ag.group_id::text from audience_group ag where ag.subject_id = p.id order by 1) as group_ids
-         from post p where p.id = any(?::uuid[])`,
-      [...comments.params, ...reposts.params, viewerId, uuidArray(ids)],
-    );
+    const rows = await this.repository.rows(viewerId, ids);
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
@@ -426,13 +297,7 @@ export class PostsService implements OnModuleInit {
   /** Of the given posts, those the viewer may see (to show a repost's original or hide it). */
   async visibleIds(viewerId: string | null, ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const visible = this.privacy.visibleCondition(viewerId, postColumns('p'));
-    const rows = await sqlRows<{ id: string }>(
-      this.em,
-      `select p.id from post p where p.id = any(?::uuid[]) and ${visible.sql}`,
-      [uuidArray(ids), ...visible.params],
-    );
-    return new Set(rows.map((row) => row.id));
+    return new Set(await this.repository.visibleIds(viewerId, ids));
   }
 
   /** One author's posts that the viewer may see, newest first (the space page's list). */
@@ -444,26 +309,12 @@ export class PostsService implements OnModuleInit {
     kind?: PostKind,
   ): Promise<{ id: string; created_at: Date }[]> {
     await this.accounts.presentTo(viewerId, authorId);
-    const visible = this.privacy.visibleCondition(viewerId, postColumns('p'));
-    const keyset = keysetCondition('p', after);
-    return sqlRows(
-      this.em,
-      `select p.id, p.created_at from post p
-        where p.author_id = ? ${kind ? 'and p.kind = ?' : ''} and ${keyset.sql} and ${visible.sql}
-        order by p.created_at desc, p.id desc limit ?`,
-      [authorId, ...(kind ? [kind] : []), ...keyset.params, ...visible.params, limit + 1],
-    );
+    return this.repository.listByAuthor(viewerId, { id: authorId, kind }, limit, after);
   }
 
   /** How many of the author's posts the viewer may see: a count never reveals hidden posts. */
-  async countByAuthor(viewerId: string | null, authorId: string): Promise<number> {
-    const visible = this.privacy.visibleCondition(viewerId, postColumns('p'));
-    const [row] = await sqlRows<{ count: number }>(
-      this.em,
-      `select count(*)::int as count from post p where p.author_id = ? and ${visible.sql}`,
-      [authorId, ...visible.params],
-    );
-    return row.count;
+  countByAuthor(viewerId: string | null, authorId: string): Promise<number> {
+    return this.repository.countByAuthor(viewerId, authorId);
   }
 
   // ── comments and likes (the shared interactions service; a post is one kind of commentable) ──

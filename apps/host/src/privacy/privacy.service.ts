@@ -1,24 +1,25 @@
-import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { notSuspended } from '../accounts/accounts.repository';
 import { AccountsService } from '../accounts/accounts.service';
 import { LIMITS } from '../common/limits';
 import { badRequest } from '../common/problem';
-import { sqlRows, sqlRun } from '../database/sql';
+import { FriendGroupsService } from '../friends/friend-groups.service';
 import { FriendsService, Relation } from '../friends/friends.service';
 import type { ModerationState } from '../moderation/moderation-state';
 import type { PrivacyLevel } from './privacy-level';
+import { type AudienceColumns, type SqlFragment, visibleCondition } from './privacy.fragments';
+import { PrivacyRepository } from './privacy.repository';
+
+export {
+  type AudienceColumns,
+  moderatedCondition,
+  type ModeratedColumns,
+  type SqlFragment,
+} from './privacy.fragments';
 
 /** Content under moderation: who wrote it and whether it is published. */
 export interface Moderated {
   authorId: string;
   moderation: ModerationState;
-}
-
-/** Column expressions of listed moderated content, for the list face of the moderation part. */
-export interface ModeratedColumns {
-  authorId: string;
-  moderation: string;
 }
 
 /** An item under the privacy rule: who wrote it, who it is for, and whether it is published. */
@@ -28,17 +29,6 @@ export interface Audience extends Moderated {
   level: PrivacyLevel;
 }
 
-/** Column expressions of a listed item, for the list face of the rule. */
-export interface AudienceColumns extends ModeratedColumns {
-  id: string;
-  level: string;
-}
-
-export interface SqlFragment {
-  sql: string;
-  params: unknown[];
-}
-
 /**
  * The moderation part of the rule, for an author in good standing: the author always sees their own
  * content, others only published content. `PrivacyService.canViewModerated` adds the author's standing;
@@ -46,19 +36,6 @@ export interface SqlFragment {
  */
 export function mayViewModerated(item: Moderated, viewerId: string | null): boolean {
   return item.moderation === 'published' || (viewerId !== null && viewerId === item.authorId);
-}
-
-/**
- * Shown to others: published, and its author not suspended. The suspended accounts are a small
- * indexed set that PostgreSQL reads once per query, so this costs a hash probe per row.
- */
-const shownToOthers = (columns: ModeratedColumns) =>
-  `${columns.moderation} = 'published' and ${notSuspended(columns.authorId)}`;
-
-/** SQL that is true exactly when `PrivacyService.canViewModerated(viewerId, row)` is. */
-export function moderatedCondition(viewerId: string | null, columns: ModeratedColumns): SqlFragment {
-  if (viewerId === null) return { sql: `(${shownToOthers(columns)})`, params: [] };
-  return { sql: `((${shownToOthers(columns)}) or ${columns.authorId} = ?)`, params: [viewerId] };
 }
 
 /**
@@ -100,8 +77,9 @@ const POST_AUDIENCE_FIELDS: AudienceFieldNames = { level: 'privacy', groups: 'gr
 @Injectable()
 export class PrivacyService {
   constructor(
-    private readonly em: EntityManager,
+    private readonly repository: PrivacyRepository,
     private readonly friends: FriendsService,
+    private readonly friendGroups: FriendGroupsService,
     private readonly accounts: AccountsService,
   ) {}
 
@@ -132,36 +110,13 @@ export class PrivacyService {
     return this.canView(viewerId, item);
   }
 
-  /**
-   * SQL that is true exactly when `canView(viewerId, row)` is, for the row the columns name. The
-   * moderation and standing tests are a column comparison and a hash probe, so they run before the
-   * subqueries.
-   */
+  /** The rule's list face (`visibleCondition` of privacy.fragments), for the row the columns name. */
   visibleCondition(viewerId: string | null, columns: AudienceColumns): SqlFragment {
-    if (viewerId === null) {
-      return { sql: `(${shownToOthers(columns)} and ${columns.level} = 'public')`, params: [] };
-    }
-    const friendOfAuthor = `exists (select 1 from friendship pf where pf.user_id = ${columns.authorId} and pf.friend_id = ?)`;
-    const notBlocked = `not exists (select 1 from user_block pb where pb.blocker_id = ${columns.authorId} and pb.blocked_id = ?)`;
-    const inChosenGroup = `exists (select 1 from audience_group pa join friend_group_member pm on pm.group_id = pa.group_id
-                                    where pa.subject_id = ${columns.id} and pm.member_id = ?)`;
-    return {
-      sql: `(${columns.authorId} = ?
-          or (${shownToOthers(columns)}
-            and (${columns.level} = 'public'
-              or (${columns.level} = 'friends' and ${friendOfAuthor} and ${notBlocked})
-              or (${columns.level} = 'groups' and ${friendOfAuthor} and ${notBlocked} and ${inChosenGroup}))))`,
-      params: [viewerId, viewerId, viewerId, viewerId, viewerId, viewerId],
-    };
+    return visibleCondition(viewerId, columns);
   }
 
-  async audienceGroups(subjectId: string): Promise<string[]> {
-    const rows = await sqlRows<{ group_id: string }>(
-      this.em,
-      'select group_id from audience_group where subject_id = ?',
-      [subjectId],
-    );
-    return rows.map((row) => row.group_id);
+  audienceGroups(subjectId: string): Promise<string[]> {
+    return this.repository.audienceGroups(subjectId);
   }
 
   /** Records who a `groups`-level item is for (and forgets it for other levels), under `checkAudience`. */
@@ -171,12 +126,7 @@ export class PrivacyService {
   ): Promise<void> {
     const chosen = await this.checkAudience(item.authorId, item.level, groupIds);
     await this.clearAudience(item.id);
-    for (const groupId of chosen) {
-      await sqlRun(this.em, 'insert into audience_group (subject_id, group_id) values (?, ?)', [
-        item.id,
-        groupId,
-      ]);
-    }
+    for (const groupId of chosen) await this.repository.addAudienceGroup(item.id, groupId);
   }
 
   /**
@@ -205,7 +155,7 @@ export class PrivacyService {
           `${groups} may name at most ${LIMITS.audienceGroupsMax} friend groups`,
         );
       }
-      if ((await this.friends.foreignGroups(authorId, chosen)).length > 0) {
+      if ((await this.friendGroups.foreignGroups(authorId, chosen)).length > 0) {
         throw badRequest('unknown_group', `${groups} must name only your own friend groups`);
       }
     } else if (chosen.length > 0) {
@@ -214,7 +164,7 @@ export class PrivacyService {
     return chosen;
   }
 
-  async clearAudience(subjectId: string): Promise<void> {
-    await sqlRun(this.em, 'delete from audience_group where subject_id = ?', [subjectId]);
+  clearAudience(subjectId: string): Promise<void> {
+    return this.repository.clearAudience(subjectId);
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
+import { ProfilesRepository } from './profiles.repository';
 import { UserDirectoryService } from './user-directory.service';
 
 /**
@@ -8,7 +9,7 @@ import { UserDirectoryService } from './user-directory.service';
  */
 @Module({
   imports: [AccountsModule],
-  providers: [UserDirectoryService],
+  providers: [UserDirectoryService, ProfilesRepository],
   exports: [UserDirectoryService],
 })
 export class ProfilesModule {}

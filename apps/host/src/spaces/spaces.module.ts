@@ -6,9 +6,11 @@ import { ModerationModule } from '../moderation/moderation.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PostsModule } from '../posts/posts.module';
 import { BoardModeration } from './board-moderation';
+import { BoardRepository } from './board.repository';
 import { PeopleController } from './people.controller';
 import { PeopleService } from './people.service';
 import { ProfilesModule } from './profiles.module';
+import { SpaceVisitsRepository } from './space-visits.repository';
 import { SpacesController } from './spaces.controller';
 import { SpacesRepository } from './spaces.repository';
 import { SpacesService } from './spaces.service';
@@ -25,7 +27,14 @@ import { SpacesService } from './spaces.service';
     ModerationModule,
   ],
   controllers: [SpacesController, PeopleController],
-  providers: [SpacesService, BoardModeration, SpacesRepository, PeopleService],
+  providers: [
+    SpacesService,
+    BoardModeration,
+    PeopleService,
+    SpacesRepository,
+    SpaceVisitsRepository,
+    BoardRepository,
+  ],
   exports: [SpacesService, PeopleService],
 })
 export class SpacesModule {}

@@ -1,24 +1,25 @@
 import { EntityManager } from '@mikro-orm/core';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { notSuspended } from '../accounts/accounts.repository';
 import { AccountsService } from '../accounts/accounts.service';
 import { Clock } from '../common/clock';
 import { LIMITS } from '../common/limits';
-import { newId } from '../common/ids';
-import { Keyset, keysetCondition } from '../common/pagination';
+import { Keyset } from '../common/pagination';
 import { forbidden, notFound, ProblemException } from '../common/problem';
-import { sqlRows, sqlRun } from '../database/sql';
 import { ActivityService } from '../economy/activity.service';
 import { EconomyService, type SpaceBadges } from '../economy/economy.service';
 import { FriendsService, type Relation } from '../friends/friends.service';
-import type { ModerationState } from '../moderation/moderation-state';
 import { ModerationService } from '../moderation/moderation.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { PostsService } from '../posts/posts.service';
-import { moderatedCondition } from '../privacy/privacy.service';
 import { BoardMessage } from './board-message.entity';
+import { type BoardMessageRow, BoardRepository } from './board.repository';
 import type { Relationship } from './dto/spaces.dto';
+import { type VisitorRow, SpaceVisitsRepository } from './space-visits.repository';
 import { BoardAccess, FREE_THEMES, Gender, Space, SpaceModule } from './space.entity';
+import { SpacesRepository } from './spaces.repository';
+
+export type { BoardMessageRow } from './board.repository';
+export type { VisitorRow } from './space-visits.repository';
 
 /** A profile change: a field left undefined stays, null clears an optional one. */
 export interface ProfileEdit {
@@ -59,21 +60,6 @@ interface BoardRights {
   canRead: boolean;
   canWrite: boolean;
   blockedByOwner: boolean;
-}
-
-export interface VisitorRow {
-  id: string;
-  visitor_id: string;
-  visited_at: Date;
-}
-
-export interface BoardMessageRow {
-  id: string;
-  author_id: string;
-  body: string;
-  created_at: Date;
-  moderation: ModerationState;
-  moderation_reason: string | null;
 }
 
 /** The UTC calendar day of an instant, as PostgreSQL's `date` reads it. */
@@ -137,6 +123,9 @@ function relationship(
 export class SpacesService {
   constructor(
     private readonly em: EntityManager,
+    private readonly repository: SpacesRepository,
+    private readonly visits: SpaceVisitsRepository,
+    private readonly board: BoardRepository,
     private readonly accounts: AccountsService,
     private readonly friends: FriendsService,
     private readonly posts: PostsService,
@@ -156,8 +145,7 @@ export class SpacesService {
     if (viewerId !== null && viewerId !== ownerId && (await this.recordVisit(ownerId, viewerId, now))) {
       await this.activity.record(ownerId, 'visitor');
     }
-    const space =
-      (await this.em.findOne(Space, { userId: ownerId })) ?? this.defaults(ownerId, owner.username, now);
+    const space = (await this.repository.find(ownerId)) ?? this.defaults(ownerId, owner.username, now);
     const [relation, blocking, postCount, visits, badges, themeUsable] = await Promise.all([
       this.relationTo(ownerId, viewerId),
       viewerId !== null && viewerId !== ownerId ? this.friends.hasBlocked(viewerId, ownerId) : false,
@@ -219,21 +207,8 @@ export class SpacesService {
       const now = this.clock.now();
       const initial = this.defaults(userId, user.username, now);
       // Insert-or-keep first, so two first edits racing each other both end as updates of one row.
-      await sqlRun(
-        this.em,
-        `insert into space (user_id, nickname, gender, theme_id, modules, board_access, updated_at)
-         values (?, ?, ?, ?, ?::jsonb, ?, ?) on conflict (user_id) do nothing`,
-        [
-          userId,
-          initial.nickname,
-          initial.gender,
-          initial.themeId,
-          JSON.stringify(initial.modules),
-          initial.boardAccess,
-          now,
-        ],
-      );
-      const space = await this.em.findOneOrFail(Space, { userId }, { refresh: true });
+      await this.repository.insertIfMissing(initial, now);
+      const space = await this.repository.reload(userId);
       change(space);
       space.updatedAt = now;
       await this.em.flush();
@@ -266,26 +241,13 @@ export class SpacesService {
    * One entry per visitor per UTC day; a later visit that day only moves its time.
    * Returns whether this was the visitor's first visit of the day.
    */
-  private async recordVisit(ownerId: string, visitorId: string, now: Date): Promise<boolean> {
-    const [row] = await sqlRows<{ first: boolean }>(
-      this.em,
-      `insert into space_visit (id, owner_id, visitor_id, day, visited_at) values (?, ?, ?, ?, ?)
-       on conflict (owner_id, visitor_id, day) do update set visited_at = greatest(space_visit.visited_at, excluded.visited_at)
-       returning (xmax = 0) as first`,
-      [newId(), ownerId, visitorId, utcDay(now), now],
-    );
-    return row.first;
+  private recordVisit(ownerId: string, visitorId: string, now: Date): Promise<boolean> {
+    return this.visits.record(ownerId, visitorId, utcDay(now), now);
   }
 
   /** The log's counts, as many as the owner sees in it (suspended visitors are left out of both). */
-  private async visitCounts(ownerId: string, now: Date): Promise<{ total: number; today: number }> {
-    const [row] = await sqlRows<{ total: number; today: number }>(
-      this.em,
-      `select count(*)::int as total, (count(*) filter (where day = ?))::int as today
-         from space_visit where owner_id = ? and ${notSuspended('visitor_id')}`,
-      [utcDay(now), ownerId],
-    );
-    return row;
+  private visitCounts(ownerId: string, now: Date): Promise<{ total: number; today: number }> {
+    return this.visits.counts(ownerId, utcDay(now));
   }
 
   /** The owner's visitor log, latest visit first, without suspended visitors; nobody else may read it. */
@@ -297,21 +259,14 @@ export class SpacesService {
   ): Promise<VisitorRow[]> {
     await this.accounts.getUser(ownerId);
     if (viewerId !== ownerId) throw forbidden('Only the owner of a space sees who visited it');
-    const keyset = keysetCondition('v', after, 'visited_at');
-    return sqlRows<VisitorRow>(
-      this.em,
-      `select v.id, v.visitor_id, v.visited_at from space_visit v
-        where v.owner_id = ? and ${notSuspended('v.visitor_id')} and ${keyset.sql}
-        order by v.visited_at desc, v.id desc limit ?`,
-      [ownerId, ...keyset.params, limit + 1],
-    );
+    return this.visits.list(ownerId, limit, after);
   }
 
   // ── message board ────────────────────────────────────────────────────────
 
   private async boardAccessOf(viewerId: string | null, ownerId: string): Promise<BoardAccess> {
     await this.accounts.presentTo(viewerId, ownerId);
-    const space = await this.em.findOne(Space, { userId: ownerId });
+    const space = await this.repository.find(ownerId);
     return space?.boardAccess ?? new Space().boardAccess;
   }
 
@@ -324,15 +279,7 @@ export class SpacesService {
     const access = await this.boardAccessOf(viewerId, ownerId);
     const rights = boardRights(access, ownerId, viewerId, await this.relationTo(ownerId, viewerId));
     if (!rights.canRead) throw boardClosed('This message board is open to friends only');
-    const keyset = keysetCondition('m', after);
-    const visible = moderatedCondition(viewerId, { authorId: 'm.author_id', moderation: 'm.moderation' });
-    return sqlRows<BoardMessageRow>(
-      this.em,
-      `select m.id, m.author_id, m.body, m.created_at, m.moderation, m.moderation_reason from board_message m
-        where m.owner_id = ? and ${keyset.sql} and ${visible.sql}
-        order by m.created_at desc, m.id desc limit ?`,
-      [ownerId, ...keyset.params, ...visible.params, limit + 1],
-    );
+    return this.board.list(viewerId, ownerId, limit, after);
   }
 
   async leaveMessage(authorId: string, ownerId: string, body: string): Promise<BoardMessage> {
@@ -348,14 +295,13 @@ export class SpacesService {
       }
       if (!rights.canWrite) throw boardClosed('Only friends may leave a message here');
       const verdict = await this.moderation.screen([body]);
-      const message = this.em.create(BoardMessage, {
+      const message = this.board.add({
         ownerId,
         authorId,
         body: body.trim(),
         moderation: this.moderation.stateAfter(verdict),
         createdAt: this.clock.now(),
       });
-      this.em.persist(message);
       await this.moderation.enqueue({ type: 'board_message', id: message.id, authorId }, verdict);
       // The owner is not told about a held message: they could not read it.
       if (message.moderation === 'published')
@@ -372,11 +318,7 @@ export class SpacesService {
 
   /** The space owner may delete any message on the board, an author their own; to others it does not exist. */
   async deleteMessage(viewerId: string, ownerId: string, messageId: string): Promise<void> {
-    const removed = await sqlRun(
-      this.em,
-      'delete from board_message where id = ? and owner_id = ? and (owner_id = ? or author_id = ?)',
-      [messageId, ownerId, viewerId, viewerId],
-    );
+    const removed = await this.board.delete(viewerId, ownerId, messageId);
     if (removed === 0) throw notFound('Board message');
   }
 }

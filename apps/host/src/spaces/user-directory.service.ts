@@ -1,10 +1,9 @@
-import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { AccountsService } from '../accounts/accounts.service';
 import { LIMITS } from '../common/limits';
 import { ChangeCache, ChangeFeed } from '../database/change-feed';
-import { sqlRows, uuidArray } from '../database/sql';
+import { ProfilesRepository } from './profiles.repository';
 
 /** How other features show a person: enough to render a name and a head portrait, nothing private. */
 export class UserSummary {
@@ -23,7 +22,7 @@ export class UserDirectoryService {
   private readonly cache: ChangeCache<UserSummary>;
 
   constructor(
-    private readonly em: EntityManager,
+    private readonly repository: ProfilesRepository,
     private readonly accounts: AccountsService,
     changes: ChangeFeed,
   ) {
@@ -34,11 +33,7 @@ export class UserDirectoryService {
     return this.cache.readMany(ids, async (missing) => {
       const [usernames, spaces] = await Promise.all([
         this.accounts.usernames(missing),
-        sqlRows<{ user_id: string; nickname: string; avatar_url: string | null }>(
-          this.em,
-          'select user_id, nickname, avatar_url from space where user_id = any(?::uuid[])',
-          [uuidArray(missing)],
-        ),
+        this.repository.profiles(missing),
       ]);
       const spaceOf = new Map(spaces.map((space) => [space.user_id, space]));
       const found = new Map<string, { value: UserSummary; tags: string[] }>();
