@@ -302,4 +302,9 @@ export class AccountsRepository {
       [groupId, groupId, ownerId, groupId],
     );
   }
+
+  /** Holds the account's row until the transaction ends (`for update`). */
+  async lockAccount(userId: string): Promise<void> {
+    await sqlRows(this.em, 'select id from user_account where id = ? for update', [userId]);
+  }
 }

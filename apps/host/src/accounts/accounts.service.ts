@@ -33,6 +33,9 @@ function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/** Not a scrypt hash, so no password ever verifies against it. */
+const UNUSABLE_PASSWORD_HASH = '!';
+
 export function usernameKey(username: string): string {
   return username.normalize('NFKC').toLowerCase();
 }
@@ -323,5 +326,31 @@ export class AccountsService {
       this.logger.log({ message: 'created admin', username });
       return user;
     });
+  }
+
+  /**
+   * Holds the user's account row until the caller's transaction ends, so what one user does that must
+   * not overlap (registering apps under a per-developer cap) takes turns.
+   */
+  lockAccount(userId: string): Promise<void> {
+    return this.repository.lockAccount(userId);
+  }
+
+  /**
+   * Creates the platform's own account (owner of the built-in apps): a user and developer nobody can
+   * sign in as, since its password hash is no scrypt hash. Null, and nothing created, when a person
+   * already has the username.
+   */
+  async createPlatformAccount(username: string): Promise<string | null> {
+    const key = usernameKey(username);
+    if (await this.repository.userByUsernameKey(key)) return null;
+    const user = await this.repository.insertUser({
+      username,
+      usernameKey: key,
+      passwordHash: UNUSABLE_PASSWORD_HASH,
+      roles: ['user', 'developer'],
+      createdAt: this.clock.now(),
+    });
+    return user?.id ?? null;
   }
 }

@@ -16,7 +16,7 @@ import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthUser } from '../accounts/auth-user';
 import { CurrentUser, Public, SessionAuth, Viewer } from '../accounts/auth.decorators';
-import type { RegisteredApp } from '../apps/apps.service';
+import type { RegisteredApp } from '../apps/registered-app';
 import { SCOPE_DESCRIPTIONS, type Scope } from '../apps/scopes';
 import { Endpoint } from '../common/endpoint.decorator';
 import { ParseIdPipe } from '../common/id.pipe';

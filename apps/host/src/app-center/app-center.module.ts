@@ -4,6 +4,7 @@ import { AppsModule } from '../apps/apps.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ProfilesModule } from '../spaces/profiles.module';
 import { AppCenterController } from './app-center.controller';
+import { AppCenterRepository } from './app-center.repository';
 import { AppCenterService } from './app-center.service';
 import { InvitesRepository } from './invites.repository';
 import { InvitesService } from './invites.service';
@@ -14,7 +15,14 @@ import { StorageSweeper } from './storage-sweeper';
 @Module({
   imports: [AppsModule, NotificationsModule, ProfilesModule, SchedulingModule],
   controllers: [AppCenterController],
-  providers: [AppCenterService, InvitesService, InvitesRepository, LaunchTokensService, StorageSweeper],
+  providers: [
+    AppCenterService,
+    AppCenterRepository,
+    InvitesService,
+    InvitesRepository,
+    LaunchTokensService,
+    StorageSweeper,
+  ],
   exports: [AppCenterService, InvitesService, LaunchTokensService],
 })
 export class AppCenterModule {}

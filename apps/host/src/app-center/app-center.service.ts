@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
-import { AppCategory, AppsService, RegisteredApp } from '../apps/apps.service';
+import type { AppCategory } from '../apps/app-manifest';
+import { AppsService } from '../apps/apps.service';
 import { AuthorizationsService } from '../apps/authorizations.service';
-import { normalizeScopes, Scope } from '../apps/scopes';
+import type { RegisteredApp } from '../apps/registered-app';
+import type { Scope } from '../apps/scopes';
 import { Clock } from '../common/clock';
-import { Keyset, keysetCondition } from '../common/pagination';
+import type { Keyset } from '../common/pagination';
 import { conflict, forbidden, invalidField, notFound } from '../common/problem';
-import { sqlRows, sqlRun, uuidArray } from '../database/sql';
+import { AppCenterRepository } from './app-center.repository';
 import { LaunchToken, LaunchTokensService } from './launch-tokens.service';
 
 export interface AppStats {
@@ -33,6 +35,7 @@ export class AppCenterService {
     private readonly em: EntityManager,
     private readonly apps: AppsService,
     private readonly authorizations: AuthorizationsService,
+    private readonly repository: AppCenterRepository,
     private readonly launchTokens: LaunchTokensService,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
@@ -43,51 +46,23 @@ export class AppCenterService {
     limit: number,
     after: Keyset | undefined,
   ): Promise<RegisteredApp[]> {
-    const keyset = keysetCondition('app', after, 'published_at');
-    const params: unknown[] = [];
-    let where = "app.status = 'published'";
-    if (filter.category) {
-      where += ' and app.category = ?';
-      params.push(filter.category);
-    }
-    if (filter.q) {
-      where += ' and strpos(lower(app.name), lower(?)) > 0';
-      params.push(filter.q);
-    }
-    return this.apps.inOrder(
-      `select $columns from app where ${where} and ${keyset.sql}
-       order by app.published_at desc, app.id desc limit ?`,
-      [...params, ...keyset.params, limit + 1],
-    );
+    return this.apps.catalog(filter, limit, after);
   }
 
   async stats(appIds: string[]): Promise<Map<string, AppStats>> {
-    const ids = uuidArray([...new Set(appIds)]);
-    const [installs, ratings] = await Promise.all([
-      sqlRows<{ app_id: string; n: string | number }>(
-        this.em,
-        `select app_id, count(*) as n from app_authorization where app_id = any(?::uuid[]) and revoked_at is null
-         group by app_id`,
-        [ids],
-      ),
-      sqlRows<{ app_id: string; n: string | number; average: string | number }>(
-        this.em,
-        `select app_id, count(*) as n, avg(stars) as average from app_rating where app_id = any(?::uuid[])
-         group by app_id`,
-        [ids],
-      ),
+    const [installCounts, ratings] = await Promise.all([
+      this.authorizations.installCounts(appIds),
+      this.repository.ratings([...new Set(appIds)]),
     ]);
-    const installCount = new Map(installs.map((row) => [row.app_id, Number(row.n)]));
-    const rating = new Map(ratings.map((row) => [row.app_id, row]));
     return new Map(
       appIds.map((id) => {
-        const rated = rating.get(id);
+        const rated = ratings.get(id);
         return [
           id,
           {
-            installCount: installCount.get(id) ?? 0,
-            ratingAverage: rated ? Math.round(Number(rated.average) * 10) / 10 : null,
-            ratingCount: rated ? Number(rated.n) : 0,
+            installCount: installCounts.get(id) ?? 0,
+            ratingAverage: rated ? Math.round(rated.average * 10) / 10 : null,
+            ratingCount: rated?.count ?? 0,
           },
         ];
       }),
@@ -105,24 +80,13 @@ export class AppCenterService {
   }
 
   async installation(userId: string, app: RegisteredApp): Promise<Installation | null> {
-    const [row] = await sqlRows<{
-      scopes: Scope[];
-      decided_scopes: Scope[];
-      updated_at: Date | string;
-      stars: number | null;
-    }>(
-      this.em,
-      `select az.scopes, az.decided_scopes, az.updated_at, r.stars from app_authorization az
-       left join app_rating r on r.app_id = az.app_id and r.user_id = az.user_id
-       where az.app_id = ? and az.user_id = ? and az.revoked_at is null`,
-      [app.id, userId],
-    );
-    if (!row) return null;
+    const consent = await this.authorizations.active(app.id, userId);
+    if (!consent) return null;
     return {
-      scopes: normalizeScopes(row.scopes),
-      pendingScopes: app.scopes.filter((scope) => !row.decided_scopes.includes(scope)),
-      installedAt: new Date(row.updated_at),
-      myRating: row.stars === null ? null : Number(row.stars),
+      scopes: consent.scopes,
+      pendingScopes: app.scopes.filter((scope) => !consent.decidedScopes.includes(scope)),
+      installedAt: consent.authorizedAt,
+      myRating: await this.repository.stars(app.id, userId),
     };
   }
 
@@ -174,13 +138,7 @@ export class AppCenterService {
   async rate(userId: string, appId: string, stars: number): Promise<void> {
     await this.em.transactional(async () => {
       await this.requireInstalled(userId, appId);
-      const now = this.clock.now();
-      await sqlRun(
-        this.em,
-        `insert into app_rating (app_id, user_id, stars, created_at, updated_at) values (?, ?, ?, ?, ?)
-         on conflict (app_id, user_id) do update set stars = excluded.stars, updated_at = excluded.updated_at`,
-        [appId, userId, stars, now, now],
-      );
+      await this.repository.rate(appId, userId, stars, this.clock.now());
     });
   }
 

@@ -3,16 +3,44 @@ import { AccountsModule } from '../accounts/accounts.module';
 import { PhotoStorageModule } from '../albums/photo-storage.module';
 import { AuditModule } from '../audit/audit.module';
 import { ProfilesModule } from '../spaces/profiles.module';
-import { AppsController } from './apps.controller';
+import { AdminAppsController } from './admin-apps.controller';
+import { AppCredentialsService } from './app-credentials.service';
+import { AppDevelopersService } from './app-developers.service';
+import { AppRegistry } from './app-registry.service';
+import { AppReviewService } from './app-review.service';
+import { AppTestersRepository } from './app-testers.repository';
+import { AppTestersService } from './app-testers.service';
+import { AppVersionsRepository } from './app-versions.repository';
+import { AppVersionsService } from './app-versions.service';
 import { AppsRepository } from './apps.repository';
 import { AppsService } from './apps.service';
+import { AuthorizationsRepository } from './authorizations.repository';
 import { AuthorizationsService } from './authorizations.service';
+import { AuthorizedAppsController } from './authorized-apps.controller';
+import { BuiltInAppsService } from './built-in-apps.service';
+import { DeveloperAppsController } from './developer-apps.controller';
 
 /** The app registry, development mode and review, and users' authorizations of apps. */
 @Module({
   imports: [AccountsModule, AuditModule, ProfilesModule, PhotoStorageModule],
-  controllers: [AppsController],
-  providers: [AppsService, AppsRepository, AuthorizationsService],
-  exports: [AppsService, AuthorizationsService],
+  // Developers', admins' and users' routes, registered in that order as when they were one controller.
+  controllers: [DeveloperAppsController, AdminAppsController, AuthorizedAppsController],
+  providers: [
+    AppsRepository,
+    AppVersionsRepository,
+    AppTestersRepository,
+    AuthorizationsRepository,
+    AppRegistry,
+    AppCredentialsService,
+    AppTestersService,
+    AppVersionsService,
+    AppReviewService,
+    AppDevelopersService,
+    BuiltInAppsService,
+    AppsService,
+    AuthorizationsService,
+  ],
+  // Other modules call AppsService and AuthorizationsService; the demo seed acts as a developer and an admin.
+  exports: [AppsService, AuthorizationsService, AppDevelopersService, AppVersionsService, AppReviewService],
 })
 export class AppsModule {}

@@ -1,109 +1,246 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
+import { type Keyset, keysetCondition } from '../common/pagination';
 import { sqlRows, sqlRun, uuidArray } from '../database/sql';
-import { friendOfCondition } from '../friends/friends.service';
-import type { Keyset } from '../common/pagination';
-import type { AppListing, AppManifest } from './apps.service';
-import type { VersionStatus } from './version-lifecycle';
+import type { EventType } from '../events/event-types';
+import type { AppCategory, AppListing } from './app-manifest';
+import type { AppStatus, ClientType } from './registered-app';
+import type { Scope } from './scopes';
 
-export interface VersionRow {
-  app_id: string;
-  number: number;
-  manifest: AppManifest;
-  status: VersionStatus;
+/** An `app` row as the registry reads it (never the secret's hash). */
+export interface AppRow {
+  id: string;
+  client_id: string;
+  owner_id: string;
+  name: string;
+  description: string;
+  icon_url: string | null;
+  category: AppCategory;
+  redirect_uris: string[];
+  scopes: Scope[];
+  optional_scopes: Scope[];
+  events: EventType[];
+  canvas_url: string | null;
+  plugin_id: string | null;
+  webhook_url: string | null;
+  client_type: ClientType;
+  status: AppStatus;
   status_reason: string | null;
-  submit_note: string | null;
+  published_version: number | null;
+  published_at: Date | string | null;
   created_at: Date | string;
   updated_at: Date | string;
 }
 
-export const VERSION_COLUMNS =
-  'app_id, number, manifest, status, status_reason, submit_note, created_at, updated_at';
+const APP_COLUMNS = `id, client_id, owner_id, name, description, icon_url, category, redirect_uris, scopes,
+  optional_scopes, events, canvas_url, plugin_id, webhook_url, client_type, status, status_reason,
+  published_version, published_at, created_at, updated_at`;
 
-/** A friend of a user, and whether they use an app. */
-export interface FriendOfUser {
-  userId: string;
-  installed: boolean;
+/** A new app row: its listing, credentials and owner; the manifest columns follow its versions. */
+export interface NewApp extends AppListing {
+  id: string;
+  clientId: string;
+  ownerId: string;
+  clientType: ClientType;
+  secretHash: string | null;
+  pluginId: string | null;
+  createdAt: Date;
 }
 
-/**
- * SQL of the app registry's tables for AppsService and AuthorizationsService: the queries added since the
- * repository was introduced (older ones still live in the services).
- */
+/** What the app center's catalog narrows published apps to. */
+export interface CatalogFilter {
+  category?: AppCategory;
+  /** Part of the name, in any letter case. */
+  q?: string;
+}
+
+/** `update app a ... from (select manifest ...) v`: the app's columns take the version's manifest. */
+const MIRROR_MANIFEST = `scopes = array(select jsonb_array_elements_text(v.manifest->'scopes')),
+  optional_scopes = array(select jsonb_array_elements_text(v.manifest->'optionalScopes')),
+  events = array(select jsonb_array_elements_text(v.manifest->'events')),
+  redirect_uris = array(select jsonb_array_elements_text(v.manifest->'redirectUris')),
+  canvas_url = v.manifest->>'canvasUrl',
+  webhook_url = v.manifest->>'webhookUrl'`;
+
+/** SQL of the `app` table (the registry) for the apps module's services. */
 @Injectable()
 export class AppsRepository {
   constructor(private readonly em: EntityManager) {}
 
-  /** When the user became a tester of the app; null when they are not one. */
-  async testerAddedAt(appId: string, userId: string): Promise<Date | null> {
-    const [row] = await sqlRows<{ added_at: Date | string }>(
+  /** The app with this id, client id or plugin id; `lock` holds its row until the transaction ends. */
+  async findOne(
+    column: 'id' | 'client_id' | 'plugin_id',
+    value: string,
+    lock = false,
+  ): Promise<AppRow | null> {
+    const [row] = await sqlRows<AppRow>(
       this.em,
-      'select added_at from app_tester where app_id = ? and user_id = ?',
-      [appId, userId],
+      `select ${APP_COLUMNS} from app where ${column} = ?${lock ? ' for update' : ''}`,
+      [value],
     );
-    return row ? new Date(row.added_at) : null;
+    return row ?? null;
   }
 
-  /** Keeps the app's listing with a version as it is published, so later listing edits can be shown. */
-  async keepListing(appId: string, number: number): Promise<void> {
-    await sqlRun(
+  /** The client's app with its secret's hash (null for a public client). */
+  async client(clientId: string): Promise<(AppRow & { secret_hash: string | null }) | null> {
+    const [row] = await sqlRows<AppRow & { secret_hash: string | null }>(
       this.em,
-      `update app_version v
-          set listing = jsonb_build_object('name', a.name, 'description', a.description, 'iconUrl', a.icon_url,
-                                           'category', a.category)
-         from app a
-        where a.id = v.app_id and v.app_id = ? and v.number = ?`,
-      [appId, number],
+      `select ${APP_COLUMNS}, secret_hash from app where client_id = ?`,
+      [clientId],
     );
+    return row ?? null;
   }
 
-  async setSubmitNote(appId: string, number: number, note: string | null): Promise<void> {
-    await sqlRun(this.em, 'update app_version set submit_note = ? where app_id = ? and number = ?', [
-      note,
-      appId,
-      number,
+  byIds(appIds: string[]): Promise<AppRow[]> {
+    return sqlRows<AppRow>(this.em, `select ${APP_COLUMNS} from app where id = any(?::uuid[])`, [
+      uuidArray(appIds),
     ]);
   }
 
-  /**
-   * The user's friends (those among `among`, or all), each with whether they have the app installed, in
-   * user id order. Friends in a block relation with the user, or suspended, are none.
-   */
-  async friendsWithInstalls(appId: string, userId: string, among?: string[]): Promise<FriendOfUser[]> {
-    const friendOf = friendOfCondition('f.friend_id', userId);
-    const rows = await sqlRows<{ friend_id: string; installed: boolean }>(
-      this.em,
-      `select f.friend_id, exists (select 1 from app_authorization az
-                where az.app_id = ? and az.user_id = f.friend_id and az.revoked_at is null) as installed
-         from friendship f
-        where f.user_id = ? and ${friendOf.sql} ${among ? 'and f.friend_id = any(?::uuid[])' : ''}
-        order by f.friend_id`,
-      [appId, userId, ...friendOf.params, ...(among ? [uuidArray(among)] : [])],
-    );
-    return rows.map((row) => ({ userId: row.friend_id, installed: row.installed }));
+  labels(appIds: string[]): Promise<{ id: string; name: string; icon_url: string | null }[]> {
+    return sqlRows(this.em, 'select id, name, icon_url from app where id = any(?::uuid[])', [
+      uuidArray(appIds),
+    ]);
   }
 
-  /**
-   * Submitted versions, oldest submission first, strictly after `after` (a submission time and app id: an
-   * app has at most one version under review, so the pair is unique), one more than `limit`.
-   */
-  async submittedVersions(limit: number, after: Keyset | undefined): Promise<VersionRow[]> {
-    return sqlRows<VersionRow>(
+  /** Published apps, newest publication first, after the keyset; one more than `limit`. */
+  catalog(filter: CatalogFilter, limit: number, after: Keyset | undefined): Promise<AppRow[]> {
+    const keyset = keysetCondition('app', after, 'published_at');
+    const params: unknown[] = [];
+    let where = "app.status = 'published'";
+    if (filter.category) {
+      where += ' and app.category = ?';
+      params.push(filter.category);
+    }
+    if (filter.q) {
+      where += ' and strpos(lower(app.name), lower(?)) > 0';
+      params.push(filter.q);
+    }
+    return sqlRows<AppRow>(
       this.em,
-      `select ${VERSION_COLUMNS} from app_version
-        where status = 'submitted' ${after ? 'and (updated_at, app_id) > (?, ?)' : ''}
-        order by updated_at, app_id limit ?`,
-      [...(after ? [after.createdAt, after.id] : []), limit + 1],
+      `select ${APP_COLUMNS} from app where ${where} and ${keyset.sql}
+       order by app.published_at desc, app.id desc limit ?`,
+      [...params, ...keyset.params, limit + 1],
     );
   }
 
-  /** The listing kept with a published version (the migration that added it kept the listing of then). */
-  async publishedListing(appId: string, number: number): Promise<AppListing | null> {
-    const [row] = await sqlRows<{ listing: AppListing | null }>(
+  /** The developer's apps, newest first. */
+  listOwned(ownerId: string): Promise<AppRow[]> {
+    return sqlRows<AppRow>(
       this.em,
-      'select listing from app_version where app_id = ? and number = ?',
-      [appId, number],
+      `select ${APP_COLUMNS} from app where owner_id = ? order by created_at desc, id desc`,
+      [ownerId],
     );
-    return row?.listing ?? null;
+  }
+
+  /** Apps (of one status, or all), most recently changed first, at most `limit`. */
+  listByStatus(status: AppStatus | undefined, limit: number): Promise<AppRow[]> {
+    return sqlRows<AppRow>(
+      this.em,
+      `select ${APP_COLUMNS} from app ${status ? 'where status = ?' : ''} order by updated_at desc, id desc
+       limit ${limit}`,
+      status ? [status] : [],
+    );
+  }
+
+  async countOwned(ownerId: string): Promise<number> {
+    const [{ count }] = await sqlRows<{ count: string | number }>(
+      this.em,
+      'select count(*) as count from app where owner_id = ?',
+      [ownerId],
+    );
+    return Number(count);
+  }
+
+  /** Adds an app in development mode, with empty manifest columns until its first version. */
+  async insert(app: NewApp): Promise<void> {
+    await sqlRun(
+      this.em,
+      `insert into app (id, client_id, owner_id, name, description, icon_url, category, redirect_uris, scopes,
+         optional_scopes, client_type, secret_hash, status, plugin_id, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, '{}', '{}', '{}', ?, ?, 'development', ?, ?, ?)`,
+      [
+        app.id,
+        app.clientId,
+        app.ownerId,
+        app.name,
+        app.description,
+        app.iconUrl,
+        app.category,
+        app.clientType,
+        app.secretHash,
+        app.pluginId,
+        app.createdAt,
+        app.createdAt,
+      ],
+    );
+  }
+
+  async updateListing(appId: string, listing: AppListing, now: Date): Promise<void> {
+    await sqlRun(
+      this.em,
+      'update app set name = ?, description = ?, icon_url = ?, category = ?, updated_at = ? where id = ?',
+      [listing.name, listing.description, listing.iconUrl, listing.category, now, appId],
+    );
+  }
+
+  async setIconUrl(appId: string, iconUrl: string, now: Date): Promise<void> {
+    await sqlRun(this.em, 'update app set icon_url = ?, updated_at = ? where id = ?', [iconUrl, now, appId]);
+  }
+
+  async setSecretHash(appId: string, secretHash: string, now: Date): Promise<void> {
+    await sqlRun(this.em, 'update app set secret_hash = ?, updated_at = ? where id = ?', [
+      secretHash,
+      now,
+      appId,
+    ]);
+  }
+
+  async setStatus(appId: string, status: AppStatus, reason: string | null, now: Date): Promise<void> {
+    await sqlRun(this.em, 'update app set status = ?, status_reason = ?, updated_at = ? where id = ?', [
+      status,
+      reason,
+      now,
+      appId,
+    ]);
+  }
+
+  async delete(appId: string): Promise<void> {
+    await sqlRun(this.em, 'delete from app where id = ?', [appId]);
+  }
+
+  /** The app's status and published version, its row held until the transaction ends. */
+  async lockPublication(appId: string): Promise<{ status: AppStatus; published_version: number | null }> {
+    const [app] = await sqlRows<{ status: AppStatus; published_version: number | null }>(
+      this.em,
+      'select status, published_version from app where id = ? for update',
+      [appId],
+    );
+    return app;
+  }
+
+  /** While nothing is published, the app's manifest columns take its newest version's manifest. */
+  async mirrorNewestWhileInDevelopment(appId: string): Promise<void> {
+    await sqlRun(
+      this.em,
+      `update app a set ${MIRROR_MANIFEST} from (
+         select manifest from app_version where app_id = ? order by number desc limit 1) v
+       where a.id = ? and a.published_version is null`,
+      [appId, appId],
+    );
+  }
+
+  /**
+   * Version `number` is what users get: the app's manifest columns take its manifest, and the app is
+   * published (a suspended one stays suspended).
+   */
+  async publish(appId: string, number: number, now: Date): Promise<void> {
+    await sqlRun(
+      this.em,
+      `update app a set ${MIRROR_MANIFEST}, published_version = ?, published_at = coalesce(a.published_at, ?),
+         status = case when a.status = 'suspended' then a.status else 'published' end, updated_at = ?
+       from (select manifest from app_version where app_id = ? and number = ?) v where a.id = ?`,
+      [number, now, now, appId, number, appId],
+    );
   }
 }

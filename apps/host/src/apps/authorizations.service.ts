@@ -1,18 +1,14 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
-import { SUSPENDED_ACCOUNT_IDS } from '../accounts/accounts.repository';
 import { Clock } from '../common/clock';
 import { LIMITS } from '../common/limits';
 import { notFound } from '../common/problem';
-import { lockName } from '../database/advisory-lock';
 import { ChangeCache, ChangeFeed } from '../database/change-feed';
-import { sqlRows, sqlRun } from '../database/sql';
 import type { EventType } from '../events/event-types';
 import { EventsService } from '../events/events.service';
-import { friendOfCondition } from '../friends/friends.service';
-import { AppsRepository, type FriendOfUser } from './apps.repository';
-import type { AppStatus } from './apps.service';
+import { AuthorizationsRepository, type FriendOfUser } from './authorizations.repository';
+import type { AppStatus } from './registered-app';
 import { normalizeScopes, Scope } from './scopes';
 import { MetaRepository } from '../database/meta.repository';
 
@@ -51,7 +47,7 @@ export class AuthorizationsService {
 
   constructor(
     private readonly em: EntityManager,
-    private readonly repository: AppsRepository,
+    private readonly repository: AuthorizationsRepository,
     private readonly meta: MetaRepository,
     private readonly events: EventsService,
     @Inject(Clock) private readonly clock: Clock,
@@ -75,7 +71,7 @@ export class AuthorizationsService {
    * same lock), so what the caller decided about "not installed" stays true until it commits.
    */
   async lockInstallation(appId: string, userId: string): Promise<void> {
-    await lockName(this.em, `install:${appId}:${userId}`);
+    await this.repository.lockInstallation(appId, userId);
   }
 
   /**
@@ -95,23 +91,20 @@ export class AuthorizationsService {
 
   /**
    * Remembered consent: the scopes the user granted and has not withdrawn, and every scope they were
-   * asked about (granted or unticked), so scopes a newer version adds can be told apart.
+   * asked about (granted or unticked), so scopes a newer version adds can be told apart; and when the
+   * user last gave it.
    */
   async active(
     appId: string,
     userId: string,
-  ): Promise<{ openid: string; scopes: Scope[]; decidedScopes: Scope[] } | null> {
-    const [row] = await sqlRows<{ openid: string; scopes: Scope[]; decided_scopes: Scope[] }>(
-      this.em,
-      `select openid, scopes, decided_scopes from app_authorization
-       where app_id = ? and user_id = ? and revoked_at is null`,
-      [appId, userId],
-    );
+  ): Promise<{ openid: string; scopes: Scope[]; decidedScopes: Scope[]; authorizedAt: Date } | null> {
+    const row = await this.repository.active(appId, userId);
     return row
       ? {
           openid: row.openid,
           scopes: normalizeScopes(row.scopes),
           decidedScopes: normalizeScopes(row.decided_scopes),
+          authorizedAt: new Date(row.updated_at),
         }
       : null;
   }
@@ -158,20 +151,8 @@ export class AuthorizationsService {
     ]);
     const decided = normalizeScopes([...(previous?.decidedScopes ?? []), ...asked, ...granted]);
     const openid = await this.openidFor(appId, userId);
-    const now = this.clock.now();
-    await sqlRun(
-      this.em,
-      `insert into app_authorization (app_id, user_id, openid, scopes, decided_scopes, created_at, updated_at)
-       values (?, ?, ?, ?::text[], ?::text[], ?, ?)
-       on conflict (app_id, user_id)
-       do update set scopes = excluded.scopes, decided_scopes = excluded.decided_scopes,
-         updated_at = excluded.updated_at, revoked_at = null`,
-      [appId, userId, openid, `{${scopes.join(',')}}`, `{${decided.join(',')}}`, now, now],
-    );
-    await sqlRun(this.em, 'delete from app_storage_deletion where app_id = ? and user_id = ?', [
-      appId,
-      userId,
-    ]);
+    await this.repository.upsert(appId, userId, { openid, scopes, decidedScopes: decided }, this.clock.now());
+    await this.repository.cancelStorageDeletion(appId, userId);
     return { openid, scopes };
   }
 
@@ -191,20 +172,7 @@ export class AuthorizationsService {
    * it). A suspended user's consent stays, but no token works for them until the suspension ends.
    */
   async accessState(appId: string, userId: string): Promise<AccessState | null> {
-    const [row] = await sqlRows<{
-      status: AppStatus;
-      built_in: boolean;
-      scopes: Scope[];
-      openid: string;
-      user_suspended: boolean;
-    }>(
-      this.em,
-      `select a.status, a.plugin_id is not null as built_in, az.scopes, az.openid,
-              az.user_id in ${SUSPENDED_ACCOUNT_IDS} as user_suspended
-       from app_authorization az join app a on a.id = az.app_id
-       where az.app_id = ? and az.user_id = ? and az.revoked_at is null`,
-      [appId, userId],
-    );
+    const row = await this.repository.access(appId, userId);
     return row
       ? {
           appStatus: row.status,
@@ -227,20 +195,14 @@ export class AuthorizationsService {
   ): Promise<void> {
     await this.em.transactional(async () => {
       const now = this.clock.now();
-      const [revoked] = await sqlRows<{ openid: string }>(
-        this.em,
-        `update app_authorization set revoked_at = ? where app_id = ? and user_id = ? and revoked_at is null
-         returning openid`,
-        [now, appId, userId],
-      );
-      if (!revoked) throw notFound('Authorized app');
+      const openid = await this.repository.revoke(appId, userId, now);
+      if (openid === null) throw notFound('Authorized app');
       for (const listener of this.revokedListeners) await listener(appId, userId);
-      await this.events.publish(appId, event, { user: revoked.openid }, userId);
-      await sqlRun(
-        this.em,
-        `insert into app_storage_deletion (app_id, user_id, due_at) values (?, ?, ?)
-         on conflict (app_id, user_id) do update set due_at = excluded.due_at`,
-        [appId, userId, new Date(now.getTime() + LIMITS.appStorageGraceDays * 24 * 60 * 60 * 1000)],
+      await this.events.publish(appId, event, { user: openid }, userId);
+      await this.repository.scheduleStorageDeletion(
+        appId,
+        userId,
+        new Date(now.getTime() + LIMITS.appStorageGraceDays * 24 * 60 * 60 * 1000),
       );
     });
   }
@@ -248,29 +210,15 @@ export class AuthorizationsService {
   /** Deletes the storage of uninstalls whose grace period has passed; returns how many rows went. */
   async sweepStorage(): Promise<number> {
     return this.em.transactional(async () => {
-      const due = await sqlRows<{ app_id: string; user_id: string }>(
-        this.em,
-        `delete from app_storage_deletion where due_at <= ? returning app_id, user_id`,
-        [this.clock.now()],
-      );
+      const due = await this.repository.dueStorageDeletions(this.clock.now());
       let deleted = 0;
-      for (const { app_id, user_id } of due) {
-        deleted += await sqlRun(this.em, 'delete from app_storage where app_id = ? and user_id = ?', [
-          app_id,
-          user_id,
-        ]);
-      }
+      for (const { app_id, user_id } of due) deleted += await this.repository.deleteStorage(app_id, user_id);
       return deleted;
     });
   }
 
   async listForUser(userId: string): Promise<AuthorizationRow[]> {
-    const rows = await sqlRows<{ app_id: string; scopes: Scope[]; updated_at: Date | string }>(
-      this.em,
-      `select app_id, scopes, updated_at from app_authorization
-       where user_id = ? and revoked_at is null order by updated_at desc, app_id`,
-      [userId],
-    );
+    const rows = await this.repository.listForUser(userId);
     return rows.map((row) => ({
       appId: row.app_id,
       scopes: normalizeScopes(row.scopes),
@@ -279,13 +227,14 @@ export class AuthorizationsService {
   }
 
   /** Only users who authorized the app (now or before) have an openid it can name. */
-  async userIdForOpenid(appId: string, openid: string): Promise<string | null> {
-    const [row] = await sqlRows<{ user_id: string }>(
-      this.em,
-      'select user_id from app_authorization where app_id = ? and openid = ?',
-      [appId, openid],
-    );
-    return row?.user_id ?? null;
+  userIdForOpenid(appId: string, openid: string): Promise<string | null> {
+    return this.repository.userIdForOpenid(appId, openid);
+  }
+
+  /** How many users have each app installed now (0 for an app nobody has). */
+  async installCounts(appIds: string[]): Promise<Map<string, number>> {
+    const counts = await this.repository.installCounts([...new Set(appIds)]);
+    return new Map(appIds.map((id) => [id, counts.get(id) ?? 0]));
   }
 
   /** The user's friends (those among `among`, or all), each with whether they have the app installed. */
@@ -297,21 +246,12 @@ export class AuthorizationsService {
    * The user's friends who currently authorize the app, minus anyone in a block relation with the
    * user, in openid order (the keyset of the page).
    */
-  async appFriends(
+  appFriends(
     appId: string,
     userId: string,
     limit: number,
     afterOpenid?: string,
   ): Promise<{ openid: string; userId: string }[]> {
-    const friendOf = friendOfCondition('az.user_id', userId);
-    const rows = await sqlRows<{ openid: string; user_id: string }>(
-      this.em,
-      `select az.openid, az.user_id from app_authorization az
-       where az.app_id = ? and az.revoked_at is null and ${friendOf.sql}
-         ${afterOpenid === undefined ? '' : 'and az.openid > ?'}
-       order by az.openid limit ?`,
-      [appId, ...friendOf.params, ...(afterOpenid === undefined ? [] : [afterOpenid]), limit],
-    );
-    return rows.map((row) => ({ openid: row.openid, userId: row.user_id }));
+    return this.repository.appFriends(appId, userId, limit, afterOpenid);
   }
 }

@@ -1,5 +1,5 @@
 import type { EventType } from '../events/event-types';
-import type { AppListing, AppManifest } from './apps.service';
+import type { AppListing, AppManifest } from './app-manifest';
 import { normalizeScopes, type Scope } from './scopes';
 
 /** What one list gained and lost. */

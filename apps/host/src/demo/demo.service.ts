@@ -6,6 +6,9 @@ import { AlbumsService } from '../albums/albums.service';
 import { PhotosService } from '../albums/photos.service';
 import { AppCenterService } from '../app-center/app-center.service';
 import { SYSTEM_ACCOUNT_KEY } from '../accounts/accounts.repository';
+import { AppDevelopersService } from '../apps/app-developers.service';
+import { AppReviewService } from '../apps/app-review.service';
+import { AppVersionsService } from '../apps/app-versions.service';
 import { AppsService } from '../apps/apps.service';
 import { Meta } from '../database/meta.entity';
 import { CoinsService } from '../economy/coins.service';
@@ -76,6 +79,9 @@ export class DemoService {
     private readonly albums: AlbumsService,
     private readonly photos: PhotosService,
     private readonly apps: AppsService,
+    private readonly developers: AppDevelopersService,
+    private readonly versions: AppVersionsService,
+    private readonly review: AppReviewService,
     private readonly appCenter: AppCenterService,
   ) {}
 
@@ -107,8 +113,8 @@ export class DemoService {
     if (existing) return existing.value as DemoAppCredentials;
     if (!(await this.em.findOne(Meta, { key: SEEDED_KEY }))) return null;
     const developer = await this.accounts.findByUsername('zhangwei');
-    await this.apps.registerDeveloper(developer.id);
-    const { app, clientSecret } = await this.apps.create(
+    await this.developers.registerDeveloper(developer.id);
+    const { app, clientSecret } = await this.developers.create(
       developer.id,
       {
         name: 'Lucky Draw 幸运抽奖',
@@ -125,9 +131,9 @@ export class DemoService {
       },
       'confidential',
     );
-    await this.apps.developerMove(developer.id, app.id, 1, 'submit');
-    await this.apps.review(null, app.id, 1, 'approve', 'Demo app, approved by the demo seed');
-    await this.apps.developerMove(developer.id, app.id, 1, 'publish');
+    await this.versions.developerMove(developer.id, app.id, 1, 'submit');
+    await this.review.review(null, app.id, 1, 'approve', 'Demo app, approved by the demo seed');
+    await this.versions.developerMove(developer.id, app.id, 1, 'publish');
     const credentials: DemoAppCredentials = { clientId: app.clientId, clientSecret: clientSecret! };
     this.em.persist(this.em.create(Meta, { key: DEMO_APP_KEY, value: credentials }));
     await this.em.flush();

@@ -14,8 +14,8 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { APP_CATEGORIES, type AppCategory } from '../../apps/apps.service';
-import { ScopeResponse } from '../../apps/dto/apps.dto';
+import { APP_CATEGORIES, type AppCategory } from '../../apps/app-manifest';
+import { ScopeResponse } from '../../apps/dto/app.dto';
 import { SCOPES, type Scope } from '../../apps/scopes';
 import { LIMITS } from '../../common/limits';
 import { PageInfo, PageQuery } from '../../common/pagination';
