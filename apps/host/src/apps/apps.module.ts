@@ -7,12 +7,20 @@ import { AppsController } from './apps.controller';
 import { AppsRepository } from './apps.repository';
 import { AppsService } from './apps.service';
 import { AuthorizationsService } from './authorizations.service';
+import { EventTargetsRepository } from './event-targets.repository';
+import { EventTargetsService } from './event-targets.service';
 
 /** The app registry, development mode and review, and users' authorizations of apps. */
 @Module({
   imports: [AccountsModule, AuditModule, ProfilesModule, PhotoStorageModule],
   controllers: [AppsController],
-  providers: [AppsService, AppsRepository, AuthorizationsService],
-  exports: [AppsService, AuthorizationsService],
+  providers: [
+    AppsService,
+    AppsRepository,
+    AuthorizationsService,
+    EventTargetsService,
+    EventTargetsRepository,
+  ],
+  exports: [AppsService, AuthorizationsService, EventTargetsService],
 })
 export class AppsModule {}
