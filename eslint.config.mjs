@@ -28,7 +28,6 @@ const HOST_FILES_WITH_SQL = [
   'apps/host/src/open-api/app-storage.service.ts',
   'apps/host/src/open-api/app-wide-storage.service.ts',
   'apps/host/src/open-api/key-value-store.ts',
-  'apps/host/src/orders/orders.service.ts',
   'apps/host/src/posts/interactions.service.ts',
   'apps/host/src/posts/posts-moderation.ts',
   'apps/host/src/posts/posts.service.ts',
