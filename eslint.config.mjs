@@ -24,7 +24,6 @@ const HOST_FILES_WITH_SQL = [
   'apps/host/src/moderation/moderation-state.ts',
   'apps/host/src/moderation/moderation.service.ts',
   'apps/host/src/notifications/notifications.service.ts',
-  'apps/host/src/oauth/oauth-tokens.service.ts',
   'apps/host/src/posts/interactions.service.ts',
   'apps/host/src/posts/posts-moderation.ts',
   'apps/host/src/posts/posts.service.ts',
