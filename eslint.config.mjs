@@ -2,21 +2,6 @@ import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
-/**
- * Host files that still hold SQL of their own, from before each module had a repository (issue 14). The list
- * only shrinks: a file moves its SQL into its module's repository and leaves it.
- */
-const HOST_FILES_WITH_SQL = [
-  'apps/host/src/events/event-dispatcher.service.ts',
-  'apps/host/src/events/events.service.ts',
-  'apps/host/src/events/webhooks.service.ts',
-  'apps/host/src/oauth/oauth-tokens.service.ts',
-  'apps/host/src/open-api/app-storage.service.ts',
-  'apps/host/src/open-api/app-wide-storage.service.ts',
-  'apps/host/src/open-api/key-value-store.ts',
-  'apps/host/src/orders/orders.service.ts',
-];
-
 export default defineConfig(
   globalIgnores(['**/dist/', '**/data/', '.nx/', 'sdk/src/generated/', '**/test-results/']),
   {
@@ -58,7 +43,6 @@ export default defineConfig(
       'apps/host/src/**/*.spec.ts',
       'apps/host/src/testing/**',
       'apps/host/src/bench/**',
-      ...HOST_FILES_WITH_SQL,
     ],
     rules: {
       'no-restricted-imports': [

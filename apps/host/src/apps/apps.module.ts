@@ -19,6 +19,8 @@ import { AuthorizationsService } from './authorizations.service';
 import { AuthorizedAppsController } from './authorized-apps.controller';
 import { BuiltInAppsService } from './built-in-apps.service';
 import { DeveloperAppsController } from './developer-apps.controller';
+import { EventTargetsRepository } from './event-targets.repository';
+import { EventTargetsService } from './event-targets.service';
 
 /** The app registry, development mode and review, and users' authorizations of apps. */
 @Module({
@@ -39,8 +41,17 @@ import { DeveloperAppsController } from './developer-apps.controller';
     BuiltInAppsService,
     AppsService,
     AuthorizationsService,
+    EventTargetsRepository,
+    EventTargetsService,
   ],
-  // Other modules call AppsService and AuthorizationsService; the demo seed acts as a developer and an admin.
-  exports: [AppsService, AuthorizationsService, AppDevelopersService, AppVersionsService, AppReviewService],
+  // Other modules call AppsService, AuthorizationsService and (events) EventTargetsService; the demo seed acts as a developer and an admin.
+  exports: [
+    AppsService,
+    AuthorizationsService,
+    EventTargetsService,
+    AppDevelopersService,
+    AppVersionsService,
+    AppReviewService,
+  ],
 })
 export class AppsModule {}

@@ -1,15 +1,15 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { EventTargetsService } from '../apps/event-targets.service';
 import { Clock } from '../common/clock';
 import { LIMITS } from '../common/limits';
 import { runInRequestScope } from '../common/request-context';
 import { iso } from '../common/time';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { DatabaseService } from '../database/database.module';
-import { sqlRows, sqlRun, uuidArray } from '../database/sql';
 import { Metrics, type WebhookOutcome } from '../metrics/metrics.service';
-import type { AppEvent, DeliveredEventType } from './event-types';
-import { EventsRepository } from './events.repository';
+import type { AppEvent } from './event-types';
+import { type ClaimedEvent, EventsRepository } from './events.repository';
 import { EventsService } from './events.service';
 import {
   DeliveryFailure,
@@ -19,18 +19,6 @@ import {
   webhookSignature,
 } from './webhook-delivery';
 import { WebhooksService } from './webhooks.service';
-
-interface ClaimedEvent {
-  id: string;
-  app_id: string;
-  type: DeliveredEventType;
-  user_id: string | null;
-  data: Record<string, unknown>;
-  created_at: Date | string;
-  attempts: number;
-  retry_until: Date | string;
-  request_id: string | null;
-}
 
 /** Where an app's events go: its webhook (URL and signing secret), if it has one. */
 interface Webhook {
@@ -77,6 +65,7 @@ export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
     private readonly events: EventsService,
     private readonly repository: EventsRepository,
     private readonly webhooks: WebhooksService,
+    private readonly targets: EventTargetsService,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly metrics: Metrics,
@@ -160,14 +149,10 @@ export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
   }> {
     return this.em.transactional(async () => {
       const now = this.clock.now();
-      const rows = await sqlRows<ClaimedEvent>(
-        this.em,
-        `update app_event e set next_attempt_at = ?, attempts = e.attempts + 1, last_attempt_at = ?
-           from (select id from app_event where status = 'pending' and next_attempt_at <= ?
-                  order by created_at, id limit ? for update skip locked) due
-          where e.id = due.id
-          returning e.id, e.app_id, e.type, e.user_id, e.data, e.created_at, e.attempts, e.retry_until, e.request_id`,
-        [new Date(now.getTime() + LIMITS.eventLeaseMs), now, now, LIMITS.eventDeliveryBatch],
+      const rows = await this.repository.claimDue(
+        now,
+        new Date(now.getTime() + LIMITS.eventLeaseMs),
+        LIMITS.eventDeliveryBatch,
       );
       for (const row of rows) this.leased.add(row.id);
       rows.sort((a, b) => iso(a.created_at).localeCompare(iso(b.created_at)) || a.id.localeCompare(b.id));
@@ -175,15 +160,11 @@ export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
       for (const row of rows) byApp.set(row.app_id, [...(byApp.get(row.app_id) ?? []), row]);
       const webhooks = new Map<string, Webhook>();
       if (rows.length > 0) {
-        const apps = await sqlRows<{ id: string; webhook_url: string | null; webhook_secret: string | null }>(
-          this.em,
-          'select id, webhook_url, webhook_secret from app where id = any(?::uuid[])',
-          [uuidArray([...byApp.keys()])],
-        );
+        const apps = await this.targets.webhooks([...byApp.keys()]);
         for (const app of apps) {
-          if (app.webhook_url === null) continue;
-          const secret = app.webhook_secret ?? (await this.webhooks.secretFor(app.id));
-          webhooks.set(app.id, { url: app.webhook_url, secret });
+          if (app.url === null) continue;
+          const secret = app.secret ?? (await this.webhooks.secretFor(app.appId));
+          webhooks.set(app.appId, { url: app.url, secret });
         }
       }
       return { count: rows.length, byApp, webhooks };
@@ -282,11 +263,7 @@ export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
         const now = this.clock.now();
         if (outcome === 'delivered') {
           await this.repository.markDelivered(event.id, now, answer);
-          await sqlRun(
-            this.em,
-            'update app set webhook_unhealthy_at = null where id = ? and webhook_unhealthy_at is not null',
-            [event.app_id],
-          );
+          await this.targets.markWebhookHealthy(event.app_id);
           return 'delivered';
         }
         const deadline = new Date(event.retry_until).getTime();
@@ -302,11 +279,7 @@ export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
             appId: event.app_id,
             eventId: event.id,
           });
-          await sqlRun(
-            this.em,
-            'update app set webhook_unhealthy_at = coalesce(webhook_unhealthy_at, ?) where id = ?',
-            [now, event.app_id],
-          );
+          await this.targets.markWebhookUnhealthy(event.app_id, now);
         }
         return outcome;
       }),

@@ -1,8 +1,9 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
+import { appTakingEvent, UNHEALTHY_WEBHOOK_APPS } from '../apps/event-targets.repository';
 import { type Keyset, keysetCondition } from '../common/pagination';
 import { sqlRows, sqlRun, uuidArray } from '../database/sql';
-import type { DeliveredEventType } from './event-types';
+import type { DeliveredEventType, EventType } from './event-types';
 import type { ReceiverAnswer } from './webhook-delivery';
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed' | 'undeliverable';
@@ -37,6 +38,19 @@ export interface UnhealthyAppRow {
   last_error: string | null;
 }
 
+/** An event leased for an attempt, as `EventsRepository.claimDue` returns it. */
+export interface ClaimedEvent {
+  id: string;
+  app_id: string;
+  type: DeliveredEventType;
+  user_id: string | null;
+  data: Record<string, unknown>;
+  created_at: Date | string;
+  attempts: number;
+  retry_until: Date | string;
+  request_id: string | null;
+}
+
 /** An event as the outbox keeps it, before its first attempt. */
 export interface OutboxEvent {
   id: string;
@@ -54,8 +68,8 @@ export interface OutboxEvent {
 }
 
 /**
- * SQL of the events module's tables (the `app_event` outbox) for EventsService and the webhook
- * services: the queries added since the repository was introduced (older ones are still there).
+ * SQL of the events module's table, the `app_event` outbox, for EventsService, the dispatcher and the
+ * webhook services. What it needs of apps' rows comes as the apps module's query fragments.
  */
 @Injectable()
 export class EventsRepository {
@@ -67,10 +81,11 @@ export class EventsRepository {
    * when the app does not want it; `'any'` is for the test event the developer asks for.
    */
   async insert(event: OutboxEvent, only: 'listed' | 'any'): Promise<boolean> {
+    const app = appTakingEvent(event.appId, event.type, only === 'any');
     const inserted = await sqlRun(
       this.em,
       `insert into app_event (id, app_id, type, user_id, data, created_at, next_attempt_at, retry_until, request_id)
-       select ?, a.id, ?, ?, ?::jsonb, ?, ?, ?, ? from app a where a.id = ? and (? or ? = any(a.events))`,
+       select ?, a.id, ?, ?, ?::jsonb, ?, ?, ?, ? from ${app.sql} a`,
       [
         event.id,
         event.type,
@@ -80,12 +95,37 @@ export class EventsRepository {
         event.dueAt,
         event.retryUntil,
         event.requestId,
-        event.appId,
-        only === 'any',
-        event.type,
+        ...app.params,
       ],
     );
     return inserted > 0;
+  }
+
+  /**
+   * Leases up to `limit` due events until `leaseUntil`, counting the attempt: `for update skip locked`,
+   * so instances claiming at once never get the same event. Call it inside a transaction.
+   */
+  claimDue(now: Date, leaseUntil: Date, limit: number): Promise<ClaimedEvent[]> {
+    return sqlRows<ClaimedEvent>(
+      this.em,
+      `update app_event e set next_attempt_at = ?, attempts = e.attempts + 1, last_attempt_at = ?
+         from (select id from app_event where status = 'pending' and next_attempt_at <= ?
+                order by created_at, id limit ? for update skip locked) due
+        where e.id = due.id
+        returning e.id, e.app_id, e.type, e.user_id, e.data, e.created_at, e.attempts, e.retry_until, e.request_id`,
+      [leaseUntil, now, now, limit],
+    );
+  }
+
+  /** How many `type` events were recorded for the app about the user since `since`. */
+  async countSince(appId: string, type: EventType, userId: string, since: Date): Promise<number> {
+    const [row] = await sqlRows<{ count: number }>(
+      this.em,
+      `select count(*)::int as count from app_event
+        where app_id = ? and type = ? and user_id = ? and created_at >= ?`,
+      [appId, type, userId, since],
+    );
+    return row.count;
   }
 
   /** The app's deliveries, newest first, after the keyset, optionally of one status; one more than `limit`. */
@@ -224,7 +264,7 @@ export class EventsRepository {
               (select e.last_error from app_event e
                 where e.app_id = a.id and e.status = 'failed'
                 order by e.last_attempt_at desc, e.id desc limit 1) as last_error
-         from app a where a.webhook_unhealthy_at is not null
+         from ${UNHEALTHY_WEBHOOK_APPS} a
         order by a.webhook_unhealthy_at desc, a.id desc limit ?`,
       [since, limit],
     );

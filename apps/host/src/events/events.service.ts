@@ -1,10 +1,9 @@
-import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
+import { EventTargetsService } from '../apps/event-targets.service';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { newId } from '../common/ids';
 import { currentRequestId } from '../common/request-context';
-import { sqlRows } from '../database/sql';
 import type { AppEvent, EventType } from './event-types';
 import { EventsRepository } from './events.repository';
 import { webhookRetryWindowMs } from './retry-window';
@@ -22,8 +21,8 @@ export class EventsService {
   private readonly receivers = new Map<string, InProcessReceiver>();
 
   constructor(
-    private readonly em: EntityManager,
     private readonly repository: EventsRepository,
+    private readonly targets: EventTargetsService,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -67,34 +66,20 @@ export class EventsService {
    * `userId` (the user who accepted) is who a plugin acts as. Call it in the befriending transaction.
    */
   async publishFriendAdded(userId: string, friendId: string): Promise<void> {
-    const shared = await sqlRows<{ app_id: string; user_openid: string; friend_openid: string }>(
-      this.em,
-      `select mine.app_id, mine.openid as user_openid, theirs.openid as friend_openid
-         from app_authorization mine
-         join app_authorization theirs on theirs.app_id = mine.app_id and theirs.user_id = ?
-        where mine.user_id = ? and mine.revoked_at is null and theirs.revoked_at is null
-        order by mine.app_id`,
-      [friendId, userId],
-    );
-    for (const row of shared) {
+    const shared = await this.targets.sharedAuthorizations(userId, friendId);
+    for (const app of shared) {
       await this.publish(
-        row.app_id,
+        app.appId,
         'friend.added',
-        { user: row.user_openid, friend: row.friend_openid },
+        { user: app.userOpenid, friend: app.friendOpenid },
         userId,
       );
     }
   }
 
   /** How many `type` events were published for the app about the user since `since` (quotas on events). */
-  async countPublishedSince(appId: string, type: EventType, userId: string, since: Date): Promise<number> {
-    const [row] = await sqlRows<{ count: number }>(
-      this.em,
-      `select count(*)::int as count from app_event
-        where app_id = ? and type = ? and user_id = ? and created_at >= ?`,
-      [appId, type, userId, since],
-    );
-    return row.count;
+  countPublishedSince(appId: string, type: EventType, userId: string, since: Date): Promise<number> {
+    return this.repository.countSince(appId, type, userId, since);
   }
 
   /** Events for `appId` go to `receiver` instead of a webhook (the plugins module registers its plugins). */

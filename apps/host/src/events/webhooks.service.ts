@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/core';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { AppsService } from '../apps/apps.service';
+import { EventTargetsService } from '../apps/event-targets.service';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { newId } from '../common/ids';
@@ -9,7 +10,6 @@ import { LIMITS } from '../common/limits';
 import { type Keyset, toPage } from '../common/pagination';
 import { currentRequestId } from '../common/request-context';
 import { conflict, notFound, ProblemException } from '../common/problem';
-import { sqlRows, sqlRun } from '../database/sql';
 import { type DeliveredEventType, TEST_EVENT_TYPE } from './event-types';
 import { type DeliveryRow, type DeliveryStatus, EventsRepository } from './events.repository';
 import { webhookRetryWindowMs } from './retry-window';
@@ -79,33 +79,21 @@ export class WebhooksService {
     private readonly em: EntityManager,
     private readonly repository: EventsRepository,
     private readonly apps: AppsService,
+    private readonly targets: EventTargetsService,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The app's signing secret, created on first need (racing callers all get the one that was stored). */
-  async secretFor(appId: string): Promise<string> {
-    await sqlRun(this.em, 'update app set webhook_secret = ? where id = ? and webhook_secret is null', [
-      newWebhookSecret(),
-      appId,
-    ]);
-    const [row] = await sqlRows<{ webhook_secret: string }>(
-      this.em,
-      'select webhook_secret from app where id = ?',
-      [appId],
-    );
-    return row.webhook_secret;
+  secretFor(appId: string): Promise<string> {
+    return this.targets.ensureWebhookSecret(appId, newWebhookSecret());
   }
 
   async overview(developerId: string, appId: string): Promise<WebhookOverview> {
     return this.em.transactional(async () => {
       const app = await this.apps.owned(developerId, appId);
       const secret = await this.secretFor(appId);
-      const [health] = await sqlRows<{ webhook_unhealthy_at: Date | string | null }>(
-        this.em,
-        'select webhook_unhealthy_at from app where id = ?',
-        [appId],
-      );
+      const unhealthySince = await this.targets.webhookUnhealthySince(appId);
       const rows = await this.repository.listDeliveries(
         appId,
         LIMITS.webhookRecentDeliveries,
@@ -115,7 +103,7 @@ export class WebhooksService {
       return {
         url: app.webhookUrl,
         secret,
-        unhealthySince: orNull(health.webhook_unhealthy_at),
+        unhealthySince,
         deliveries: rows.slice(0, LIMITS.webhookRecentDeliveries).map(toDelivery),
       };
     });
@@ -198,7 +186,7 @@ export class WebhooksService {
     return this.em.transactional(async () => {
       await this.apps.owned(developerId, appId, true);
       const secret = newWebhookSecret();
-      await sqlRun(this.em, 'update app set webhook_secret = ? where id = ?', [secret, appId]);
+      await this.targets.setWebhookSecret(appId, secret);
       return secret;
     });
   }

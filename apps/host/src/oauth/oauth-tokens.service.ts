@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
-import type { RegisteredApp } from '../apps/apps.service';
+import { AppsService, type RegisteredApp } from '../apps/apps.service';
 import { AuthorizationsService } from '../apps/authorizations.service';
 import { normalizeScopes, type Scope } from '../apps/scopes';
 import { Clock } from '../common/clock';
@@ -9,8 +9,8 @@ import { newId } from '../common/ids';
 import { LIMITS } from '../common/limits';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { ChangeCache, ChangeFeed } from '../database/change-feed';
-import { sqlRows, sqlRun } from '../database/sql';
 import { tokenError } from './oauth-errors';
+import { type Grant, OAuthRepository, type TokenKind, type TokenRow } from './oauth.repository';
 
 /** What the Open API knows about the bearer of a valid access token. */
 export interface AccessContext {
@@ -51,15 +51,6 @@ export type IntrospectionResponse =
       iss: string;
     };
 
-export interface Grant {
-  id: string;
-  appId: string;
-  clientId: string;
-  userId: string;
-}
-
-type TokenKind = 'access' | 'refresh';
-
 const TOKEN_PREFIX: Record<TokenKind, string> = { access: 'kja_', refresh: 'kjr_' };
 
 /** Codes, tokens and CSRF tokens are stored as sha256: 256 random bits need no slow hash. */
@@ -70,25 +61,6 @@ export function hashSecret(value: string): string {
 export function newSecret(prefix: string): string {
   return `${prefix}${randomBytes(32).toString('base64url')}`;
 }
-
-interface TokenRow {
-  id: string;
-  kind: TokenKind;
-  grant_id: string;
-  scopes: Scope[];
-  created_at: Date | string;
-  expires_at: Date | string;
-  used_at: Date | string | null;
-  revoked_at: Date | string | null;
-  app_id: string;
-  client_id: string;
-  user_id: string;
-  grant_revoked_at: Date | string | null;
-}
-
-const TOKEN_SELECT = `select t.id, t.kind, t.grant_id, t.scopes, t.created_at, t.expires_at, t.used_at, t.revoked_at,
-  g.app_id, g.client_id, g.user_id, g.revoked_at as grant_revoked_at
-  from oauth_token t join oauth_grant g on g.id = t.grant_id`;
 
 /**
  * Access and refresh tokens: opaque random strings stored only as hashes. Access tokens live an hour;
@@ -101,6 +73,8 @@ export class OAuthTokensService {
   private readonly accessTokens: ChangeCache<TokenRow>;
   constructor(
     private readonly em: EntityManager,
+    private readonly repository: OAuthRepository,
+    private readonly apps: AppsService,
     private readonly authorizations: AuthorizationsService,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -155,10 +129,8 @@ export class OAuthTokensService {
     return this.em.transactional(async () => {
       const state = await this.authorizations.accessState(appId, userId);
       if (!state || state.appStatus === 'suspended' || state.userSuspended) return null;
-      const [app] = await sqlRows<{ client_id: string }>(this.em, 'select client_id from app where id = ?', [
-        appId,
-      ]);
-      const grant = await this.insertGrant(appId, app.client_id, userId, null, state.scopes);
+      const app = await this.apps.findById(appId);
+      const grant = await this.insertGrant(appId, app!.clientId, userId, null, state.scopes);
       const expiresAt = new Date(this.clock.now().getTime() + LIMITS.oauthAccessTokenTtlSeconds * 1000);
       return { token: await this.insertToken(grant, 'access', state.scopes, expiresAt), expiresAt };
     });
@@ -172,12 +144,7 @@ export class OAuthTokensService {
     scopes: Scope[],
   ): Promise<Grant> {
     const grant: Grant = { id: newId(), appId, clientId, userId };
-    await sqlRun(
-      this.em,
-      `insert into oauth_grant (id, app_id, client_id, user_id, code_id, scopes, created_at)
-       values (?, ?, ?, ?, ?, ?::text[], ?)`,
-      [grant.id, appId, clientId, userId, codeId, `{${scopes.join(',')}}`, this.clock.now()],
-    );
+    await this.repository.insertGrant(grant, codeId, scopes, this.clock.now());
     return grant;
   }
 
@@ -191,11 +158,7 @@ export class OAuthTokensService {
     requested: string[] | undefined,
   ): Promise<TokenResponse> {
     const outcome = await this.em.transactional(async () => {
-      const [row] = await sqlRows<TokenRow>(
-        this.em,
-        `${TOKEN_SELECT} where t.token_hash = ? and t.kind = 'refresh' for update of t`,
-        [hashSecret(refreshToken)],
-      );
+      const row = await this.repository.findToken(hashSecret(refreshToken), 'refresh', true);
       if (!row || row.app_id !== app.id) return tokenError('invalid_grant', 'Unknown refresh token');
       row.scopes = normalizeScopes(row.scopes);
       if (row.used_at !== null) {
@@ -213,7 +176,7 @@ export class OAuthTokensService {
       if (!state) return tokenError('invalid_grant', 'The user has withdrawn consent');
       if (state.appStatus === 'suspended') return tokenError('unauthorized_client', 'This app is suspended');
       if (state.userSuspended) return tokenError('invalid_grant', "The user's account is suspended");
-      await sqlRun(this.em, 'update oauth_token set used_at = ? where id = ?', [this.clock.now(), row.id]);
+      await this.repository.markTokenUsed(row.id, this.clock.now());
       const grant: Grant = {
         id: row.grant_id,
         appId: row.app_id,
@@ -236,10 +199,7 @@ export class OAuthTokensService {
     if (!row || row.app_id !== app.id) return;
     if (row.kind === 'refresh') await this.revokeGrant(row.grant_id);
     else {
-      await sqlRun(this.em, 'update oauth_token set revoked_at = ? where id = ? and revoked_at is null', [
-        this.clock.now(),
-        row.id,
-      ]);
+      await this.repository.revokeToken(row.id, this.clock.now());
     }
   }
 
@@ -264,26 +224,16 @@ export class OAuthTokensService {
 
   /** Ends every token of one user for one app (consent withdrawn). */
   async revokeUserTokens(appId: string, userId: string): Promise<void> {
-    await sqlRun(
-      this.em,
-      'update oauth_grant set revoked_at = ? where app_id = ? and user_id = ? and revoked_at is null',
-      [this.clock.now(), appId, userId],
-    );
+    await this.repository.revokeUserGrants(appId, userId, this.clock.now());
   }
 
   /** Ends every token descended from a code (the code was replayed). */
   async revokeCodeGrants(codeId: string): Promise<void> {
-    await sqlRun(this.em, 'update oauth_grant set revoked_at = ? where code_id = ? and revoked_at is null', [
-      this.clock.now(),
-      codeId,
-    ]);
+    await this.repository.revokeCodeGrants(codeId, this.clock.now());
   }
 
   private async revokeGrant(grantId: string): Promise<void> {
-    await sqlRun(this.em, 'update oauth_grant set revoked_at = ? where id = ? and revoked_at is null', [
-      this.clock.now(),
-      grantId,
-    ]);
+    await this.repository.revokeGrant(grantId, this.clock.now());
   }
 
   private async issuePair(
@@ -322,12 +272,7 @@ export class OAuthTokensService {
     expiresAt: Date,
   ): Promise<string> {
     const token = newSecret(TOKEN_PREFIX[kind]);
-    await sqlRun(
-      this.em,
-      `insert into oauth_token (id, grant_id, kind, token_hash, scopes, created_at, expires_at)
-       values (?, ?, ?, ?, ?::text[], ?, ?)`,
-      [newId(), grant.id, kind, hashSecret(token), `{${scopes.join(',')}}`, this.clock.now(), expiresAt],
-    );
+    await this.repository.insertToken(grant.id, kind, hashSecret(token), scopes, this.clock.now(), expiresAt);
     return token;
   }
 
@@ -345,10 +290,7 @@ export class OAuthTokensService {
 
   private async findToken(token: string, kind: TokenKind): Promise<TokenRow | null> {
     if (!token.startsWith(TOKEN_PREFIX[kind])) return null;
-    const [row] = await sqlRows<TokenRow>(this.em, `${TOKEN_SELECT} where t.token_hash = ? and t.kind = ?`, [
-      hashSecret(token),
-      kind,
-    ]);
+    const row = await this.repository.findToken(hashSecret(token), kind);
     return row ? { ...row, scopes: normalizeScopes(row.scopes) } : null;
   }
 

@@ -16,6 +16,38 @@ export interface AuthorizationCode {
   expiresAt: Date;
 }
 
+export type TokenKind = 'access' | 'refresh';
+
+/** A token with its grant, as stored (`TOKEN_SELECT`). */
+export interface TokenRow {
+  id: string;
+  kind: TokenKind;
+  grant_id: string;
+  scopes: Scope[];
+  created_at: Date | string;
+  expires_at: Date | string;
+  used_at: Date | string | null;
+  revoked_at: Date | string | null;
+  app_id: string;
+  client_id: string;
+  user_id: string;
+  grant_revoked_at: Date | string | null;
+}
+
+const TOKEN_SELECT = `select t.id, t.kind, t.grant_id, t.scopes, t.created_at, t.expires_at, t.used_at, t.revoked_at,
+  g.app_id, g.client_id, g.user_id, g.revoked_at as grant_revoked_at
+  from oauth_token t join oauth_grant g on g.id = t.grant_id`;
+
+/** A grant: the family of tokens descended from one code (or one plugin token's minting). */
+export interface Grant {
+  id: string;
+  appId: string;
+  clientId: string;
+  userId: string;
+}
+
+const scopeArray = (scopes: Scope[]): string => `{${scopes.join(',')}}`;
+
 interface CodeRow {
   id: string;
   app_id: string;
@@ -29,8 +61,8 @@ interface CodeRow {
 
 /**
  * SQL of the OAuth server's tables (oauth_code, oauth_grant, oauth_token, oauth_transaction): authorization
- * codes and the purges of expired state so far; the services' other queries move here with the module's
- * refactoring. Each purge deletes at most `limit` rows, oldest first, and says how many.
+ * codes, grants and tokens (stored by hash), consent transactions, and the purges of expired state. Each
+ * purge deletes at most `limit` rows, oldest first, and says how many.
  */
 @Injectable()
 export class OAuthRepository {
@@ -48,7 +80,7 @@ export class OAuthRepository {
         codeHash,
         code.appId,
         code.userId,
-        `{${code.scopes.join(',')}}`,
+        scopeArray(code.scopes),
         code.redirectUri,
         code.redirectUriInRequest,
         code.codeChallenge,
@@ -90,6 +122,78 @@ export class OAuthRepository {
       codeHash,
     ]);
     return used ? { used: used.id } : null;
+  }
+
+  async insertGrant(grant: Grant, codeId: string | null, scopes: Scope[], now: Date): Promise<void> {
+    await sqlRun(
+      this.em,
+      `insert into oauth_grant (id, app_id, client_id, user_id, code_id, scopes, created_at)
+       values (?, ?, ?, ?, ?, ?::text[], ?)`,
+      [grant.id, grant.appId, grant.clientId, grant.userId, codeId, scopeArray(scopes), now],
+    );
+  }
+
+  /** Stores a token of the grant by the hash of its secret. */
+  async insertToken(
+    grantId: string,
+    kind: TokenKind,
+    tokenHash: string,
+    scopes: Scope[],
+    now: Date,
+    expiresAt: Date,
+  ): Promise<void> {
+    await sqlRun(
+      this.em,
+      `insert into oauth_token (id, grant_id, kind, token_hash, scopes, created_at, expires_at)
+       values (?, ?, ?, ?, ?::text[], ?, ?)`,
+      [newId(), grantId, kind, tokenHash, scopeArray(scopes), now, expiresAt],
+    );
+  }
+
+  /** The token of this hash and kind, with its grant; with `lock`, the token's row is locked. */
+  async findToken(tokenHash: string, kind: TokenKind, lock = false): Promise<TokenRow | null> {
+    const [row] = await sqlRows<TokenRow>(
+      this.em,
+      `${TOKEN_SELECT} where t.token_hash = ? and t.kind = ?${lock ? ' for update of t' : ''}`,
+      [tokenHash, kind],
+    );
+    return row ?? null;
+  }
+
+  /** A refresh token was rotated: it may not be used again. */
+  async markTokenUsed(tokenId: string, at: Date): Promise<void> {
+    await sqlRun(this.em, 'update oauth_token set used_at = ? where id = ?', [at, tokenId]);
+  }
+
+  async revokeToken(tokenId: string, at: Date): Promise<void> {
+    await sqlRun(this.em, 'update oauth_token set revoked_at = ? where id = ? and revoked_at is null', [
+      at,
+      tokenId,
+    ]);
+  }
+
+  async revokeGrant(grantId: string, at: Date): Promise<void> {
+    await sqlRun(this.em, 'update oauth_grant set revoked_at = ? where id = ? and revoked_at is null', [
+      at,
+      grantId,
+    ]);
+  }
+
+  /** Revokes the grants of one user for one app. */
+  async revokeUserGrants(appId: string, userId: string, at: Date): Promise<void> {
+    await sqlRun(
+      this.em,
+      'update oauth_grant set revoked_at = ? where app_id = ? and user_id = ? and revoked_at is null',
+      [at, appId, userId],
+    );
+  }
+
+  /** Revokes the grants started by exchanging this code. */
+  async revokeCodeGrants(codeId: string, at: Date): Promise<void> {
+    await sqlRun(this.em, 'update oauth_grant set revoked_at = ? where code_id = ? and revoked_at is null', [
+      at,
+      codeId,
+    ]);
   }
 
   purgeTokensExpiredBefore(before: Date, limit: number): Promise<number> {

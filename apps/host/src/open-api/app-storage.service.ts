@@ -1,10 +1,7 @@
-import type { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { LIMITS } from '../common/limits';
-import { sqlRows } from '../database/sql';
 import type { AccessContext } from '../oauth/oauth-tokens.service';
-import { lockName } from '../database/advisory-lock';
-import { AreaStorageService, type StorageArea, type StorageUsage } from './key-value-store';
+import { AreaStorageService, type StorageArea } from './key-value-store';
 
 /**
  * One app's storage for one user. A user's keys are few (LIMITS.storageKeysPerUser), so the totals
@@ -18,16 +15,7 @@ function userArea(access: AccessContext): StorageArea {
       ['user_id', access.userId],
     ],
     limits: { keys: LIMITS.storageKeysPerUser, bytes: LIMITS.storageBytesPerUser, whose: 'for a user' },
-    async lock(em: EntityManager): Promise<StorageUsage> {
-      await lockName(em, `app-storage:${access.appId}:${access.userId}`);
-      const [usage] = await sqlRows<{ keys: number; bytes: string | number }>(
-        em,
-        `select count(*)::int as keys, coalesce(sum(bytes), 0) as bytes
-           from app_storage where app_id = ? and user_id = ?`,
-        [access.appId, access.userId],
-      );
-      return { keys: usage.keys, bytes: Number(usage.bytes) };
-    },
+    lock: (repository) => repository.lockUserStorage(access.appId, access.userId),
     record: async () => {},
   };
 }

@@ -1,16 +1,14 @@
-import type { EntityManager } from '@mikro-orm/core';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { LIMITS } from '../common/limits';
 import { decodeKeyCursor, encodeKeyCursor } from '../common/pagination';
 import { ProblemException } from '../common/problem';
-import { sqlRows, sqlRun } from '../database/sql';
 import type { AccessContext } from '../oauth/oauth-tokens.service';
 import type {
   StorageBatchOperation,
   StorageBatchResponse,
   StorageItemPage,
 } from './dto/app-wide-storage.dto';
-import { AreaStorageService, type StorageArea, type StorageUsage } from './key-value-store';
+import { AreaStorageService, type StorageArea } from './key-value-store';
 import { STORAGE_KEY } from './storage-params';
 
 /**
@@ -26,26 +24,8 @@ function appArea(appId: string): StorageArea {
       bytes: LIMITS.appWideStorageBytes,
       whose: 'for all its users',
     },
-    async lock(em: EntityManager): Promise<StorageUsage> {
-      await sqlRun(
-        em,
-        'insert into app_wide_storage_usage (app_id, keys, bytes) values (?, 0, 0) on conflict (app_id) do nothing',
-        [appId],
-      );
-      const [usage] = await sqlRows<{ keys: number; bytes: string | number }>(
-        em,
-        'select keys, bytes from app_wide_storage_usage where app_id = ? for update',
-        [appId],
-      );
-      return { keys: usage.keys, bytes: Number(usage.bytes) };
-    },
-    async record(em: EntityManager, change: StorageUsage): Promise<void> {
-      await sqlRun(
-        em,
-        'update app_wide_storage_usage set keys = keys + ?, bytes = bytes + ? where app_id = ?',
-        [change.keys, change.bytes, appId],
-      );
-    },
+    lock: (repository) => repository.lockAppWideStorage(appId),
+    record: (repository, change) => repository.addAppWideUsage(appId, change),
   };
 }
 

@@ -4,9 +4,16 @@ import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { LIMITS } from '../common/limits';
 import { conflict, notFound, ProblemException } from '../common/problem';
-import { sqlRows, sqlRun } from '../database/sql';
 import type { AccessContext } from '../oauth/oauth-tokens.service';
 import type { StorageItem } from './dto/open-api.dto';
+import {
+  type StorageRow,
+  type StorageRows,
+  StorageRepository,
+  type StorageUsage,
+} from './storage.repository';
+
+export type { StorageUsage };
 
 /** Nesting deeper than this is refused: PostgreSQL's jsonb parser would run out of stack long before 16 KiB. */
 const MAX_DEPTH = 64;
@@ -22,26 +29,17 @@ export interface StoredItem {
   etag: string;
 }
 
-/** How many keys, and serialized bytes, a storage area holds. */
-export interface StorageUsage {
-  keys: number;
-  bytes: number;
-}
-
 /**
  * One app's storage for one owner (a user, or all its users): the table, the columns that pick the
  * owner's rows, the limits, and how writes are serialized and counted. Writes run one at a time per
  * area, so the totals checked stay true and conditional writes (ETags) compare against the truth.
  */
-export interface StorageArea {
-  table: string;
-  /** Column names and values that select the area's rows, e.g. `app_id` and `user_id`. */
-  owner: readonly (readonly [column: string, value: string])[];
+export interface StorageArea extends StorageRows {
   limits: { keys: number; bytes: number; whose: string };
   /** Takes the area's write lock for the rest of the transaction; answers its totals. */
-  lock(em: EntityManager): Promise<StorageUsage>;
+  lock(repository: StorageRepository): Promise<StorageUsage>;
   /** Records how the transaction's writes changed the totals. */
-  record(em: EntityManager, change: StorageUsage): Promise<void>;
+  record(repository: StorageRepository, change: StorageUsage): Promise<void>;
 }
 
 /** One write of a batch. */
@@ -54,14 +52,6 @@ export interface StorageOperationResult {
   op: 'put' | 'delete';
   /** The new ETag of a put; null after a delete. */
   etag: string | null;
-}
-
-interface StorageRow {
-  key: string;
-  value: unknown;
-  bytes: number;
-  revision: string;
-  updated_at: Date | string;
 }
 
 const invalidValue = (field: string, message: string) =>
@@ -159,16 +149,12 @@ interface PreparedWrite {
 export class KeyValueStore {
   constructor(
     private readonly em: EntityManager,
+    private readonly repository: StorageRepository,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   async get(area: StorageArea, key: string): Promise<StoredItem> {
-    const owner = ownerCondition(area);
-    const [row] = await sqlRows<StorageRow>(
-      this.em,
-      `select key, value, bytes, revision, updated_at from ${area.table} where ${owner.sql} and key = ?`,
-      [...owner.params, key],
-    );
+    const row = await this.repository.get(area, key);
     if (!row) throw notFound('Storage key');
     return stored(row);
   }
@@ -184,15 +170,8 @@ export class KeyValueStore {
     limit: number,
     afterKey: string | undefined,
   ): Promise<StoredItem[]> {
-    const owner = ownerCondition(area);
     const start = afterKey !== undefined && afterKey >= prefix ? afterKey : prefix;
-    const rows = await sqlRows<StorageRow>(
-      this.em,
-      `select key, value, bytes, revision, updated_at from ${area.table}
-        where ${owner.sql} and key collate "C" ${start === afterKey ? '>' : '>='} ? and key collate "C" < ?
-        order by key collate "C" limit ?`,
-      [...owner.params, start, `${prefix}~`, limit],
-    );
+    const rows = await this.repository.list(area, start, start === afterKey, `${prefix}~`, limit);
     return rows.map(stored);
   }
 
@@ -204,7 +183,7 @@ export class KeyValueStore {
   ): Promise<StoredItem> {
     const [write] = this.prepare([{ op: 'put', key, value, ...conditions }], false);
     return this.em.transactional(async () => {
-      const usage = new UsageTally(await area.lock(this.em));
+      const usage = new UsageTally(await area.lock(this.repository));
       const row = await this.apply(area, usage, write);
       await this.record(area, usage);
       return stored(row!);
@@ -214,7 +193,7 @@ export class KeyValueStore {
   async delete(area: StorageArea, key: string, conditions: WritePreconditions): Promise<void> {
     const [write] = this.prepare([{ op: 'delete', key, ...conditions }], false);
     await this.em.transactional(async () => {
-      const usage = new UsageTally(await area.lock(this.em));
+      const usage = new UsageTally(await area.lock(this.repository));
       await this.apply(area, usage, write);
       await this.record(area, usage);
     });
@@ -227,7 +206,7 @@ export class KeyValueStore {
   async batch(area: StorageArea, operations: StorageOperation[]): Promise<StorageOperationResult[]> {
     const writes = this.prepare(operations, true);
     return this.em.transactional(async () => {
-      const usage = new UsageTally(await area.lock(this.em));
+      const usage = new UsageTally(await area.lock(this.repository));
       const results: StorageOperationResult[] = [];
       for (const write of writes) {
         const row = await this.apply(area, usage, write);
@@ -266,12 +245,7 @@ export class KeyValueStore {
   ): Promise<StorageRow | undefined> {
     const usage = tally.now;
     const { operation, field } = write;
-    const owner = ownerCondition(area);
-    const [current] = await sqlRows<{ revision: string; bytes: number }>(
-      this.em,
-      `select revision::text as revision, bytes from ${area.table} where ${owner.sql} and key = ?`,
-      [...owner.params, operation.key],
-    );
+    const current = await this.repository.current(area, operation.key);
     if (operation.op === 'delete' && !current) {
       const problem = notFound(`Storage key "${operation.key}"`);
       throw new ProblemException(problem.status, problem.code, problem.detail, [
@@ -286,15 +260,12 @@ export class KeyValueStore {
       throw preconditionFailed(operation.key, field);
     }
     if (operation.op === 'delete') {
-      await sqlRun(this.em, `delete from ${area.table} where ${owner.sql} and key = ?`, [
-        ...owner.params,
-        operation.key,
-      ]);
+      await this.repository.delete(area, operation.key);
       usage.keys -= 1;
       usage.bytes -= current!.bytes;
       return undefined;
     }
-    const { serialized, bytes } = write.serialized!;
+    const { bytes } = write.serialized!;
     if (!current && usage.keys >= area.limits.keys) {
       throw conflict(
         'limit_reached',
@@ -309,17 +280,7 @@ export class KeyValueStore {
         `An app may keep at most ${area.limits.bytes} bytes ${area.limits.whose}; delete some first`,
       );
     }
-    const columns = area.owner.map(([column]) => column).join(', ');
-    const [row] = await sqlRows<StorageRow>(
-      this.em,
-      `insert into ${area.table} (${columns}, key, value, bytes, revision, updated_at)
-       values (${area.owner.map(() => '?').join(', ')}, ?, ?::jsonb, ?, ?, ?)
-       on conflict (${columns}, key) do update set
-         value = excluded.value, bytes = excluded.bytes, revision = excluded.revision,
-         updated_at = excluded.updated_at
-       returning key, value, bytes, revision, updated_at`,
-      [...owner.params, operation.key, serialized, bytes, newId(), this.clock.now()],
-    );
+    const row = await this.repository.put(area, operation.key, write.serialized!, newId(), this.clock.now());
     if (!current) usage.keys += 1;
     usage.bytes = totalBytes;
     return row;
@@ -327,15 +288,8 @@ export class KeyValueStore {
 
   private async record(area: StorageArea, tally: UsageTally): Promise<void> {
     const change = tally.change();
-    if (change.keys !== 0 || change.bytes !== 0) await area.record(this.em, change);
+    if (change.keys !== 0 || change.bytes !== 0) await area.record(this.repository, change);
   }
-}
-
-function ownerCondition(area: StorageArea): { sql: string; params: string[] } {
-  return {
-    sql: area.owner.map(([column]) => `${column} = ?`).join(' and '),
-    params: area.owner.map(([, value]) => value),
-  };
 }
 
 function stored(row: StorageRow): StoredItem {

@@ -33,6 +33,7 @@ import { OpenApiRateLimiter } from './rate-limiter';
 import { RemindersController } from './reminders.controller';
 import { RemindersService } from './reminders.service';
 import { StorageController } from './storage.controller';
+import { StorageRepository } from './storage.repository';
 import { StoriesController } from './stories.controller';
 import { StoriesService } from './stories.service';
 import { TextChecksController } from './text-checks.controller';
@@ -78,6 +79,7 @@ import { UsageRepository } from './usage.repository';
     StoriesService,
     AppStorageService,
     KeyValueStore,
+    StorageRepository,
     AppWideStorageService,
     OpenGiftsService,
     AppNotificationsService,

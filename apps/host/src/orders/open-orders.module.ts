@@ -3,6 +3,9 @@ import { EconomyModule } from '../economy/economy.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OpenApiModule } from '../open-api/open-api.module';
 import { OpenOrdersController } from './open-orders.controller';
+import { OrderTimeouts } from './order-timeouts.service';
+import { OrderViews } from './order-views';
+import { OrdersRepository } from './orders.repository';
 import { OrdersService } from './orders.service';
 
 /**
@@ -12,7 +15,7 @@ import { OrdersService } from './orders.service';
 @Module({
   imports: [OpenApiModule, EconomyModule, NotificationsModule],
   controllers: [OpenOrdersController],
-  providers: [OrdersService],
-  exports: [OrdersService],
+  providers: [OrdersService, OrdersRepository, OrderViews, OrderTimeouts],
+  exports: [OrdersService, OrderTimeouts],
 })
 export class OpenOrdersModule {}

@@ -3,13 +3,13 @@ import { LIMITS } from '../common/limits';
 import { PeriodicTask } from '../scheduling/periodic-task';
 import { TaskLeaseRepository } from '../scheduling/task-lease.repository';
 import { DatabaseService } from '../database/database.module';
-import { OrdersService } from './orders.service';
+import { OrderTimeouts } from './order-timeouts.service';
 
-/** Runs the orders' timeouts (OrdersService.sweep) every LIMITS.orderSweepIntervalSeconds while the host runs. */
+/** Runs the orders' timeouts (OrderTimeouts.sweep) every LIMITS.orderSweepIntervalSeconds while the host runs. */
 @Injectable()
 export class OrderSweeper extends PeriodicTask {
   constructor(
-    private readonly orders: OrdersService,
+    private readonly timeouts: OrderTimeouts,
     database: DatabaseService,
     leases: TaskLeaseRepository,
   ) {
@@ -22,7 +22,7 @@ export class OrderSweeper extends PeriodicTask {
   }
 
   protected async runOnce(): Promise<void> {
-    const result = await this.orders.sweep();
+    const result = await this.timeouts.sweep();
     if (result.expired + result.refunded > 0) this.logger.log({ message: 'orders swept', ...result });
   }
 }

@@ -1,21 +1,19 @@
 import { EntityManager } from '@mikro-orm/core';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { AccessContext } from '../oauth/oauth-tokens.service';
 import { AppsService } from '../apps/apps.service';
-import { AuthorizationsService } from '../apps/authorizations.service';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { LIMITS } from '../common/limits';
-import { Keyset, keysetCondition, toPage } from '../common/pagination';
+import { Keyset, toPage } from '../common/pagination';
 import { conflict, notFound, ProblemException } from '../common/problem';
 import { nonBlank } from '../common/text';
-import { iso } from '../common/time';
-import { APP_CONFIG, type AppConfig } from '../config/config';
-import { sqlRows, sqlRun } from '../database/sql';
 import { platformShare, SYSTEM_ACCOUNTS } from '../economy/economy.rules';
 import { LedgerService } from '../economy/ledger.service';
 import { EventsService } from '../events/events.service';
-import { NotificationsService } from '../notifications/notifications.service';
+import { OrderTimeouts } from './order-timeouts.service';
+import { OrderViews } from './order-views';
+import { type OrderRow, type OrderScope, OrdersRepository } from './orders.repository';
 import type {
   CreateOrderRequest,
   DeveloperOrderPage,
@@ -25,40 +23,6 @@ import type {
   OrderStatus,
   OrderTotals,
 } from './dto/orders.dto';
-
-export interface OrderRow {
-  id: string;
-  app_id: string;
-  buyer_id: string;
-  sku: string;
-  name: string;
-  description: string | null;
-  price: number;
-  metadata: Record<string, unknown> | null;
-  status: OrderStatus;
-  created_at: Date | string;
-  updated_at: Date | string;
-  expires_at: Date | string;
-  paid_at: Date | string | null;
-  delivery_due_at: Date | string | null;
-  delivered_at: Date | string | null;
-  refunded_at: Date | string | null;
-  platform_share: number | null;
-}
-
-/** Who may see an order: its buyer (by session), or its app (by token). */
-type OrderScope = { buyerId: string } | { appId: string };
-
-/** The column that picks a scope's orders, and its value. */
-function scopeColumn(scope: OrderScope): [column: 'buyer_id' | 'app_id', value: string] {
-  return 'buyerId' in scope ? ['buyer_id', scope.buyerId] : ['app_id', scope.appId];
-}
-
-/** Counts of what one sweep did. */
-export interface SweepResult {
-  expired: number;
-  refunded: number;
-}
 
 const expiredProblem = (action: 'paid' | 'cancelled') =>
   conflict(
@@ -76,21 +40,20 @@ const notPaidProblem = (status: OrderStatus) =>
  * Orders: an app asks its user to pay coins for an item; the user confirms in the host; the coins wait
  * in escrow until the app confirms delivery, when they go to the app's developer and (the platform
  * share) to revenue. An order unpaid in time expires; one paid but not delivered in time is refunded
- * from escrow. Every transition happens under the order's row lock, so racing requests agree.
+ * from escrow (OrderTimeouts). Every transition happens under the order's row lock, so racing requests
+ * agree.
  */
 @Injectable()
 export class OrdersService {
-  private readonly logger = new Logger('Orders');
-
   constructor(
     private readonly em: EntityManager,
+    private readonly repository: OrdersRepository,
+    private readonly views: OrderViews,
+    private readonly timeouts: OrderTimeouts,
     private readonly ledger: LedgerService,
     private readonly apps: AppsService,
-    private readonly authorizations: AuthorizationsService,
     private readonly events: EventsService,
-    private readonly notifications: NotificationsService,
     @Inject(Clock) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   // ── the app's side (Open API) ────────────────────────────────────────────
@@ -110,34 +73,26 @@ export class OrdersService {
       async () => {
         const id = newId();
         const now = this.clock.now();
-        const expiresAt = new Date(now.getTime() + LIMITS.orderPaymentWindowSeconds * 1000);
-        await sqlRun(
-          this.em,
-          `insert into app_order (id, app_id, buyer_id, sku, name, description, price, metadata, status,
-             created_at, updated_at, expires_at)
-           values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, 'pending', ?, ?, ?)`,
-          [
-            id,
-            access.appId,
-            access.userId,
-            request.item.sku,
-            name,
-            description,
-            request.price,
-            metadata === null ? null : JSON.stringify(metadata),
-            now,
-            now,
-            expiresAt,
-          ],
-        );
+        await this.repository.insert({
+          id,
+          appId: access.appId,
+          buyerId: access.userId,
+          sku: request.item.sku,
+          name,
+          description,
+          price: request.price,
+          metadata,
+          createdAt: now,
+          expiresAt: new Date(now.getTime() + LIMITS.orderPaymentWindowSeconds * 1000),
+        });
         return { response: id, transactionId: null };
       },
     );
-    return this.openOrder(await this.find({ appId: access.appId }, orderId));
+    return this.views.openOrder(await this.find({ appId: access.appId }, orderId));
   }
 
   async getForApp(appId: string, orderId: string): Promise<OpenOrder> {
-    return this.openOrder(await this.find({ appId }, orderId));
+    return this.views.openOrder(await this.find({ appId }, orderId));
   }
 
   /**
@@ -159,26 +114,21 @@ export class OrdersService {
         // a 1-coin order leaves the developer nothing, and the ledger has no zero entries
         ...(developerCoins > 0 ? [{ accountId: wallets.get(app.ownerId)!, amount: developerCoins }] : []),
       ]);
-      await sqlRun(
-        this.em,
-        `update app_order set status = 'delivered', delivered_at = ?, updated_at = ?, platform_share = ?,
-           delivery_transaction_id = ? where id = ?`,
-        [posted.createdAt, posted.createdAt, share, posted.id, locked.id],
-      );
+      await this.repository.markDelivered(locked.id, posted.createdAt, share, posted.id);
       return null;
     });
-    return this.openOrder(order);
+    return this.views.openOrder(order);
   }
 
   // ── the buyer's side (session) ───────────────────────────────────────────
 
   async getForBuyer(buyerId: string, orderId: string): Promise<MyOrder> {
-    return (await this.myOrders([await this.find({ buyerId }, orderId)]))[0];
+    return (await this.views.myOrders([await this.find({ buyerId }, orderId)]))[0];
   }
 
   async listForBuyer(buyerId: string, limit: number, after?: Keyset): Promise<MyOrderPage> {
     const page = await this.list({ buyerId }, limit, after);
-    return { items: await this.myOrders(page.items), nextCursor: page.nextCursor };
+    return { items: await this.views.myOrders(page.items), nextCursor: page.nextCursor };
   }
 
   /**
@@ -204,12 +154,7 @@ export class OrdersService {
       ]);
       const paidAt = posted.createdAt;
       const dueAt = new Date(paidAt.getTime() + LIMITS.orderDeliveryWindowSeconds * 1000);
-      await sqlRun(
-        this.em,
-        `update app_order set status = 'paid', paid_at = ?, delivery_due_at = ?, updated_at = ?,
-           payment_transaction_id = ? where id = ?`,
-        [paidAt, dueAt, paidAt, posted.id, locked.id],
-      );
+      await this.repository.markPaid(locked.id, paidAt, dueAt, posted.id);
       const paid: OrderRow = {
         ...locked,
         status: 'paid',
@@ -217,10 +162,10 @@ export class OrdersService {
         delivery_due_at: dueAt,
         updated_at: paidAt,
       };
-      await this.events.publish(app.id, 'order.paid', { order: await this.openOrder(paid) }, buyerId);
+      await this.events.publish(app.id, 'order.paid', { order: await this.views.openOrder(paid) }, buyerId);
       return null;
     });
-    return (await this.myOrders([order]))[0];
+    return (await this.views.myOrders([order]))[0];
   }
 
   /** The buyer declines a pending order. Cancelling it again changes nothing. */
@@ -229,13 +174,10 @@ export class OrdersService {
       if (locked.status === 'cancelled') return null;
       if (locked.status === 'expired') return expiredProblem('cancelled');
       if (locked.status !== 'pending') return notPendingProblem(locked.status, 'cancelled');
-      await sqlRun(this.em, `update app_order set status = 'cancelled', updated_at = ? where id = ?`, [
-        this.clock.now(),
-        locked.id,
-      ]);
+      await this.repository.markClosed(locked.id, 'cancelled', this.clock.now());
       return null;
     });
-    return (await this.myOrders([order]))[0];
+    return (await this.views.myOrders([order]))[0];
   }
 
   // ── the developer's view ─────────────────────────────────────────────────
@@ -249,20 +191,14 @@ export class OrdersService {
     await this.apps.owned(developerId, appId);
     const page = await this.list({ appId }, limit, after);
     return {
-      items: await Promise.all(page.items.map((row) => this.openOrder(row))),
+      items: await Promise.all(page.items.map((row) => this.views.openOrder(row))),
       nextCursor: page.nextCursor,
       totals: await this.totals(appId),
     };
   }
 
   private async totals(appId: string): Promise<OrderTotals> {
-    const rows = await sqlRows<{ status: OrderStatus; orders: number; coins: string; platform: string }>(
-      this.em,
-      `select status, count(*)::int as orders, coalesce(sum(price), 0)::bigint as coins,
-              coalesce(sum(platform_share), 0)::bigint as platform
-         from app_order where app_id = ? group by status`,
-      [appId],
-    );
+    const rows = await this.repository.totalsByStatus(appId);
     const by = new Map(rows.map((row) => [row.status, row]));
     const count = (status: OrderStatus) => by.get(status)?.orders ?? 0;
     const deliveredCoins = Number(by.get('delivered')?.coins ?? 0);
@@ -281,95 +217,6 @@ export class OrdersService {
     };
   }
 
-  // ── timeouts ──────────────────────────────────────────────────────────────
-
-  /**
-   * Expires unpaid orders and refunds undelivered ones whose time is up, one order per transaction
-   * (so one failure stops nothing else), at most a batch per call. The sweeper calls it periodically;
-   * tests call it after moving the clock.
-   */
-  async sweep(): Promise<SweepResult> {
-    const now = this.clock.now();
-    const due = await sqlRows<{ id: string }>(
-      this.em,
-      `(select id from app_order where status = 'pending' and expires_at <= ? order by expires_at limit ?)
-       union all
-       (select id from app_order where status = 'paid' and delivery_due_at <= ? order by delivery_due_at limit ?)`,
-      [now, LIMITS.orderSweepBatch, now, LIMITS.orderSweepBatch],
-    );
-    const result: SweepResult = { expired: 0, refunded: 0 };
-    for (const { id } of due) {
-      try {
-        const outcome = await this.em.transactional(async () => {
-          const [locked] = await sqlRows<OrderRow>(
-            this.em,
-            'select * from app_order where id = ? for update',
-            [id],
-          );
-          return this.closeIfOverdue(locked);
-        });
-        if (outcome) result[outcome] += 1;
-      } catch (error) {
-        this.logger.error({ message: 'order sweep failed', orderId: id, error: String(error) });
-      }
-    }
-    return result;
-  }
-
-  /**
-   * Ends a locked order whose time is up: a pending one expires, a paid one is refunded in full from
-   * escrow (the buyer is told, and so is the app, by `order.refunded`). Returns what it did, if anything.
-   */
-  private async closeIfOverdue(order: OrderRow): Promise<'expired' | 'refunded' | null> {
-    const now = this.clock.now();
-    if (order.status === 'pending' && new Date(order.expires_at) <= now) {
-      await sqlRun(this.em, `update app_order set status = 'expired', updated_at = ? where id = ?`, [
-        now,
-        order.id,
-      ]);
-      order.status = 'expired';
-      order.updated_at = now;
-      return 'expired';
-    }
-    if (order.status === 'paid' && order.delivery_due_at && new Date(order.delivery_due_at) <= now) {
-      await this.refund(order);
-      return 'refunded';
-    }
-    return null;
-  }
-
-  private async refund(order: OrderRow): Promise<void> {
-    const wallets = await this.ledger.lockWallets([order.buyer_id]);
-    const posted = await this.ledger.post('order_refund', order.buyer_id, order.name, [
-      { accountId: SYSTEM_ACCOUNTS.escrow, amount: -order.price },
-      { accountId: wallets.get(order.buyer_id)!, amount: order.price },
-    ]);
-    await sqlRun(
-      this.em,
-      `update app_order set status = 'refunded', refunded_at = ?, updated_at = ?, refund_transaction_id = ?
-        where id = ?`,
-      [posted.createdAt, posted.createdAt, posted.id, order.id],
-    );
-    Object.assign(order, { status: 'refunded', refunded_at: posted.createdAt, updated_at: posted.createdAt });
-    // A deleted app receives no events; the buyer still gets their coins back.
-    const app = await this.apps.findById(order.app_id);
-    if (!app) return;
-    await this.events.publish(
-      app.id,
-      'order.refunded',
-      { order: await this.openOrder(order) },
-      order.buyer_id,
-    );
-    this.notifications.notify({
-      recipientId: order.buyer_id,
-      kind: 'order_refunded',
-      actorId: app.ownerId,
-      appId: app.id,
-      subjectId: order.id,
-      text: `${order.price} coins refunded: ${app.name} did not deliver ${order.name}`,
-    });
-  }
-
   // ── shared ────────────────────────────────────────────────────────────────
 
   /**
@@ -384,7 +231,7 @@ export class OrdersService {
   ): Promise<OrderRow> {
     const problem = await this.em.transactional(async () => {
       const order = await this.find(scope, orderId, true);
-      await this.closeIfOverdue(order);
+      await this.timeouts.closeIfOverdue(order);
       return change(order);
     });
     if (problem) throw problem;
@@ -392,62 +239,13 @@ export class OrdersService {
   }
 
   private async find(scope: OrderScope, orderId: string, lock = false): Promise<OrderRow> {
-    const [column, value] = scopeColumn(scope);
-    const [row] = await sqlRows<OrderRow>(
-      this.em,
-      `select * from app_order where id = ? and ${column} = ?${lock ? ' for update' : ''}`,
-      [orderId, value],
-    );
+    const row = await this.repository.find(scope, orderId, lock);
     if (!row) throw notFound('Order');
     return row;
   }
 
   /** A page of the buyer's or the app's orders, newest first. */
   private async list(scope: OrderScope, limit: number, after?: Keyset) {
-    const [column, value] = scopeColumn(scope);
-    const keyset = keysetCondition('o', after);
-    const rows = await sqlRows<OrderRow>(
-      this.em,
-      `select o.* from app_order o where o.${column} = ? and ${keyset.sql}
-        order by o.created_at desc, o.id desc limit ?`,
-      [value, ...keyset.params, limit + 1],
-    );
-    return toPage(rows, limit, (row) => row);
-  }
-
-  confirmUrl(orderId: string): string {
-    return `${this.config.publicUrl}/orders/${orderId}/confirm`;
-  }
-
-  private base(row: OrderRow) {
-    const optional = (value: Date | string | null) => (value === null ? null : iso(value));
-    return {
-      id: row.id,
-      status: row.status,
-      item: { sku: row.sku, name: row.name, description: row.description },
-      price: Number(row.price),
-      confirmUrl: this.confirmUrl(row.id),
-      createdAt: iso(row.created_at),
-      updatedAt: iso(row.updated_at),
-      expiresAt: iso(row.expires_at),
-      paidAt: optional(row.paid_at),
-      deliveryDueAt: optional(row.delivery_due_at),
-      deliveredAt: optional(row.delivered_at),
-      refundedAt: optional(row.refunded_at),
-    };
-  }
-
-  async openOrder(row: OrderRow): Promise<OpenOrder> {
-    return {
-      ...this.base(row),
-      buyer: await this.authorizations.openidFor(row.app_id, row.buyer_id),
-      platformShare: row.platform_share ?? platformShare(Number(row.price)),
-      metadata: row.metadata,
-    };
-  }
-
-  private async myOrders(rows: OrderRow[]): Promise<MyOrder[]> {
-    const labels = await this.apps.labels(rows.map((row) => row.app_id));
-    return rows.map((row) => ({ ...this.base(row), app: labels.get(row.app_id) ?? null }));
+    return toPage(await this.repository.list(scope, limit, after), limit, (row) => row);
   }
 }

@@ -4,7 +4,7 @@ import { SYSTEM_ACCOUNTS } from '../economy/economy.rules';
 import { ALL_SCOPES, OpenApiKit } from '../open-api/open-api.testing';
 import type { TestApp, TestFactory, TestUser } from '../testing/factory';
 import type { TestHost } from '../testing/test-host';
-import { OrdersService, type SweepResult } from './orders.service';
+import { OrderTimeouts, type SweepResult } from './order-timeouts.service';
 
 export const ORDER_SCOPES = [...ALL_SCOPES, 'coins:charge'];
 
@@ -48,7 +48,7 @@ export class OrdersKit {
 
   /** Runs the sweeper's work now, as its timer would. */
   sweep(): Promise<SweepResult> {
-    return this.host.app.get(DatabaseService).withContext(() => this.host.app.get(OrdersService).sweep());
+    return this.host.app.get(DatabaseService).withContext(() => this.host.app.get(OrderTimeouts).sweep());
   }
 
   private async systemBalance(accountId: string): Promise<number> {

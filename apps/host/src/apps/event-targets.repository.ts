@@ -1,0 +1,120 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { sqlRows, sqlRun, uuidArray } from '../database/sql';
+
+/** An app's webhook: where it is (null: the app has none) and its signing secret (null until first needed). */
+export interface AppWebhook {
+  appId: string;
+  url: string | null;
+  secret: string | null;
+}
+
+/** One app two users both authorize, and each user's openid there. */
+export interface SharedAuthorization {
+  appId: string;
+  userOpenid: string;
+  friendOpenid: string;
+}
+
+/**
+ * The one app `appId` if it takes events of `type` (lists it among its manifest's events: the `events`
+ * column follows the manifest users get), or of any type when `anyType` is set: the source row of an
+ * outbox insert (`… select …, a.id, … from ${sql} a`), so the check and the insert are one statement.
+ */
+export function appTakingEvent(
+  appId: string,
+  type: string,
+  anyType: boolean,
+): { sql: string; params: unknown[] } {
+  return {
+    sql: '(select id from app where id = ? and (? or ? = any(events)))',
+    params: [appId, anyType, type],
+  };
+}
+
+/**
+ * Apps whose webhook is marked unhealthy, with the columns an admin's list shows (`id`, `name`,
+ * `owner_id`, `webhook_url`, `webhook_unhealthy_at`): a source for `from ${UNHEALTHY_WEBHOOK_APPS} a`.
+ */
+export const UNHEALTHY_WEBHOOK_APPS = `(select id, name, owner_id, webhook_url, webhook_unhealthy_at from app
+  where webhook_unhealthy_at is not null)`;
+
+/**
+ * SQL of the `app` table's webhook columns (URL, signing secret, health) and of authorizations, for what
+ * the events module asks of apps (EventTargetsService).
+ */
+@Injectable()
+export class EventTargetsRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  async webhooks(appIds: string[]): Promise<AppWebhook[]> {
+    const rows = await sqlRows<{ id: string; webhook_url: string | null; webhook_secret: string | null }>(
+      this.em,
+      'select id, webhook_url, webhook_secret from app where id = any(?::uuid[])',
+      [uuidArray(appIds)],
+    );
+    return rows.map((row) => ({ appId: row.id, url: row.webhook_url, secret: row.webhook_secret }));
+  }
+
+  /** Stores `secret` as the app's signing secret unless it has one; answers the one stored. */
+  async ensureWebhookSecret(appId: string, secret: string): Promise<string> {
+    await sqlRun(this.em, 'update app set webhook_secret = ? where id = ? and webhook_secret is null', [
+      secret,
+      appId,
+    ]);
+    const [row] = await sqlRows<{ webhook_secret: string }>(
+      this.em,
+      'select webhook_secret from app where id = ?',
+      [appId],
+    );
+    return row.webhook_secret;
+  }
+
+  async setWebhookSecret(appId: string, secret: string): Promise<void> {
+    await sqlRun(this.em, 'update app set webhook_secret = ? where id = ?', [secret, appId]);
+  }
+
+  async webhookUnhealthySince(appId: string): Promise<Date | null> {
+    const [row] = await sqlRows<{ webhook_unhealthy_at: Date | string | null }>(
+      this.em,
+      'select webhook_unhealthy_at from app where id = ?',
+      [appId],
+    );
+    return row.webhook_unhealthy_at === null ? null : new Date(row.webhook_unhealthy_at);
+  }
+
+  async markWebhookHealthy(appId: string): Promise<void> {
+    await sqlRun(
+      this.em,
+      'update app set webhook_unhealthy_at = null where id = ? and webhook_unhealthy_at is not null',
+      [appId],
+    );
+  }
+
+  /** Unhealthy since `at`, unless it already was. */
+  async markWebhookUnhealthy(appId: string, at: Date): Promise<void> {
+    await sqlRun(
+      this.em,
+      'update app set webhook_unhealthy_at = coalesce(webhook_unhealthy_at, ?) where id = ?',
+      [at, appId],
+    );
+  }
+
+  /** The apps both users currently authorize, in app id order, with each one's openid there. */
+  async sharedAuthorizations(userId: string, friendId: string): Promise<SharedAuthorization[]> {
+    const rows = await sqlRows<{ app_id: string; user_openid: string; friend_openid: string }>(
+      this.em,
+      `select mine.app_id, mine.openid as user_openid, theirs.openid as friend_openid
+         from app_authorization mine
+         join app_authorization theirs on theirs.app_id = mine.app_id and theirs.user_id = ?
+        where mine.user_id = ? and mine.revoked_at is null and theirs.revoked_at is null
+        order by mine.app_id`,
+      [friendId, userId],
+    );
+    return rows.map((row) => ({
+      appId: row.app_id,
+      userOpenid: row.user_openid,
+      friendOpenid: row.friend_openid,
+    }));
+  }
+}
