@@ -6,7 +6,7 @@ import { factory, host, useFileHost } from '../testing/file-host';
 /* What the notifications e2e specs share: a host with quick heartbeats, and helpers to act and to look. */
 
 /** Heartbeats of this file's host: short, so a stream notices an ended session within a test. */
-const HEARTBEAT_MS = 300;
+export const HEARTBEAT_MS = 300;
 
 /** Starts the file's host, its notification streams beating every HEARTBEAT_MS. */
 export function useNotificationsHost(): void {

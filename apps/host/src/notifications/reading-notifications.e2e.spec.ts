@@ -7,6 +7,7 @@ import { HOST_SPEC_PATH, SpecValidator } from '../testing/spec-validator';
 import { UnreadSignal } from './unread-signal';
 import { factory, host } from '../testing/file-host';
 import {
+  HEARTBEAT_MS,
   like,
   markRead,
   receiveLikes,
