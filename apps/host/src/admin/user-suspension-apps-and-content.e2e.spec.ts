@@ -2,8 +2,8 @@ import sharp from 'sharp';
 import request from 'supertest';
 import { expectProblem } from '../testing/expect-problem';
 import type { TestUser } from '../testing/factory';
-import { newPkcePair } from '../testing/oauth-client';
 import { factory, host } from '../testing/file-host';
+import { newPkcePair } from '../testing/oauth-client';
 import { app, kit, oauth, setSuspended, useSuspensionHost } from './user-suspension.e2e-setup';
 
 /** What a suspension does to a user everywhere else: apps and tokens, the OAuth pages, their content. */

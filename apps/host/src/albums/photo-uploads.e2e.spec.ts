@@ -2,8 +2,8 @@ import { readdirSync } from 'node:fs';
 import sharp from 'sharp';
 import request from 'supertest';
 import { LIMITS } from '../common/limits';
-import { pngBomb } from '../testing/images';
 import { factory, host } from '../testing/file-host';
+import { pngBomb } from '../testing/images';
 import {
   MISSING,
   animatedGif,

@@ -4,8 +4,8 @@ import { LIMITS } from '../common/limits';
 import { DatabaseService } from '../database/database.module';
 import { expectProblem } from '../testing/expect-problem';
 import { TestUser } from '../testing/factory';
-import { newPkcePair } from '../testing/oauth-client';
 import { factory, host } from '../testing/file-host';
+import { newPkcePair } from '../testing/oauth-client';
 import {
   DAY_MS,
   developer,

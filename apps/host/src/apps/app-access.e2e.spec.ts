@@ -1,7 +1,7 @@
 import { expectProblem } from '../testing/expect-problem';
 import { TestApp, TestUser } from '../testing/factory';
-import { OAuthTestClient } from '../testing/oauth-client';
 import { factory, host } from '../testing/file-host';
+import { OAuthTestClient } from '../testing/oauth-client';
 import { developer, useAppsHost } from './apps.e2e-setup';
 
 describe('app registry (developers, testers, admin review)', () => {

@@ -1,12 +1,12 @@
 import { DatabaseService } from '../database/database.module';
 import { expectProblem } from '../testing/expect-problem';
 import { TestFactory } from '../testing/factory';
+import { factory, host } from '../testing/file-host';
 import { OAuthTestClient } from '../testing/oauth-client';
 import { TestHost } from '../testing/test-host';
+import { appBody, appCount, developer, listing, manifest, useAppsHost } from './apps.e2e-setup';
 import { AppsService } from './apps.service';
 import type { Scope } from './scopes';
-import { factory, host } from '../testing/file-host';
-import { appBody, appCount, developer, listing, manifest, useAppsHost } from './apps.e2e-setup';
 
 describe('app registry (developers, testers, admin review)', () => {
   useAppsHost();

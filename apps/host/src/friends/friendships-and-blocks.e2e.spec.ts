@@ -1,5 +1,5 @@
-import { type TestUser } from '../testing/factory';
 import { expectProblem } from '../testing/expect-problem';
+import { type TestUser } from '../testing/factory';
 import { factory, host, useFileHost } from '../testing/file-host';
 import {
   MALFORMED_IDS,

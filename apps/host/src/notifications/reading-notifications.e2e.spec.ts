@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { LIMITS } from '../common/limits';
-import { type TestUser } from '../testing/factory';
 import { EventStreamReader } from '../testing/event-stream-reader';
 import { expectProblem } from '../testing/expect-problem';
-import { HOST_SPEC_PATH, SpecValidator } from '../testing/spec-validator';
-import { UnreadSignal } from './unread-signal';
+import { type TestUser } from '../testing/factory';
 import { factory, host } from '../testing/file-host';
+import { HOST_SPEC_PATH, SpecValidator } from '../testing/spec-validator';
 import {
   HEARTBEAT_MS,
   like,
@@ -16,6 +15,7 @@ import {
   unreadCount,
   useNotificationsHost,
 } from './notifications.e2e-setup';
+import { UnreadSignal } from './unread-signal';
 
 describe('notifications (e2e)', () => {
   useNotificationsHost();

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { LIMITS } from '../common/limits';
-import { newPkcePair } from '../testing/oauth-client';
 import { factory, host } from '../testing/file-host';
+import { newPkcePair } from '../testing/oauth-client';
 import {
   app,
   exchange,

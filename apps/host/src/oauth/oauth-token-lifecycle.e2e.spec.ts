@@ -1,11 +1,11 @@
-import { SCOPES } from '../apps/scopes';
 import request from 'supertest';
+import { SCOPES } from '../apps/scopes';
 import { LIMITS } from '../common/limits';
 import { DatabaseService } from '../database/database.module';
-import { newPkcePair } from '../testing/oauth-client';
-import { OAuthTokensService } from './oauth-tokens.service';
 import { factory, host } from '../testing/file-host';
+import { newPkcePair } from '../testing/oauth-client';
 import { app, isActive, oauth, publicApp, useOAuthFlowHost, user } from './oauth-flow.e2e-setup';
+import { OAuthTokensService } from './oauth-tokens.service';
 
 describe('oauth: codes, tokens, revocation and introspection (e2e)', () => {
   useOAuthFlowHost();

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { LIMITS } from '../common/limits';
 import { ALL_SCOPES } from '../open-api/open-api.testing';
 import { expectProblem } from '../testing/expect-problem';
-import { expectNoServerErrors } from '../testing/junk-input';
-import { ITEM } from './orders.testing';
 import { factory, host } from '../testing/file-host';
+import { expectNoServerErrors } from '../testing/junk-input';
 import { app, buyer, developer, economy, orders, useOrdersHost } from './orders.e2e-setup';
+import { ITEM } from './orders.testing';
 
 describe('orders: coins charged through apps (e2e)', () => {
   useOrdersHost();

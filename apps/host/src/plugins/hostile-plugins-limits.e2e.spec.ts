@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
 import { LIMITS } from '../common/limits';
 import { expectProblem } from '../testing/expect-problem';
-import { processUsage } from './process-usage';
 import {
   MB,
   PROCESS_MEMORY_MB,
@@ -22,6 +21,7 @@ import {
   whileAttacking,
   workersRss,
 } from './hostile-plugins.e2e-setup';
+import { processUsage } from './process-usage';
 
 describe('hostile plugins', () => {
   useHostileHost();
