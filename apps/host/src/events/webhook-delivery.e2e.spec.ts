@@ -5,21 +5,26 @@ import { TestHost } from '../testing/test-host';
 import { EventDispatcher } from './event-dispatcher.service';
 import type { AppEvent } from './event-types';
 import { EventsService } from './events.service';
-import { factory, kit, parseSignature, useWebhooksHost } from './webhooks.e2e-setup';
+import {
+  appWithReceiver,
+  deliveryOf,
+  dispatcher,
+  factory,
+  kit,
+  newReceiver,
+  parseSignature,
+  postStory,
+  publishOn,
+  retryUntilSettled,
+  setWebhookUrl,
+  useWebhooksHost,
+  webhookOf,
+} from './webhooks.e2e-setup';
 
 describe('events: webhooks (e2e)', () => {
+  // The spec's own: the restart test replaces the host it holds.
   let host: TestHost;
-  const {
-    dispatcher,
-    publishOn,
-    newReceiver,
-    setWebhookUrl,
-    appWithReceiver,
-    postStory,
-    webhookOf,
-    deliveryOf,
-    retryUntilSettled,
-  } = useWebhooksHost({ get: () => host, set: (started) => (host = started) });
+  useWebhooksHost({ get: () => host, set: (started) => (host = started) });
 
   it('retries a failing receiver with growing backoff, sending the same event id until it is applied once', async () => {
     const { app, receiver, token } = await appWithReceiver();

@@ -3,21 +3,26 @@ import { LIMITS } from '../common/limits';
 import { expectProblem } from '../testing/expect-problem';
 import { type TestApp } from '../testing/factory';
 import { TestHost } from '../testing/test-host';
-import { factory, kit, parseSignature, useWebhooksHost } from './webhooks.e2e-setup';
+import {
+  appWithReceiver,
+  deliveryOf,
+  dispatcher,
+  factory,
+  kit,
+  newReceiver,
+  parseSignature,
+  postStory,
+  retryUntilSettled,
+  settledDeliveryOf,
+  setWebhookUrl,
+  useWebhooksHost,
+  webhookOf,
+} from './webhooks.e2e-setup';
 
 describe('events: webhooks (e2e)', () => {
+  // The spec's own: the restart test replaces the host it holds.
   let host: TestHost;
-  const {
-    dispatcher,
-    newReceiver,
-    setWebhookUrl,
-    appWithReceiver,
-    postStory,
-    webhookOf,
-    deliveryOf,
-    settledDeliveryOf,
-    retryUntilSettled,
-  } = useWebhooksHost({ get: () => host, set: (started) => (host = started) });
+  useWebhooksHost({ get: () => host, set: (started) => (host = started) });
 
   it('sends a signed post.created webhook that verifies with the secret the developer sees', async () => {
     const { app, receiver, user, token } = await appWithReceiver();

@@ -110,14 +110,17 @@ export interface HostVariable {
   set(host: TestHost): void;
 }
 
+/** The running spec's `host` variable: the helpers below act on the host it holds at the time. */
+let specHost: HostVariable;
+const receivers: Receiver[] = [];
+
 /**
  * Starts the spec's host into `host` before its tests (on disk, so a test can restart it on the same PGlite
- * data; PostgreSQL keeps its own), and closes it and the receivers after. Returns helpers that act on the
- * host `host` holds at the time.
+ * data; PostgreSQL keeps its own), and closes it and the receivers after.
  */
-export function useWebhooksHost(host: HostVariable) {
+export function useWebhooksHost(host: HostVariable): void {
+  specHost = host;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kongjian-webhooks-'));
-  const receivers: Receiver[] = [];
 
   beforeAll(async () => {
     host.set(await TestHost.start({ dataDir }));
@@ -129,101 +132,91 @@ export function useWebhooksHost(host: HostVariable) {
     await host.get().close();
     rmSync(dataDir, { recursive: true, force: true });
   });
+}
 
-  const dispatcher = () => host.get().app.get(EventDispatcher);
+export const dispatcher = () => specHost.get().app.get(EventDispatcher);
 
-  /** Publishes as a module would, in a transaction of its own: the event's id, null if the app does not list the type. */
-  const publishOn = (
-    on: TestHost,
-    appId: string,
-    type: EventType,
-    data: Record<string, unknown>,
-    userId?: string,
-  ): Promise<string | null> =>
-    on.app
-      .get(DatabaseService)
-      .withContext(() =>
-        on.app
-          .get(EntityManager)
-          .transactional(() => on.app.get(EventsService).publish(appId, type, data, userId)),
-      );
-
-  async function newReceiver(): Promise<Receiver> {
-    const receiver = await Receiver.start();
-    receivers.push(receiver);
-    return receiver;
-  }
-
-  /** Points the app's webhook at `url` directly in the registry (the app center's manifest flow is tested there). */
-  async function setWebhookUrl(on: TestHost, app: { id: string }, url: string | null): Promise<void> {
-    await on.sql('update app set webhook_url = ? where id = ?', [url, app.id]);
-  }
-
-  /** An approved app whose webhook goes to a fresh receiver, and a user who authorized it. */
-  async function appWithReceiver(): Promise<{
-    app: TestApp;
-    receiver: Receiver;
-    user: TestUser;
-    token: string;
-  }> {
-    const app = await kit.approvedApp();
-    const receiver = await newReceiver();
-    await setWebhookUrl(host.get(), app, receiver.url);
-    const user = await factory.newUser('player');
-    const token = await kit.token(user, app);
-    return { app, receiver, user, token };
-  }
-
-  async function postStory(token: string, text: string): Promise<string> {
-    const created = await host.get().post('/open/v1/feed/stories', { token, body: { text } });
-    expect(created.status).toBe(201);
-    return created.body.id as string;
-  }
-
-  const webhookOf = async (app: TestApp, on = host.get()) => {
-    const response = await on.get(`/developer/apps/${app.id}/webhook`, { token: app.developer.token });
-    expect(response.status).toBe(200);
-    return response.body;
-  };
-
-  const deliveryOf = async (app: TestApp, eventId: string, on = host.get()) =>
-    (await webhookOf(app, on)).deliveries.find(
-      (delivery: { eventId: string }) => delivery.eventId === eventId,
+/** Publishes as a module would, in a transaction of its own: the event's id, null if the app does not list the type. */
+export const publishOn = (
+  on: TestHost,
+  appId: string,
+  type: EventType,
+  data: Record<string, unknown>,
+  userId?: string,
+): Promise<string | null> =>
+  on.app
+    .get(DatabaseService)
+    .withContext(() =>
+      on.app
+        .get(EntityManager)
+        .transactional(() => on.app.get(EventsService).publish(appId, type, data, userId)),
     );
 
-  /** The delivery once it is no longer pending: the host records the answer just after the receiver gave it. */
-  const settledDeliveryOf = async (app: TestApp, eventId: string) => {
-    for (;;) {
-      const delivery = await deliveryOf(app, eventId);
-      if (delivery?.status !== 'pending') return delivery;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  };
+export async function newReceiver(): Promise<Receiver> {
+  const receiver = await Receiver.start();
+  receivers.push(receiver);
+  return receiver;
+}
 
-  /**
-   * Retries the event until it is no longer pending (or `maxRounds` attempts), moving the clock to each
-   * next attempt. Returns the delivery as the developer sees it.
-   */
-  async function retryUntilSettled(app: TestApp, eventId: string, maxRounds: number, on = host.get()) {
-    for (let round = 0; round < maxRounds; round++) {
-      await on.app.get(EventDispatcher).deliverDue();
-      const delivery = await deliveryOf(app, eventId, on);
-      if (delivery.status !== 'pending') return delivery;
-      on.clock.advance(Math.max(0, Date.parse(delivery.nextAttemptAt) - on.clock.now().getTime()) + 1);
-    }
-    return deliveryOf(app, eventId, on);
+/** Points the app's webhook at `url` directly in the registry (the app center's manifest flow is tested there). */
+export async function setWebhookUrl(on: TestHost, app: { id: string }, url: string | null): Promise<void> {
+  await on.sql('update app set webhook_url = ? where id = ?', [url, app.id]);
+}
+
+/** An approved app whose webhook goes to a fresh receiver, and a user who authorized it. */
+export async function appWithReceiver(): Promise<{
+  app: TestApp;
+  receiver: Receiver;
+  user: TestUser;
+  token: string;
+}> {
+  const app = await kit.approvedApp();
+  const receiver = await newReceiver();
+  await setWebhookUrl(specHost.get(), app, receiver.url);
+  const user = await factory.newUser('player');
+  const token = await kit.token(user, app);
+  return { app, receiver, user, token };
+}
+
+export async function postStory(token: string, text: string): Promise<string> {
+  const created = await specHost.get().post('/open/v1/feed/stories', { token, body: { text } });
+  expect(created.status).toBe(201);
+  return created.body.id as string;
+}
+
+export const webhookOf = async (app: TestApp, on = specHost.get()) => {
+  const response = await on.get(`/developer/apps/${app.id}/webhook`, { token: app.developer.token });
+  expect(response.status).toBe(200);
+  return response.body;
+};
+
+export const deliveryOf = async (app: TestApp, eventId: string, on = specHost.get()) =>
+  (await webhookOf(app, on)).deliveries.find((delivery: { eventId: string }) => delivery.eventId === eventId);
+
+/** The delivery once it is no longer pending: the host records the answer just after the receiver gave it. */
+export const settledDeliveryOf = async (app: TestApp, eventId: string) => {
+  for (;;) {
+    const delivery = await deliveryOf(app, eventId);
+    if (delivery?.status !== 'pending') return delivery;
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
+};
 
-  return {
-    dispatcher,
-    publishOn,
-    newReceiver,
-    setWebhookUrl,
-    appWithReceiver,
-    postStory,
-    webhookOf,
-    deliveryOf,
-    settledDeliveryOf,
-    retryUntilSettled,
-  };
+/**
+ * Retries the event until it is no longer pending (or `maxRounds` attempts), moving the clock to each
+ * next attempt. Returns the delivery as the developer sees it.
+ */
+export async function retryUntilSettled(
+  app: TestApp,
+  eventId: string,
+  maxRounds: number,
+  on = specHost.get(),
+) {
+  for (let round = 0; round < maxRounds; round++) {
+    await on.app.get(EventDispatcher).deliverDue();
+    const delivery = await deliveryOf(app, eventId, on);
+    if (delivery.status !== 'pending') return delivery;
+    on.clock.advance(Math.max(0, Date.parse(delivery.nextAttemptAt) - on.clock.now().getTime()) + 1);
+  }
+  return deliveryOf(app, eventId, on);
 }
