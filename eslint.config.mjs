@@ -35,6 +35,23 @@ export default defineConfig(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
+    // No host file over 400 lines (issue 14): split it by what the code is. Migrations are generated.
+    files: ['apps/host/src/**/*.ts'],
+    ignores: [
+      'apps/host/src/database/migrations/**',
+      // Temporary: being split in issue 14.
+      'apps/host/src/albums/albums.service.ts',
+      'apps/host/src/apps/apps.controller.ts',
+      'apps/host/src/apps/apps.service.ts',
+      'apps/host/src/apps/dto/apps.dto.ts',
+      'apps/host/src/friends/friends.service.ts',
+      'apps/host/src/moderation/moderation.controller.ts',
+      'apps/host/src/orders/orders.service.ts',
+      'apps/host/src/posts/posts.service.ts',
+    ],
+    rules: { 'max-lines': ['error', { max: 400, skipBlankLines: false, skipComments: false }] },
+  },
+  {
     // A module's SQL lives in its repository (DESIGN.md, principle 9): services hold rules and call it.
     files: ['apps/host/src/**/*.ts'],
     ignores: [

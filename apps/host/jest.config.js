@@ -12,8 +12,8 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   // Each e2e file boots its own host and database; two workers match the machine's two cores. The
-  // project's test target runs hostile-plugins.e2e.spec.ts on its own afterwards: its attacks need the plugin
-  // workers' CPU within a call's time, which a second test file running beside them takes away.
+  // project's test target runs the hostile-plugins-*.e2e.spec.ts files afterwards, one at a time: their attacks
+  // need the plugin workers' CPU within a call's time, which a second test file running beside them takes away.
   maxWorkers: 2,
   testTimeout: 60000,
   setupFiles: ['reflect-metadata'],

@@ -1,10 +1,35 @@
-import os from 'node:os';
 // An ES module: this CommonJS build require()s it, which Node loads since 20.19.
 import { HostProcess } from '@kongjian/testing';
 import { Client } from 'pg';
 import { hashPassword } from '../accounts/password';
-import { positiveInteger, runLoad, TARGET_MISSED, type LoadResult } from './load';
-import { GraphSeeder, type GraphShape } from './seed';
+import { Api } from './bench-api';
+import {
+  BENCH_DATABASE,
+  BENCH_PASSWORD,
+  DEEP_PAGE,
+  FIRST_POINT_SHARE,
+  PAGE_SIZE,
+  readConfig,
+  SAMPLE_VIEWERS,
+  SEED_CONNECTIONS,
+  TARGETS,
+  WARMUP_SECONDS,
+  databaseUrl,
+} from './feed-bench-config';
+import {
+  type Check,
+  count,
+  loadAverage,
+  median,
+  medianResult,
+  printMachine,
+  printTable,
+  type Row,
+  type Scenario,
+  seconds,
+} from './feed-bench-report';
+import { runLoad, TARGET_MISSED, type LoadResult } from './load';
+import { GraphSeeder } from './seed';
 
 /**
  * The feed benchmark: seeds a synthetic graph into a fresh PostgreSQL database, starts the built host on
@@ -14,212 +39,11 @@ import { GraphSeeder, type GraphShape } from './seed';
  * BENCH_REUSE=1 measures the database the last run left (same shape), without seeding it again.
  */
 
-const BENCH_DATABASE = 'kongjian_bench';
-/** Everyone shares one password, hashed once, so sample viewers can sign in through the real API. */
-const BENCH_PASSWORD = 'bench-password-2026';
-/** Viewers whose requests are interleaved, so one user's cached rows do not flatter the figures. */
-const SAMPLE_VIEWERS = 10;
-const PAGE_SIZE = 20;
-/** The deep page measured through the cursor chain. */
-const DEEP_PAGE = 10;
-/** The share of posts seeded before the first measurement of the first feed page. */
-const FIRST_POINT_SHARE = 0.1;
-/** Unmeasured seconds before each scenario: JIT, connection pool and PostgreSQL's caches warm up. */
-const WARMUP_SECONDS = 2;
-/** Connections that seed in parallel: one INSERT ... SELECT keeps only one core busy. */
-const SEED_CONNECTIONS = Math.max(1, Math.min(4, os.cpus().length));
-
-const TARGETS = {
-  firstPageP99Ms: 50,
-  feedShareOfTrivial: 0.3,
-  /** The first page's cost (relative to the trivial route's) at the full size over its cost at a tenth. */
-  growthFactor: 1.2,
-} as const;
-
-interface BenchConfig {
-  adminUrl: string;
-  shape: GraphShape;
-  durationSeconds: number;
-  connections: number;
-  rounds: number;
-  reuse: boolean;
-}
-
-function readConfig(): BenchConfig {
-  const adminUrl = process.env.BENCH_DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
-  try {
-    new URL(adminUrl);
-  } catch {
-    throw new Error('BENCH_DATABASE_URL must be a URL like postgresql://postgres@127.0.0.1:5432/postgres');
-  }
-  return {
-    adminUrl,
-    shape: {
-      users: positiveInteger('BENCH_USERS', 100_000),
-      friends: positiveInteger('BENCH_FRIENDS', 100),
-      posts: positiveInteger('BENCH_POSTS', 1_000_000),
-    },
-    durationSeconds: positiveInteger('BENCH_DURATION', 10),
-    connections: positiveInteger('BENCH_CONNECTIONS', 10),
-    rounds: positiveInteger('BENCH_ROUNDS', 3),
-    reuse: process.env.BENCH_REUSE === '1',
-  };
-}
-
-function databaseUrl(adminUrl: string, database: string): string {
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-/** The URL without its password, for printing. */
-function redacted(url: string): string {
-  const parsed = new URL(url);
-  if (parsed.password) parsed.password = '***';
-  return parsed.toString();
-}
-
-const count = (value: number): string => value.toLocaleString('en-US');
-const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
-
-interface Page {
-  items: unknown[];
-  nextCursor: string | null;
-}
-
-function isPage(body: unknown): body is Page {
-  if (typeof body !== 'object' || body === null) return false;
-  const { items, nextCursor } = body as Record<string, unknown>;
-  return Array.isArray(items) && (typeof nextCursor === 'string' || nextCursor === null);
-}
-
 interface Viewer {
   n: number;
   headers: Record<string, string>;
   /** A friend whose space page this viewer opens. */
   friendId: string;
-}
-
-class Api {
-  constructor(readonly baseUrl: string) {}
-
-  async get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
-    const response = await fetch(this.baseUrl + path, {
-      headers: { accept: 'application/json', ...headers },
-    });
-    const text = await response.text();
-    let body: unknown = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // not JSON; kept as text for the error message
-    }
-    return { status: response.status, body };
-  }
-
-  async page(path: string, headers: Record<string, string>): Promise<Page> {
-    const { status, body } = await this.get(path, headers);
-    if (status !== 200 || !isPage(body)) {
-      throw new Error(`GET ${path} answered ${status} ${JSON.stringify(body).slice(0, 300)}`);
-    }
-    return body;
-  }
-
-  async login(username: string, password: string): Promise<{ token: string }> {
-    const response = await fetch(`${this.baseUrl}/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ username, password }),
-    });
-    const body: unknown = await response.json();
-    const signedIn = body as { token?: unknown };
-    if (response.status !== 201 || typeof signedIn.token !== 'string') {
-      throw new Error(`sign-in of ${username} answered ${response.status} ${JSON.stringify(body)}`);
-    }
-    return { token: signedIn.token };
-  }
-}
-
-interface Scenario {
-  name: string;
-  posts: number | undefined;
-  requests: Array<{ path: string; headers?: Record<string, string> }>;
-}
-
-/** A scenario's figures: the median of its rounds, and its rate as a share of the trivial route's. */
-interface Row {
-  scenario: Scenario;
-  result: LoadResult;
-  /** Its req/s over the trivial route's, the median of the rounds' ratios (each from one round). */
-  share: number;
-}
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-
-/** The round whose req/s is the median, for its latencies too (one run's figures, not a blend). */
-function medianResult(results: LoadResult[]): LoadResult {
-  const sorted = [...results].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
-  return sorted[Math.floor((sorted.length - 1) / 2)];
-}
-
-function loadAverage(): string {
-  return os
-    .loadavg()
-    .map((value) => value.toFixed(2))
-    .join(' / ');
-}
-
-function printMachine(pgVersion: string, config: BenchConfig): void {
-  const cpus = os.cpus();
-  console.log('Machine');
-  console.log(`  CPU        ${cpus.length} × ${cpus[0]?.model ?? 'unknown'}`);
-  console.log(`  memory     ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`);
-  console.log(`  OS         ${os.type()} ${os.release()} (${os.arch()})`);
-  console.log(`  Node.js    ${process.version}`);
-  console.log(`  PostgreSQL ${pgVersion}`);
-  // Other work on the machine skews every figure; the load average shows whether there was any.
-  console.log(`  load avg   ${loadAverage()}`);
-  console.log('Benchmark');
-  console.log(
-    `  ${count(config.shape.users)} users × ${2 * Math.floor(config.shape.friends / 2)} friends, ${count(config.shape.posts)} posts; ` +
-      `${config.connections} connections, ${config.durationSeconds} s per scenario after ${WARMUP_SECONDS} s warm-up, ` +
-      `${config.rounds} alternating rounds, ${SAMPLE_VIEWERS} viewers interleaved`,
-  );
-  console.log(`  database   ${redacted(databaseUrl(config.adminUrl, BENCH_DATABASE))}`);
-}
-
-function printTable(rows: Row[]): void {
-  const header = ['scenario', 'posts', 'req/s', '× trivial', 'p50 ms', 'p99 ms', 'exact p99', 'requests'];
-  const lines = rows.map((row) => [
-    row.scenario.name,
-    row.scenario.posts === undefined ? '—' : count(row.scenario.posts),
-    row.result.requestsPerSecond.toFixed(0),
-    row.share.toFixed(2),
-    String(row.result.p50Ms),
-    String(row.result.p99Ms),
-    row.result.exactP99Ms.toFixed(2),
-    count(row.result.total),
-  ]);
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...lines.map((line) => line[column].length)),
-  );
-  const format = (cells: string[]): string =>
-    cells
-      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])))
-      .join('  ');
-  console.log(`  ${format(header)}`);
-  console.log(`  ${widths.map((width) => '-'.repeat(width)).join('  ')}`);
-  for (const line of lines) console.log(`  ${format(line)}`);
-}
-
-interface Check {
-  name: string;
-  pass: boolean;
-  detail: string;
 }
 
 /** The trivial route: no token, since the guard would look a session up even on a public route. */

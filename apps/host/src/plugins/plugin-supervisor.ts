@@ -1,12 +1,5 @@
-import { type ChildProcess, fork } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { Logger } from '@nestjs/common';
-import { buildSync } from 'esbuild';
 import { LIMITS } from '../common/limits';
-import { processRssMb, processUsage } from './process-usage';
-import { clip } from './plugin-protocol';
 import type {
   BridgeRequest,
   BridgeResult,
@@ -19,15 +12,12 @@ import type {
   SandboxLimits,
   WorkerMessage,
 } from './plugin-protocol';
+import { WorkerCeilings } from './plugin-worker-ceilings';
+import { startWorkerProcess, workerScript, type WorkerProcess } from './plugin-worker-process';
+import { processUsage } from './process-usage';
 
 /** How much longer than a worker's own call timeout the host waits before it declares the worker stuck. */
 const WATCHDOG_GRACE_MS = 1000;
-
-/** The most of one piece of a worker's own error output (V8's last words when it aborts) that is logged. */
-const WORKER_ERROR_OUTPUT_MAX = 4000;
-
-/** The span over which a worker's CPU with no call in flight is added up against its ceiling. */
-const IDLE_CPU_WINDOW_MS = 1000;
 
 export interface SupervisorOptions<Actor> {
   plugins: PluginSource[];
@@ -57,28 +47,6 @@ interface Pool<Actor> {
   waiting: PendingCall<Actor>[];
 }
 
-interface WorkerProcess {
-  pluginId: string;
-  slot: number;
-  child: ChildProcess;
-  ready: boolean;
-  /** Takes no new calls and is ended once those it runs are done (see the `retire` message). */
-  retiring: boolean;
-  /** A successor is loading, to take its slot once ready (it grew too much: see `sample`). */
-  replacing: boolean;
-  /** Its resident memory when it had loaded its plugin. */
-  loadedRssMb: number;
-  startedAt: number;
-  /** Ids of the calls this worker is running. */
-  inFlight: Set<number>;
-  /** Why the supervisor ended it, and whether a call was already blamed for that (see `onExit`). */
-  ended: { reason: string; blamed: boolean } | null;
-  /** Its CPU time when last read; since when it has had no call in flight; CPU it used so while idle. */
-  cpu: { ms: number; at: number };
-  idleSince: number | null;
-  idleCpu: { ms: number; at: number }[];
-}
-
 interface PendingCall<Actor> {
   callId: number;
   pluginId: string;
@@ -94,9 +62,8 @@ const failure = (reason: string): CallOutcome => ({ kind: 'failure', reason });
 /**
  * Runs plugin calls in worker processes, each plugin in its own, and keeps them alive: each call has a
  * wall-clock watchdog; a worker that dies fails only its calls in flight and is restarted with backoff;
- * calls made while no worker of their plugin is up wait for one (within the same watchdog). It reads every
- * worker's memory and CPU time and ends the one that passes the process's memory ceiling or uses CPU with
- * no call in flight (Linux, where /proc tells; elsewhere only the isolates' own limits apply).
+ * calls made while no worker of their plugin is up wait for one (within the same watchdog). Its
+ * WorkerCeilings end a worker whose process passes its memory ceiling or uses CPU with no call in flight.
  */
 export class PluginSupervisor<Actor> {
   private readonly logger = new Logger('PluginSupervisor');
@@ -105,8 +72,7 @@ export class PluginSupervisor<Actor> {
   private readonly live = new Set<WorkerProcess>();
   private readonly calls = new Map<number, PendingCall<Actor>>();
   private readonly restartTimers = new Set<NodeJS.Timeout>();
-  private sampler: NodeJS.Timeout | null = null;
-  private memoryWatch: NodeJS.Timeout | null = null;
+  private readonly ceilings: WorkerCeilings;
   private script = '';
   private nextCallId = 1;
   private stopping = false;
@@ -123,6 +89,10 @@ export class PluginSupervisor<Actor> {
         waiting: [],
       });
     }
+    this.ceilings = new WorkerCeilings(this.live, options.processMemoryMb, {
+      end: (worker, reason) => this.end(worker, reason),
+      replace: (worker) => this.replace(worker),
+    });
   }
 
   /**
@@ -131,12 +101,7 @@ export class PluginSupervisor<Actor> {
    */
   async start(): Promise<LoadReport[]> {
     this.script = workerScript();
-    if (existsSync('/proc/self/stat')) {
-      this.sampler = setInterval(() => this.sample(), LIMITS.pluginProcessSampleMs);
-      this.sampler.unref();
-      this.memoryWatch = setInterval(() => this.watchMemory(), LIMITS.pluginMemoryWatchMs);
-      this.memoryWatch.unref();
-    }
+    this.ceilings.start();
     const loads = [...this.pools.values()].map((pool) =>
       Promise.race(pool.slots.map((_, slot) => this.spawn(pool, slot))),
     );
@@ -182,8 +147,7 @@ export class PluginSupervisor<Actor> {
 
   async stop(): Promise<void> {
     this.stopping = true;
-    if (this.sampler) clearInterval(this.sampler);
-    if (this.memoryWatch) clearInterval(this.memoryWatch);
+    this.ceilings.stop();
     for (const timer of this.restartTimers) clearTimeout(timer);
     const exits = [...this.live].flatMap((worker) => {
       if (worker.child.exitCode !== null || worker.child.signalCode !== null) return [];
@@ -198,38 +162,8 @@ export class PluginSupervisor<Actor> {
 
   /** Starts a worker for the slot; the successor of a `predecessor` still serving takes the slot once loaded. */
   private spawn(pool: Pool<Actor>, slot: number, predecessor?: WorkerProcess): Promise<LoadReport[]> {
-    const child = fork(this.script, [], {
-      // isolated-vm needs V8's startup snapshot off (Node ≥ 20); no other flag of the host is inherited.
-      // Resizable ArrayBuffers are off: growing one commits memory the isolate's limit never counts.
-      execArgv: ['--no-node-snapshot', '--no-harmony-rab-gsab'],
-      serialization: 'json',
-      stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
-    });
-    // What a worker writes to stderr (V8's report of a fatal error) goes to the host's structured log, not into
-    // the host's own stderr, where a runner such as Jest's would take it for the host's own dying words.
-    child.stderr?.setEncoding('utf8');
-    child.stderr?.on('data', (output: string) =>
-      this.logger.error({
-        message: 'plugin worker error output',
-        plugin: pool.source.id,
-        output: clip(output, WORKER_ERROR_OUTPUT_MAX),
-      }),
-    );
-    const worker: WorkerProcess = {
-      pluginId: pool.source.id,
-      slot,
-      child,
-      ready: false,
-      retiring: false,
-      replacing: false,
-      loadedRssMb: 0,
-      startedAt: Date.now(),
-      inFlight: new Set(),
-      ended: null,
-      cpu: { ms: 0, at: 0 },
-      idleSince: null,
-      idleCpu: [],
-    };
+    const worker = startWorkerProcess(this.script, pool.source.id, slot, this.logger);
+    const { child } = worker;
     if (!predecessor) pool.slots[slot] = worker;
     this.live.add(worker);
     return new Promise((resolve, reject) => {
@@ -397,65 +331,12 @@ export class PluginSupervisor<Actor> {
     worker.child.kill('SIGKILL');
   }
 
-  /** Reads each worker's memory and CPU time and ends one that passes the process ceilings. */
-  /**
-   * Memory grows fastest while code runs (a flood of objects outside the isolate's heap can add hundreds of
-   * MB a second), so the processes of workers with calls in flight are read more often than the rest.
-   */
-  private watchMemory(): void {
-    for (const worker of this.live) {
-      if (!worker.ready || worker.ended !== null || worker.inFlight.size === 0) continue;
-      const rssMb = processRssMb(worker.child.pid);
-      if (rssMb !== null) this.endIfOverMemory(worker, rssMb);
-    }
-  }
-
-  /** Ends a worker whose process is over the memory ceiling; whether it did. */
-  private endIfOverMemory(worker: WorkerProcess, rssMb: number): boolean {
-    if (rssMb <= this.options.processMemoryMb) return false;
-    this.end(
-      worker,
-      `ran out of memory: its process used ${Math.round(rssMb)} MB, over the limit of ${this.options.processMemoryMb} MB`,
-    );
-    return true;
-  }
-
-  private sample(): void {
-    const now = Date.now();
-    for (const worker of this.live) {
-      if (!worker.ready || worker.ended !== null) continue;
-      const usage = processUsage(worker.child.pid);
-      if (!usage || this.endIfOverMemory(worker, usage.rssMb)) continue;
-      // Memory V8 and isolated-vm keep after a flood of work comes back only with a new process: an idle
-      // worker that grew much beyond what it had when loaded gets a successor, which takes over once ready.
-      const pool = this.pools.get(worker.pluginId);
-      if (
-        pool &&
-        worker.inFlight.size === 0 &&
-        !worker.retiring &&
-        !worker.replacing &&
-        usage.rssMb - worker.loadedRssMb > LIMITS.pluginWorkerGrowthMb
-      ) {
-        worker.replacing = true;
-        this.spawn(pool, worker.slot, worker).catch(() => (worker.replacing = false));
-      }
-      // CPU counts against the idle ceiling only for a span in which no call was in flight at all.
-      const idleThroughout = worker.idleSince !== null && worker.idleSince <= worker.cpu.at;
-      const spent = usage.cpuMs - worker.cpu.ms;
-      worker.cpu = { ms: usage.cpuMs, at: now };
-      worker.idleCpu = idleThroughout
-        ? [...worker.idleCpu, { ms: spent, at: now }].filter((entry) => now - entry.at < IDLE_CPU_WINDOW_MS)
-        : [];
-      const idleCpuMs = worker.idleCpu.reduce((sum, entry) => sum + entry.ms, 0);
-      // A worker starved by a busy machine gets little CPU, but gets some in every sample while it loops;
-      // an idle one gets none in most.
-      const busyThroughout =
-        worker.idleCpu.length >= IDLE_CPU_WINDOW_MS / LIMITS.pluginProcessSampleMs - 1 &&
-        worker.idleCpu.every((entry) => entry.ms > 0);
-      if (idleCpuMs > LIMITS.pluginIdleCpuMsPerSecond || busyThroughout) {
-        this.end(worker, `used ${idleCpuMs} ms of CPU within a second with no call in flight`);
-      }
-    }
+  /** Starts a successor for a worker that grew, which takes its slot once ready (see WorkerCeilings). */
+  private replace(worker: WorkerProcess): void {
+    const pool = this.pools.get(worker.pluginId);
+    if (!pool) return;
+    worker.replacing = true;
+    this.spawn(pool, worker.slot, worker).catch(() => (worker.replacing = false));
   }
 
   private dispatch(pending: PendingCall<Actor>): void {
@@ -515,39 +396,4 @@ export class PluginSupervisor<Actor> {
     worker.ended = { reason: worker.ended?.reason ?? 'another of its calls timed out', blamed: true };
     worker.child.kill('SIGKILL');
   }
-}
-
-/**
- * The worker's entry: the compiled `plugin-worker.js` beside this file in a build. Under Jest the host
- * runs from TypeScript sources, so the worker is compiled once with esbuild, into a folder from which
- * `require('isolated-vm')` resolves (node_modules/.cache).
- */
-function workerScript(): string {
-  const compiled = path.join(__dirname, 'plugin-worker.js');
-  if (existsSync(compiled)) return compiled;
-  const source = path.join(__dirname, 'plugin-worker.ts');
-  const digest = createHash('sha256')
-    .update(readFileSync(source))
-    .update(readFileSync(path.join(__dirname, 'plugin-protocol.ts')))
-    .digest('hex')
-    .slice(0, 16);
-  const cacheDir = path.resolve(require.resolve('isolated-vm'), '../../.cache/kongjian');
-  const target = path.join(cacheDir, `plugin-worker-${digest}.cjs`);
-  if (existsSync(target)) return target;
-  const output = buildSync({
-    entryPoints: [source],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['isolated-vm'],
-    write: false,
-    logLevel: 'silent',
-  });
-  mkdirSync(cacheDir, { recursive: true });
-  // Written aside and renamed, so parallel test files never fork a half-written worker.
-  const temporary = `${target}.${process.pid}.tmp`;
-  writeFileSync(temporary, output.outputFiles[0].contents);
-  renameSync(temporary, target);
-  return target;
 }

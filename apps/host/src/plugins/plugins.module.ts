@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AppsModule } from '../apps/apps.module';
 import { AuditModule } from '../audit/audit.module';
 import { OAuthModule } from '../oauth/oauth.module';
+import { PluginBreakersService } from './plugin-breakers.service';
 import { PluginBridge } from './plugin-bridge';
 import { AdminPluginsController, PluginCanvasController, PluginRoutesController } from './plugins.controller';
 import { PluginStateRepository } from './plugin-state.repository';
@@ -12,7 +13,7 @@ import { PluginsService } from './plugins.service';
   imports: [AppsModule, AuditModule, OAuthModule],
   // Plugin routes first: `/apps/<id>/api/...` must not fall through to the canvas files.
   controllers: [PluginRoutesController, AdminPluginsController, PluginCanvasController],
-  providers: [PluginsService, PluginBridge, PluginStateRepository],
+  providers: [PluginsService, PluginBreakersService, PluginBridge, PluginStateRepository],
   exports: [PluginsService],
 })
 export class PluginsModule {}

@@ -1,35 +1,30 @@
-import { EntityManager } from '@mikro-orm/core';
 import { HttpStatus, Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { AppsService } from '../apps/apps.service';
 import { AuthorizationsService } from '../apps/authorizations.service';
-import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { LIMITS } from '../common/limits';
 import { currentRequestId } from '../common/request-context';
 import { forbidden, notFound, ProblemCode, ProblemException } from '../common/problem';
 import { sizeText } from '../common/text';
-import { iso } from '../common/time';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { DatabaseService } from '../database/database.module';
 import { type AppEvent, isEventType } from '../events/event-types';
 import { EventsService } from '../events/events.service';
 import { Metrics } from '../metrics/metrics.service';
 import { ProblemWithHeaders } from '../open-api/open-api-problem';
 import { PluginBridge } from './plugin-bridge';
-import { HEALTHY, type PluginHealth, PluginStateRepository } from './plugin-state.repository';
+import { PluginBreakersService } from './plugin-breakers.service';
+import type { PluginHealth } from './plugin-state.repository';
 import { bundlePlugin } from './plugin-bundle';
 import { loadPluginPackages, PluginManifestError, type PluginPackage } from './plugin-manifest';
 import {
   type CallContext,
   type CallKind,
   type CallOutcome,
-  clip,
   type LoadReport,
   type SandboxLimits,
 } from './plugin-protocol';
 import { RouteTable } from './plugin-routes';
 import { PluginSupervisor } from './plugin-supervisor';
-import { Signals } from '../shared-store/signals';
 
 /** A plugin the runtime serves: its package, its app and its route table. */
 export interface LoadedPlugin {
@@ -60,31 +55,24 @@ const PLUGIN_CODE = /^[a-z][a-z0-9_]{0,63}$/;
 /**
  * Built-in apps as sandboxed plugins: loads `plugins/<id>/` at start (manifest, bundle), registers each
  * as a published app, runs them in the supervisor's worker processes, dispatches routes and events into
- * them, and disables a plugin that keeps failing (circuit breaker, persisted in `plugin_state`).
+ * them, and has its breaker (PluginBreakersService) count each outcome: a plugin that keeps failing is disabled.
  */
 @Injectable()
 export class PluginsService implements OnApplicationShutdown {
   private readonly logger = new Logger('Plugins');
   private readonly plugins = new Map<string, LoadedPlugin>();
-  private readonly health = new Map<string, PluginHealth>();
   private supervisor: PluginSupervisor<Actor> | null = null;
 
   constructor(
-    private readonly em: EntityManager,
-    private readonly database: DatabaseService,
     private readonly apps: AppsService,
     private readonly authorizations: AuthorizationsService,
     private readonly events: EventsService,
     private readonly bridge: PluginBridge,
-    private readonly audit: AuditService,
+    private readonly breakers: PluginBreakersService,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly metrics: Metrics,
-    private readonly signals: Signals,
-    private readonly states: PluginStateRepository,
   ) {
-    // A breaker tripped or an admin enabled a plugin on another instance: read its state again here.
-    signals.on('plugin-state', (pluginId) => void this.reloadHealth(pluginId));
     metrics.provide('pluginBreakers', () =>
       this.list().map(({ plugin, health }) => ({
         pluginId: plugin.package.manifest.id,
@@ -124,7 +112,7 @@ export class PluginsService implements OnApplicationShutdown {
         routes: new RouteTable(manifest.routes),
       });
     }
-    await this.loadHealth(packages.map((plugin) => plugin.manifest.id));
+    await this.breakers.loadHealth(packages.map((plugin) => plugin.manifest.id));
 
     const limits = sandboxLimits(config.callTimeoutMs ?? LIMITS.pluginCallTimeoutMs);
     this.supervisor = new PluginSupervisor<Actor>({
@@ -136,7 +124,7 @@ export class PluginsService implements OnApplicationShutdown {
         this.bridge.request(actor.appId, actor.userId, request, limits.callTimeoutMs, actor.requestId),
       log: (pluginId, level, message, data) =>
         this.logger[level === 'info' ? 'log' : level]({ plugin: pluginId, message, data }),
-      fault: (pluginId, reason) => void this.recordFailure(pluginId, reason),
+      fault: (pluginId, reason) => void this.breakers.recordFailure(pluginId, reason),
     });
     try {
       this.checkDefinitions(await this.supervisor.start());
@@ -171,7 +159,7 @@ export class PluginsService implements OnApplicationShutdown {
   list(): { plugin: LoadedPlugin; health: PluginHealth }[] {
     return [...this.plugins.values()].map((plugin) => ({
       plugin,
-      health: this.health.get(plugin.package.manifest.id) ?? HEALTHY,
+      health: this.breakers.of(plugin.package.manifest.id),
     }));
   }
 
@@ -227,13 +215,13 @@ export class PluginsService implements OnApplicationShutdown {
     }
     if (outcome.kind === 'http-error' && isPluginProblem(outcome.status, outcome.code)) {
       // A problem the plugin chose to answer with is its reply, not a failure.
-      await this.recordSuccess(pluginId);
+      await this.breakers.recordSuccess(pluginId);
       throw new ProblemException(outcome.status, outcome.code as ProblemCode, outcome.detail);
     }
     if (outcome.kind === 'value') {
       const response = routeResponse(JSON.parse(outcome.json));
       if (response) {
-        await this.recordSuccess(pluginId);
+        await this.breakers.recordSuccess(pluginId);
         return response;
       }
     }
@@ -243,7 +231,7 @@ export class PluginsService implements OnApplicationShutdown {
         : outcome.kind === 'http-error'
           ? `threw a PluginHttpError with status ${outcome.status} and code "${outcome.code}" (the status must be 400–599, the code snake_case)`
           : 'returned an invalid result: expected { status?: 2xx, body? }';
-    await this.recordFailure(pluginId, reason);
+    await this.breakers.recordFailure(pluginId, reason);
     throw new ProblemException(HttpStatus.BAD_GATEWAY, 'plugin_failed', `${manifest.name} failed: ${reason}`);
   }
 
@@ -271,71 +259,25 @@ export class PluginsService implements OnApplicationShutdown {
       throw new Error(`${manifest.name} ${outcome.reason} on ${event.type}`);
     }
     if (outcome.kind === 'failure') {
-      await this.recordFailure(manifest.id, outcome.reason);
+      await this.breakers.recordFailure(manifest.id, outcome.reason);
       throw new Error(`${manifest.name} failed on ${event.type}: ${outcome.reason}`);
     }
-    await this.recordSuccess(manifest.id);
+    await this.breakers.recordSuccess(manifest.id);
     if (outcome.kind === 'http-error') {
       throw new Error(`${manifest.name} refused ${event.type}: ${outcome.code}: ${outcome.detail}`);
     }
   }
 
-  /** An admin enables a disabled plugin (by its breaker or an admin), with a clean failure count. */
+  /** An admin enables a plugin the runtime serves (see PluginBreakersService.enable); a 404 for another id. */
   async enable(adminId: string, pluginId: string): Promise<PluginHealth> {
     this.get(pluginId);
-    const before = this.health.get(pluginId) ?? HEALTHY;
-    await this.em.transactional(async () => {
-      await this.states.enable(pluginId, this.clock.now());
-      await this.audit.record({
-        actorId: adminId,
-        action: 'plugin.enable',
-        subject: { type: 'plugin', id: pluginId },
-        details: {
-          wasDisabled: before.disabledAt !== null,
-          disabledBy: before.disabledBy,
-          consecutiveFailures: before.consecutiveFailures,
-        },
-      });
-    });
-    const health: PluginHealth = {
-      ...before,
-      disabledAt: null,
-      disabledBy: null,
-      disabledReason: null,
-      consecutiveFailures: 0,
-    };
-    this.health.set(pluginId, health);
-    this.signals.publish('plugin-state', pluginId);
-    this.logger.log({ message: 'plugin enabled by an admin', plugin: pluginId });
-    return health;
+    return this.breakers.enable(adminId, pluginId);
   }
 
-  /**
-   * An admin takes a plugin out of service on every instance at once, with the reason the others read: its
-   * routes answer 503 and its events are retried on the outbox schedule. One already disabled stays as it was.
-   */
+  /** An admin disables a plugin the runtime serves (see PluginBreakersService.disable); a 404 for another id. */
   async disable(adminId: string, pluginId: string, reason: string): Promise<PluginHealth> {
     this.get(pluginId);
-    const now = this.clock.now();
-    const changed = await this.em.transactional(async () => {
-      const disabled = await this.states.disable(pluginId, 'admin', reason, now);
-      if (disabled) {
-        await this.audit.record({
-          actorId: adminId,
-          action: 'plugin.disable',
-          subject: { type: 'plugin', id: pluginId },
-          reason,
-        });
-      }
-      return disabled;
-    });
-    const health = (await this.states.find(pluginId)) ?? HEALTHY;
-    this.health.set(pluginId, health);
-    if (changed) {
-      this.signals.publish('plugin-state', pluginId);
-      this.logger.warn({ message: 'plugin disabled by an admin', plugin: pluginId, reason });
-    }
-    return health;
+    return this.breakers.disable(adminId, pluginId, reason);
   }
 
   private run(
@@ -356,8 +298,8 @@ export class PluginsService implements OnApplicationShutdown {
   }
 
   private assertEnabled(plugin: LoadedPlugin): void {
-    const health = this.health.get(plugin.package.manifest.id);
-    if (health?.disabledAt) {
+    const health = this.breakers.of(plugin.package.manifest.id);
+    if (health.disabledAt) {
       throw new ProblemException(
         HttpStatus.SERVICE_UNAVAILABLE,
         'plugin_disabled',
@@ -392,69 +334,6 @@ export class PluginsService implements OnApplicationShutdown {
       };
       compare('routes', report.routes);
       compare('events', report.events);
-    }
-  }
-
-  private async loadHealth(pluginIds: string[]): Promise<void> {
-    for (const [pluginId, health] of await this.states.loadAll(pluginIds, this.clock.now())) {
-      this.health.set(pluginId, health);
-    }
-  }
-
-  private async recordSuccess(pluginId: string): Promise<void> {
-    const health = this.health.get(pluginId);
-    if (!health || health.consecutiveFailures === 0) return;
-    this.health.set(pluginId, { ...health, consecutiveFailures: 0 });
-    await this.database.withContext(() => this.states.resetFailures(pluginId, this.clock.now()));
-  }
-
-  /** Counts a failure; the one that reaches the limit disables the plugin. */
-  private async recordFailure(pluginId: string, failure: string): Promise<void> {
-    const reason = clip(failure, LIMITS.pluginReasonMax);
-    this.logger.warn({ message: 'plugin call failed', plugin: pluginId, reason });
-    this.metrics.pluginFailures.inc({ plugin: pluginId });
-    const { health, disabled } = await this.database.withContext(() =>
-      this.em.transactional(async () => {
-        const now = this.clock.now();
-        const before = await this.states.lock(pluginId);
-        const failures = before.consecutiveFailures + 1;
-        const disable = before.disabledAt === null && failures >= LIMITS.pluginFailuresToDisable;
-        const health: PluginHealth = {
-          consecutiveFailures: failures,
-          recentFailures: [{ at: iso(now), error: reason }, ...before.recentFailures].slice(
-            0,
-            LIMITS.pluginRecentFailuresKept,
-          ),
-          lastError: reason,
-          lastFailureAt: now,
-          ...(disable
-            ? { disabledAt: now, disabledBy: 'breaker', disabledReason: reason }
-            : {
-                disabledAt: before.disabledAt,
-                disabledBy: before.disabledBy,
-                disabledReason: before.disabledReason,
-              }),
-        };
-        await this.states.saveFailure(pluginId, health, now);
-        if (disable) {
-          this.logger.error({ message: 'plugin disabled by its circuit breaker', plugin: pluginId, reason });
-        }
-        return { health, disabled: disable };
-      }),
-    );
-    this.health.set(pluginId, health);
-    // Committed: every other instance now refuses the plugin too.
-    if (disabled) this.signals.publish('plugin-state', pluginId);
-  }
-
-  /** The plugin's breaker state as stored (another instance changed it). */
-  private async reloadHealth(pluginId: string): Promise<void> {
-    if (!this.health.has(pluginId)) return;
-    try {
-      const health = await this.database.withContext(() => this.states.find(pluginId));
-      if (health) this.health.set(pluginId, health);
-    } catch (error) {
-      this.logger.warn({ message: 'reading a plugin state failed', plugin: pluginId, error: String(error) });
     }
   }
 }

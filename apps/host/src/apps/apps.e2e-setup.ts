@@ -1,0 +1,38 @@
+import type { TestUser } from '../testing/factory';
+import { factory, host, useFileHost } from '../testing/file-host';
+
+/* What the app registry's e2e specs share: a developer, and the bodies they register apps with. */
+
+export let developer: TestUser;
+
+/** Starts the file's host with a user registered as a developer. */
+export function useAppsHost(): void {
+  useFileHost();
+  beforeAll(async () => {
+    developer = await factory.newUser('dev');
+    await host.post('/developer/registration', { token: developer.token });
+  });
+}
+
+export const appBody = (overrides: Record<string, unknown> = {}) => ({
+  name: 'Lucky Draw',
+  description: 'Draw a friend',
+  category: 'games',
+  redirectUris: ['https://lucky.example/callback', 'http://127.0.0.1/callback'],
+  scopes: ['profile:read', 'friends:read', 'feed:write'],
+  optionalScopes: ['feed:write'],
+  ...overrides,
+});
+export const listing = (overrides: Record<string, unknown> = {}) => ({
+  name: 'Lucky Draw',
+  description: 'Draw a friend',
+  category: 'games',
+  ...overrides,
+});
+export const manifest = (overrides: Record<string, unknown> = {}) => ({
+  redirectUris: ['https://lucky.example/callback'],
+  scopes: ['profile:read'],
+  ...overrides,
+});
+export const appCount = async () =>
+  Number((await host.sql<{ n: string }>('select count(*) as n from app'))[0].n);

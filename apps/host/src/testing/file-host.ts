@@ -1,0 +1,21 @@
+import type { AppConfig } from '../config/config';
+import { TestFactory } from './factory';
+import { TestHost } from './test-host';
+
+/*
+ * The host of the running test file, for a spec split into several files by what they test: the files and
+ * their shared setup module import `host` and `factory` from here, and each file calls `useFileHost()` in its
+ * top `describe`. Jest loads modules afresh for each test file, so each file boots and closes a host of its own.
+ */
+
+export let host: TestHost;
+export let factory: TestFactory;
+
+/** Starts the file's host (with `overrides` of the test configuration) before its tests, and closes it after. */
+export function useFileHost(overrides: Partial<AppConfig> = {}): void {
+  beforeAll(async () => {
+    host = await TestHost.start(overrides);
+    factory = new TestFactory(host);
+  });
+  afterAll(() => host.close());
+}
