@@ -1,0 +1,134 @@
+#!/usr/bin/env node
+// Fails when the host's modules (the folders of apps/host/src) import each other in a cycle (issue 14): a
+// module may use the ones below it, never one that (through others) uses it. Run by `npm run lint`.
+//
+// KNOWN_BACK_EDGES are the imports that still close a cycle, from before the layering was checked: each goes
+// up the intended order (top first) admin, demo, cli, open-api, orders, plugins, app-center, gifts, oauth,
+// apps, feed, albums, posts, notifications, moderation, privacy, friends, events, economy, audit, spaces,
+// accounts, scheduling, shared-store, database, metrics, config, common. The list only shrinks: an import
+// that closes a new cycle fails, and so does a listed one that no longer exists.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+
+const KNOWN_BACK_EDGES = [
+  'accounts -> privacy',
+  'app-center -> open-api',
+  'database -> accounts',
+  'database -> feed',
+  'database -> friends',
+  'database -> moderation',
+  'database -> notifications',
+  'database -> posts',
+  'database -> privacy',
+  'database -> spaces',
+  'events -> apps',
+  'friends -> notifications',
+  'metrics -> accounts',
+  'moderation -> albums',
+  'notifications -> apps',
+  'notifications -> posts',
+  'posts -> apps',
+  'privacy -> moderation',
+  'spaces -> economy',
+  'spaces -> friends',
+  'spaces -> moderation',
+  'spaces -> notifications',
+  'spaces -> posts',
+  'spaces -> privacy',
+];
+
+const src = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'src');
+
+/** Production code only: tests and their helpers may reach across modules to set a scene up. */
+const isChecked = (file) => file.endsWith('.ts') && !/\.(spec|testing|e2e-setup)\.ts$/.test(file);
+
+function* sourceFiles(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!['testing', 'migrations'].includes(entry.name)) yield* sourceFiles(full);
+    } else if (isChecked(entry.name)) yield full;
+  }
+}
+
+const moduleOf = (file) => {
+  const [first, ...rest] = path.relative(src, file).split(path.sep);
+  return rest.length ? first : undefined;
+};
+
+/** module → module it imports → the files whose imports make that edge. */
+const edges = new Map();
+for (const file of sourceFiles(src)) {
+  const from = moduleOf(file);
+  if (!from) continue;
+  for (const { fileName } of ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles) {
+    if (!fileName.startsWith('.')) continue;
+    const to = moduleOf(path.resolve(path.dirname(file), fileName));
+    if (!to || to === from) continue;
+    if (!edges.has(from)) edges.set(from, new Map());
+    const files = edges.get(from).get(to) ?? new Set();
+    files.add(path.relative(src, file));
+    edges.get(from).set(to, files);
+  }
+}
+
+const problems = [];
+const known = new Set(KNOWN_BACK_EDGES);
+for (const edge of known) {
+  const [from, to] = edge.split(' -> ');
+  if (!edges.get(from)?.has(to))
+    problems.push(`${edge} is listed in KNOWN_BACK_EDGES but no longer exists: remove it`);
+}
+
+/** Tarjan's strongly connected components over the edges not listed as known. */
+function cycles() {
+  const index = new Map();
+  const low = new Map();
+  const stack = [];
+  const onStack = new Set();
+  const found = [];
+  let next = 0;
+  const visit = (v) => {
+    index.set(v, next);
+    low.set(v, next++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of edges.get(v)?.keys() ?? []) {
+      if (known.has(`${v} -> ${w}`)) continue;
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v), low.get(w)));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v), index.get(w)));
+    }
+    if (low.get(v) === index.get(v)) {
+      const component = [];
+      let w;
+      do {
+        w = stack.pop();
+        onStack.delete(w);
+        component.push(w);
+      } while (w !== v);
+      if (component.length > 1) found.push(component.sort());
+    }
+  };
+  for (const v of edges.keys()) if (!index.has(v)) visit(v);
+  return found;
+}
+
+for (const component of cycles()) {
+  const inside = new Set(component);
+  const lines = component.flatMap((from) =>
+    [...(edges.get(from) ?? [])]
+      .filter(([to]) => inside.has(to) && !known.has(`${from} -> ${to}`))
+      .map(([to, files]) => `    ${from} -> ${to}  (${[...files].join(', ')})`),
+  );
+  problems.push(`modules in a cycle: ${component.join(', ')}\n${lines.join('\n')}`);
+}
+
+if (problems.length) {
+  console.error(problems.join('\n'));
+  process.exit(1);
+}
+console.log(`no module cycles (${edges.size} modules; ${known.size} known back edges left)`);
