@@ -11,8 +11,8 @@ export let friend: TestUser;
 export let stranger: TestUser;
 
 /**
- * Starts the file's host with the configured admin signed in, and an author whose friend may see their friends
- * posts, a stranger who may not, and a board open to everyone.
+ * Starts the file's host with the configured admin signed in, an author with a board open to everyone, their
+ * friend, who may see their friends-only posts, and a stranger, who may not.
  */
 export function useModerationHost(): void {
   useFileHost({ bootstrapAdmin: { username: 'root', password: 'root-password' } });
