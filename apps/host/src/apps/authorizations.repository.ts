@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { SUSPENDED_ACCOUNT_IDS } from '../accounts/accounts.repository';
 import { lockName } from '../database/advisory-lock';
 import { sqlRows, sqlRun, uuidArray } from '../database/sql';
-import { friendOfCondition } from '../friends/friends.service';
+import { friendOfCondition } from '../friends/friends.fragments';
 import type { AppStatus } from './registered-app';
 import type { Scope } from './scopes';
 

@@ -8,8 +8,6 @@ import { FriendGroupsRepository } from './friend-groups.repository';
 import { FriendRequestsRepository } from './friend-requests.repository';
 import { FriendRow, FriendsRepository } from './friends.repository';
 
-// Apps' friend lists still import the condition from here.
-export { friendOfCondition } from './friends.fragments';
 export type { FriendRow } from './friends.repository';
 
 /** What the privacy rule needs to know about a viewer, relative to an author. */

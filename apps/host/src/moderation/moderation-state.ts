@@ -21,9 +21,3 @@ export function moderationStatus(row: { moderation: ModerationState; moderation_
     ? {}
     : { moderation: { state: row.moderation, reason: row.moderation_reason } };
 }
-
-/**
- * Kept here for the content modules (posts, spaces) whose moderation SQL has not yet moved into their
- * repositories; a repository imports it from database/moderation-columns.ts.
- */
-export { compareAndSetModeration } from '../database/moderation-columns';

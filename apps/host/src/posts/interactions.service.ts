@@ -14,8 +14,6 @@ import { PostActivities } from './post-activity';
 import type { CommentableType } from './posts.fragments';
 
 export type { CommentRow } from './interactions.repository';
-// Albums' photo rows still import these from here.
-export { type CommentableType, likeCountSql } from './posts.fragments';
 
 /** A commentable item as the privacy rule needs it: its author and its audience. */
 export interface Commentable {
