@@ -7,7 +7,7 @@ import { AppCenterModule } from './app-center/app-center.module';
 import { AppsModule } from './apps/apps.module';
 import { AuditModule } from './audit/audit.module';
 import type { Clock } from './common/clock';
-import type { AppConfig } from './config/config';
+import type { HostConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
@@ -32,7 +32,7 @@ import { SpacesModule } from './spaces/spaces.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
+  static forRoot(config: HostConfig, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
       imports: [

@@ -19,7 +19,7 @@ import {
 import { LIMITS } from './common/limits';
 import { ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
-import type { AppConfig } from './config/config';
+import type { HostConfig } from './config/config';
 import { DatabaseService } from './database/database.module';
 import { DemoService } from './demo/demo.service';
 import { Readiness } from './health/readiness.service';
@@ -42,7 +42,7 @@ export interface HostOptions {
  * first admin) without listening, so tests and scripts exercise the real stack.
  */
 export async function createHost(
-  config: AppConfig,
+  config: HostConfig,
   options: HostOptions = {},
 ): Promise<NestExpressApplication> {
   const log = createRootLogger(options.logger ?? { level: config.logLevel ?? 'info' });
@@ -89,7 +89,7 @@ export async function createHost(
 }
 
 /** The start-up work on the database, once per start, with instances started together taking turns. */
-async function startUp(app: NestExpressApplication, config: AppConfig): Promise<void> {
+async function startUp(app: NestExpressApplication, config: HostConfig): Promise<void> {
   const database = app.get(DatabaseService);
   await database.whileStarting(async () => {
     const readiness = app.get(Readiness);

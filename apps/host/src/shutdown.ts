@@ -3,7 +3,7 @@ import net from 'node:net';
 import { Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { LIMITS } from './common/limits';
-import type { AppConfig } from './config/config';
+import type { HostConfig } from './config/config';
 import { Readiness } from './health/readiness.service';
 import { NotificationStreams } from './notifications/notification-streams';
 
@@ -22,7 +22,7 @@ const IDLE_SWEEP_MS = 50;
  * sent; answered with `Connection: close`, each pooled connection instead leaves after the request it
  * carried, and the balancer's next attempt to connect is refused, which it does retry on another instance.
  */
-export async function drainAndClose(app: NestExpressApplication, config: AppConfig): Promise<void> {
+export async function drainAndClose(app: NestExpressApplication, config: HostConfig): Promise<void> {
   const logger = new Logger('Shutdown');
   const timeoutMs = config.shutdownTimeoutMs ?? LIMITS.shutdownTimeoutMs;
   app.get(Readiness).markDraining();

@@ -15,7 +15,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Endpoint } from '../common/endpoint.decorator';
 import { ParseIdPipe } from '../common/id.pipe';
-import { APP_CONFIG, type AppConfig } from '../config/config';
+import { HOST_CONFIG, type HostConfig } from '../config/config';
 import { AccountsService, ClientInfo, IssuedSession } from './accounts.service';
 import { toAccountResponse, toSessionResponse } from './accounts.mapper';
 import type { AuthUser } from './auth-user';
@@ -39,7 +39,7 @@ function clientInfo(request: Request): ClientInfo {
 export class AccountsController {
   constructor(
     private readonly accounts: AccountsService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(HOST_CONFIG) private readonly config: HostConfig,
   ) {}
 
   private signIn(issued: IssuedSession, response: Response): SignedInResponse {

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../config/config';
+import { HOST_CONFIG, type HostConfig } from '../config/config';
 import { LocalPhotoStorage, PhotoStorage } from './photo-storage';
 
 /** The image store, shared by albums (photos) and apps (icons) so one storage backend serves both. */
@@ -8,8 +8,8 @@ import { LocalPhotoStorage, PhotoStorage } from './photo-storage';
     // The seam for S3-compatible storage: provide another PhotoStorage here.
     {
       provide: PhotoStorage,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new LocalPhotoStorage(config.storageDir),
+      inject: [HOST_CONFIG],
+      useFactory: (config: HostConfig) => new LocalPhotoStorage(config.storageDir),
     },
   ],
   exports: [PhotoStorage],

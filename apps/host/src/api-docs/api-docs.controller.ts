@@ -4,8 +4,8 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../accounts/auth.decorators';
 import { notFound } from '../common/problem';
-import { APP_CONFIG, type AppConfig, DEFAULT_OPENAPI_DIR } from '../config/config';
-import { HOST_DOCUMENT, OPEN_PLATFORM_DOCUMENT } from '../openapi/documents';
+import { HOST_CONFIG, type HostConfig, DEFAULT_OPENAPI_DIR } from '../config/config';
+import { HOST_DOCUMENT, OPEN_PLATFORM_DOCUMENT } from '../api-spec/documents';
 import {
   docsPage,
   DOCS_PAGE_HEADERS,
@@ -39,7 +39,7 @@ const DOCUMENT_HEADERS = {
 export class ApiDocsController {
   private readonly documentsDir: string;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(@Inject(HOST_CONFIG) config: HostConfig) {
     this.documentsDir = config.openapiDir ?? DEFAULT_OPENAPI_DIR;
   }
 

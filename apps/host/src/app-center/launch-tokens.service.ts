@@ -11,7 +11,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { LIMITS } from '../common/limits';
-import { APP_CONFIG, type AppConfig } from '../config/config';
+import { HOST_CONFIG, type HostConfig } from '../config/config';
 import { MetaRepository } from '../database/meta.repository';
 
 const SIGNING_KEY = 'launch_signing_key';
@@ -47,7 +47,7 @@ export class LaunchTokensService {
   constructor(
     private readonly meta: MetaRepository,
     @Inject(Clock) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(HOST_CONFIG) private readonly config: HostConfig,
   ) {}
 
   /** Loads the signing key, creating it on the very first start (at start, outside any transaction). */

@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { conflict, notFound } from '../common/problem';
-import { APP_CONFIG, type AppConfig } from '../config/config';
+import { HOST_CONFIG, type HostConfig } from '../config/config';
 import {
   type AppManifest,
   assertOptionalScopesAsked,
@@ -37,7 +37,7 @@ export class AppVersionsService {
     private readonly repository: AppVersionsRepository,
     private readonly apps: AppsRepository,
     @Inject(Clock) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(HOST_CONFIG) private readonly config: HostConfig,
   ) {}
 
   versions(appId: string): Promise<AppVersion[]> {

@@ -41,7 +41,7 @@ export const LIMITS = {
 
   /**
    * The live notification stream sends a heartbeat comment this often, and checks then that its
-   * session is still valid (AppConfig.notificationHeartbeatMs overrides it in tests).
+   * session is still valid (HostConfig.notificationHeartbeatMs overrides it in tests).
    */
   notificationHeartbeatSeconds: 25,
 
@@ -146,7 +146,7 @@ export const LIMITS = {
   /**
    * Requests one access token, and one app over all its tokens, may make per fixed window. Counted in
    * Redis when REDIS_URL is set (every instance spends the same budget), else in the instance's memory.
-   * AppConfig.openApiRateLimits overrides them.
+   * HostConfig.openApiRateLimits overrides them.
    */
   openApiTokenRequestsPerWindow: 600,
   openApiAppRequestsPerWindow: 6000,
@@ -264,7 +264,7 @@ export const LIMITS = {
   pluginMemoryMb: 64,
   /** CPU one call may spend before its first await (the isolate interrupts it). */
   pluginCpuMsPerCall: 200,
-  /** Wall-clock limit of one call, awaits included (the watchdog); AppConfig.plugins can shorten it. */
+  /** Wall-clock limit of one call, awaits included (the watchdog); HostConfig.plugins can shorten it. */
   pluginCallTimeoutMs: 5000,
   /** A call's JSON request body, and the JSON result a handler may return. */
   pluginRequestBytes: 64 * 1024,

@@ -4,7 +4,7 @@ import { LOG_LEVELS, type LogLevel } from '../common/logging';
 
 export type DatabaseMode = 'pglite' | 'postgresql';
 
-export interface AppConfig {
+export interface HostConfig {
   port: number;
   databaseUrl: string | undefined;
   databaseMode: DatabaseMode;
@@ -111,7 +111,7 @@ export interface HostRateLimits {
   signInFailuresPerAddress: WindowRule;
 }
 
-export const APP_CONFIG = Symbol('APP_CONFIG');
+export const HOST_CONFIG = Symbol('HOST_CONFIG');
 
 export class ConfigError extends Error {}
 
@@ -123,7 +123,7 @@ function parseBoolean(name: string, raw: string | undefined, fallback: boolean):
 }
 
 /** Reads and validates the environment; throws a ConfigError that names the bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): HostConfig {
   const portRaw = env.PORT ?? '3000';
   const port = Number(portRaw);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -163,7 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   // Demo data is on by default only for the embedded database: a shared PostgreSQL is never seeded unasked.
   const demoData = parseBoolean('KONGJIAN_DEMO_DATA', env.KONGJIAN_DEMO_DATA, databaseMode === 'pglite');
 
-  let bootstrapAdmin: AppConfig['bootstrapAdmin'];
+  let bootstrapAdmin: HostConfig['bootstrapAdmin'];
   if (env.KONGJIAN_ADMIN) {
     const separator = env.KONGJIAN_ADMIN.indexOf(':');
     if (separator <= 0) throw new ConfigError('KONGJIAN_ADMIN must be "username:password"');

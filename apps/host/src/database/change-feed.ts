@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Client } from 'pg';
 import { LIMITS } from '../common/limits';
-import { APP_CONFIG, type AppConfig } from '../config/config';
+import { HOST_CONFIG, type HostConfig } from '../config/config';
 
 /** The channel the tables' triggers notify on (Migration20261204090000_change_notifications). */
 export const CHANGES_CHANNEL = 'kongjian_changes';
@@ -19,13 +19,13 @@ export function changeHeard(config: object, tag: string): void {
 }
 
 /** The embedded database of a configuration, registered by the database module that opened it. */
-const embeddedDatabases = new WeakMap<AppConfig, PGlite>();
+const embeddedDatabases = new WeakMap<HostConfig, PGlite>();
 
-export function registerEmbeddedDatabase(config: AppConfig, pglite: PGlite): void {
+export function registerEmbeddedDatabase(config: HostConfig, pglite: PGlite): void {
   embeddedDatabases.set(config, pglite);
 }
 
-export function embeddedDatabase(config: AppConfig): PGlite | undefined {
+export function embeddedDatabase(config: HostConfig): PGlite | undefined {
   return embeddedDatabases.get(config);
 }
 
@@ -61,7 +61,7 @@ export class ChangeFeed implements OnModuleInit, OnApplicationShutdown {
   private closed = false;
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(HOST_CONFIG) private readonly config: HostConfig,
     private readonly em: EntityManager,
   ) {
     feeds.set(config, this);

@@ -3,7 +3,7 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { PostgreSqlConnection, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client } from 'pg';
-import { APP_CONFIG, type AppConfig } from '../config/config';
+import { HOST_CONFIG, type HostConfig } from '../config/config';
 import { type DatabasePoolUse, Metrics } from '../metrics/metrics.service';
 import { ChangeFeed, embeddedDatabase, registerEmbeddedDatabase } from './change-feed';
 import { MetaRepository } from './meta.repository';
@@ -33,7 +33,7 @@ export class DatabaseService implements OnApplicationShutdown {
 
   constructor(
     private readonly orm: MikroORM,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(HOST_CONFIG) private readonly config: HostConfig,
     metrics: Metrics,
   ) {
     metrics.provide('databasePool', () => this.poolUse());
@@ -127,8 +127,8 @@ export class DatabaseService implements OnApplicationShutdown {
     MikroOrmModule.forRootAsync({
       // Both drivers are PostgreSQL underneath; naming one lets the module register its EntityManager token.
       driver: PostgreSqlDriver,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => {
+      inject: [HOST_CONFIG],
+      useFactory: (config: HostConfig) => {
         const { options, pglite } = ormOptions(config);
         // The ORM borrows the PGlite instance: DatabaseService closes it after the ORM.
         if (pglite) registerEmbeddedDatabase(config, pglite);

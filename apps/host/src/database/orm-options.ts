@@ -5,7 +5,7 @@ import type { Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { PGliteDriver, type PGliteConnectionConfig } from 'mikro-orm-pglite';
-import type { AppConfig } from '../config/config';
+import type { HostConfig } from '../config/config';
 import { CHANGES_CHANNEL, changeHeard } from './change-feed';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
@@ -37,7 +37,7 @@ const shared: Options = {
  * PGlite under the data folder (or in memory when there is none, as in tests).
  * The caller owns the returned PGlite instance and closes it after the ORM.
  */
-export function ormOptions(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>): {
+export function ormOptions(config: Pick<HostConfig, 'databaseUrl' | 'dataDir'>): {
   options: Options;
   pglite?: PGlite;
 } {

@@ -5,7 +5,7 @@ import { Clock } from '../common/clock';
 import { LIMITS } from '../common/limits';
 import { runInRequestScope } from '../common/request-context';
 import { iso } from '../common/time';
-import { APP_CONFIG, type AppConfig } from '../config/config';
+import { HOST_CONFIG, type HostConfig } from '../config/config';
 import { DatabaseService } from '../database/database.module';
 import { Metrics, type WebhookOutcome } from '../metrics/metrics.service';
 import type { AppEvent } from './event-types';
@@ -67,7 +67,7 @@ export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
     private readonly webhooks: WebhooksService,
     private readonly targets: EventTargetsService,
     @Inject(Clock) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(HOST_CONFIG) private readonly config: HostConfig,
     private readonly metrics: Metrics,
   ) {
     metrics.provide('outboxBacklog', () =>

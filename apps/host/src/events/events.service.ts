@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventTargetsService } from '../apps/event-targets.service';
 import { Clock } from '../common/clock';
-import { APP_CONFIG, type AppConfig } from '../config/config';
+import { HOST_CONFIG, type HostConfig } from '../config/config';
 import { newId } from '../common/ids';
 import { currentRequestId } from '../common/request-context';
 import type { AppEvent, EventType } from './event-types';
@@ -24,7 +24,7 @@ export class EventsService {
     private readonly repository: EventsRepository,
     private readonly targets: EventTargetsService,
     @Inject(Clock) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(HOST_CONFIG) private readonly config: HostConfig,
   ) {}
 
   /**

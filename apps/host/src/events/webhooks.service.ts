@@ -4,7 +4,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { AppsService } from '../apps/apps.service';
 import { EventTargetsService } from '../apps/event-targets.service';
 import { Clock } from '../common/clock';
-import { APP_CONFIG, type AppConfig } from '../config/config';
+import { HOST_CONFIG, type HostConfig } from '../config/config';
 import { newId } from '../common/ids';
 import { LIMITS } from '../common/limits';
 import { type Keyset, toPage } from '../common/pagination';
@@ -81,7 +81,7 @@ export class WebhooksService {
     private readonly apps: AppsService,
     private readonly targets: EventTargetsService,
     @Inject(Clock) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(HOST_CONFIG) private readonly config: HostConfig,
   ) {}
 
   /** The app's signing secret, created on first need (racing callers all get the one that was stored). */

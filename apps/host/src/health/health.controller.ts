@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Public } from '../accounts/auth.decorators';
 import { Endpoint } from '../common/endpoint.decorator';
 import { ProblemException } from '../common/problem';
-import { APP_CONFIG, type AppConfig, type DatabaseMode } from '../config/config';
+import { HOST_CONFIG, type HostConfig, type DatabaseMode } from '../config/config';
 import { DatabaseService } from '../database/database.module';
 import { Readiness } from './readiness.service';
 
@@ -48,7 +48,7 @@ export class HealthController {
   constructor(
     private readonly database: DatabaseService,
     private readonly readiness: Readiness,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(HOST_CONFIG) private readonly config: HostConfig,
   ) {}
 
   @Get()

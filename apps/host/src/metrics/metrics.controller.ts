@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { Public } from '../accounts/auth.decorators';
 import { Endpoint } from '../common/endpoint.decorator';
 import { forbidden } from '../common/problem';
-import { APP_CONFIG, type AppConfig } from '../config/config';
+import { HOST_CONFIG, type HostConfig } from '../config/config';
 import { mayReadMetrics } from './metrics-access';
 import { Metrics } from './metrics.service';
 
@@ -13,7 +13,7 @@ import { Metrics } from './metrics.service';
 export class MetricsController {
   constructor(
     private readonly metrics: Metrics,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(HOST_CONFIG) private readonly config: HostConfig,
   ) {}
 
   @Get()

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { AccountsService } from '../accounts/accounts.service';
 import type { AuthUser } from '../accounts/auth-user';
 import { LIMITS } from '../common/limits';
-import { APP_CONFIG, type AppConfig } from '../config/config';
+import { HOST_CONFIG, type HostConfig } from '../config/config';
 import { DatabaseService } from '../database/database.module';
 import { NotificationsService } from './notifications.service';
 import { UnreadSignal } from './unread-signal';
@@ -29,7 +29,7 @@ export class NotificationStreams implements OnModuleDestroy {
     private readonly accounts: AccountsService,
     private readonly signal: UnreadSignal,
     private readonly database: DatabaseService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(HOST_CONFIG) private readonly config: HostConfig,
   ) {}
 
   /** Takes over the response: it stays open until the client leaves, the session ends or the host stops. */

@@ -9,7 +9,7 @@ import { AppsService } from '../apps/apps.service';
 import { AuthorizationsService } from '../apps/authorizations.service';
 import { LIMITS } from '../common/limits';
 import { ProblemException } from '../common/problem';
-import { APP_CONFIG, type AppConfig } from '../config/config';
+import { HOST_CONFIG, type HostConfig } from '../config/config';
 import type { OAuthTransaction } from './consent-transactions.service';
 import {
   runChain,
@@ -58,7 +58,7 @@ export class AuthorizeController {
     private readonly accounts: AccountsService,
     private readonly apps: AppsService,
     private readonly authorizations: AuthorizationsService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(HOST_CONFIG) private readonly config: HostConfig,
   ) {}
 
   @Get('authorize')

@@ -2,14 +2,14 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '../accounts/auth.decorators';
 import { SCOPES } from '../apps/scopes';
-import { APP_CONFIG, type AppConfig } from '../config/config';
+import { HOST_CONFIG, type HostConfig } from '../config/config';
 
 /** RFC 8414 authorization server metadata: what a client library needs to discover to talk to us. */
 @ApiExcludeController()
 @Public()
 @Controller('.well-known')
 export class MetadataController {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(@Inject(HOST_CONFIG) private readonly config: HostConfig) {}
 
   @Get('oauth-authorization-server')
   metadata() {

@@ -8,7 +8,7 @@ import { AuthorizationsService } from '../apps/authorizations.service';
 import { isScope, normalizeScopes, type Scope } from '../apps/scopes';
 import { LIMITS } from '../common/limits';
 import { sizeText } from '../common/text';
-import { APP_CONFIG, type AppConfig } from '../config/config';
+import { HOST_CONFIG, type HostConfig } from '../config/config';
 import { AuthorizationCodesService } from './authorization-codes.service';
 import {
   ConsentTransactionStore,
@@ -105,7 +105,7 @@ export class OAuthServer {
     private readonly codes: AuthorizationCodesService,
     private readonly tokens: OAuthTokensService,
     store: ConsentTransactionStore,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(HOST_CONFIG) private readonly config: HostConfig,
   ) {
     this.server = oauth2orize.createServer({ store }) as unknown as Oauth2orizeServer;
     const respondWithIssuer = this.respondWithIssuer();

@@ -1,31 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
+import type { AccessContext } from '../access-context/access-context';
 import { AppsService, type RegisteredApp } from '../apps/apps.service';
 import { AuthorizationsService } from '../apps/authorizations.service';
 import { normalizeScopes, type Scope } from '../apps/scopes';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { LIMITS } from '../common/limits';
-import { APP_CONFIG, type AppConfig } from '../config/config';
+import { HOST_CONFIG, type HostConfig } from '../config/config';
 import { ChangeCache, ChangeFeed } from '../database/change-feed';
 import { tokenError } from './oauth-errors';
 import { type Grant, OAuthRepository, type TokenKind, type TokenRow } from './oauth.repository';
-
-/** What the Open API knows about the bearer of a valid access token. */
-export interface AccessContext {
-  tokenId: string;
-  appId: string;
-  clientId: string;
-  userId: string;
-  /** The user as this app knows them. */
-  openid: string;
-  /** The app is a built-in plugin. */
-  builtIn: boolean;
-  /** The token's scopes that the user still grants the app. */
-  scopes: Scope[];
-  expiresAt: Date;
-}
 
 /** A token endpoint response (RFC 6749 §5.1), plus the user's openid for this app. */
 export interface TokenResponse {
@@ -77,7 +63,7 @@ export class OAuthTokensService {
     private readonly apps: AppsService,
     private readonly authorizations: AuthorizationsService,
     @Inject(Clock) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(HOST_CONFIG) private readonly config: HostConfig,
     changes: ChangeFeed,
   ) {
     this.accessTokens = changes.cache('access tokens', LIMITS.changeCacheEntries);

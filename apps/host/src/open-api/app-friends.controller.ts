@@ -1,7 +1,7 @@
 import { Get, Param, Query } from '@nestjs/common';
 import { Endpoint } from '../common/endpoint.decorator';
 import { PageQuery, pageSize } from '../common/pagination';
-import type { AccessContext } from '../oauth/oauth-tokens.service';
+import type { AccessContext } from '../access-context/access-context';
 import { AppFriendsService } from './app-friends.service';
 import { AppFriendPage, AppFriendStatus } from './dto/open-api.dto';
 import { Access, OpenApiController, openApiProblems, RequireScope } from './open-api.decorators';

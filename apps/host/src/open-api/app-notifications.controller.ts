@@ -1,7 +1,7 @@
 import { Body, Post } from '@nestjs/common';
 import { Endpoint } from '../common/endpoint.decorator';
 import { LIMITS } from '../common/limits';
-import type { AccessContext } from '../oauth/oauth-tokens.service';
+import type { AccessContext } from '../access-context/access-context';
 import { AppNotificationsService } from './app-notifications.service';
 import { SendNotificationRequest } from './dto/app-notifications.dto';
 import { Access, OpenApiController, openApiProblems, RequireScope } from './open-api.decorators';

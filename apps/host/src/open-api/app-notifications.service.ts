@@ -4,7 +4,7 @@ import { Clock } from '../common/clock';
 import { LIMITS } from '../common/limits';
 import { ModerationService } from '../moderation/moderation.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import type { AccessContext } from '../oauth/oauth-tokens.service';
+import type { AccessContext } from '../access-context/access-context';
 import { AppFriendsService } from './app-friends.service';
 import { appUserQuota, type DailyQuota, spendDailyQuota } from './daily-quota';
 import { requiredText, screenDeliveredText } from './delivered-text';

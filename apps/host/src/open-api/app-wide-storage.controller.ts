@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { Endpoint } from '../common/endpoint.decorator';
 import { LIMITS } from '../common/limits';
 import { pageSize } from '../common/pagination';
-import type { AccessContext } from '../oauth/oauth-tokens.service';
+import type { AccessContext } from '../access-context/access-context';
 import { AppWideStorageService } from './app-wide-storage.service';
 import {
   AppWideStorageQuery,

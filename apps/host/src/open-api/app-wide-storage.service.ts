@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { LIMITS } from '../common/limits';
 import { decodeKeyCursor, encodeKeyCursor } from '../common/pagination';
 import { ProblemException } from '../common/problem';
-import type { AccessContext } from '../oauth/oauth-tokens.service';
+import type { AccessContext } from '../access-context/access-context';
 import type {
   StorageBatchOperation,
   StorageBatchResponse,

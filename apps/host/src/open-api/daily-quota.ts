@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Clock } from '../common/clock';
 import { lockName } from '../database/advisory-lock';
-import type { AccessContext } from '../oauth/oauth-tokens.service';
+import type { AccessContext } from '../access-context/access-context';
 import { type ProblemWithHeaders, tooManyRequests } from './open-api-problem';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { Endpoint } from '../common/endpoint.decorator';
 import { LIMITS } from '../common/limits';
 import { PageQuery, pageSize } from '../common/pagination';
-import type { AccessContext } from '../oauth/oauth-tokens.service';
+import type { AccessContext } from '../access-context/access-context';
 import { InvitableFriendPage, OpenInvite, SendInviteRequest } from './dto/invites.dto';
 import { OpenInvitesService } from './invites.service';
 import { Access, OpenApiController, openApiProblems, RequireScope } from './open-api.decorators';

@@ -4,7 +4,7 @@ import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { LIMITS } from '../common/limits';
 import { conflict, notFound, ProblemException } from '../common/problem';
-import type { AccessContext } from '../oauth/oauth-tokens.service';
+import type { AccessContext } from '../access-context/access-context';
 import type { StorageItem } from './dto/open-api.dto';
 import {
   type StorageRow,

@@ -1,6 +1,6 @@
 import { Get } from '@nestjs/common';
 import { Endpoint } from '../common/endpoint.decorator';
-import type { AccessContext } from '../oauth/oauth-tokens.service';
+import type { AccessContext } from '../access-context/access-context';
 import { LimitsResponse } from './dto/limits.dto';
 import { LimitsService } from './limits.service';
 import { Access, AnyScope, OpenApiController, openApiProblems } from './open-api.decorators';

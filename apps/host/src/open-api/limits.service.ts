@@ -2,11 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InvitesService } from '../app-center/invites.service';
 import { Clock } from '../common/clock';
 import { LIMITS } from '../common/limits';
-import type { AccessContext } from '../oauth/oauth-tokens.service';
+import type { AccessContext } from '../access-context/access-context';
 import { AppNotificationsService } from './app-notifications.service';
 import { type DailyQuota, type DailyQuotaUse, dailyQuotaUse } from './daily-quota';
 import type { DailyQuotaResponse, LimitsResponse, RateLimitWindowResponse } from './dto/limits.dto';
-import { OpenGiftsService } from './gifts.service';
+import { AppGiftsService } from './app-gifts.service';
 import { OpenApiRateLimiter, type WindowBudget } from './rate-limiter';
 import { RemindersService } from './reminders.service';
 import { StoriesService } from './stories.service';
@@ -21,7 +21,7 @@ export class LimitsService {
     private readonly limiter: OpenApiRateLimiter,
     private readonly stories: StoriesService,
     private readonly notifications: AppNotificationsService,
-    private readonly gifts: OpenGiftsService,
+    private readonly gifts: AppGiftsService,
     private readonly reminders: RemindersService,
     private readonly invites: InvitesService,
     @Inject(Clock) private readonly clock: Clock,

@@ -1,6 +1,6 @@
 import { Get } from '@nestjs/common';
 import { Endpoint } from '../common/endpoint.decorator';
-import type { AccessContext } from '../oauth/oauth-tokens.service';
+import type { AccessContext } from '../access-context/access-context';
 import { OpenProfile } from './dto/open-api.dto';
 import { Access, OpenApiController, openApiProblems, RequireScope } from './open-api.decorators';
 import { OpenProfilesService } from './open-profiles.service';

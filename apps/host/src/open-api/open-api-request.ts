@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { AccessContext } from '../oauth/oauth-tokens.service';
+import type { AccessContext } from '../access-context/access-context';
 
 /** Metadata key of the scope an Open API operation needs (set by @RequireScope or @AnyScope). */
 export const REQUIRED_SCOPE = 'kongjian:open-api-scope';

@@ -3,7 +3,7 @@ import { Clock } from '../common/clock';
 import { LIMITS } from '../common/limits';
 import { PeriodicTask } from '../scheduling/periodic-task';
 import { utcDay } from '../common/time';
-import { APP_CONFIG, type AppConfig } from '../config/config';
+import { HOST_CONFIG, type HostConfig } from '../config/config';
 import { DatabaseService } from '../database/database.module';
 import { type UsageCounts, UsageRepository, type UsageRow } from './usage.repository';
 
@@ -30,7 +30,7 @@ function count(counts: UsageCounts, status: number): void {
 
 /**
  * Counts apps' Open API calls per UTC day and operation. A call costs a map update in this
- * instance's memory; every LIMITS.openApiUsageFlushSeconds (or AppConfig.openApiUsageFlushSeconds, and when the host stops) the counts are
+ * instance's memory; every LIMITS.openApiUsageFlushSeconds (or HostConfig.openApiUsageFlushSeconds, and when the host stops) the counts are
  * added to the database in one statement, where every instance's counts meet. A per-request upsert
  * would put a write, and a lock on one hot row per app and operation, in front of every response
  * (see docs/benchmarks.md); an instance that crashes loses at most one interval of counts instead.
@@ -43,7 +43,7 @@ export class OpenApiUsage extends PeriodicTask implements BeforeApplicationShutd
     private readonly repository: UsageRepository,
     database: DatabaseService,
     @Inject(Clock) private readonly clock: Clock,
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(HOST_CONFIG) config: HostConfig,
   ) {
     super(database, {
       intervalSeconds: config.openApiUsageFlushSeconds ?? LIMITS.openApiUsageFlushSeconds,

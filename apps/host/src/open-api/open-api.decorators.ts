@@ -10,7 +10,7 @@ import {
 import { ApiOAuth2, ApiTags } from '@nestjs/swagger';
 import { WithoutSession } from '../accounts/auth.decorators';
 import type { Scope } from '../apps/scopes';
-import type { AccessContext } from '../oauth/oauth-tokens.service';
+import type { AccessContext } from '../access-context/access-context';
 import { BearerTokenGuard } from './bearer-token.guard';
 import { OpenApiProblemFilter } from './open-api-problem';
 import { ANY_SCOPE, type OpenApiRequest, REQUIRED_SCOPE } from './open-api-request';

@@ -17,8 +17,8 @@ import { AppStorageService } from './app-storage.service';
 import { AppWideStorageController } from './app-wide-storage.controller';
 import { AppWideStorageService } from './app-wide-storage.service';
 import { BearerTokenGuard } from './bearer-token.guard';
-import { OpenGiftsController } from './gifts.controller';
-import { OpenGiftsService } from './gifts.service';
+import { AppGiftsController } from './app-gifts.controller';
+import { AppGiftsService } from './app-gifts.service';
 import { OpenInvitesController } from './invites.controller';
 import { OpenInvitesService } from './invites.service';
 import { KeyValueStore } from './key-value-store';
@@ -62,7 +62,7 @@ import { UsageRepository } from './usage.repository';
     StoriesController,
     StorageController,
     AppWideStorageController,
-    OpenGiftsController,
+    AppGiftsController,
     AppNotificationsController,
     OpenInvitesController,
     RemindersController,
@@ -81,7 +81,7 @@ import { UsageRepository } from './usage.repository';
     KeyValueStore,
     StorageRepository,
     AppWideStorageService,
-    OpenGiftsService,
+    AppGiftsService,
     AppNotificationsService,
     OpenInvitesService,
     RemindersService,

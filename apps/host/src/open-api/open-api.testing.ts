@@ -1,4 +1,4 @@
-import type { AppConfig, OpenApiRateLimits } from '../config/config';
+import type { HostConfig, OpenApiRateLimits } from '../config/config';
 import { expectProblem } from '../testing/expect-problem';
 import { TestFactory, type NewAppOptions, type TestApp, type TestUser } from '../testing/factory';
 import { OAuthTestClient } from '../testing/oauth-client';
@@ -36,7 +36,7 @@ export class OpenApiKit {
 
   /** A fresh test host with its factory and an Open API kit on it. */
   static async start(
-    overrides: Partial<AppConfig> = {},
+    overrides: Partial<HostConfig> = {},
   ): Promise<{ host: TestHost; factory: TestFactory; kit: OpenApiKit }> {
     const host = await TestHost.start(overrides);
     const factory = new TestFactory(host);

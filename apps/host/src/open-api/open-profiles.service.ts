@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EconomyService } from '../economy/economy.service';
-import type { AccessContext } from '../oauth/oauth-tokens.service';
+import type { AccessContext } from '../access-context/access-context';
 import { UserDirectoryService } from '../spaces/user-directory.service';
 import type { OpenProfile, OpenVipStatus } from './dto/open-api.dto';
 

@@ -1,4 +1,4 @@
-import type { AppConfig } from '../config/config';
+import type { HostConfig } from '../config/config';
 import { RateLimits } from '../shared-store/rate-limits';
 import { SharedStore } from '../shared-store/shared-store';
 import { TestClock } from '../testing/test-clock';
@@ -14,7 +14,7 @@ describe('OpenApiRateLimiter (in memory)', () => {
     clock = new TestClock();
     // The start of a window, so the calls below fall in one.
     clock.advance(60_000 - (clock.now().getTime() % 60_000) + 10);
-    const config = { openApiRateLimits: rates } as AppConfig;
+    const config = { openApiRateLimits: rates } as HostConfig;
     limiter = new OpenApiRateLimiter(config, new RateLimits(new SharedStore(config), clock));
   });
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LIMITS } from '../common/limits';
-import { APP_CONFIG, type AppConfig, type OpenApiRateLimits } from '../config/config';
-import type { AccessContext } from '../oauth/oauth-tokens.service';
+import { HOST_CONFIG, type HostConfig, type OpenApiRateLimits } from '../config/config';
+import type { AccessContext } from '../access-context/access-context';
 import { type FixedWindowLimiter, RateLimits, type WindowCount } from '../shared-store/rate-limits';
 
 export interface RateLimitVerdict {
@@ -62,7 +62,7 @@ export class OpenApiRateLimiter {
   /** The `RateLimit-Policy` header: the same on every response. */
   readonly policy: string;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig, rateLimits: RateLimits) {
+  constructor(@Inject(HOST_CONFIG) config: HostConfig, rateLimits: RateLimits) {
     this.limits = config.openApiRateLimits ?? {
       tokenRequestsPerWindow: LIMITS.openApiTokenRequestsPerWindow,
       appRequestsPerWindow: LIMITS.openApiAppRequestsPerWindow,

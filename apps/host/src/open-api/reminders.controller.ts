@@ -1,7 +1,7 @@
 import { Body, HttpStatus, Post } from '@nestjs/common';
 import { Endpoint } from '../common/endpoint.decorator';
 import { LIMITS } from '../common/limits';
-import type { AccessContext } from '../oauth/oauth-tokens.service';
+import type { AccessContext } from '../access-context/access-context';
 import { CreateReminderRequest, ReminderResponse } from './dto/reminders.dto';
 import { Access, OpenApiController, openApiProblems, RequireScope } from './open-api.decorators';
 import { RemindersService } from './reminders.service';

@@ -5,7 +5,7 @@ import { newId } from '../common/ids';
 import { LIMITS } from '../common/limits';
 import { conflict, ProblemException } from '../common/problem';
 import { EventsService } from '../events/events.service';
-import type { AccessContext } from '../oauth/oauth-tokens.service';
+import type { AccessContext } from '../access-context/access-context';
 import { appUserQuota, type DailyQuota, spendDailyQuota } from './daily-quota';
 import type { CreateReminderRequest, ReminderResponse } from './dto/reminders.dto';
 import { serializeAppJson } from './key-value-store';

@@ -2,7 +2,7 @@ import { Body, Delete, Get, Param, Put, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Endpoint } from '../common/endpoint.decorator';
 import { LIMITS } from '../common/limits';
-import type { AccessContext } from '../oauth/oauth-tokens.service';
+import type { AccessContext } from '../access-context/access-context';
 import { AppStorageService } from './app-storage.service';
 import { PutStorageItemRequest, StorageItem } from './dto/open-api.dto';
 import { Access, OpenApiController, openApiProblems, RequireScope } from './open-api.decorators';

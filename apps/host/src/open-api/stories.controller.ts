@@ -1,7 +1,7 @@
 import { Body, Get, HttpStatus, Param, Post } from '@nestjs/common';
 import { Endpoint } from '../common/endpoint.decorator';
 import { ParseIdPipe } from '../common/id.pipe';
-import type { AccessContext } from '../oauth/oauth-tokens.service';
+import type { AccessContext } from '../access-context/access-context';
 import { CreateStoryRequest, StoryResponse } from './dto/open-api.dto';
 import { Access, OpenApiController, openApiProblems, RequireScope } from './open-api.decorators';
 import { StoriesService } from './stories.service';

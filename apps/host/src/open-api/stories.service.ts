@@ -5,7 +5,7 @@ import { Clock } from '../common/clock';
 import { LIMITS } from '../common/limits';
 import { notFound } from '../common/problem';
 import { EventsService } from '../events/events.service';
-import type { AccessContext } from '../oauth/oauth-tokens.service';
+import type { AccessContext } from '../access-context/access-context';
 import { type AppStory, PostStoriesService, type StoryChange } from '../posts/post-stories.service';
 import { PostsService } from '../posts/posts.service';
 import { appUserQuota, type DailyQuota, spendDailyQuota } from './daily-quota';

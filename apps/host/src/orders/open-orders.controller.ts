@@ -6,7 +6,7 @@ import { LIMITS } from '../common/limits';
 import { ProblemException } from '../common/problem';
 import { IDEMPOTENCY_KEY } from '../economy/dto/economy.dto';
 import { PLATFORM_SHARE_PERCENT } from '../economy/economy.rules';
-import type { AccessContext } from '../oauth/oauth-tokens.service';
+import type { AccessContext } from '../access-context/access-context';
 import { Access, OpenApiController, openApiProblems, RequireScope } from '../open-api/open-api.decorators';
 import { CreateOrderRequest, OpenOrder } from './dto/orders.dto';
 import { OrdersService } from './orders.service';

@@ -7,7 +7,7 @@ import { AppsService } from '../apps/apps.service';
 import { isId } from '../common/ids';
 import { LIMITS } from '../common/limits';
 import { ProblemException } from '../common/problem';
-import { APP_CONFIG, type AppConfig } from '../config/config';
+import { HOST_CONFIG, type HostConfig } from '../config/config';
 import { LedgerService } from '../economy/ledger.service';
 import {
   runChain,
@@ -56,7 +56,7 @@ export class OrderPagesController {
     private readonly orders: OrdersService,
     private readonly apps: AppsService,
     private readonly ledger: LedgerService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(HOST_CONFIG) private readonly config: HostConfig,
   ) {}
 
   @Get(':orderId/confirm')

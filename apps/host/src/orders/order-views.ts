@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AppsService } from '../apps/apps.service';
 import { AuthorizationsService } from '../apps/authorizations.service';
 import { iso } from '../common/time';
-import { APP_CONFIG, type AppConfig } from '../config/config';
+import { HOST_CONFIG, type HostConfig } from '../config/config';
 import { platformShare } from '../economy/economy.rules';
 import type { MyOrder, OpenOrder } from './dto/orders.dto';
 import type { OrderRow } from './orders.repository';
@@ -13,7 +13,7 @@ export class OrderViews {
   constructor(
     private readonly apps: AppsService,
     private readonly authorizations: AuthorizationsService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(HOST_CONFIG) private readonly config: HostConfig,
   ) {}
 
   confirmUrl(orderId: string): string {

@@ -28,7 +28,7 @@ import type { Request, Response } from 'express';
 import type { AuthUser } from '../accounts/auth-user';
 import { CurrentUser, Public, RequireRole, SessionAuth } from '../accounts/auth.decorators';
 import { Endpoint, Problem } from '../common/endpoint.decorator';
-import { APP_CONFIG, type AppConfig, DEFAULT_PLUGINS_DIR } from '../config/config';
+import { HOST_CONFIG, type HostConfig, DEFAULT_PLUGINS_DIR } from '../config/config';
 import { OpenApiProblemFilter } from '../open-api/open-api-problem';
 import { notFound } from '../common/problem';
 import { iso } from '../common/time';
@@ -167,7 +167,7 @@ export class PluginCanvasController {
 
   constructor(
     private readonly plugins: PluginsService,
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(HOST_CONFIG) config: HostConfig,
   ) {
     this.kitDir = path.join(config.plugins?.dir ?? DEFAULT_PLUGINS_DIR, 'shared', 'ui');
   }

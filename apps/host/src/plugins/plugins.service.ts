@@ -6,7 +6,7 @@ import { LIMITS } from '../common/limits';
 import { currentRequestId } from '../common/request-context';
 import { forbidden, notFound, ProblemCode, ProblemException } from '../common/problem';
 import { sizeText } from '../common/text';
-import { APP_CONFIG, type AppConfig } from '../config/config';
+import { HOST_CONFIG, type HostConfig } from '../config/config';
 import { type AppEvent, isEventType } from '../events/event-types';
 import { EventsService } from '../events/events.service';
 import { Metrics } from '../metrics/metrics.service';
@@ -70,7 +70,7 @@ export class PluginsService implements OnApplicationShutdown {
     private readonly bridge: PluginBridge,
     private readonly breakers: PluginBreakersService,
     @Inject(Clock) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(HOST_CONFIG) private readonly config: HostConfig,
     private readonly metrics: Metrics,
   ) {
     metrics.provide('pluginBreakers', () =>

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { AuthorizationsService } from '../apps/authorizations.service';
 import { type Scope } from '../apps/scopes';
 import type { LogOptions } from '../common/logging';
-import { type AppConfig, DEFAULT_PLUGINS_DIR } from '../config/config';
+import { type HostConfig, DEFAULT_PLUGINS_DIR } from '../config/config';
 import { EventDispatcher } from '../events/event-dispatcher.service';
 import { TestFactory, type TestUser } from '../testing/factory';
 import { type ApiResponse, TestHost } from '../testing/test-host';
@@ -23,7 +23,7 @@ export interface PluginTestKitOptions {
   /** The memory ceiling of one worker process (LIMITS.pluginProcessMemoryMb by default). */
   processMemoryMb?: number;
   /** Anything else of the host configuration. */
-  config?: Partial<AppConfig>;
+  config?: Partial<HostConfig>;
   /** Captures the host's log lines (quiet by default). */
   logger?: LogOptions;
 }

@@ -1,4 +1,4 @@
-import type { AppConfig } from '../config/config';
+import type { HostConfig } from '../config/config';
 import { TestClock } from '../testing/test-clock';
 import { RateLimits } from './rate-limits';
 import { SharedStore } from './shared-store';
@@ -12,7 +12,7 @@ describe('FixedWindowLimiter (in memory)', () => {
   beforeEach(() => {
     clock = new TestClock();
     clock.advance(60_000 - (clock.now().getTime() % 60_000) + 1000);
-    rateLimits = new RateLimits(new SharedStore({} as AppConfig), clock);
+    rateLimits = new RateLimits(new SharedStore({} as HostConfig), clock);
   });
 
   it('allows `points` requests per key in a window, then refuses until the window ends', async () => {
@@ -66,7 +66,7 @@ describe('FixedWindowLimiter (in memory)', () => {
   });
 
   it('touches no network without REDIS_URL', () => {
-    const store = new SharedStore({} as AppConfig);
+    const store = new SharedStore({} as HostConfig);
     expect(store.redis).toBeNull();
     expect(store.subscriber()).toBeNull();
   });

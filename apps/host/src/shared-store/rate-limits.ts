@@ -7,7 +7,7 @@ import {
 } from 'rate-limiter-flexible';
 import { Clock } from '../common/clock';
 import { LIMITS } from '../common/limits';
-import { APP_CONFIG, type AppConfig, type HostRateLimits, type WindowRule } from '../config/config';
+import { HOST_CONFIG, type HostConfig, type HostRateLimits, type WindowRule } from '../config/config';
 import { SharedStore } from './shared-store';
 
 /** What one key has left in the current window, and when the window ends. */
@@ -120,7 +120,7 @@ export class RateLimits {
   constructor(
     private readonly store: SharedStore,
     @Inject(Clock) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'rateLimits'> = {},
+    @Inject(HOST_CONFIG) private readonly config: Pick<HostConfig, 'rateLimits'> = {},
   ) {}
 
   /** One of the host's named limits, as configured (tests set tiny ones) or from LIMITS. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { LIMITS } from '../common/limits';
-import { APP_CONFIG, type AppConfig } from '../config/config';
+import { HOST_CONFIG, type HostConfig } from '../config/config';
 
 /** The prefix of every Redis key when the configuration names none. */
 export const DEFAULT_REDIS_KEY_PREFIX = 'kongjian:';
@@ -21,7 +21,7 @@ export class SharedStore implements OnModuleInit, OnApplicationShutdown {
   readonly keyPrefix: string;
   private subscriberConnection: Redis | null = null;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(@Inject(HOST_CONFIG) private readonly config: HostConfig) {
     this.keyPrefix = config.redisKeyPrefix ?? DEFAULT_REDIS_KEY_PREFIX;
     this.redis = config.redisUrl ? this.connect(config.redisUrl) : null;
   }

@@ -1,4 +1,4 @@
-import type { AppConfig } from '../config/config';
+import type { HostConfig } from '../config/config';
 import { TestFactory } from './factory';
 import { TestHost } from './test-host';
 
@@ -12,7 +12,7 @@ export let host: TestHost;
 export let factory: TestFactory;
 
 /** Starts the file's host (with `overrides` of the test configuration) before its tests, and closes it after. */
-export function useFileHost(overrides: Partial<AppConfig> = {}): void {
+export function useFileHost(overrides: Partial<HostConfig> = {}): void {
   beforeAll(async () => {
     host = await TestHost.start(overrides);
     factory = new TestFactory(host);

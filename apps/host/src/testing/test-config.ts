@@ -1,7 +1,7 @@
-import type { AppConfig } from '../config/config';
+import type { HostConfig } from '../config/config';
 
 /** A host configuration for tests and generators: in-memory PGlite, no demo data, quiet. */
-export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+export function testConfig(overrides: Partial<HostConfig> = {}): HostConfig {
   return {
     port: 0,
     databaseUrl: undefined,

@@ -7,7 +7,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client } from 'pg';
 import request from 'supertest';
 import type { LogOptions } from '../common/logging';
-import type { AppConfig } from '../config/config';
+import type { HostConfig } from '../config/config';
 import { createHost } from '../host';
 import { SpecValidator, specPathFor } from './spec-validator';
 import { TestClock } from './test-clock';
@@ -38,7 +38,7 @@ export interface RequestOptions {
  * Creates a database of its own for one test file: a fresh PostgreSQL database when DATABASE_URL
  * is set (dropped again on close), otherwise in-memory PGlite.
  */
-export async function freshDatabase(): Promise<{ config: Partial<AppConfig>; drop: () => Promise<void> }> {
+export async function freshDatabase(): Promise<{ config: Partial<HostConfig>; drop: () => Promise<void> }> {
   const baseUrl = process.env.DATABASE_URL;
   if (!baseUrl) return { config: {}, drop: async () => undefined };
   const name = `kongjian_test_${randomBytes(6).toString('hex')}`;
@@ -63,7 +63,7 @@ export async function freshDatabase(): Promise<{ config: Partial<AppConfig>; dro
  * The shared store of one test host: Redis when REDIS_URL is set, under a key prefix of its own so test
  * files running side by side never share a counter; nothing (the in-memory default) otherwise.
  */
-export function freshSharedStore(): Partial<AppConfig> {
+export function freshSharedStore(): Partial<HostConfig> {
   const redisUrl = process.env.REDIS_URL || undefined;
   return redisUrl ? { redisUrl, redisKeyPrefix: `kongjian_test_${randomBytes(6).toString('hex')}:` } : {};
 }
@@ -72,13 +72,13 @@ export class TestHost {
   private constructor(
     readonly app: NestExpressApplication,
     readonly clock: TestClock,
-    readonly config: AppConfig,
+    readonly config: HostConfig,
     private readonly dropDatabase: () => Promise<void>,
   ) {}
 
   /** `logger` captures the host's log lines (tests of the logs); quiet otherwise. */
   static async start(
-    overrides: Partial<AppConfig> = {},
+    overrides: Partial<HostConfig> = {},
     options: { logger?: LogOptions } = {},
   ): Promise<TestHost> {
     const database = await freshDatabase();

@@ -117,14 +117,18 @@ export function MoodComposer() {
         <ul className="kj-composer-photos" aria-label={t('chosenPhotos')}>
           {photos.map((photo, index) => (
             <li key={photo.key} className="kj-composer-photo">
-              <img src={photo.preview} alt={t('photoNumber', { number: index + 1 })} />
-              {!photo.photo && !photo.error && (
-                <Progress
-                  percent={photo.progress}
-                  size="small"
-                  aria-label={t('uploading', { number: index + 1 })}
-                />
-              )}
+              {/* The progress bar lies over the preview: the tools below stay put when an upload ends,
+                  so a click on an arrow at that moment is not lost to a jump. */}
+              <div className="kj-composer-photo-preview">
+                <img src={photo.preview} alt={t('photoNumber', { number: index + 1 })} />
+                {!photo.photo && !photo.error && (
+                  <Progress
+                    percent={photo.progress}
+                    size="small"
+                    aria-label={t('uploading', { number: index + 1 })}
+                  />
+                )}
+              </div>
               {photo.error ? (
                 <div className="kj-composer-photo-error" role="alert">
                   <Typography.Text type="danger">{problemMessage(photo.error, t)}</Typography.Text>

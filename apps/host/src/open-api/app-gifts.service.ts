@@ -9,12 +9,12 @@ import { EventsService } from '../events/events.service';
 import { GiftRow, GiftsService, thanksOf } from '../gifts/gifts.service';
 import { ModerationService } from '../moderation/moderation.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import type { AccessContext } from '../oauth/oauth-tokens.service';
+import type { AccessContext } from '../access-context/access-context';
 import { lockName } from '../database/advisory-lock';
 import { AppFriendsService } from './app-friends.service';
 import { appUserQuota, type DailyQuota, spendDailyQuota } from './daily-quota';
 import { requiredText, screenDeliveredText } from './delivered-text';
-import type { GiftListQuery, OpenGift, OpenGiftPage, SendGiftRequest } from './dto/gifts.dto';
+import type { GiftListQuery, OpenGift, OpenGiftPage, SendGiftRequest } from './dto/app-gifts.dto';
 
 /**
  * Gifts through the Open API: an app sends one from its user to an app friend, which lands on the
@@ -22,7 +22,7 @@ import type { GiftListQuery, OpenGift, OpenGiftPage, SendGiftRequest } from './d
  * transaction; the recipient may thank the sender once.
  */
 @Injectable()
-export class OpenGiftsService {
+export class AppGiftsService {
   constructor(
     private readonly em: EntityManager,
     private readonly gifts: GiftsService,

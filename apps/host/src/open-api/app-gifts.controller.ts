@@ -3,14 +3,20 @@ import { Endpoint } from '../common/endpoint.decorator';
 import { ParseIdPipe } from '../common/id.pipe';
 import { pageSize } from '../common/pagination';
 import { LIMITS } from '../common/limits';
-import type { AccessContext } from '../oauth/oauth-tokens.service';
-import { GiftListQuery, OpenGift, OpenGiftPage, SendGiftRequest, ThankGiftRequest } from './dto/gifts.dto';
-import { OpenGiftsService } from './gifts.service';
+import type { AccessContext } from '../access-context/access-context';
+import {
+  GiftListQuery,
+  OpenGift,
+  OpenGiftPage,
+  SendGiftRequest,
+  ThankGiftRequest,
+} from './dto/app-gifts.dto';
+import { AppGiftsService } from './app-gifts.service';
 import { Access, OpenApiController, openApiProblems, RequireScope } from './open-api.decorators';
 
 @OpenApiController('gifts', 'gifts')
-export class OpenGiftsController {
-  constructor(private readonly gifts: OpenGiftsService) {}
+export class AppGiftsController {
+  constructor(private readonly gifts: AppGiftsService) {}
 
   @Post()
   @RequireScope('gifts:send')
