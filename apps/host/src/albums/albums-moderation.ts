@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { ModerationSubjects, type SubjectInfo } from '../moderation/moderation-subjects';
+import { describeSubjects, ModerationSubjects, type SubjectInfo } from '../moderation/moderation-subjects';
 import { InteractionsService } from '../posts/interactions.service';
 import { AlbumsService } from './albums.service';
 import { PhotosService } from './photos.service';
@@ -32,20 +32,14 @@ export class AlbumsModeration implements OnModuleInit {
     });
   }
 
-  private async describe(table: ScreenedTable, ids: string[]): Promise<Map<string, SubjectInfo>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.repository.texts(table, ids);
-    return new Map(
-      rows.map((row) => [
-        row.id,
-        {
-          id: row.id,
-          authorId: row.owner_id,
-          state: row.moderation,
-          reason: row.moderation_reason,
-          text: [row.title, row.description].filter((part) => part.trim().length > 0).join('\n'),
-        },
-      ]),
+  private describe(table: ScreenedTable, ids: string[]): Promise<Map<string, SubjectInfo>> {
+    return describeSubjects(
+      ids,
+      (wanted) => this.repository.texts(table, wanted),
+      (row) => ({
+        authorId: row.owner_id,
+        text: [row.title, row.description].filter((part) => part.trim().length > 0).join('\n'),
+      }),
     );
   }
 }

@@ -1,8 +1,6 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Get, Param, Post, Query } from '@nestjs/common';
 import type { AuthUser } from '../accounts/auth-user';
-import { CurrentUser, RequireRole, SessionAuth } from '../accounts/auth.decorators';
-import { Endpoint } from '../common/endpoint.decorator';
+import { CurrentUser } from '../accounts/auth.decorators';
 import { ParseIdPipe } from '../common/id.pipe';
 import { decodeCursor, encodeCursor, PageQuery, pageSize } from '../common/pagination';
 import { notFound } from '../common/problem';
@@ -13,15 +11,14 @@ import { UserDirectoryService } from '../spaces/user-directory.service';
 import { AppRegistry } from './app-registry.service';
 import { AppReviewService } from './app-review.service';
 import { AppVersionsService } from './app-versions.service';
+import { AdminEndpoint, AppsController } from './apps.decorators';
 import { ParseVersionPipe, toAppResponses, toVersionResponse } from './apps.mapper';
 import { AppListResponse } from './dto/app.dto';
 import { VersionDiffResponse } from './dto/app-version.dto';
 import { AdminAppQuery, AdminAppResponse, SubmittedVersionListResponse } from './dto/admin-apps.dto';
 
 /** What admins do with apps: review submitted versions, suspend and reinstate apps. */
-@ApiTags('apps')
-@SessionAuth()
-@Controller()
+@AppsController('admin')
 export class AdminAppsController {
   constructor(
     private readonly registry: AppRegistry,
@@ -30,25 +27,21 @@ export class AdminAppsController {
     private readonly directory: UserDirectoryService,
   ) {}
 
-  @Get('admin/apps')
-  @RequireRole('admin')
-  @Endpoint({
+  @Get('apps')
+  @AdminEndpoint({
     operationId: 'listAppsForReview',
     summary: 'Apps by status, most recently changed first (admins only)',
     response: AppListResponse,
-    problems: [403],
   })
   async listForReview(@Query() query: AdminAppQuery): Promise<AppListResponse> {
     return { items: await toAppResponses(this.directory, await this.review.listForReview(query.status)) };
   }
 
-  @Get('admin/app-versions')
-  @RequireRole('admin')
-  @Endpoint({
+  @Get('app-versions')
+  @AdminEndpoint({
     operationId: 'listSubmittedAppVersions',
     summary: 'Versions waiting for review, oldest submission first, a page at a time (admins only)',
     response: SubmittedVersionListResponse,
-    problems: [403],
   })
   async listSubmitted(@Query() query: PageQuery): Promise<SubmittedVersionListResponse> {
     const limit = pageSize(query);
@@ -69,13 +62,12 @@ export class AdminAppsController {
     };
   }
 
-  @Get('admin/apps/:appId')
-  @RequireRole('admin')
-  @Endpoint({
+  @Get('apps/:appId')
+  @AdminEndpoint({
     operationId: 'getAppForReview',
     summary: 'An app with its versions and status history (admins only)',
     response: AdminAppResponse,
-    problems: [403, 404],
+    problems: [404],
   })
   async getForReview(@Param('appId', ParseIdPipe) appId: string): Promise<AdminAppResponse> {
     return this.adminView(appId);
@@ -102,13 +94,12 @@ export class AdminAppsController {
     };
   }
 
-  @Post('admin/apps/:appId/versions/:number/approve')
-  @RequireRole('admin')
-  @Endpoint({
+  @Post('apps/:appId/versions/:number/approve')
+  @AdminEndpoint({
     operationId: 'approveAppVersion',
     summary: 'Approve a submitted version; its developer may then publish it (admins only)',
     response: AdminAppResponse,
-    problems: [403, 404, 409],
+    problems: [404, 409],
   })
   async approve(
     @CurrentUser() admin: AuthUser,
@@ -120,13 +111,12 @@ export class AdminAppsController {
     return this.adminView(appId);
   }
 
-  @Post('admin/apps/:appId/versions/:number/reject')
-  @RequireRole('admin')
-  @Endpoint({
+  @Post('apps/:appId/versions/:number/reject')
+  @AdminEndpoint({
     operationId: 'rejectAppVersion',
     summary: 'Reject a submitted version, with reasons for its developer (admins only)',
     response: AdminAppResponse,
-    problems: [403, 404, 409],
+    problems: [404, 409],
   })
   async reject(
     @CurrentUser() admin: AuthUser,
@@ -138,13 +128,12 @@ export class AdminAppsController {
     return this.adminView(appId);
   }
 
-  @Get('admin/apps/:appId/versions/:number/diff')
-  @RequireRole('admin')
-  @Endpoint({
+  @Get('apps/:appId/versions/:number/diff')
+  @AdminEndpoint({
     operationId: 'diffAppVersionForReview',
     summary: 'How a version differs from the published one, for its review (admins only)',
     response: VersionDiffResponse,
-    problems: [403, 404],
+    problems: [404],
   })
   async diffForReview(
     @Param('appId', ParseIdPipe) appId: string,
@@ -153,13 +142,12 @@ export class AdminAppsController {
     return this.versions.diff(appId, number);
   }
 
-  @Post('admin/apps/:appId/suspend')
-  @RequireRole('admin')
-  @Endpoint({
+  @Post('apps/:appId/suspend')
+  @AdminEndpoint({
     operationId: 'suspendApp',
     summary: 'Suspend an app: its tokens stop working at once (admins only)',
     response: AdminAppResponse,
-    problems: [403, 404, 409],
+    problems: [404, 409],
   })
   async suspend(
     @CurrentUser() admin: AuthUser,
@@ -170,13 +158,12 @@ export class AdminAppsController {
     return this.adminView(appId);
   }
 
-  @Post('admin/apps/:appId/reinstate')
-  @RequireRole('admin')
-  @Endpoint({
+  @Post('apps/:appId/reinstate')
+  @AdminEndpoint({
     operationId: 'reinstateApp',
     summary: 'Lift a suspension: the app is published again, or back in development (admins only)',
     response: AdminAppResponse,
-    problems: [403, 404, 409],
+    problems: [404, 409],
   })
   async reinstate(
     @CurrentUser() admin: AuthUser,

@@ -1,26 +1,24 @@
-import { Controller, Delete, Get, Param } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Delete, Get, Param } from '@nestjs/common';
 import type { AuthUser } from '../accounts/auth-user';
-import { CurrentUser, SessionAuth } from '../accounts/auth.decorators';
+import { CurrentUser } from '../accounts/auth.decorators';
 import { Endpoint } from '../common/endpoint.decorator';
 import { ParseIdPipe } from '../common/id.pipe';
 import { iso } from '../common/time';
 import { AppRegistry } from './app-registry.service';
+import { AppsController } from './apps.decorators';
 import { AuthorizationsService } from './authorizations.service';
 import { AuthorizedAppListResponse } from './dto/authorized-apps.dto';
 import { SCOPE_DESCRIPTIONS } from './scopes';
 
 /** What users do with the apps they allowed to act for them. */
-@ApiTags('apps')
-@SessionAuth()
-@Controller()
+@AppsController('me/authorized-apps')
 export class AuthorizedAppsController {
   constructor(
     private readonly registry: AppRegistry,
     private readonly authorizations: AuthorizationsService,
   ) {}
 
-  @Get('me/authorized-apps')
+  @Get()
   @Endpoint({
     operationId: 'listAuthorizedApps',
     summary: 'The apps I allowed to act for me, and what each may do',
@@ -47,7 +45,7 @@ export class AuthorizedAppsController {
     };
   }
 
-  @Delete('me/authorized-apps/:appId')
+  @Delete(':appId')
   @Endpoint({
     operationId: 'revokeAppAuthorization',
     summary: "Withdraw an app's access: its tokens stop working at once",

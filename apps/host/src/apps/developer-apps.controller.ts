@@ -1,6 +1,5 @@
 import {
   Body,
-  Controller,
   Delete,
   Get,
   HttpStatus,
@@ -11,9 +10,9 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import type { AuthUser } from '../accounts/auth-user';
-import { CurrentUser, RequireRole, SessionAuth } from '../accounts/auth.decorators';
+import { CurrentUser } from '../accounts/auth.decorators';
 import { AccountResponse } from '../accounts/dto/accounts.dto';
 import { toAccountResponse } from '../accounts/accounts.mapper';
 import { AccountsService } from '../accounts/accounts.service';
@@ -28,6 +27,7 @@ import { AppDevelopersService } from './app-developers.service';
 import { AppRegistry } from './app-registry.service';
 import { AppTestersService } from './app-testers.service';
 import { AppVersionsService } from './app-versions.service';
+import { AppsController, DeveloperEndpoint } from './apps.decorators';
 import {
   ParseVersionPipe,
   toAppResponses,
@@ -55,9 +55,7 @@ import {
 import type { RegisteredApp } from './registered-app';
 
 /** What developers do with their apps: register them, list them, write versions, whitelist testers. */
-@ApiTags('apps')
-@SessionAuth()
-@Controller()
+@AppsController('developer')
 export class DeveloperAppsController {
   constructor(
     private readonly registry: AppRegistry,
@@ -73,7 +71,7 @@ export class DeveloperAppsController {
     return (await toAppResponses(this.directory, [app]))[0];
   }
 
-  @Post('developer/registration')
+  @Post('registration')
   @Endpoint({
     operationId: 'registerAsDeveloper',
     summary: 'Become a developer, who can register apps (idempotent)',
@@ -84,28 +82,25 @@ export class DeveloperAppsController {
     return toAccountResponse(await this.accounts.getUser(user.id));
   }
 
-  @Get('developer/apps')
-  @RequireRole('developer')
-  @Endpoint({
+  @Get('apps')
+  @DeveloperEndpoint({
     operationId: 'listMyApps',
     summary: 'The apps I registered',
     response: AppListResponse,
-    problems: [403],
   })
   async listMine(@CurrentUser() user: AuthUser): Promise<AppListResponse> {
     return { items: await toAppResponses(this.directory, await this.registry.listOwned(user.id)) };
   }
 
-  @Post('developer/apps')
-  @RequireRole('developer')
-  @Endpoint({
+  @Post('apps')
+  @DeveloperEndpoint({
     operationId: 'createApp',
     summary:
       'Register an app with version 1 as a draft; it is in development mode until a version is ' +
       'published, and its secret is shown only now',
     response: CreatedAppResponse,
     status: HttpStatus.CREATED,
-    problems: [403, 409],
+    problems: [409],
   })
   async create(@CurrentUser() user: AuthUser, @Body() body: CreateAppRequest): Promise<CreatedAppResponse> {
     const created = await this.developers.create(
@@ -116,13 +111,12 @@ export class DeveloperAppsController {
     return { app: await this.response(created.app), clientSecret: created.clientSecret };
   }
 
-  @Get('developer/apps/:appId')
-  @RequireRole('developer')
-  @Endpoint({
+  @Get('apps/:appId')
+  @DeveloperEndpoint({
     operationId: 'getMyApp',
     summary: 'One of my apps',
     response: AppResponse,
-    problems: [403, 404],
+    problems: [404],
   })
   async getMine(
     @CurrentUser() user: AuthUser,
@@ -131,13 +125,12 @@ export class DeveloperAppsController {
     return this.response(await this.registry.owned(user.id, appId));
   }
 
-  @Put('developer/apps/:appId')
-  @RequireRole('developer')
-  @Endpoint({
+  @Put('apps/:appId')
+  @DeveloperEndpoint({
     operationId: 'updateMyApp',
     summary: 'Replace how the app center lists one of my apps (takes effect at once, without review)',
     response: AppResponse,
-    problems: [403, 404],
+    problems: [404],
   })
   async update(
     @CurrentUser() user: AuthUser,
@@ -147,18 +140,17 @@ export class DeveloperAppsController {
     return this.response(await this.developers.update(user.id, appId, toListing(body)));
   }
 
-  @Put('developer/apps/:appId/icon')
-  @RequireRole('developer')
+  @Put('apps/:appId/icon')
   @UseInterceptors(imageUploadInterceptor(LIMITS.appIconFileBytes, 0))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: ICON_UPLOAD_SCHEMA })
-  @Endpoint({
+  @DeveloperEndpoint({
     operationId: 'uploadMyAppIcon',
     summary:
       `Upload the app's icon (JPEG, PNG, WebP or GIF): re-encoded to a ${LIMITS.appIconSide}×` +
       `${LIMITS.appIconSide} WebP without metadata and listed at once, without review`,
     response: AppResponse,
-    problems: [403, 404, 413, 415, 422],
+    problems: [404, 413, 415, 422],
   })
   async uploadIcon(
     @CurrentUser() user: AuthUser,
@@ -168,13 +160,12 @@ export class DeveloperAppsController {
     return this.response(await this.developers.setIcon(user.id, appId, requireFile(file)));
   }
 
-  @Get('developer/apps/:appId/versions')
-  @RequireRole('developer')
-  @Endpoint({
+  @Get('apps/:appId/versions')
+  @DeveloperEndpoint({
     operationId: 'listMyAppVersions',
     summary: 'The versions of one of my apps, newest first, and the decisions about them',
     response: AppVersionListResponse,
-    problems: [403, 404],
+    problems: [404],
   })
   async listVersions(
     @CurrentUser() user: AuthUser,
@@ -195,14 +186,13 @@ export class DeveloperAppsController {
     };
   }
 
-  @Post('developer/apps/:appId/versions')
-  @RequireRole('developer')
-  @Endpoint({
+  @Post('apps/:appId/versions')
+  @DeveloperEndpoint({
     operationId: 'createAppVersion',
     summary: 'Start the next version as a draft (when no other version is draft, submitted or approved)',
     response: AppVersionResponse,
     status: HttpStatus.CREATED,
-    problems: [403, 404, 409],
+    problems: [404, 409],
   })
   async createVersion(
     @CurrentUser() user: AuthUser,
@@ -212,13 +202,12 @@ export class DeveloperAppsController {
     return toVersionResponse(await this.versions.createVersion(user.id, appId, toManifest(body)));
   }
 
-  @Patch('developer/apps/:appId/versions/:number')
-  @RequireRole('developer')
-  @Endpoint({
+  @Patch('apps/:appId/versions/:number')
+  @DeveloperEndpoint({
     operationId: 'editAppVersion',
     summary: "Change a draft version's manifest: fields left out stay as they were, null clears a URL",
     response: AppVersionResponse,
-    problems: [403, 404, 409],
+    problems: [404, 409],
   })
   async editVersion(
     @CurrentUser() user: AuthUser,
@@ -229,13 +218,12 @@ export class DeveloperAppsController {
     return toVersionResponse(await this.versions.editDraft(user.id, appId, number, toManifestPatch(body)));
   }
 
-  @Get('developer/apps/:appId/versions/:number/diff')
-  @RequireRole('developer')
-  @Endpoint({
+  @Get('apps/:appId/versions/:number/diff')
+  @DeveloperEndpoint({
     operationId: 'diffMyAppVersion',
     summary: 'How a version of my app differs from the published one (scopes, events, URLs, listing)',
     response: VersionDiffResponse,
-    problems: [403, 404],
+    problems: [404],
   })
   async diffVersion(
     @CurrentUser() user: AuthUser,
@@ -246,13 +234,12 @@ export class DeveloperAppsController {
     return this.versions.diff(appId, number);
   }
 
-  @Post('developer/apps/:appId/versions/:number/submit')
-  @RequireRole('developer')
-  @Endpoint({
+  @Post('apps/:appId/versions/:number/submit')
+  @DeveloperEndpoint({
     operationId: 'submitAppVersion',
     summary: 'Submit a draft version for review, with an optional note for the reviewer',
     response: AppVersionResponse,
-    problems: [403, 404, 409],
+    problems: [404, 409],
   })
   async submitVersion(
     @CurrentUser() user: AuthUser,
@@ -264,13 +251,12 @@ export class DeveloperAppsController {
     return toVersionResponse(await this.versions.developerMove(user.id, appId, number, 'submit', note));
   }
 
-  @Post('developer/apps/:appId/versions/:number/publish')
-  @RequireRole('developer')
-  @Endpoint({
+  @Post('apps/:appId/versions/:number/publish')
+  @DeveloperEndpoint({
     operationId: 'publishAppVersion',
     summary: 'Publish an approved version: users get it; scopes it adds wait for each user’s consent',
     response: AppVersionResponse,
-    problems: [403, 404, 409],
+    problems: [404, 409],
   })
   async publishVersion(
     @CurrentUser() user: AuthUser,
@@ -280,24 +266,22 @@ export class DeveloperAppsController {
     return toVersionResponse(await this.versions.developerMove(user.id, appId, number, 'publish'));
   }
 
-  @Delete('developer/apps/:appId')
-  @RequireRole('developer')
-  @Endpoint({
+  @Delete('apps/:appId')
+  @DeveloperEndpoint({
     operationId: 'deleteMyApp',
     summary: 'Delete one of my apps, its authorizations and tokens',
-    problems: [403, 404],
+    problems: [404],
   })
   async delete(@CurrentUser() user: AuthUser, @Param('appId', ParseIdPipe) appId: string): Promise<void> {
     await this.developers.delete(user.id, appId);
   }
 
-  @Post('developer/apps/:appId/secret')
-  @RequireRole('developer')
-  @Endpoint({
+  @Post('apps/:appId/secret')
+  @DeveloperEndpoint({
     operationId: 'rotateAppSecret',
     summary: 'Replace the client secret; the old one stops working at once',
     response: ClientSecretResponse,
-    problems: [403, 404, 409],
+    problems: [404, 409],
   })
   async rotateSecret(
     @CurrentUser() user: AuthUser,
@@ -306,13 +290,12 @@ export class DeveloperAppsController {
     return { clientSecret: await this.credentials.rotateSecret(user.id, appId) };
   }
 
-  @Get('developer/apps/:appId/testers')
-  @RequireRole('developer')
-  @Endpoint({
+  @Get('apps/:appId/testers')
+  @DeveloperEndpoint({
     operationId: 'listAppTesters',
     summary: 'Who may use the app while it is in development mode',
     response: TesterListResponse,
-    problems: [403, 404],
+    problems: [404],
   })
   async listTesters(
     @CurrentUser() user: AuthUser,
@@ -325,13 +308,12 @@ export class DeveloperAppsController {
     };
   }
 
-  @Post('developer/apps/:appId/testers')
-  @RequireRole('developer')
-  @Endpoint({
+  @Post('apps/:appId/testers')
+  @DeveloperEndpoint({
     operationId: 'addAppTesterByUsername',
     summary: 'Whitelist a tester by username, in any letter case (idempotent: adding again changes nothing)',
     response: TesterResponse,
-    problems: [403, 404, 409],
+    problems: [404, 409],
     problemDescriptions: {
       404: 'No such app of mine (not_found), or nobody has the username (unknown_username)',
     },
@@ -345,12 +327,11 @@ export class DeveloperAppsController {
     return { user: await this.directory.summary(tester.userId), addedAt: iso(tester.addedAt) };
   }
 
-  @Put('developer/apps/:appId/testers/:userId')
-  @RequireRole('developer')
-  @Endpoint({
+  @Put('apps/:appId/testers/:userId')
+  @DeveloperEndpoint({
     operationId: 'addAppTester',
     summary: 'Whitelist a tester (idempotent)',
-    problems: [403, 404, 409],
+    problems: [404, 409],
   })
   async addTester(
     @CurrentUser() user: AuthUser,
@@ -360,9 +341,8 @@ export class DeveloperAppsController {
     await this.testers.addTester(user.id, appId, userId);
   }
 
-  @Delete('developer/apps/:appId/testers/:userId')
-  @RequireRole('developer')
-  @Endpoint({ operationId: 'removeAppTester', summary: 'Remove a tester', problems: [403, 404] })
+  @Delete('apps/:appId/testers/:userId')
+  @DeveloperEndpoint({ operationId: 'removeAppTester', summary: 'Remove a tester', problems: [404] })
   async removeTester(
     @CurrentUser() user: AuthUser,
     @Param('appId', ParseIdPipe) appId: string,

@@ -26,6 +26,32 @@ export interface SubjectInfo {
   privacy?: PrivacyLevel;
 }
 
+/** The columns every moderated table has, as a subject's repository reads them. */
+export interface ModeratedRow {
+  id: string;
+  moderation: ModerationState;
+  moderation_reason: string | null;
+}
+
+/**
+ * A handler's `describe`: the rows `load` finds for `ids` (none asked, none read), each with its moderation
+ * state read the same way for every type; `describeRow` adds who wrote it, its text and where it lives.
+ */
+export async function describeSubjects<Row extends ModeratedRow>(
+  ids: string[],
+  load: (ids: string[]) => Promise<Row[]>,
+  describeRow: (row: Row) => Omit<SubjectInfo, 'id' | 'state' | 'reason'>,
+): Promise<Map<string, SubjectInfo>> {
+  if (ids.length === 0) return new Map();
+  const rows = await load(ids);
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      { id: row.id, state: row.moderation, reason: row.moderation_reason, ...describeRow(row) },
+    ]),
+  );
+}
+
 /** The sizes of a moderated image a reviewer may open (the original stays its author's). */
 export const REVIEW_IMAGE_SIZES = ['thumb', 'web'] as const;
 export type ReviewImageSize = (typeof REVIEW_IMAGE_SIZES)[number];

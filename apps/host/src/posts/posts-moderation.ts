@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { ModerationSubjects, type SubjectInfo } from '../moderation/moderation-subjects';
+import { describeSubjects, ModerationSubjects, type SubjectInfo } from '../moderation/moderation-subjects';
 import { InteractionsRepository } from './interactions.repository';
 import { InteractionsService } from './interactions.service';
 import { PostStoriesService } from './post-stories.service';
@@ -37,42 +37,30 @@ export class PostsModeration implements OnModuleInit {
     });
   }
 
-  private async describePosts(ids: string[]): Promise<Map<string, SubjectInfo>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.repository.subjects(ids);
-    return new Map(
-      rows.map((row) => [
-        row.id,
-        {
-          id: row.id,
-          authorId: row.author_id,
-          state: row.moderation,
-          reason: row.moderation_reason,
-          text: screenedParts(row)
-            .map((part) => part.trim())
-            .filter((part) => part.length > 0)
-            .join('\n'),
-          privacy: row.privacy,
-        },
-      ]),
+  private describePosts(ids: string[]): Promise<Map<string, SubjectInfo>> {
+    return describeSubjects(
+      ids,
+      (wanted) => this.repository.subjects(wanted),
+      (row) => ({
+        authorId: row.author_id,
+        text: screenedParts(row)
+          .map((part) => part.trim())
+          .filter((part) => part.length > 0)
+          .join('\n'),
+        privacy: row.privacy,
+      }),
     );
   }
 
-  private async describeComments(ids: string[]): Promise<Map<string, SubjectInfo>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.comments.commentSubjects(ids);
-    return new Map(
-      rows.map((row) => [
-        row.id,
-        {
-          id: row.id,
-          authorId: row.author_id,
-          state: row.moderation,
-          reason: row.moderation_reason,
-          text: row.body,
-          ...(row.post_id ? { postId: row.post_id } : {}),
-        },
-      ]),
+  private describeComments(ids: string[]): Promise<Map<string, SubjectInfo>> {
+    return describeSubjects(
+      ids,
+      (wanted) => this.comments.commentSubjects(wanted),
+      (row) => ({
+        authorId: row.author_id,
+        text: row.body,
+        ...(row.post_id ? { postId: row.post_id } : {}),
+      }),
     );
   }
 

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { ModerationSubjects, type SubjectInfo } from '../moderation/moderation-subjects';
+import { describeSubjects, ModerationSubjects, type SubjectInfo } from '../moderation/moderation-subjects';
 import { BoardRepository } from './board.repository';
 
 /** Tells moderation how to find and change message-board entries (not reportable yet). */
@@ -18,21 +18,15 @@ export class BoardModeration implements OnModuleInit {
     });
   }
 
-  private async describe(ids: string[]): Promise<Map<string, SubjectInfo>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.board.subjects(ids);
-    return new Map(
-      rows.map((row) => [
-        row.id,
-        {
-          id: row.id,
-          authorId: row.author_id,
-          state: row.moderation,
-          reason: row.moderation_reason,
-          text: row.body,
-          spaceOwnerId: row.owner_id,
-        },
-      ]),
+  private describe(ids: string[]): Promise<Map<string, SubjectInfo>> {
+    return describeSubjects(
+      ids,
+      (wanted) => this.board.subjects(wanted),
+      (row) => ({
+        authorId: row.author_id,
+        text: row.body,
+        spaceOwnerId: row.owner_id,
+      }),
     );
   }
 }
