@@ -1,20 +1,10 @@
 import { expectProblem } from '../testing/expect-problem';
-import { TestApp, TestFactory, TestUser } from '../testing/factory';
-import { TestHost } from '../testing/test-host';
+import type { TestApp, TestUser } from '../testing/factory';
+import { factory, host } from '../testing/file-host';
+import { admin, developer, useReviewHost } from './apps.e2e-setup';
 
 describe('app versions: partial draft edits, decisions told to the developer, the diff against the published version', () => {
-  let host: TestHost;
-  let factory: TestFactory;
-  let developer: TestUser;
-  let admin: TestUser;
-
-  beforeAll(async () => {
-    host = await TestHost.start();
-    factory = new TestFactory(host);
-    developer = await factory.newUser('dev');
-    admin = await factory.admin();
-  });
-  afterAll(() => host.close());
+  useReviewHost();
 
   const draftOf = async (app: TestApp, number = 1) =>
     (

@@ -1,9 +1,10 @@
 import type { TestUser } from '../testing/factory';
 import { factory, host, useFileHost } from '../testing/file-host';
 
-/* What the app registry's e2e specs share: a developer, and the bodies they register apps with. */
+/* What the apps' e2e specs share: a developer (and an admin to review), and the bodies they register apps with. */
 
 export let developer: TestUser;
+export let admin: TestUser;
 
 /** Starts the file's host with a user registered as a developer. */
 export function useAppsHost(): void {
@@ -11,6 +12,18 @@ export function useAppsHost(): void {
   beforeAll(async () => {
     developer = await factory.newUser('dev');
     await host.post('/developer/registration', { token: developer.token });
+  });
+}
+
+/**
+ * Starts the file's host with the admin who reviews versions and a user who is not a developer yet: the
+ * factory registers them with their first app.
+ */
+export function useReviewHost(): void {
+  useFileHost();
+  beforeAll(async () => {
+    developer = await factory.newUser('dev');
+    admin = await factory.admin();
   });
 }
 

@@ -1,21 +1,11 @@
 import { LIMITS } from '../common/limits';
 import { expectProblem } from '../testing/expect-problem';
-import { TestApp, TestFactory, TestUser } from '../testing/factory';
-import { TestHost } from '../testing/test-host';
+import type { TestApp, TestUser } from '../testing/factory';
+import { factory, host } from '../testing/file-host';
+import { admin, developer, useReviewHost } from './apps.e2e-setup';
 
 describe('version review: the note for the reviewer, the history the developer sees, reviewers trying a version (e2e)', () => {
-  let host: TestHost;
-  let factory: TestFactory;
-  let developer: TestUser;
-  let admin: TestUser;
-
-  beforeAll(async () => {
-    host = await TestHost.start();
-    factory = new TestFactory(host);
-    developer = await factory.newUser('dev');
-    admin = await factory.admin();
-  });
-  afterAll(() => host.close());
+  useReviewHost();
 
   const submit = (app: TestApp, body?: unknown, number = 1, token = developer.token) =>
     host.post(`/developer/apps/${app.id}/versions/${number}/submit`, { token, body });
