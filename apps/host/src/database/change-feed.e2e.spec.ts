@@ -1,10 +1,9 @@
 import { MikroORM, RequestContext } from '@mikro-orm/core';
-import { OpenApiKit } from '../open-api/open-api.testing';
 import { expectProblem } from '../testing/expect-problem';
-import type { TestFactory, TestUser } from '../testing/factory';
-import type { TestHost } from '../testing/test-host';
+import type { TestUser } from '../testing/factory';
 import { UserDirectoryService } from '../spaces/user-directory.service';
 import { ChangeFeed } from './change-feed';
+import { factory, host, kit, useOpenApiHost } from '../open-api/open-api.e2e-setup';
 
 /**
  * Sessions, access tokens, consents, clients and people's names are cached in memory. Whatever changes
@@ -13,14 +12,7 @@ import { ChangeFeed } from './change-feed';
  * that filled its cache.
  */
 describe('caches dropped by the database change feed (e2e)', () => {
-  let host: TestHost;
-  let factory: TestFactory;
-  let kit: OpenApiKit;
-
-  beforeAll(async () => {
-    ({ host, factory, kit } = await OpenApiKit.start());
-  });
-  afterAll(() => host.close());
+  useOpenApiHost();
 
   const account = (user: TestUser) => host.get('/account', { token: user.token });
 

@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { LIMITS } from '../common/limits';
 import { expectProblem } from '../testing/expect-problem';
-import type { TestFactory, TestApp, TestUser } from '../testing/factory';
-import type { TestHost } from '../testing/test-host';
-import { ALL_SCOPES, OpenApiKit, UNLIMITED_RATES } from './open-api.testing';
+import type { TestApp, TestUser } from '../testing/factory';
+import { ALL_SCOPES, UNLIMITED_RATES } from './open-api.testing';
+import { factory, host, kit, useOpenApiHost } from './open-api.e2e-setup';
 
 const SCOPES = [...ALL_SCOPES, 'gifts:send', 'notifications:send'];
 
 describe('Open API: gifts and the gift wall (e2e)', () => {
-  let host: TestHost;
-  let factory: TestFactory;
-  let kit: OpenApiKit;
+  useOpenApiHost({ openApiRateLimits: UNLIMITED_RATES });
+
   let app: TestApp;
 
   /** Two friends who both use the app: tokens and openids. */
@@ -22,10 +21,8 @@ describe('Open API: gifts and the gift wall (e2e)', () => {
   const giftRows = () => host.sql('select id, sender_id, recipient_id, thanks from space_gift order by id');
 
   beforeAll(async () => {
-    ({ host, factory, kit } = await OpenApiKit.start({ openApiRateLimits: UNLIMITED_RATES }));
     app = await kit.approvedApp({ scopes: SCOPES, name: 'Gift Shop' });
   });
-  afterAll(() => host.close());
 
   it("puts a gift on the recipient's wall, tells them, and tells the app in the outbox", async () => {
     const { sender, recipient, senderToken, senderOpenid, recipientOpenid } = await pair();

@@ -1,13 +1,12 @@
 import { LIMITS } from '../common/limits';
 import { expectProblem } from '../testing/expect-problem';
-import type { TestFactory, TestApp, TestUser } from '../testing/factory';
-import type { TestHost } from '../testing/test-host';
-import { ALL_SCOPES, OpenApiKit, UNLIMITED_RATES } from './open-api.testing';
+import type { TestApp, TestUser } from '../testing/factory';
+import { ALL_SCOPES, UNLIMITED_RATES } from './open-api.testing';
+import { factory, host, kit, useOpenApiHost } from './open-api.e2e-setup';
 
 describe('Open API: notifications from apps (e2e)', () => {
-  let host: TestHost;
-  let factory: TestFactory;
-  let kit: OpenApiKit;
+  useOpenApiHost({ openApiRateLimits: UNLIMITED_RATES });
+
   let app: TestApp;
 
   const notify = (token: string, body: object) => host.post('/open/v1/notifications', { token, body });
@@ -22,10 +21,8 @@ describe('Open API: notifications from apps (e2e)', () => {
   const friends = () => kit.friendsUsingApp(app);
 
   beforeAll(async () => {
-    ({ host, factory, kit } = await OpenApiKit.start({ openApiRateLimits: UNLIMITED_RATES }));
     app = await kit.approvedApp({ scopes: [...ALL_SCOPES, 'notifications:send'], name: 'Poll Party' });
   });
-  afterAll(() => host.close());
 
   it("appears in the recipient's notifications with the app, the sender, the text and the link", async () => {
     const { sender, recipient, senderToken: token, recipientOpenid } = await friends();

@@ -1,16 +1,9 @@
 import { LIMITS } from '../common/limits';
 import { expectProblem } from '../testing/expect-problem';
-import type { TestFactory, TestApp, TestUser } from '../testing/factory';
-import type { TestHost } from '../testing/test-host';
-import { OpenApiKit } from './open-api.testing';
+import { app, factory, host, kit, token, useAppUserHost, user } from './open-api.e2e-setup';
 
 describe('Open API: per-app storage (e2e)', () => {
-  let host: TestHost;
-  let factory: TestFactory;
-  let kit: OpenApiKit;
-  let app: TestApp;
-  let user: TestUser;
-  let token: string;
+  useAppUserHost('gamer');
 
   const rows = () =>
     host.sql(
@@ -26,13 +19,6 @@ describe('Open API: per-app storage (e2e)', () => {
       body: { value },
       headers: options.headers,
     });
-
-  beforeAll(async () => {
-    ({ host, factory, kit } = await OpenApiKit.start());
-    app = await kit.approvedApp();
-    ({ user, token } = await kit.newUserWithToken('gamer', app));
-  });
-  afterAll(() => host.close());
 
   it('keeps any JSON value under a key, with an ETag', async () => {
     const values: unknown[] = [

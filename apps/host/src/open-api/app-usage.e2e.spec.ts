@@ -1,23 +1,15 @@
 import { LIMITS } from '../common/limits';
 import { DatabaseService } from '../database/database.module';
 import { expectProblem } from '../testing/expect-problem';
-import type { TestApp, TestFactory, TestUser } from '../testing/factory';
-import type { TestHost } from '../testing/test-host';
-import { OpenApiKit } from './open-api.testing';
+import type { TestApp, TestUser } from '../testing/factory';
 import { OpenApiUsage } from './open-api-usage';
+import { factory, host, kit, useOpenApiHost } from './open-api.e2e-setup';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 describe("a developer's view of their app's Open API usage (e2e)", () => {
   const limits = { tokenRequestsPerWindow: 4, appRequestsPerWindow: 6, windowSeconds: 60 };
-  let host: TestHost;
-  let factory: TestFactory;
-  let kit: OpenApiKit;
-
-  beforeAll(async () => {
-    ({ host, factory, kit } = await OpenApiKit.start({ openApiRateLimits: limits }));
-  });
-  afterAll(() => host.close());
+  useOpenApiHost({ openApiRateLimits: limits });
 
   /** Adds what this host counted to the database now, as the periodic flush would. */
   const flush = () => host.app.get(DatabaseService).withContext(() => host.app.get(OpenApiUsage).flush());

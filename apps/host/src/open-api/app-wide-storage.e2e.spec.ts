@@ -1,13 +1,12 @@
 import { LIMITS } from '../common/limits';
 import { expectProblem } from '../testing/expect-problem';
-import type { TestFactory, TestApp } from '../testing/factory';
-import type { TestHost } from '../testing/test-host';
-import { OpenApiKit, UNLIMITED_RATES } from './open-api.testing';
+import type { TestApp } from '../testing/factory';
+import { UNLIMITED_RATES } from './open-api.testing';
+import { factory, host, kit, useOpenApiHost } from './open-api.e2e-setup';
 
 describe('Open API: app-wide storage (e2e)', () => {
-  let host: TestHost;
-  let factory: TestFactory;
-  let kit: OpenApiKit;
+  useOpenApiHost({ openApiRateLimits: UNLIMITED_RATES });
+
   let app: TestApp;
   let alice: string;
   let bob: string;
@@ -27,12 +26,10 @@ describe('Open API: app-wide storage (e2e)', () => {
     host.post('/open/v1/app-storage/batch', { token, body: { operations } });
 
   beforeAll(async () => {
-    ({ host, factory, kit } = await OpenApiKit.start({ openApiRateLimits: UNLIMITED_RATES }));
     app = await kit.approvedApp();
     alice = await kit.token(await factory.newUser('alice'), app);
     bob = await kit.token(await factory.newUser('bob'), app);
   });
-  afterAll(() => host.close());
 
   it("shares values between the app's users, with ETags, and keeps apps apart", async () => {
     const written = await put(alice, 'poll:1:question', { text: 'Tea or coffee?' });

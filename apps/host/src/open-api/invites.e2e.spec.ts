@@ -1,18 +1,18 @@
 import request from 'supertest';
 import { LIMITS } from '../common/limits';
 import { expectProblem } from '../testing/expect-problem';
-import type { TestApp, TestFactory, TestUser } from '../testing/factory';
+import type { TestApp, TestUser } from '../testing/factory';
 import { newPkcePair, OAuthTestClient } from '../testing/oauth-client';
-import type { ApiResponse, TestHost } from '../testing/test-host';
-import { ALL_SCOPES, OpenApiKit, UNLIMITED_RATES } from './open-api.testing';
+import type { ApiResponse } from '../testing/test-host';
+import { ALL_SCOPES, UNLIMITED_RATES } from './open-api.testing';
+import { factory, host, kit, useOpenApiHost } from './open-api.e2e-setup';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Invites from apps: friends who do not use the app, one pending invite each, and what the app hears. */
 describe('Open API: invites (e2e)', () => {
-  let host: TestHost;
-  let factory: TestFactory;
-  let kit: OpenApiKit;
+  useOpenApiHost({ openApiRateLimits: UNLIMITED_RATES });
+
   let app: TestApp;
 
   const invite = (token: string, body: unknown) => host.post('/open/v1/invites', { token, body });
@@ -62,10 +62,8 @@ describe('Open API: invites (e2e)', () => {
   };
 
   beforeAll(async () => {
-    ({ host, factory, kit } = await OpenApiKit.start({ openApiRateLimits: UNLIMITED_RATES }));
     app = await kit.approvedApp({ scopes: [...ALL_SCOPES, 'invites:send'], name: 'Invite Party' });
   });
-  afterAll(() => host.close());
 
   it('invites a friend who does not use the app: they are told, the app hears app.invited, and a repeat sends nothing', async () => {
     const { inviter, token, openid, friend } = await inviterAndFriend();

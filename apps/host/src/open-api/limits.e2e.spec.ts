@@ -3,6 +3,7 @@ import { expectProblem } from '../testing/expect-problem';
 import type { TestApp, TestFactory, TestUser } from '../testing/factory';
 import type { ApiResponse, TestHost } from '../testing/test-host';
 import { ALL_SCOPES, expectInvalidToken, type FriendsUsingApp, OpenApiKit } from './open-api.testing';
+import { factory, host, kit, useOpenApiHost } from './open-api.e2e-setup';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const SCOPES = [...ALL_SCOPES, 'notifications:send', 'gifts:send', 'invites:send'];
@@ -70,9 +71,8 @@ function startOfWindow(host: TestHost, windowSeconds: number): void {
 const nextMidnight = (now: Date) => new Date(now.getTime() - (now.getTime() % DAY_MS) + DAY_MS).toISOString();
 
 describe('Open API: limits (e2e)', () => {
-  let host: TestHost;
-  let factory: TestFactory;
-  let kit: OpenApiKit;
+  useOpenApiHost();
+
   let app: TestApp;
 
   const limits = (token: string) => askLimits(host, token);
@@ -129,13 +129,11 @@ describe('Open API: limits (e2e)', () => {
   };
 
   beforeAll(async () => {
-    ({ host, factory, kit } = await OpenApiKit.start());
     // Noon UTC: every test's quotas are spent within one UTC day.
     const now = host.clock.now().getTime();
     host.clock.advance(DAY_MS - (now % DAY_MS) + DAY_MS / 2);
     app = await kit.approvedApp({ scopes: SCOPES });
   });
-  afterAll(() => host.close());
 
   it('tells a new user everything is left, when each limit resets, and counts itself like any call', async () => {
     const { token } = await kit.newUserWithToken('fresh', app);

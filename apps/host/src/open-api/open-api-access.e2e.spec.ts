@@ -1,27 +1,16 @@
 import { LIMITS } from '../common/limits';
 import { expectProblem } from '../testing/expect-problem';
-import type { TestFactory, TestApp, TestUser } from '../testing/factory';
+import type { TestFactory } from '../testing/factory';
 import type { TestHost } from '../testing/test-host';
 import { expectInvalidToken, OpenApiKit } from './open-api.testing';
+import { app, factory, host, kit, token, useAppUserHost, user } from './open-api.e2e-setup';
 
 describe('Open API access (e2e)', () => {
-  let host: TestHost;
-  let factory: TestFactory;
-  let kit: OpenApiKit;
-  let app: TestApp;
-  let user: TestUser;
-  let token: string;
+  useAppUserHost('player');
 
   const posts = async () => (await host.sql<{ n: number }>('select count(*)::int as n from post'))[0].n;
   const storedKeys = async () =>
     (await host.sql<{ n: number }>('select count(*)::int as n from app_storage'))[0].n;
-
-  beforeAll(async () => {
-    ({ host, factory, kit } = await OpenApiKit.start());
-    app = await kit.approvedApp();
-    ({ user, token } = await kit.newUserWithToken('player', app));
-  });
-  afterAll(() => host.close());
 
   it('answers a valid bearer token, with the rate-limit policy and what is left of it', async () => {
     const me = await host.get('/open/v1/me', { token });

@@ -1,18 +1,12 @@
 import { LIMITS } from '../common/limits';
 import { expectProblem } from '../testing/expect-problem';
-import type { TestFactory, TestApp, TestUser } from '../testing/factory';
-import type { TestHost } from '../testing/test-host';
-import { OpenApiKit, UNLIMITED_RATES } from './open-api.testing';
+import { UNLIMITED_RATES } from './open-api.testing';
+import { app, factory, host, kit, token, useAppUserHost, user } from './open-api.e2e-setup';
 
 const HOUR_MS = 60 * 60 * 1000;
 
 describe('Open API: reminders (e2e)', () => {
-  let host: TestHost;
-  let factory: TestFactory;
-  let kit: OpenApiKit;
-  let app: TestApp;
-  let user: TestUser;
-  let token: string;
+  useAppUserHost('pollster', { openApiRateLimits: UNLIMITED_RATES });
 
   const remind = (body: object, as = token) => host.post('/open/v1/reminders', { token: as, body });
   const inHours = (hours: number) => new Date(host.clock.now().getTime() + hours * HOUR_MS).toISOString();
@@ -25,13 +19,6 @@ describe('Open API: reminders (e2e)', () => {
       "select user_id, data, (extract(epoch from next_attempt_at) * 1000)::float8 as due_ms from app_event where app_id = ? and type = 'app.reminder' order by created_at, id",
       [app.id],
     );
-
-  beforeAll(async () => {
-    ({ host, factory, kit } = await OpenApiKit.start({ openApiRateLimits: UNLIMITED_RATES }));
-    app = await kit.approvedApp();
-    ({ user, token } = await kit.newUserWithToken('pollster', app));
-  });
-  afterAll(() => host.close());
 
   it('puts an app.reminder event in the outbox, due at the chosen time', async () => {
     const at = inHours(48);

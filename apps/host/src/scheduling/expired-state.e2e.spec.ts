@@ -3,23 +3,14 @@ import { SessionSweeper } from '../accounts/session-sweeper';
 import { LIMITS } from '../common/limits';
 import { DatabaseService } from '../database/database.module';
 import { OAuthSweeper } from '../oauth/oauth-sweeper';
-import { OpenApiKit } from '../open-api/open-api.testing';
-import { TestFactory } from '../testing/factory';
 import { OAuthTestClient } from '../testing/oauth-client';
-import { TestHost } from '../testing/test-host';
 import { TaskLeaseRepository } from './task-lease.repository';
+import { factory, host, kit, useOpenApiHost } from '../open-api/open-api.e2e-setup';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 describe('expired sessions and OAuth state are purged, once across instances (e2e)', () => {
-  let host: TestHost;
-  let factory: TestFactory;
-  let kit: OpenApiKit;
-
-  beforeAll(async () => {
-    ({ host, factory, kit } = await OpenApiKit.start());
-  });
-  afterAll(() => host.close());
+  useOpenApiHost();
 
   const count = async (table: string, where = 'true', params: unknown[] = []) =>
     Number((await host.sql<{ n: string }>(`select count(*) as n from ${table} where ${where}`, params))[0].n);
