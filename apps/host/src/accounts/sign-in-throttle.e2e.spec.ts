@@ -1,22 +1,14 @@
 import { expectProblem } from '../testing/expect-problem';
-import { TestFactory } from '../testing/factory';
-import { TestHost } from '../testing/test-host';
+import { factory, host, useFileHost } from '../testing/file-host';
 
 describe('sign-in throttling per username and per address (e2e)', () => {
   const windowSeconds = 15 * 60;
-  let host: TestHost;
-  let factory: TestFactory;
-
-  beforeAll(async () => {
-    host = await TestHost.start({
-      rateLimits: {
-        signInFailuresPerUsername: { points: 5, windowSeconds },
-        signInFailuresPerAddress: { points: 8, windowSeconds },
-      },
-    });
-    factory = new TestFactory(host);
+  useFileHost({
+    rateLimits: {
+      signInFailuresPerUsername: { points: 5, windowSeconds },
+      signInFailuresPerAddress: { points: 8, windowSeconds },
+    },
   });
-  afterAll(() => host.close());
 
   /** The start of a window plus a minute, so a test's attempts fall in one. */
   const startOfWindow = () => {

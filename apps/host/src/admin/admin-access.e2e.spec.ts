@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { expectProblem } from '../testing/expect-problem';
-import { TestFactory, type TestApp, type TestUser } from '../testing/factory';
-import { TestHost } from '../testing/test-host';
+import { type TestApp, type TestUser } from '../testing/factory';
+import { factory, host, useFileHost } from '../testing/file-host';
 
 interface Operation {
   method: string;
@@ -41,8 +41,8 @@ function bodyFor({ method, path }: Operation): object | undefined {
 }
 
 describe('every /admin operation refuses a signed-in user who is not an admin (e2e)', () => {
-  let host: TestHost;
-  let factory: TestFactory;
+  useFileHost();
+
   let admin: TestUser;
   let user: TestUser;
   let developer: TestUser;
@@ -74,8 +74,6 @@ describe('every /admin operation refuses a signed-in user who is not an admin (e
   };
 
   beforeAll(async () => {
-    host = await TestHost.start();
-    factory = new TestFactory(host);
     admin = await factory.admin();
     user = await factory.newUser('plain');
     developer = await factory.newUser('dev');
@@ -117,7 +115,6 @@ describe('every /admin operation refuses a signed-in user who is not an admin (e
       userId: user.id,
     });
   });
-  afterAll(() => host.close());
 
   const operations = adminOperations();
 

@@ -1,7 +1,7 @@
 import { LIMITS } from '../common/limits';
 import { expectProblem } from '../testing/expect-problem';
-import { TestFactory, type TestUser } from '../testing/factory';
-import { TestHost } from '../testing/test-host';
+import { type TestUser } from '../testing/factory';
+import { factory, host, useFileHost } from '../testing/file-host';
 
 const MISSING = '00000000-0000-7000-8000-000000000000';
 
@@ -14,16 +14,13 @@ interface AdminUser {
 }
 
 describe('admin user management (e2e)', () => {
-  let host: TestHost;
-  let factory: TestFactory;
+  useFileHost();
+
   let admin: TestUser;
 
   beforeAll(async () => {
-    host = await TestHost.start();
-    factory = new TestFactory(host);
     admin = await factory.admin();
   });
-  afterAll(() => host.close());
 
   const signIn = (user: TestUser) =>
     host.post('/sessions', { body: { username: user.username, password: factory.password } });

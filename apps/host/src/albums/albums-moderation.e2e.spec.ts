@@ -2,12 +2,12 @@ import { readdirSync } from 'node:fs';
 import sharp from 'sharp';
 import request from 'supertest';
 import { expectProblem } from '../testing/expect-problem';
-import { TestFactory, type TestUser } from '../testing/factory';
-import { TestHost } from '../testing/test-host';
+import { type TestUser } from '../testing/factory';
+import { factory, host, useFileHost } from '../testing/file-host';
 
 describe('moderation of albums and photos (e2e)', () => {
-  let host: TestHost;
-  let factory: TestFactory;
+  useFileHost({ bootstrapAdmin: { username: 'root', password: 'root-password' } });
+
   let admin: TestUser;
   let author: TestUser;
   let friend: TestUser;
@@ -26,8 +26,6 @@ describe('moderation of albums and photos (e2e)', () => {
     host.post(`/admin/moderation/subjects/${type}/${id}/approve`, { token: admin.token });
 
   beforeAll(async () => {
-    host = await TestHost.start({ bootstrapAdmin: { username: 'root', password: 'root-password' } });
-    factory = new TestFactory(host);
     const session = await host.post('/sessions', { body: { username: 'root', password: 'root-password' } });
     admin = { id: session.body.account.id, username: 'root', token: session.body.token };
     author = await factory.newUser('author');
@@ -45,7 +43,6 @@ describe('moderation of albums and photos (e2e)', () => {
       expect(rule.status).toBe(201);
     }
   });
-  afterAll(() => host.close());
 
   it('blocks an album title with a block keyword and stores nothing', async () => {
     const before = (await host.sql<{ n: number }>('select count(*)::int as n from album'))[0].n;

@@ -1,9 +1,9 @@
 import sharp from 'sharp';
 import { LIMITS } from '../common/limits';
 import { expectProblem } from '../testing/expect-problem';
-import { TestFactory, type TestUser } from '../testing/factory';
+import { type TestUser } from '../testing/factory';
 import { pngBomb } from '../testing/images';
-import { TestHost } from '../testing/test-host';
+import { factory, host, useFileHost } from '../testing/file-host';
 
 /** A wide photo with EXIF, to see it cut square and stripped. */
 const wideJpegWithExif = () =>
@@ -13,16 +13,13 @@ const wideJpegWithExif = () =>
     .toBuffer();
 
 describe('app icons: uploaded, re-encoded square, listed and served (e2e)', () => {
-  let host: TestHost;
-  let factory: TestFactory;
+  useFileHost();
+
   let developer: TestUser;
 
   beforeAll(async () => {
-    host = await TestHost.start();
-    factory = new TestFactory(host);
     developer = await factory.newUser('dev');
   });
-  afterAll(() => host.close());
 
   const uploadIcon = (
     appId: string,

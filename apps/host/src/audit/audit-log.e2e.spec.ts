@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expectProblem } from '../testing/expect-problem';
-import { TestFactory, type TestUser } from '../testing/factory';
-import { TestHost } from '../testing/test-host';
+import { type TestUser } from '../testing/factory';
+import { factory, host, useFileHost } from '../testing/file-host';
 
 const MISSING = '00000000-0000-7000-8000-000000000000';
 
@@ -19,18 +19,15 @@ interface Entry {
 }
 
 describe('the audit log of admin actions (e2e)', () => {
-  let host: TestHost;
-  let factory: TestFactory;
+  useFileHost();
+
   let admin: TestUser;
   let user: TestUser;
 
   beforeAll(async () => {
-    host = await TestHost.start();
-    factory = new TestFactory(host);
     admin = await factory.admin();
     user = await factory.newUser('user');
   });
-  afterAll(() => host.close());
 
   const entryCount = async () =>
     (await host.sql<{ n: number }>('select count(*)::int as n from audit_entry'))[0].n;

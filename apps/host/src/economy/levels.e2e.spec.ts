@@ -1,21 +1,17 @@
-import { TestFactory, type TestUser } from '../testing/factory';
-import { TestHost } from '../testing/test-host';
+import { type TestUser } from '../testing/factory';
 import { ACTIVITY_RULES, activityLevel, LEVEL_THRESHOLDS } from './economy.rules';
+import { factory, host, useFileHost } from '../testing/file-host';
 
 const DAY_MS = 86_400_000;
 
 describe('levels from activity (e2e)', () => {
-  let host: TestHost;
-  let factory: TestFactory;
+  useFileHost();
 
   beforeAll(async () => {
-    host = await TestHost.start();
-    factory = new TestFactory(host);
     // Start at the next UTC noon, so no test straddles a day boundary by accident.
     const now = host.clock.now().getTime();
     host.clock.advance(Math.floor(now / DAY_MS) * DAY_MS + DAY_MS + DAY_MS / 2 - now);
   });
-  afterAll(() => host.close());
 
   async function today(user: TestUser): Promise<Record<string, number>> {
     const response = await host.get('/level', { token: user.token });

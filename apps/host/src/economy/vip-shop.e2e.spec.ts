@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DatabaseService } from '../database/database.module';
-import { TestFactory, type TestUser } from '../testing/factory';
+import { type TestUser } from '../testing/factory';
 import { expectProblem } from '../testing/expect-problem';
-import { TestHost } from '../testing/test-host';
 import { EconomyService } from './economy.service';
 import { STORAGE_QUOTA_BYTES, VIP_MONTH_MS, VIP_PRICE_PER_MONTH } from './economy.rules';
 import { ADMIN, EconomyHelper } from './economy.testing';
+import { factory, host, useFileHost } from '../testing/file-host';
 
 const DAY_MS = 86_400_000;
 const ITEMS = {
@@ -20,16 +20,13 @@ const ITEMS = {
 const JADE_PRICE = 200;
 
 describe('VIP and the shop (e2e)', () => {
-  let host: TestHost;
-  let factory: TestFactory;
+  useFileHost({ bootstrapAdmin: ADMIN });
+
   let economy: EconomyHelper;
 
   beforeAll(async () => {
-    host = await TestHost.start({ bootstrapAdmin: ADMIN });
-    factory = new TestFactory(host);
     economy = new EconomyHelper(host);
   });
-  afterAll(() => host.close());
 
   afterEach(async () => {
     expect(await economy.unbalancedTransactions()).toEqual([]);

@@ -1,5 +1,5 @@
-import { TestFactory, type TestUser } from '../testing/factory';
-import { TestHost } from '../testing/test-host';
+import { type TestUser } from '../testing/factory';
+import { factory, host, useFileHost } from '../testing/file-host';
 
 interface FeedItem {
   verb: string;
@@ -9,8 +9,8 @@ interface FeedItem {
 }
 
 describe('feed (e2e)', () => {
-  let host: TestHost;
-  let factory: TestFactory;
+  useFileHost();
+
   let viewer: TestUser;
   let friend: TestUser;
   let stranger: TestUser;
@@ -22,14 +22,11 @@ describe('feed (e2e)', () => {
   };
 
   beforeAll(async () => {
-    host = await TestHost.start();
-    factory = new TestFactory(host);
     viewer = await factory.newUser('viewer');
     friend = await factory.newUser('friend');
     stranger = await factory.newUser('stranger');
     await factory.befriend(viewer, friend);
   });
-  afterAll(() => host.close());
 
   it("shows what my friends and I posted, reposted and commented, newest first, and not strangers' posts", async () => {
     const mine = await factory.newMood(viewer, 'private', undefined, 'note to self');

@@ -1,18 +1,16 @@
 import request from 'supertest';
-import { TestFactory, type TestApp, type TestUser } from '../testing/factory';
+import { type TestApp, type TestUser } from '../testing/factory';
 import { consentFormOf, newPkcePair, OAuthTestClient } from '../testing/oauth-client';
-import { TestHost } from '../testing/test-host';
+import { factory, host, useFileHost } from '../testing/file-host';
 
 describe('oauth: authorization, sign-in and consent pages (e2e)', () => {
-  let host: TestHost;
-  let factory: TestFactory;
+  useFileHost();
+
   let oauth: OAuthTestClient;
   let app: TestApp;
   let user: TestUser;
 
   beforeAll(async () => {
-    host = await TestHost.start();
-    factory = new TestFactory(host);
     oauth = new OAuthTestClient(host);
     app = await factory.newApp({
       name: 'Farm <Friends> & "Co"',
@@ -22,7 +20,6 @@ describe('oauth: authorization, sign-in and consent pages (e2e)', () => {
     await factory.approveApp(app);
     user = await factory.newUser();
   });
-  afterAll(() => host.close());
 
   const snapshot = async () => ({
     transactions: await host.sql('select id from oauth_transaction order by id'),

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { expectProblem } from '../testing/expect-problem';
-import { TestFactory, type TestApp, type TestUser } from '../testing/factory';
-import { TestHost } from '../testing/test-host';
+import { type TestApp, type TestUser } from '../testing/factory';
 import { OpenApiKit } from './open-api.testing';
+import { factory, host, useFileHost } from '../testing/file-host';
 
 describe('Open API: me and app friends (e2e)', () => {
-  let host: TestHost;
-  let factory: TestFactory;
+  useFileHost({ bootstrapAdmin: { username: 'root', password: 'root-password' } });
+
   let kit: OpenApiKit;
   let app: TestApp;
   let otherApp: TestApp;
@@ -21,8 +21,6 @@ describe('Open API: me and app friends (e2e)', () => {
   let friendOpenidInOtherApp: string;
 
   beforeAll(async () => {
-    host = await TestHost.start({ bootstrapAdmin: { username: 'root', password: 'root-password' } });
-    factory = new TestFactory(host);
     kit = new OpenApiKit(host, factory);
     app = await kit.approvedApp();
     otherApp = await kit.approvedApp();
@@ -56,7 +54,6 @@ describe('Open API: me and app friends (e2e)', () => {
     await factory.block(me, blockedByMe);
     await factory.block(blocksMe, me);
   });
-  afterAll(() => host.close());
 
   describe('GET /open/v1/me', () => {
     it('shows the user by openid with nickname, head portrait, level and VIP status', async () => {

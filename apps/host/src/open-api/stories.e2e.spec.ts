@@ -1,14 +1,14 @@
 import { LIMITS } from '../common/limits';
 import { expectProblem } from '../testing/expect-problem';
-import { TestFactory, type TestApp, type TestUser } from '../testing/factory';
-import { TestHost } from '../testing/test-host';
+import { type TestApp, type TestUser } from '../testing/factory';
 import { OpenApiKit } from './open-api.testing';
+import { factory, host, useFileHost } from '../testing/file-host';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 describe('Open API: stories (e2e)', () => {
-  let host: TestHost;
-  let factory: TestFactory;
+  useFileHost();
+
   let kit: OpenApiKit;
   let app: TestApp;
   let appName: string;
@@ -32,8 +32,6 @@ describe('Open API: stories (e2e)', () => {
   };
 
   beforeAll(async () => {
-    host = await TestHost.start();
-    factory = new TestFactory(host);
     kit = new OpenApiKit(host, factory);
     app = await kit.approvedApp({ name: 'Happy Farm' });
     appName = 'Happy Farm';
@@ -43,7 +41,6 @@ describe('Open API: stories (e2e)', () => {
     await factory.befriend(author, friend);
     token = await kit.token(author, app);
   });
-  afterAll(() => host.close());
 
   it("posts a story to the user's space and friends' feeds, attributed to the app", async () => {
     const created = await story({

@@ -1,13 +1,13 @@
 import { AuditService } from '../audit/audit.service';
 import { expectProblem } from '../testing/expect-problem';
-import { TestFactory, type TestApp, type TestUser } from '../testing/factory';
-import { TestHost } from '../testing/test-host';
+import { type TestApp, type TestUser } from '../testing/factory';
 import { OpenApiKit } from './open-api.testing';
+import { factory, host, useFileHost } from '../testing/file-host';
 
 /** What moderation does to an app's stories reaches the app: events, and the story's state on request. */
 describe('Open API: what becomes of a story (e2e)', () => {
-  let host: TestHost;
-  let factory: TestFactory;
+  useFileHost();
+
   let kit: OpenApiKit;
   let app: TestApp;
   let author: TestUser;
@@ -39,8 +39,6 @@ describe('Open API: what becomes of a story (e2e)', () => {
   };
 
   beforeAll(async () => {
-    host = await TestHost.start();
-    factory = new TestFactory(host);
     kit = new OpenApiKit(host, factory);
     app = await kit.approvedApp();
     author = await factory.newUser('farmer');
@@ -56,7 +54,6 @@ describe('Open API: what becomes of a story (e2e)', () => {
       ).toBe(201);
     }
   });
-  afterAll(() => host.close());
 
   it('tells the app a story is held, then published when a moderator approves it', async () => {
     const story = await post('please wait-for-me');

@@ -1,11 +1,12 @@
 import { LIMITS } from '../common/limits';
 import { expectProblem } from '../testing/expect-problem';
-import { TestFactory, type TestUser } from '../testing/factory';
-import { TestHost } from '../testing/test-host';
+import { type TestUser } from '../testing/factory';
 import { OpenApiKit } from './open-api.testing';
+import { factory, host, useFileHost } from '../testing/file-host';
 
 describe('Open API: text checks (e2e)', () => {
-  let host: TestHost;
+  useFileHost();
+
   let kit: OpenApiKit;
   let user: TestUser;
   /** A token with feed:write, to post what was checked. */
@@ -17,8 +18,6 @@ describe('Open API: text checks (e2e)', () => {
     host.post('/open/v1/text-checks', { token, body: { text } });
 
   beforeAll(async () => {
-    host = await TestHost.start();
-    const factory = new TestFactory(host);
     kit = new OpenApiKit(host, factory);
     const app = await kit.approvedApp();
     user = await factory.newUser('writer');
@@ -40,7 +39,6 @@ describe('Open API: text checks (e2e)', () => {
       expect(rule.status).toBe(201);
     }
   });
-  afterAll(() => host.close());
 
   it('answers what posting the text would do, and posting it does exactly that', async () => {
     const cases: [string, 'allow' | 'hold' | 'block'][] = [

@@ -1,21 +1,19 @@
 import request from 'supertest';
 import { ADMIN, EconomyHelper } from '../economy/economy.testing';
-import { TestFactory, type TestApp, type TestUser } from '../testing/factory';
-import { TestHost } from '../testing/test-host';
+import { type TestApp, type TestUser } from '../testing/factory';
 import { OrdersKit } from './orders.testing';
+import { factory, host, useFileHost } from '../testing/file-host';
 
 const CSRF_COOKIE = 'kj_order_confirm';
 
 describe('orders: the confirmation page (e2e)', () => {
-  let host: TestHost;
-  let factory: TestFactory;
+  useFileHost({ bootstrapAdmin: ADMIN });
+
   let economy: EconomyHelper;
   let orders: OrdersKit;
   let app: TestApp;
 
   beforeAll(async () => {
-    host = await TestHost.start({ bootstrapAdmin: ADMIN });
-    factory = new TestFactory(host);
     economy = new EconomyHelper(host);
     orders = new OrdersKit(host, factory);
     app = await orders.openApi.approvedApp({
@@ -24,7 +22,6 @@ describe('orders: the confirmation page (e2e)', () => {
       redirectUris: ['https://app.example/callback'],
     });
   });
-  afterAll(() => host.close());
 
   const http = () => request(host.app.getHttpServer());
 

@@ -1,10 +1,10 @@
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { sqlRows } from '../database/sql';
 import { MODERATION_STATES, type ModerationState } from '../moderation/moderation-state';
-import { TestFactory, type TestUser } from '../testing/factory';
-import { TestHost } from '../testing/test-host';
+import { type TestUser } from '../testing/factory';
 import type { PrivacyLevel } from './privacy-level';
 import { moderatedCondition, PrivacyService } from './privacy.service';
+import { factory, host, useFileHost } from '../testing/file-host';
 
 type ViewerName = 'author' | 'friend' | 'stranger' | 'anonymous';
 const VIEWERS: ViewerName[] = ['author', 'friend', 'stranger', 'anonymous'];
@@ -28,7 +28,8 @@ const seesFriendsItem = (viewer: ViewerName, state: ModerationState) =>
  * path, and both faces of the rule in agreement, for posts, comments and board messages.
  */
 describe('the privacy matrix with moderation states (e2e)', () => {
-  let host: TestHost;
+  useFileHost();
+
   const users = {} as Record<Exclude<ViewerName, 'anonymous'>, TestUser>;
   const posts = new Map<string, string>();
   const comments = {} as Record<ModerationState, string>;
@@ -44,8 +45,6 @@ describe('the privacy matrix with moderation states (e2e)', () => {
     ]);
 
   beforeAll(async () => {
-    host = await TestHost.start();
-    const factory = new TestFactory(host);
     for (const name of ['author', 'friend', 'stranger'] as const) users[name] = await factory.newUser(name);
     await factory.befriend(users.author, users.friend);
     const open = await host.patch('/space/decoration', {
@@ -78,7 +77,6 @@ describe('the privacy matrix with moderation states (e2e)', () => {
       await setState('board_message', message.body.id, state);
     }
   });
-  afterAll(() => host.close());
 
   const cells = VIEWERS.flatMap((viewer) =>
     LEVELS.flatMap((level) => MODERATION_STATES.map((state) => [viewer, level, state] as const)),

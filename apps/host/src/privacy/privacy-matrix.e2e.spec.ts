@@ -1,9 +1,9 @@
 import { MikroORM, RequestContext } from '@mikro-orm/core';
-import { TestFactory, type Privacy, type TestUser } from '../testing/factory';
-import { TestHost } from '../testing/test-host';
+import { type Privacy, type TestUser } from '../testing/factory';
 import { sqlRows } from '../database/sql';
 import type { PrivacyLevel } from './privacy-level';
 import { PrivacyService } from './privacy.service';
+import { factory, host, useFileHost } from '../testing/file-host';
 
 type ViewerName =
   'author' | 'friend' | 'friendInGroup' | 'friendNotInGroup' | 'stranger' | 'blocked' | 'anonymous';
@@ -31,15 +31,13 @@ const FRIENDS_OF_AUTHOR: ViewerName[] = ['author', 'friend', 'friendInGroup', 'f
 const sees = (viewer: ViewerName, level: Privacy) => SEES[level].includes(viewer);
 
 describe('the privacy matrix (e2e)', () => {
-  let host: TestHost;
-  let factory: TestFactory;
+  useFileHost();
+
   const users = {} as Record<Exclude<ViewerName, 'anonymous'>, TestUser>;
   const posts = {} as Record<Privacy, string>;
   const token = (viewer: ViewerName) => (viewer === 'anonymous' ? undefined : users[viewer].token);
 
   beforeAll(async () => {
-    host = await TestHost.start();
-    factory = new TestFactory(host);
     for (const name of [
       'author',
       'friend',
@@ -67,7 +65,6 @@ describe('the privacy matrix (e2e)', () => {
       );
     }
   });
-  afterAll(() => host.close());
 
   const cells = VIEWERS.flatMap((viewer) => LEVELS.map((level) => [viewer, level] as const));
 

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { LIMITS } from '../common/limits';
 import { expectProblem } from '../testing/expect-problem';
-import { TestFactory, type TestUser } from '../testing/factory';
-import { TestHost } from '../testing/test-host';
+import { type TestUser } from '../testing/factory';
+import { factory, host, useFileHost } from '../testing/file-host';
 
 const MISSING = '00000000-0000-7000-8000-000000000000';
 
@@ -16,14 +16,7 @@ interface Found {
 }
 
 describe('finding people (e2e)', () => {
-  let host: TestHost;
-  let factory: TestFactory;
-
-  beforeAll(async () => {
-    host = await TestHost.start();
-    factory = new TestFactory(host);
-  });
-  afterAll(() => host.close());
+  useFileHost();
 
   /** A word no other test's usernames contain, so each test searches among its own people only. */
   const token = () => `w${randomBytes(3).toString('hex')}`;

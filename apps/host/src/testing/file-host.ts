@@ -3,9 +3,10 @@ import { TestFactory } from './factory';
 import { TestHost } from './test-host';
 
 /*
- * The host of the running test file, for a spec split into several files by what they test: the files and
- * their shared setup module import `host` and `factory` from here, and each file calls `useFileHost()` in its
- * top `describe`. Jest loads modules afresh for each test file, so each file boots and closes a host of its own.
+ * The host of the running test file: a spec file (and the shared setup module of a spec split into several
+ * files) imports `host` and `factory` from here, and calls `useFileHost()` in its top `describe` instead of
+ * starting and closing a host itself. Jest loads modules afresh for each test file, so each file boots and
+ * closes a host of its own.
  */
 
 export let host: TestHost;
