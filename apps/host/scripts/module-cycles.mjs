@@ -26,7 +26,6 @@ const KNOWN_BACK_EDGES = [
   'events -> apps',
   'friends -> notifications',
   'metrics -> accounts',
-  'moderation -> albums',
   'notifications -> apps',
   'notifications -> posts',
   'posts -> apps',

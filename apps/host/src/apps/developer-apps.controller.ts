@@ -17,7 +17,7 @@ import { CurrentUser, RequireRole, SessionAuth } from '../accounts/auth.decorato
 import { AccountResponse } from '../accounts/dto/accounts.dto';
 import { toAccountResponse } from '../accounts/accounts.mapper';
 import { AccountsService } from '../accounts/accounts.service';
-import { imageUploadInterceptor, requireFile } from '../albums/image-http';
+import { imageUploadInterceptor, requireFile } from '../images/image-http';
 import { LIMITS } from '../common/limits';
 import { Endpoint } from '../common/endpoint.decorator';
 import { ParseIdPipe } from '../common/id.pipe';
