@@ -5,8 +5,8 @@ import { isId } from '../common/ids';
 import { invalidCursor } from '../common/pagination';
 import { notFound } from '../common/problem';
 import { FriendsService, type PersonRelation } from '../friends/friends.service';
+import { UserDirectoryService, type UserSummary } from '../profiles/user-directory.service';
 import { MatchRank, PeopleKeyset, SpacesRepository } from './spaces.repository';
-import { UserDirectoryService, type UserSummary } from './user-directory.service';
 
 /** A person as a viewer finds them: how they are shown, and how the viewer stands to them. */
 export interface Person {

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { ADMIN_DIRECTORY_ACCOUNTS, DIRECTORY_ACCOUNTS } from '../accounts/accounts.repository';
 import { sqlRows, sqlRun } from '../database/sql';
 import { unblockedCondition } from '../friends/friends.fragments';
-import { Space } from './space.entity';
+import { Space } from '../profiles/space.entity';
 
 /**
  * How well a person matches a search: 0 an exact username or nickname, 1 one that starts with the

@@ -11,11 +11,11 @@ import { FriendsService, type Relation } from '../friends/friends.service';
 import { ModerationService } from '../moderation/moderation.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { PostsService } from '../posts/posts.service';
+import { BoardAccess, FREE_THEMES, Gender, Space, SpaceModule } from '../profiles/space.entity';
 import { BoardMessage } from './board-message.entity';
 import { type BoardMessageRow, BoardRepository } from './board.repository';
 import type { Relationship } from './dto/spaces.dto';
 import { type VisitorRow, SpaceVisitsRepository } from './space-visits.repository';
-import { BoardAccess, FREE_THEMES, Gender, Space, SpaceModule } from './space.entity';
 import { SpacesRepository } from './spaces.repository';
 
 export type { BoardMessageRow } from './board.repository';

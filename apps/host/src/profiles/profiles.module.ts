@@ -4,8 +4,8 @@ import { ProfilesRepository } from './profiles.repository';
 import { UserDirectoryService } from './user-directory.service';
 
 /**
- * The part of spaces every other module needs (how a user is shown), kept apart from the space page
- * features so friends and posts can depend on it without depending on the whole space module.
+ * How a user is shown (the user directory over the `space` table), kept apart from the space page (the
+ * spaces module, which uses posts, friends and the economy) so every module can depend on it from below.
  */
 @Module({
   imports: [AccountsModule],
