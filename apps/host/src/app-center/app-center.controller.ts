@@ -31,7 +31,7 @@ import {
 import { isId } from '../common/ids';
 import { iso } from '../common/time';
 import { ApiImageResponse, imageFile } from '../images/image-http';
-import { UserDirectoryService } from '../spaces/user-directory.service';
+import { UserDirectoryService } from '../profiles/user-directory.service';
 import { AppCenterService, Installation } from './app-center.service';
 import {
   AppCenterAppResponse,

@@ -22,7 +22,7 @@ import { LIMITS } from '../common/limits';
 import { Endpoint } from '../common/endpoint.decorator';
 import { ParseIdPipe } from '../common/id.pipe';
 import { iso } from '../common/time';
-import { UserDirectoryService } from '../spaces/user-directory.service';
+import { UserDirectoryService } from '../profiles/user-directory.service';
 import { AppCredentialsService } from './app-credentials.service';
 import { AppDevelopersService } from './app-developers.service';
 import { AppRegistry } from './app-registry.service';

@@ -3,7 +3,7 @@ import { OpenApiKit } from '../open-api/open-api.testing';
 import { expectProblem } from '../testing/expect-problem';
 import type { TestFactory, TestUser } from '../testing/factory';
 import type { TestHost } from '../testing/test-host';
-import { UserDirectoryService } from '../spaces/user-directory.service';
+import { UserDirectoryService } from '../profiles/user-directory.service';
 import { ChangeFeed } from './change-feed';
 
 /**

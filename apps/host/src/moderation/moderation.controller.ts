@@ -22,7 +22,7 @@ import { decodeCursor, pageSize, toPage } from '../common/pagination';
 import { malformedInPath, ProblemException } from '../common/problem';
 import { CONTENT_TYPES } from '../images/image-processing';
 import { ApiImageResponse, imageFile } from '../images/image-http';
-import { UserDirectoryService } from '../spaces/user-directory.service';
+import { UserDirectoryService } from '../profiles/user-directory.service';
 import {
   ModeratedPostContext,
   ModerationCasePage,
