@@ -223,6 +223,14 @@ export class AccountsRepository {
   }
 
   /** Whether the account is the platform's own (owner of the built-in apps), which nobody may suspend. */
+  async hasPeople(): Promise<boolean> {
+    const [row] = await sqlRows<{ found: boolean }>(
+      this.em,
+      `select exists (select 1 from user_account where ${NOT_THE_PLATFORM}) as found`,
+    );
+    return row!.found;
+  }
+
   async isPlatformAccount(userId: string): Promise<boolean> {
     const rows = await sqlRows(
       this.em,

@@ -7,7 +7,8 @@ import { Keyset } from '../common/pagination';
 import { badRequest, conflict, notFound, ProblemException } from '../common/problem';
 import type { PrivacyLevel } from '../privacy/privacy-level';
 import { ChangeCache, ChangeFeed } from '../database/change-feed';
-import { AccountsRepository, type SignedInSession } from './accounts.repository';
+import { MetaRepository } from '../database/meta.repository';
+import { AccountsRepository, type SignedInSession, SYSTEM_ACCOUNT_KEY } from './accounts.repository';
 import type { AuthUser } from './auth-user';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './password';
 import { Session } from './session.entity';
@@ -50,6 +51,7 @@ export class AccountsService {
   constructor(
     private readonly em: EntityManager,
     private readonly repository: AccountsRepository,
+    private readonly meta: MetaRepository,
     private readonly throttle: SignInThrottle,
     @Inject(Clock) private readonly clock: Clock,
     changes: ChangeFeed,
@@ -337,20 +339,35 @@ export class AccountsService {
   }
 
   /**
-   * Creates the platform's own account (owner of the built-in apps): a user and developer nobody can
-   * sign in as, since its password hash is no scrypt hash. Null, and nothing created, when a person
-   * already has the username.
+   * The platform's own account (owner of the built-in apps), created on first use and remembered in
+   * `kongjian_meta`: a user and developer nobody can sign in as, since its password hash is no scrypt hash.
+   * Fails, creating nothing, when a person already has the username.
    */
-  async createPlatformAccount(username: string): Promise<string | null> {
+  async platformAccountId(username: string): Promise<string> {
+    const known = await this.meta.get<string>(SYSTEM_ACCOUNT_KEY);
+    if (known) return known;
     const key = usernameKey(username);
-    if (await this.repository.userByUsernameKey(key)) return null;
-    const user = await this.repository.insertUser({
-      username,
-      usernameKey: key,
-      passwordHash: UNUSABLE_PASSWORD_HASH,
-      roles: ['user', 'developer'],
-      createdAt: this.clock.now(),
-    });
-    return user?.id ?? null;
+    const user =
+      (await this.repository.userByUsernameKey(key)) === null
+        ? await this.repository.insertUser({
+            username,
+            usernameKey: key,
+            passwordHash: UNUSABLE_PASSWORD_HASH,
+            roles: ['user', 'developer'],
+            createdAt: this.clock.now(),
+          })
+        : null;
+    if (!user) {
+      throw new Error(
+        `The username "${username}" belongs to a person; the built-in apps need it for the platform`,
+      );
+    }
+    await this.meta.add(SYSTEM_ACCOUNT_KEY, user.id);
+    return user.id;
+  }
+
+  /** Whether anyone has signed up (the platform's own account is nobody). */
+  hasPeople(): Promise<boolean> {
+    return this.repository.hasPeople();
   }
 }

@@ -8,8 +8,8 @@ import { notFound } from '../common/problem';
 import { nonBlank } from '../common/text';
 import { iso } from '../common/time';
 import { NotificationsService } from '../notifications/notifications.service';
+import { UserDirectoryService } from '../profiles/user-directory.service';
 import { PeopleService } from '../spaces/people.service';
-import { UserDirectoryService } from '../spaces/user-directory.service';
 import type { AdminUserPage, AdminUserResponse } from './dto/admin-users.dto';
 
 /**

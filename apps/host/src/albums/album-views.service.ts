@@ -3,7 +3,7 @@ import { iso } from '../common/time';
 import { moderationStatus } from '../moderation/moderation-state';
 import type { CommentRow } from '../posts/interactions.service';
 import { commentFields } from '../posts/post-views.service';
-import { UserDirectoryService } from '../spaces/user-directory.service';
+import { UserDirectoryService } from '../profiles/user-directory.service';
 import type { AlbumRow } from './albums.repository';
 import { photoUrl } from './photo-files';
 import type { PhotoRow } from './photos.repository';

@@ -4,7 +4,7 @@ import { EconomyModule } from '../economy/economy.module';
 import { ModerationModule } from '../moderation/moderation.module';
 import { PostsModule } from '../posts/posts.module';
 import { PrivacyModule } from '../privacy/privacy.module';
-import { ProfilesModule } from '../spaces/profiles.module';
+import { ProfilesModule } from '../profiles/profiles.module';
 import { AlbumViewsService } from './album-views.service';
 import { AlbumsModeration } from './albums-moderation';
 import { AlbumsController } from './albums.controller';

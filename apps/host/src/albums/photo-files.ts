@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { PHOTO_SIZES, type PhotoSize } from './image-processing';
+import { PHOTO_SIZES, type PhotoSize } from '../images/image-processing';
 import { PhotoStorage } from './photo-storage';
 
 const storageKey = (photoId: string, size: PhotoSize) => `${photoId}/${size}`;

@@ -35,8 +35,8 @@ import {
   UpdatePhotoRequest,
   UPLOAD_BODY_SCHEMA,
 } from './dto/albums.dto';
-import { ApiImageResponse, imageFile, imageUploadInterceptor, requireFile } from './image-http';
-import { CONTENT_TYPES } from './image-processing';
+import { ApiImageResponse, imageFile, imageUploadInterceptor, requireFile } from '../images/image-http';
+import { CONTENT_TYPES } from '../images/image-processing';
 import { PhotosService } from './photos.service';
 
 /** A photo and its two text fields (title, description). */

@@ -6,7 +6,7 @@ import type { ModerationState } from '../moderation/moderation-state';
 import { commentCountSql, likeCountSql, likedSql } from '../posts/posts.fragments';
 import { moderatedCondition } from '../privacy/privacy.service';
 import { photoModeration } from './albums.repository';
-import type { PhotoFormat } from './image-processing';
+import type { PhotoFormat } from '../images/image-processing';
 
 export interface PhotoRow {
   id: string;

@@ -10,7 +10,7 @@ import { InteractionsService, type Commentable } from '../posts/interactions.ser
 import { PostsService } from '../posts/posts.service';
 import { type Audience, PrivacyService } from '../privacy/privacy.service';
 import { AlbumsService } from './albums.service';
-import { CONTENT_TYPES, type PhotoSize, processImage } from './image-processing';
+import { CONTENT_TYPES, type PhotoSize, processImage } from '../images/image-processing';
 import { PhotoFiles } from './photo-files';
 import { type PhotoRow, PhotosRepository } from './photos.repository';
 import { ScreenedItems } from './screened-items';

@@ -30,8 +30,8 @@ import {
 } from '../common/pagination';
 import { isId } from '../common/ids';
 import { iso } from '../common/time';
-import { ApiImageResponse, imageFile } from '../albums/image-http';
-import { UserDirectoryService } from '../spaces/user-directory.service';
+import { ApiImageResponse, imageFile } from '../images/image-http';
+import { UserDirectoryService } from '../profiles/user-directory.service';
 import { AppCenterService, Installation } from './app-center.service';
 import {
   AppCenterAppResponse,

@@ -2,7 +2,7 @@ import { SchedulingModule } from '../scheduling/scheduling.module';
 import { Module } from '@nestjs/common';
 import { AppsModule } from '../apps/apps.module';
 import { NotificationsModule } from '../notifications/notifications.module';
-import { ProfilesModule } from '../spaces/profiles.module';
+import { ProfilesModule } from '../profiles/profiles.module';
 import { AppCenterController } from './app-center.controller';
 import { AppCenterRepository } from './app-center.repository';
 import { AppCenterService } from './app-center.service';

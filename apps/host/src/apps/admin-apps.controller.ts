@@ -7,7 +7,7 @@ import { notFound } from '../common/problem';
 import { nonBlank } from '../common/text';
 import { iso } from '../common/time';
 import { OptionalReasonRequest, ReasonRequest } from '../moderation/dto/moderation.dto';
-import { UserDirectoryService } from '../spaces/user-directory.service';
+import { UserDirectoryService } from '../profiles/user-directory.service';
 import { AppRegistry } from './app-registry.service';
 import { AppReviewService } from './app-review.service';
 import { AppVersionsService } from './app-versions.service';

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { AccountsService } from '../accounts/accounts.service';
-import { processIcon } from '../albums/image-processing';
+import { processIcon } from '../images/image-processing';
 import { PhotoStorage } from '../albums/photo-storage';
 import { Clock } from '../common/clock';
 import { LIMITS } from '../common/limits';

@@ -4,7 +4,7 @@ import { newId } from '../common/ids';
 import { LIMITS } from '../common/limits';
 import type { Keyset } from '../common/pagination';
 import { notFound } from '../common/problem';
-import { UserDirectoryService } from '../spaces/user-directory.service';
+import { UserDirectoryService } from '../profiles/user-directory.service';
 import type { AppListing } from './app-manifest';
 import { type AppRow, AppsRepository, type CatalogFilter } from './apps.repository';
 import { newClientId, newClientSecret } from './client-secrets';

@@ -2,7 +2,7 @@ import { Injectable, PipeTransform } from '@nestjs/common';
 import { malformedInPath } from '../common/problem';
 import { nonBlank } from '../common/text';
 import { iso } from '../common/time';
-import type { UserDirectoryService } from '../spaces/user-directory.service';
+import type { UserDirectoryService } from '../profiles/user-directory.service';
 import type { AppListing, AppManifest } from './app-manifest';
 import type { AppVersion } from './app-version';
 import type { AppResponse } from './dto/app.dto';

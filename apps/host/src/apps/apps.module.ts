@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { PhotoStorageModule } from '../albums/photo-storage.module';
 import { AuditModule } from '../audit/audit.module';
-import { ProfilesModule } from '../spaces/profiles.module';
+import { ProfilesModule } from '../profiles/profiles.module';
 import { AdminAppsController } from './admin-apps.controller';
 import { AppCredentialsService } from './app-credentials.service';
 import { AppDevelopersService } from './app-developers.service';

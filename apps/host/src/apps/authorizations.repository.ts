@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { SUSPENDED_ACCOUNT_IDS } from '../accounts/accounts.repository';
 import { lockName } from '../database/advisory-lock';
 import { sqlRows, sqlRun, uuidArray } from '../database/sql';
-import { friendOfCondition } from '../friends/friends.fragments';
+import { friendIdsQuery, friendOfCondition } from '../friends/friends.fragments';
 import type { AppStatus } from './registered-app';
 import type { Scope } from './scopes';
 
@@ -30,7 +30,7 @@ export interface FriendOfUser {
   installed: boolean;
 }
 
-/** SQL of users' consent to apps (`app_authorization`) and of uninstalled apps' storage (`app_storage_deletion`). */
+/** SQL of users' consent to apps (`app_authorization`) and of when uninstalled apps' storage is due for deletion (`app_storage_deletion`). */
 @Injectable()
 export class AuthorizationsRepository {
   constructor(private readonly em: EntityManager) {}
@@ -135,17 +135,18 @@ export class AuthorizationsRepository {
    * user id order. Friends in a block relation with the user, or suspended, are none.
    */
   async friendsWithInstalls(appId: string, userId: string, among?: string[]): Promise<FriendOfUser[]> {
-    const friendOf = friendOfCondition('f.friend_id', userId);
-    const rows = await sqlRows<{ friend_id: string; installed: boolean }>(
+    const friends = friendIdsQuery(userId);
+    const friendOf = friendOfCondition('f.id', userId);
+    const rows = await sqlRows<{ id: string; installed: boolean }>(
       this.em,
-      `select f.friend_id, exists (select 1 from app_authorization az
-                where az.app_id = ? and az.user_id = f.friend_id and az.revoked_at is null) as installed
-         from friendship f
-        where f.user_id = ? and ${friendOf.sql} ${among ? 'and f.friend_id = any(?::uuid[])' : ''}
-        order by f.friend_id`,
-      [appId, userId, ...friendOf.params, ...(among ? [uuidArray(among)] : [])],
+      `select f.id, exists (select 1 from app_authorization az
+                where az.app_id = ? and az.user_id = f.id and az.revoked_at is null) as installed
+         from (${friends.sql}) f
+        where ${friendOf.sql} ${among ? 'and f.id = any(?::uuid[])' : ''}
+        order by f.id`,
+      [appId, ...friends.params, ...friendOf.params, ...(among ? [uuidArray(among)] : [])],
     );
-    return rows.map((row) => ({ userId: row.friend_id, installed: row.installed }));
+    return rows.map((row) => ({ userId: row.id, installed: row.installed }));
   }
 
   /**
@@ -193,13 +194,5 @@ export class AuthorizationsRepository {
     return sqlRows(this.em, `delete from app_storage_deletion where due_at <= ? returning app_id, user_id`, [
       now,
     ]);
-  }
-
-  /**
-   * Deletes the app's storage for the user; how many items went. (`app_storage` is the Open API's table;
-   * its module depends on this one, so the sweep that must delete it in the same transaction is here.)
-   */
-  deleteStorage(appId: string, userId: string): Promise<number> {
-    return sqlRun(this.em, 'delete from app_storage where app_id = ? and user_id = ?', [appId, userId]);
   }
 }

@@ -44,6 +44,8 @@ export class AuthorizationsService {
   /** Access states by `appId:userId`. */
   private readonly accessStates: ChangeCache<AccessState>;
   private readonly installedListeners: InstalledListener[] = [];
+  /** Deletes an app's storage for a user (the Open API's tables); how many items went. */
+  private storageEraser: ((appId: string, userId: string) => Promise<number>) | undefined;
 
   constructor(
     private readonly em: EntityManager,
@@ -59,6 +61,11 @@ export class AuthorizationsService {
   /** Lets the oauth module end tokens when consent is withdrawn; listeners run in the revoking transaction. */
   onRevoked(listener: (appId: string, userId: string) => Promise<void>): void {
     this.revokedListeners.push(listener);
+  }
+
+  /** Lets the Open API delete the storage of uninstalls whose grace period has passed (its own tables). */
+  eraseStorageWith(eraser: (appId: string, userId: string) => Promise<number>): void {
+    this.storageEraser = eraser;
   }
 
   /** Lets the app center accept the invites pending for a user who installs the app. */
@@ -209,10 +216,13 @@ export class AuthorizationsService {
 
   /** Deletes the storage of uninstalls whose grace period has passed; returns how many rows went. */
   async sweepStorage(): Promise<number> {
+    const erase = this.storageEraser;
+    // A host without the Open API has no app storage; the schedule is kept for one that has.
+    if (!erase) return 0;
     return this.em.transactional(async () => {
       const due = await this.repository.dueStorageDeletions(this.clock.now());
       let deleted = 0;
-      for (const { app_id, user_id } of due) deleted += await this.repository.deleteStorage(app_id, user_id);
+      for (const { app_id, user_id } of due) deleted += await erase(app_id, user_id);
       return deleted;
     });
   }

@@ -1,9 +1,7 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
-import { SYSTEM_ACCOUNT_KEY } from '../accounts/accounts.repository';
 import { AccountsService } from '../accounts/accounts.service';
 import { Clock } from '../common/clock';
-import { MetaRepository } from '../database/meta.repository';
 import { type AppListing, canonicalManifest } from './app-manifest';
 import { AppRegistry } from './app-registry.service';
 import { AppVersionsService } from './app-versions.service';
@@ -22,7 +20,6 @@ export class BuiltInAppsService {
     private readonly versions: AppVersionsService,
     private readonly apps: AppsRepository,
     private readonly accounts: AccountsService,
-    private readonly meta: MetaRepository,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -34,7 +31,7 @@ export class BuiltInAppsService {
    */
   async registerBuiltIn(spec: BuiltInAppSpec): Promise<RegisteredApp> {
     return this.em.transactional(async () => {
-      const ownerId = await this.systemAccountId();
+      const ownerId = await this.accounts.platformAccountId(SYSTEM_USERNAME);
       const listing: AppListing = {
         name: spec.name,
         description: spec.description,
@@ -70,19 +67,5 @@ export class BuiltInAppsService {
       }
       return this.registry.current(id);
     });
-  }
-
-  /** The platform's own account, created on first use and remembered in `kongjian_meta`. */
-  private async systemAccountId(): Promise<string> {
-    const known = await this.meta.get<string>(SYSTEM_ACCOUNT_KEY);
-    if (known) return known;
-    const id = await this.accounts.createPlatformAccount(SYSTEM_USERNAME);
-    if (id === null) {
-      throw new Error(
-        `The username "${SYSTEM_USERNAME}" belongs to a person; the built-in apps need it for the platform`,
-      );
-    }
-    await this.meta.add(SYSTEM_ACCOUNT_KEY, id);
-    return id;
   }
 }

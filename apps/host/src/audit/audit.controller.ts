@@ -4,7 +4,7 @@ import { RequireRole, SessionAuth } from '../accounts/auth.decorators';
 import { Endpoint } from '../common/endpoint.decorator';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
 import { iso } from '../common/time';
-import { UserDirectoryService } from '../spaces/user-directory.service';
+import { UserDirectoryService } from '../profiles/user-directory.service';
 import { AuditService } from './audit.service';
 import { AuditEntryPage, AuditLogQuery } from './dto/audit.dto';
 

@@ -1,7 +1,7 @@
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { expectProblem } from '../testing/expect-problem';
 import type { TestUser } from '../testing/factory';
-import { UserDirectoryService } from '../spaces/user-directory.service';
+import { UserDirectoryService } from '../profiles/user-directory.service';
 import { ChangeFeed } from './change-feed';
 import { factory, host, kit, useOpenApiHost } from '../open-api/open-api.e2e-setup';
 

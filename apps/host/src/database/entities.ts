@@ -12,7 +12,7 @@ import { Post } from '../posts/post.entity';
 import { AudienceGroup } from '../privacy/audience-group.entity';
 import { BoardMessage } from '../spaces/board-message.entity';
 import { SpaceVisit } from '../spaces/space-visit.entity';
-import { Space } from '../spaces/space.entity';
+import { Space } from '../profiles/space.entity';
 import { Meta } from './meta.entity';
 
 export const ENTITIES = [

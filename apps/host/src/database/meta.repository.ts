@@ -25,6 +25,15 @@ export class MetaRepository {
     ]);
   }
 
+  /** Stores `value` under `key`, replacing what was there. */
+  async put(key: string, value: unknown): Promise<void> {
+    await sqlRun(
+      this.em,
+      'insert into kongjian_meta (key, value) values (?, ?::jsonb) on conflict (key) do update set value = excluded.value',
+      [key, JSON.stringify(value)],
+    );
+  }
+
   /**
    * The value under `key`; the first caller ever stores `created` there, and every later one, on any
    * instance, gets that first value (call outside a transaction that may roll back, or it would be lost).

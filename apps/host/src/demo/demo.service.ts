@@ -1,16 +1,14 @@
-import { EntityManager } from '@mikro-orm/core';
 import { Injectable, Logger } from '@nestjs/common';
 import { AccountsService } from '../accounts/accounts.service';
 import type { User } from '../accounts/user.entity';
 import { AlbumsService } from '../albums/albums.service';
 import { PhotosService } from '../albums/photos.service';
 import { AppCenterService } from '../app-center/app-center.service';
-import { SYSTEM_ACCOUNT_KEY } from '../accounts/accounts.repository';
 import { AppDevelopersService } from '../apps/app-developers.service';
 import { AppReviewService } from '../apps/app-review.service';
 import { AppVersionsService } from '../apps/app-versions.service';
 import { AppsService } from '../apps/apps.service';
-import { Meta } from '../database/meta.entity';
+import { MetaRepository } from '../database/meta.repository';
 import { CoinsService } from '../economy/coins.service';
 import { ShopService } from '../economy/shop.service';
 import { VipService } from '../economy/vip.service';
@@ -18,7 +16,7 @@ import { FriendGroupsService } from '../friends/friend-groups.service';
 import { FriendRequestsService } from '../friends/friend-requests.service';
 import { PostsService } from '../posts/posts.service';
 import { SpacesService } from '../spaces/spaces.service';
-import { loadSharp } from '../albums/sharp';
+import { loadSharp } from '../images/sharp';
 
 /** Every demo account signs in with this password; it is printed at start. */
 export const DEMO_PASSWORD = 'kongjian-demo';
@@ -67,7 +65,7 @@ export class DemoService {
   private readonly logger = new Logger('Demo');
 
   constructor(
-    private readonly em: EntityManager,
+    private readonly meta: MetaRepository,
     private readonly accounts: AccountsService,
     private readonly friendRequests: FriendRequestsService,
     private readonly friendGroups: FriendGroupsService,
@@ -87,17 +85,9 @@ export class DemoService {
 
   /** Seeds once, into an installation without users; later starts and non-empty databases are left alone. */
   async seedIfEmpty(): Promise<void> {
-    if (await this.em.findOne(Meta, { key: SEEDED_KEY })) return;
-    // The platform's own account (owner of the built-in apps) exists before any person does.
-    const [{ count }] = await this.em.getConnection().execute<{ count: number }[]>(
-      `select count(*)::int as count from user_account
-       where id::text not in (select value #>> '{}' from kongjian_meta where key = ?)`,
-      [SYSTEM_ACCOUNT_KEY],
-    );
-    if (count > 0) return;
+    if ((await this.seeded()) || (await this.accounts.hasPeople())) return;
     await this.seed();
-    this.em.persist(this.em.create(Meta, { key: SEEDED_KEY, value: { at: new Date().toISOString() } }));
-    await this.em.flush();
+    await this.meta.add(SEEDED_KEY, { at: new Date().toISOString() });
     this.logger.log({
       message: `demo data seeded: sign in as ${PEOPLE.map((person) => person.username).join(', ')} with password "${DEMO_PASSWORD}"`,
     });
@@ -109,9 +99,9 @@ export class DemoService {
    * demo data, not secrets. Only installations that were seeded with demo people get it.
    */
   async ensureDemoApp(): Promise<DemoAppCredentials | null> {
-    const existing = await this.em.findOne(Meta, { key: DEMO_APP_KEY });
-    if (existing) return existing.value as DemoAppCredentials;
-    if (!(await this.em.findOne(Meta, { key: SEEDED_KEY }))) return null;
+    const existing = await this.meta.get<DemoAppCredentials>(DEMO_APP_KEY);
+    if (existing) return existing;
+    if (!(await this.seeded())) return null;
     const developer = await this.accounts.findByUsername('zhangwei');
     await this.developers.registerDeveloper(developer.id);
     const { app, clientSecret } = await this.developers.create(
@@ -135,8 +125,7 @@ export class DemoService {
     await this.review.review(null, app.id, 1, 'approve', 'Demo app, approved by the demo seed');
     await this.versions.developerMove(developer.id, app.id, 1, 'publish');
     const credentials: DemoAppCredentials = { clientId: app.clientId, clientSecret: clientSecret! };
-    this.em.persist(this.em.create(Meta, { key: DEMO_APP_KEY, value: credentials }));
-    await this.em.flush();
+    await this.meta.add(DEMO_APP_KEY, credentials);
     return credentials;
   }
 
@@ -145,9 +134,8 @@ export class DemoService {
    * at an earlier start (or is new) is installed at the first start that has it.
    */
   async ensureDemoPluginInstalls(): Promise<void> {
-    if (!(await this.em.findOne(Meta, { key: SEEDED_KEY }))) return;
-    const record = await this.em.findOne(Meta, { key: DEMO_PLUGIN_INSTALLS_KEY });
-    const done = new Set((record?.value as string[] | undefined) ?? []);
+    if (!(await this.seeded())) return;
+    const done = new Set((await this.meta.get<string[]>(DEMO_PLUGIN_INSTALLS_KEY)) ?? []);
     for (const pluginId of DEMO_PLUGINS.filter((id) => !done.has(id))) {
       const app = await this.apps.findByPluginId(pluginId);
       if (!app) continue;
@@ -157,9 +145,11 @@ export class DemoService {
       }
       done.add(pluginId);
     }
-    if (record) record.value = [...done];
-    else this.em.persist(this.em.create(Meta, { key: DEMO_PLUGIN_INSTALLS_KEY, value: [...done] }));
-    await this.em.flush();
+    await this.meta.put(DEMO_PLUGIN_INSTALLS_KEY, [...done]);
+  }
+
+  private async seeded(): Promise<boolean> {
+    return (await this.meta.get(SEEDED_KEY)) !== undefined;
   }
 
   /** Prints how to run examples/lucky-draw against this host, on every start with demo data. */

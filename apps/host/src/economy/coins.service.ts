@@ -3,7 +3,7 @@ import { AccountsService } from '../accounts/accounts.service';
 import { AuditService } from '../audit/audit.service';
 import { Keyset } from '../common/pagination';
 import { badRequest } from '../common/problem';
-import { UserDirectoryService } from '../spaces/user-directory.service';
+import { UserDirectoryService } from '../profiles/user-directory.service';
 import type { CoinTransactionResponse } from './dto/economy.dto';
 import { SYSTEM_ACCOUNTS } from './economy.rules';
 import type { WalletEntryRow } from './ledger.repository';

@@ -5,7 +5,7 @@ import { CurrentUser, RequireRole, SessionAuth } from '../accounts/auth.decorato
 import { Endpoint } from '../common/endpoint.decorator';
 import { ParseIdPipe } from '../common/id.pipe';
 import { decodeCursor, PageQuery, pageSize, toPage } from '../common/pagination';
-import { UserDirectoryService } from '../spaces/user-directory.service';
+import { UserDirectoryService } from '../profiles/user-directory.service';
 import { ActivityService } from './activity.service';
 import { CoinsService } from './coins.service';
 import {

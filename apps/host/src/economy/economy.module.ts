@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { AuditModule } from '../audit/audit.module';
-import { ProfilesModule } from '../spaces/profiles.module';
+import { ProfilesModule } from '../profiles/profiles.module';
 import { ActivityRepository } from './activity.repository';
 import { ActivityService } from './activity.service';
 import { CoinsService } from './coins.service';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { NotificationsModule } from '../notifications/notifications.module';
-import { ProfilesModule } from '../spaces/profiles.module';
+import { ProfilesModule } from '../profiles/profiles.module';
 import { FriendGroupsRepository } from './friend-groups.repository';
 import { FriendGroupsService } from './friend-groups.service';
 import { FriendRequestsRepository } from './friend-requests.repository';

@@ -6,7 +6,7 @@ import { AppsService } from '../apps/apps.service';
 import { Endpoint } from '../common/endpoint.decorator';
 import { ParseIdPipe } from '../common/id.pipe';
 import { decodeCursor, PageQuery, pageSize, toPage } from '../common/pagination';
-import { UserDirectoryService } from '../spaces/user-directory.service';
+import { UserDirectoryService } from '../profiles/user-directory.service';
 import { GiftWallPage } from './dto/gifts.dto';
 import { GiftsService, thanksOf } from './gifts.service';
 

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { AppsModule } from '../apps/apps.module';
 import { PrivacyModule } from '../privacy/privacy.module';
-import { ProfilesModule } from '../spaces/profiles.module';
+import { ProfilesModule } from '../profiles/profiles.module';
 import { GiftsController } from './gifts.controller';
 import { GiftsRepository } from './gifts.repository';
 import { GiftsService } from './gifts.service';

@@ -20,9 +20,9 @@ import { Endpoint } from '../common/endpoint.decorator';
 import { ParseIdPipe } from '../common/id.pipe';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
 import { malformedInPath, ProblemException } from '../common/problem';
-import { CONTENT_TYPES } from '../albums/image-processing';
-import { ApiImageResponse, imageFile } from '../albums/image-http';
-import { UserDirectoryService } from '../spaces/user-directory.service';
+import { CONTENT_TYPES } from '../images/image-processing';
+import { ApiImageResponse, imageFile } from '../images/image-http';
+import { UserDirectoryService } from '../profiles/user-directory.service';
 import {
   ModeratedPostContext,
   ModerationCasePage,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
-import { ProfilesModule } from '../spaces/profiles.module';
+import { ProfilesModule } from '../profiles/profiles.module';
 import { KeywordRulesRepository } from './keyword-rules.repository';
 import { KeywordRulesService } from './keyword-rules.service';
 import { KeywordRulesController } from './keyword-rules.controller';

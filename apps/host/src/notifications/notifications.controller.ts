@@ -7,7 +7,7 @@ import { AppsService } from '../apps/apps.service';
 import { Endpoint } from '../common/endpoint.decorator';
 import { LIMITS } from '../common/limits';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
-import { UserDirectoryService } from '../spaces/user-directory.service';
+import { UserDirectoryService } from '../profiles/user-directory.service';
 import {
   MarkReadRequest,
   MarkReadResponse,

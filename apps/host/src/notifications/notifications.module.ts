@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { AppsModule } from '../apps/apps.module';
-import { ProfilesModule } from '../spaces/profiles.module';
+import { ProfilesModule } from '../profiles/profiles.module';
 import { AppDecisionNotices } from './app-decision-notices';
 import { NotificationStreams } from './notification-streams';
 import { NotificationsController } from './notifications.controller';

@@ -4,7 +4,7 @@ import { decodeKeyCursor, encodeKeyCursor } from '../common/pagination';
 import { notFound, ProblemException } from '../common/problem';
 import { FriendsService } from '../friends/friends.service';
 import type { AccessContext } from '../access-context/access-context';
-import { UserDirectoryService } from '../spaces/user-directory.service';
+import { UserDirectoryService } from '../profiles/user-directory.service';
 import type { AppFriendPage, AppFriendStatus } from './dto/open-api.dto';
 import { OpenProfilesService } from './open-profiles.service';
 

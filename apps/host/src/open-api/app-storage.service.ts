@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { LIMITS } from '../common/limits';
 import type { AccessContext } from '../access-context/access-context';
-import { AreaStorageService, type StorageArea } from './key-value-store';
+import { AuthorizationsService } from '../apps/authorizations.service';
+import { AreaStorageService, KeyValueStore, type StorageArea } from './key-value-store';
+import { StorageRepository } from './storage.repository';
 
 /**
  * One app's storage for one user. A user's keys are few (LIMITS.storageKeysPerUser), so the totals
@@ -20,9 +22,24 @@ function userArea(access: AccessContext): StorageArea {
   };
 }
 
-/** Per-app, per-user JSON storage: the app's own data about its user, within size limits. */
+/**
+ * Per-app, per-user JSON storage: the app's own data about its user, within size limits. An uninstalled
+ * app's storage is deleted when the apps module's sweep finds its grace period over.
+ */
 @Injectable()
-export class AppStorageService extends AreaStorageService {
+export class AppStorageService extends AreaStorageService implements OnModuleInit {
+  constructor(
+    store: KeyValueStore,
+    private readonly authorizations: AuthorizationsService,
+    private readonly repository: StorageRepository,
+  ) {
+    super(store);
+  }
+
+  onModuleInit(): void {
+    this.authorizations.eraseStorageWith((appId, userId) => this.repository.deleteUserStorage(appId, userId));
+  }
+
   protected area(access: AccessContext): StorageArea {
     return userArea(access);
   }

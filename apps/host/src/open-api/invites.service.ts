@@ -4,7 +4,7 @@ import { InvitesService } from '../app-center/invites.service';
 import { AuthorizationsService } from '../apps/authorizations.service';
 import { badRequest, conflict, notFound } from '../common/problem';
 import type { AccessContext } from '../access-context/access-context';
-import { UserDirectoryService } from '../spaces/user-directory.service';
+import { UserDirectoryService } from '../profiles/user-directory.service';
 import { decodeOpenidCursor, encodeOpenidCursor, OPENID_PATTERN } from './app-friends.service';
 import type { InvitableFriendPage, OpenInvite } from './dto/invites.dto';
 

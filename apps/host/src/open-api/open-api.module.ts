@@ -8,7 +8,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { FriendsModule } from '../friends/friends.module';
 import { OAuthModule } from '../oauth/oauth.module';
 import { PostsModule } from '../posts/posts.module';
-import { ProfilesModule } from '../spaces/profiles.module';
+import { ProfilesModule } from '../profiles/profiles.module';
 import { AppFriendsController } from './app-friends.controller';
 import { AppFriendsService } from './app-friends.service';
 import { AppNotificationsController } from './app-notifications.controller';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EconomyService } from '../economy/economy.service';
 import type { AccessContext } from '../access-context/access-context';
-import { UserDirectoryService } from '../spaces/user-directory.service';
+import { UserDirectoryService } from '../profiles/user-directory.service';
 import type { OpenProfile, OpenVipStatus } from './dto/open-api.dto';
 
 /** The token's user as the app may see them: openid instead of id, no username. */

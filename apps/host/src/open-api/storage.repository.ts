@@ -117,6 +117,11 @@ export class StorageRepository {
    * Takes the write lock of one app's storage for one user (an advisory lock, for the rest of the
    * transaction) and counts what it holds.
    */
+  /** Deletes an app's storage for a user; how many items went. */
+  deleteUserStorage(appId: string, userId: string): Promise<number> {
+    return sqlRun(this.em, 'delete from app_storage where app_id = ? and user_id = ?', [appId, userId]);
+  }
+
   async lockUserStorage(appId: string, userId: string): Promise<StorageUsage> {
     await lockName(this.em, `app-storage:${appId}:${userId}`);
     const [usage] = await sqlRows<{ keys: number; bytes: string | number }>(

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppsService } from '../apps/apps.service';
 import { iso } from '../common/time';
 import { moderationStatus } from '../moderation/moderation-state';
-import { UserDirectoryService, type UserSummary } from '../spaces/user-directory.service';
+import { UserDirectoryService, type UserSummary } from '../profiles/user-directory.service';
 import type { CommentResponse, PostApp, PostResponse } from './dto/posts.dto';
 import { PostPhotos } from './post-photos';
 import type { PostRow } from './posts.repository';

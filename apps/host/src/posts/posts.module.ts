@@ -5,7 +5,7 @@ import { EconomyModule } from '../economy/economy.module';
 import { ModerationModule } from '../moderation/moderation.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PrivacyModule } from '../privacy/privacy.module';
-import { ProfilesModule } from '../spaces/profiles.module';
+import { ProfilesModule } from '../profiles/profiles.module';
 import { InteractionsRepository } from './interactions.repository';
 import { InteractionsService } from './interactions.service';
 import { PostActivities } from './post-activity';

@@ -5,8 +5,8 @@ import { isId } from '../common/ids';
 import { invalidCursor } from '../common/pagination';
 import { notFound } from '../common/problem';
 import { FriendsService, type PersonRelation } from '../friends/friends.service';
-import { MatchRank, PeopleKeyset, SpacesRepository } from './spaces.repository';
-import { UserDirectoryService, type UserSummary } from './user-directory.service';
+import { UserDirectoryService, type UserSummary } from '../profiles/user-directory.service';
+import { MatchRank, PeopleKeyset, PeopleRepository } from './people.repository';
 
 /** A person as a viewer finds them: how they are shown, and how the viewer stands to them. */
 export interface Person {
@@ -42,7 +42,7 @@ export function decodePeopleCursor(cursor: string | undefined): PeopleKeyset | u
 @Injectable()
 export class PeopleService {
   constructor(
-    private readonly repository: SpacesRepository,
+    private readonly repository: PeopleRepository,
     private readonly directory: UserDirectoryService,
     private readonly friends: FriendsService,
     private readonly accounts: AccountsService,

@@ -5,6 +5,8 @@ import { CurrentUser, Public, SessionAuth, Viewer } from '../accounts/auth.decor
 import { Endpoint } from '../common/endpoint.decorator';
 import { ParseIdPipe } from '../common/id.pipe';
 import { decodeCursor, PageQuery, pageSize, toPage, toPageBy } from '../common/pagination';
+import type { Space } from '../profiles/space.entity';
+import { UserDirectoryService } from '../profiles/user-directory.service';
 import type { BoardMessage } from './board-message.entity';
 import {
   BoardMessagePage,
@@ -17,9 +19,7 @@ import {
   UpdateSpaceDecorationRequest,
   UpdateSpaceProfileRequest,
 } from './dto/spaces.dto';
-import type { Space } from './space.entity';
 import { BoardMessageRow, SpacesService } from './spaces.service';
-import { UserDirectoryService } from './user-directory.service';
 
 /** A `date` column as YYYY-MM-DD: PostgreSQL hands it over as text, PGlite as a Date at UTC midnight. */
 /** PGlite hands `date` columns back as midnight-UTC instants, PostgreSQL as text; clients get the text. */

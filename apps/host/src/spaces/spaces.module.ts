@@ -5,14 +5,14 @@ import { FriendsModule } from '../friends/friends.module';
 import { ModerationModule } from '../moderation/moderation.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PostsModule } from '../posts/posts.module';
+import { ProfilesModule } from '../profiles/profiles.module';
 import { BoardModeration } from './board-moderation';
 import { BoardRepository } from './board.repository';
 import { PeopleController } from './people.controller';
+import { PeopleRepository } from './people.repository';
 import { PeopleService } from './people.service';
-import { ProfilesModule } from './profiles.module';
 import { SpaceVisitsRepository } from './space-visits.repository';
 import { SpacesController } from './spaces.controller';
-import { SpacesRepository } from './spaces.repository';
 import { SpacesService } from './spaces.service';
 
 /** The space page (profile, decoration, visitor log and message board) and finding people. */
@@ -31,7 +31,7 @@ import { SpacesService } from './spaces.service';
     SpacesService,
     BoardModeration,
     PeopleService,
-    SpacesRepository,
+    PeopleRepository,
     SpaceVisitsRepository,
     BoardRepository,
   ],

@@ -11,12 +11,12 @@ import { FriendsService, type Relation } from '../friends/friends.service';
 import { ModerationService } from '../moderation/moderation.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { PostsService } from '../posts/posts.service';
+import { ProfilesService } from '../profiles/profiles.service';
+import { BoardAccess, FREE_THEMES, Gender, Space, SpaceModule } from '../profiles/space.entity';
 import { BoardMessage } from './board-message.entity';
 import { type BoardMessageRow, BoardRepository } from './board.repository';
 import type { Relationship } from './dto/spaces.dto';
 import { type VisitorRow, SpaceVisitsRepository } from './space-visits.repository';
-import { BoardAccess, FREE_THEMES, Gender, Space, SpaceModule } from './space.entity';
-import { SpacesRepository } from './spaces.repository';
 
 export type { BoardMessageRow } from './board.repository';
 export type { VisitorRow } from './space-visits.repository';
@@ -123,7 +123,7 @@ function relationship(
 export class SpacesService {
   constructor(
     private readonly em: EntityManager,
-    private readonly repository: SpacesRepository,
+    private readonly profiles: ProfilesService,
     private readonly visits: SpaceVisitsRepository,
     private readonly board: BoardRepository,
     private readonly accounts: AccountsService,
@@ -145,7 +145,7 @@ export class SpacesService {
     if (viewerId !== null && viewerId !== ownerId && (await this.recordVisit(ownerId, viewerId, now))) {
       await this.activity.record(ownerId, 'visitor');
     }
-    const space = (await this.repository.find(ownerId)) ?? this.defaults(ownerId, owner.username, now);
+    const space = (await this.profiles.find(ownerId)) ?? this.profiles.defaults(ownerId, owner.username, now);
     const [relation, blocking, postCount, visits, badges, themeUsable] = await Promise.all([
       this.relationTo(ownerId, viewerId),
       viewerId !== null && viewerId !== ownerId ? this.friends.hasBlocked(viewerId, ownerId) : false,
@@ -171,7 +171,7 @@ export class SpacesService {
 
   async updateProfile(userId: string, edit: ProfileEdit): Promise<Space> {
     if (edit.birthday) this.checkBirthday(edit.birthday);
-    return this.edit(userId, (space) => {
+    return this.profiles.edit(userId, (space) => {
       if (edit.nickname !== undefined) space.nickname = edit.nickname.trim();
       if (edit.avatarUrl !== undefined) space.avatarUrl = edit.avatarUrl;
       if (edit.signature !== undefined) space.signature = optionalText(edit.signature);
@@ -191,34 +191,13 @@ export class SpacesService {
     const itemMusicUrl = edit.musicItemId
       ? await this.economy.usableMusicUrl(userId, edit.musicItemId.toLowerCase())
       : undefined;
-    return this.edit(userId, (space) => {
+    return this.profiles.edit(userId, (space) => {
       if (edit.themeId !== undefined) space.themeId = edit.themeId;
       if (edit.musicUrl !== undefined) space.musicUrl = edit.musicUrl;
       if (itemMusicUrl !== undefined) space.musicUrl = itemMusicUrl;
       if (edit.modules !== undefined) space.modules = [...edit.modules];
       if (edit.boardAccess !== undefined) space.boardAccess = edit.boardAccess;
     });
-  }
-
-  /** The user's own space, with a change applied; the first change creates the row. */
-  private async edit(userId: string, change: (space: Space) => void): Promise<Space> {
-    const user = await this.accounts.getUser(userId);
-    return this.em.transactional(async () => {
-      const now = this.clock.now();
-      const initial = this.defaults(userId, user.username, now);
-      // Insert-or-keep first, so two first edits racing each other both end as updates of one row.
-      await this.repository.insertIfMissing(initial, now);
-      const space = await this.repository.reload(userId);
-      change(space);
-      space.updatedAt = now;
-      await this.em.flush();
-      return space;
-    });
-  }
-
-  /** How a space looks before its owner changed anything. */
-  private defaults(userId: string, username: string, now: Date): Space {
-    return Object.assign(new Space(), { userId, nickname: username, updatedAt: now });
   }
 
   private checkBirthday(birthday: string): void {
@@ -266,7 +245,7 @@ export class SpacesService {
 
   private async boardAccessOf(viewerId: string | null, ownerId: string): Promise<BoardAccess> {
     await this.accounts.presentTo(viewerId, ownerId);
-    const space = await this.repository.find(ownerId);
+    const space = await this.profiles.find(ownerId);
     return space?.boardAccess ?? new Space().boardAccess;
   }
 

@@ -3,8 +3,8 @@ import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { ROLES, type Role } from '../../accounts/user.entity';
 import { LIMITS } from '../../common/limits';
 import { PageInfo, PageQuery } from '../../common/pagination';
+import { UserSummary } from '../../profiles/user-directory.service';
 import { PeopleSearchText } from '../../spaces/dto/people.dto';
-import { UserSummary } from '../../spaces/user-directory.service';
 
 export class AdminUserQuery extends PageQuery {
   @PeopleSearchText({ required: false })

@@ -15,9 +15,9 @@ import { PageInfo } from '../../common/pagination';
 import { ModerationStatus } from '../../moderation/dto/moderation.dto';
 import { AudienceFields } from '../../privacy/dto/audience.dto';
 import { PRIVACY_LEVELS, type PrivacyLevel } from '../../privacy/privacy-level';
-import { UserSummary } from '../../spaces/user-directory.service';
-import { PHOTO_FORMATS, PHOTO_SIZES, type PhotoSize } from '../image-processing';
-import { imageFilePart } from '../image-http';
+import { UserSummary } from '../../profiles/user-directory.service';
+import { PHOTO_FORMATS, PHOTO_SIZES, type PhotoSize } from '../../images/image-processing';
+import { imageFilePart } from '../../images/image-http';
 
 export class CreateAlbumRequest extends AudienceFields {
   @ApiProperty({ minLength: 1, maxLength: LIMITS.albumTitleMax })

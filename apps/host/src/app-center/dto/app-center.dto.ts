@@ -19,7 +19,7 @@ import { ScopeResponse } from '../../apps/dto/app.dto';
 import { SCOPES, type Scope } from '../../apps/scopes';
 import { LIMITS } from '../../common/limits';
 import { PageInfo, PageQuery } from '../../common/pagination';
-import { UserSummary } from '../../spaces/user-directory.service';
+import { UserSummary } from '../../profiles/user-directory.service';
 
 export class AppCenterQuery extends PageQuery {
   @ApiPropertyOptional({ enum: APP_CATEGORIES })

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { UserSummary } from '../../spaces/user-directory.service';
+import { UserSummary } from '../../profiles/user-directory.service';
 import { EVENT_TYPES, type EventType } from '../../events/event-types';
 import { SCOPES, type Scope } from '../scopes';
 import { LISTING_FIELDS, type ListingField } from '../version-diff';

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { UserSummary } from '../../spaces/user-directory.service';
+import { UserSummary } from '../../profiles/user-directory.service';
 import { EVENT_TYPES, type EventType } from '../../events/event-types';
 import { APP_CATEGORIES, type AppCategory } from '../app-manifest';
 import type { AppStatus, ClientType } from '../registered-app';

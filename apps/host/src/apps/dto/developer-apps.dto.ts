@@ -21,9 +21,9 @@ import {
   ValidationArguments,
 } from 'class-validator';
 import { RegisterRequest } from '../../accounts/dto/accounts.dto';
-import { imageFilePart } from '../../albums/image-http';
+import { imageFilePart } from '../../images/image-http';
 import { LIMITS } from '../../common/limits';
-import { UserSummary } from '../../spaces/user-directory.service';
+import { UserSummary } from '../../profiles/user-directory.service';
 import { UPLOADED_ICON_URL } from '../app-icons';
 import { APP_CATEGORIES, type AppCategory } from '../app-manifest';
 import { appUrlProblem } from '../app-urls';

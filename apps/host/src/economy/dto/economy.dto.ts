@@ -12,7 +12,7 @@ import {
 } from 'class-validator';
 import { LIMITS } from '../../common/limits';
 import { PageInfo } from '../../common/pagination';
-import { UserSummary } from '../../spaces/user-directory.service';
+import { UserSummary } from '../../profiles/user-directory.service';
 import {
   ACTIVITIES,
   COIN_TRANSACTION_KINDS,

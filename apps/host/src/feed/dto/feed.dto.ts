@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageInfo } from '../../common/pagination';
 import { CommentResponse, PostResponse } from '../../posts/dto/posts.dto';
-import { UserSummary } from '../../spaces/user-directory.service';
+import { UserSummary } from '../../profiles/user-directory.service';
 
 export class FeedItemResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageInfo } from '../../common/pagination';
 import { PostApp } from '../../posts/dto/posts.dto';
-import { UserSummary } from '../../spaces/user-directory.service';
+import { UserSummary } from '../../profiles/user-directory.service';
 
 export class GiftThanks {
   @ApiProperty({ description: 'What the recipient wrote back' }) message!: string;

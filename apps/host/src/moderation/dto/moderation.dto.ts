@@ -4,7 +4,7 @@ import { InstantParam } from '../../common/instant-param';
 import { LIMITS } from '../../common/limits';
 import { PageInfo, PageQuery } from '../../common/pagination';
 import { PRIVACY_LEVELS, type PrivacyLevel } from '../../privacy/privacy-level';
-import { UserSummary } from '../../spaces/user-directory.service';
+import { UserSummary } from '../../profiles/user-directory.service';
 import {
   KEYWORD_ACTIONS,
   type KeywordAction,

@@ -3,7 +3,7 @@ import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID, ValidateIf } from 'cla
 import { LIMITS } from '../../common/limits';
 import { PageInfo, PageQuery } from '../../common/pagination';
 import { PostApp } from '../../posts/dto/posts.dto';
-import { UserSummary } from '../../spaces/user-directory.service';
+import { UserSummary } from '../../profiles/user-directory.service';
 import { NOTIFICATION_KINDS, type NotificationKind } from '../notification.entity';
 import { NOTIFICATION_SUBJECT_TYPES, type NotificationSubjectType } from '../notification-subject';
 

@@ -14,7 +14,7 @@ import { PageInfo, PageQuery } from '../../common/pagination';
 import { ModerationStatus } from '../../moderation/dto/moderation.dto';
 import { AudienceFields } from '../../privacy/dto/audience.dto';
 import { PRIVACY_LEVELS, type PrivacyLevel } from '../../privacy/privacy-level';
-import { UserSummary } from '../../spaces/user-directory.service';
+import { UserSummary } from '../../profiles/user-directory.service';
 import type { PostKind } from '../post.entity';
 
 export class CreateMoodRequest extends AudienceFields {

@@ -5,7 +5,7 @@ import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-valid
 import { LIMITS } from '../../common/limits';
 import { PageInfo, PageQuery } from '../../common/pagination';
 import { PERSON_RELATIONSHIPS, type PersonRelationship } from '../../friends/friends.service';
-import { UserSummary } from '../user-directory.service';
+import { UserSummary } from '../../profiles/user-directory.service';
 
 /** The `q` of a people search: trimmed, 1 to LIMITS.peopleSearchQueryMax characters. */
 export const PeopleSearchText = (options: { required: boolean }) =>

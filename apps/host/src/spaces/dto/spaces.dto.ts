@@ -26,8 +26,8 @@ import {
   type BoardAccess,
   type Gender,
   type SpaceModule,
-} from '../space.entity';
-import { UserSummary } from '../user-directory.service';
+} from '../../profiles/space.entity';
+import { UserSummary } from '../../profiles/user-directory.service';
 
 /** May be left out, but not sent as null: the field has no "cleared" state. */
 const IsOptionalNotNull = () => ValidateIf((_object, value) => value !== undefined);

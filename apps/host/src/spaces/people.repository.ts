@@ -1,9 +1,9 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { ADMIN_DIRECTORY_ACCOUNTS, DIRECTORY_ACCOUNTS } from '../accounts/accounts.repository';
-import { sqlRows, sqlRun } from '../database/sql';
+import { sqlRows } from '../database/sql';
 import { unblockedCondition } from '../friends/friends.fragments';
-import { Space } from './space.entity';
+import { nicknameKeyQuery } from '../profiles/profiles.fragments';
 
 /**
  * How well a person matches a search: 0 an exact username or nickname, 1 one that starts with the
@@ -24,38 +24,10 @@ export interface PersonMatchRow {
   rank: MatchRank;
 }
 
-/** SQL of the space table (a user's profile and decoration) and of people search, for the spaces module. */
+/** SQL of people search, for PeopleService. */
 @Injectable()
-export class SpacesRepository {
+export class PeopleRepository {
   constructor(private readonly em: EntityManager) {}
-
-  /** The user's space row; null until their first change. */
-  find(userId: string): Promise<Space | null> {
-    return this.em.findOne(Space, { userId });
-  }
-
-  /** Inserts the initial row unless the user has one; either way the user has a row after. */
-  async insertIfMissing(initial: Space, now: Date): Promise<void> {
-    await sqlRun(
-      this.em,
-      `insert into space (user_id, nickname, gender, theme_id, modules, board_access, updated_at)
-       values (?, ?, ?, ?, ?::jsonb, ?, ?) on conflict (user_id) do nothing`,
-      [
-        initial.userId,
-        initial.nickname,
-        initial.gender,
-        initial.themeId,
-        JSON.stringify(initial.modules),
-        initial.boardAccess,
-        now,
-      ],
-    );
-  }
-
-  /** The user's space row as stored now, replacing any copy this request's identity map holds. */
-  reload(userId: string): Promise<Space> {
-    return this.em.findOneOrFail(Space, { userId }, { refresh: true });
-  }
 
   /**
    * People whose username or nickname contains `needle` (already NFKC-normalized and lower-cased;
@@ -90,9 +62,7 @@ export class SpacesRepository {
                            when starts_with(n.nick, needle.q) then 1 else 2 end) as rank
            from ${accounts} u
            cross join needle
-           left join lateral (
-             select lower(normalize(s.nickname, NFKC)) as nick from space s where s.user_id = u.id
-           ) n on true
+           left join lateral (${nicknameKeyQuery('u.id')}) n on true
           where (strpos(u.username_key, needle.q) > 0 or strpos(n.nick, needle.q) > 0)
             and ${unblocked.sql}
        ) m

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
+import { ProfilesRepository } from './profiles.repository';
+import { ProfilesService } from './profiles.service';
+import { UserDirectoryService } from './user-directory.service';
+
+/**
+ * The `space` table: how a user is shown (the user directory) and the profile row the space page edits,
+ * kept apart from the space page (the spaces module, which uses posts, friends and the economy) so every
+ * module can depend on it from below.
+ */
+@Module({
+  imports: [AccountsModule],
+  providers: [UserDirectoryService, ProfilesService, ProfilesRepository],
+  exports: [UserDirectoryService, ProfilesService],
+})
+export class ProfilesModule {}
