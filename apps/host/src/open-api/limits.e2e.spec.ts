@@ -1,8 +1,8 @@
 import { LIMITS } from '../common/limits';
 import { expectProblem } from '../testing/expect-problem';
-import type { TestApp, TestFactory, TestUser } from '../testing/factory';
+import type { TestApp, TestUser } from '../testing/factory';
 import type { ApiResponse, TestHost } from '../testing/test-host';
-import { ALL_SCOPES, expectInvalidToken, type FriendsUsingApp, OpenApiKit } from './open-api.testing';
+import { ALL_SCOPES, expectInvalidToken, type FriendsUsingApp } from './open-api.testing';
 import { factory, host, kit, useOpenApiHost } from './open-api.e2e-setup';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -303,18 +303,15 @@ describe('Open API: limits (e2e)', () => {
 
 describe('Open API: limits of the rate limiter (e2e)', () => {
   const rates = { tokenRequestsPerWindow: 3, appRequestsPerWindow: 5, windowSeconds: 60 };
-  let host: TestHost;
-  let factory: TestFactory;
-  let kit: OpenApiKit;
+  useOpenApiHost({ openApiRateLimits: rates });
+
   let app: TestApp;
   let users: TestUser[];
 
   beforeAll(async () => {
-    ({ host, factory, kit } = await OpenApiKit.start({ openApiRateLimits: rates }));
     app = await kit.approvedApp();
     users = [await factory.newUser('first'), await factory.newUser('second')];
   });
-  afterAll(() => host.close());
 
   it('counts down with the RateLimit header to 0, and the next call waits for the reset it names', async () => {
     const [first, second] = [await kit.token(users[0], app), await kit.token(users[1], app)];

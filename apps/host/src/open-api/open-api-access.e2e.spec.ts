@@ -1,9 +1,7 @@
 import { LIMITS } from '../common/limits';
 import { expectProblem } from '../testing/expect-problem';
-import type { TestFactory } from '../testing/factory';
-import type { TestHost } from '../testing/test-host';
-import { expectInvalidToken, OpenApiKit } from './open-api.testing';
-import { app, factory, host, kit, token, useAppUserHost, user } from './open-api.e2e-setup';
+import { expectInvalidToken } from './open-api.testing';
+import { app, factory, host, kit, token, useAppUserHost, useOpenApiHost, user } from './open-api.e2e-setup';
 
 describe('Open API access (e2e)', () => {
   useAppUserHost('player');
@@ -142,14 +140,7 @@ describe('Open API access (e2e)', () => {
 
 describe('Open API rate limits (e2e)', () => {
   const limits = { tokenRequestsPerWindow: 3, appRequestsPerWindow: 5, windowSeconds: 60 };
-  let host: TestHost;
-  let kit: OpenApiKit;
-  let factory: TestFactory;
-
-  beforeAll(async () => {
-    ({ host, factory, kit } = await OpenApiKit.start({ openApiRateLimits: limits }));
-  });
-  afterAll(() => host.close());
+  useOpenApiHost({ openApiRateLimits: limits });
 
   /** Moves the test clock to the start of a window, so a test's requests all fall in one window. */
   const startOfWindow = () => {
