@@ -4,6 +4,7 @@ import request from 'supertest';
 import { expectProblem } from '../testing/expect-problem';
 import { type TestUser } from '../testing/factory';
 import { factory, host, useFileHost } from '../testing/file-host';
+import { getBytes } from './albums.e2e-setup';
 
 describe('moderation of albums and photos (e2e)', () => {
   useFileHost({ bootstrapAdmin: { username: 'root', password: 'root-password' } });
@@ -103,19 +104,8 @@ describe('moderation of albums and photos (e2e)', () => {
 
   describe('a reviewer opens the photo of a case', () => {
     const MISSING = '00000000-0000-7000-8000-000000000000';
-    const reviewFile = (user: TestUser | null, photoId: string, size?: string) => {
-      let pending = request(host.app.getHttpServer())
-        .get(`/admin/moderation/photos/${photoId}/file`)
-        .query(size ? { size } : {})
-        .buffer(true)
-        .parse((res, done) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => done(null, Buffer.concat(chunks)));
-        });
-      if (user) pending = pending.set('Authorization', `Bearer ${user.token}`);
-      return pending;
-    };
+    const reviewFile = (user: TestUser | null, photoId: string, size?: string) =>
+      getBytes(user, `/admin/moderation/photos/${photoId}/file`, size ? { size } : {});
     const photoState = async () =>
       host.sql('select id, moderation, moderation_reason from photo order by id');
 

@@ -100,9 +100,14 @@ export async function upload(
 }
 
 export async function getFile(user: TestUser | null, photoId: string, size = 'original') {
+  return getBytes(user, `/photos/${photoId}/file`, { size });
+}
+
+/** GETs `url` as `user` (anonymously when null) with its body as bytes, whatever the content type. */
+export function getBytes(user: TestUser | null, url: string, query: Record<string, string> = {}) {
   let pending = request(host.app.getHttpServer())
-    .get(`/photos/${photoId}/file`)
-    .query({ size })
+    .get(url)
+    .query(query)
     .buffer(true)
     .parse((res, done) => {
       const chunks: Buffer[] = [];
