@@ -18,7 +18,10 @@ module.exports = {
   // A worker keeps some of every file's host (PGlite's WebAssembly memory above all) until it exits: after ~50
   // files one held 12 GB and the kernel's OOM killer ended it. Jest measures only the JavaScript heap, which a
   // file's host alone takes past this, so each worker is replaced by a fresh one after a file that started a
-  // host (measured: worker RSS stays under 650 MB; the posts and friends files ran no slower).
+  // host (measured: worker RSS stays under 650 MB; the posts and friends files ran no slower). Still needed
+  // with the process metrics and the rate limiters no longer keeping a closed host: over 13 files (posts,
+  // friends, feed, notifications) a worker's JavaScript heap stayed near 200 MB instead of growing to 310 MB,
+  // but its RSS still reached 1.2-1.4 GB (1.6-1.7 GB before).
   workerIdleMemoryLimit: '100MB',
   testTimeout: 60000,
   setupFiles: ['reflect-metadata'],

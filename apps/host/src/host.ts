@@ -76,12 +76,12 @@ export async function createHost(
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(createValidationPipe());
   // No enableShutdownHooks: main.ts drains on SIGTERM/SIGINT itself (see shutdown.ts) and exits 0.
-  await app.init();
-
   try {
+    await app.init();
     await startUp(app, config);
   } catch (error) {
-    // Nothing of a host that failed to start is left running: its plugin workers, the database.
+    // Nothing of a host that failed to start is left running: its plugin workers, the database, a Redis
+    // connection that keeps reconnecting to a Redis that did not answer.
     await app.close().catch(() => undefined);
     throw error;
   }

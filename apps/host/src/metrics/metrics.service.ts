@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { acquireProcessMetrics, releaseProcessMetrics } from './process-metrics';
 
 /** What the outbox holds now: undelivered events and how long the oldest has waited. */
 export interface OutboxBacklog {
@@ -24,20 +25,6 @@ interface Sources {
 export type RateLimitKind = 'open_api' | 'invalid_token' | 'oauth_token' | 'sign_in';
 export type WebhookOutcome = 'delivered' | 'retry' | 'failed' | 'undeliverable';
 
-/**
- * Node's process metrics (CPU, memory, event loop lag, GC), collected once per process, however many hosts
- * it runs (tests run many). They start with the first host, not the first scrape: prom-client counts CPU
- * from the moment its collector is registered.
- */
-let processRegistry: Registry | undefined;
-function processMetrics(): Registry {
-  if (!processRegistry) {
-    processRegistry = new Registry();
-    collectDefaultMetrics({ register: processRegistry, prefix: 'kongjian_' });
-  }
-  return processRegistry;
-}
-
 /** Seconds: from a fast cached read to a slow plugin call. */
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -46,8 +33,11 @@ const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
  * counted where things happen; gauges are read from their owners' sources when `/metrics` is scraped.
  */
 @Injectable()
-export class Metrics {
+export class Metrics implements OnApplicationShutdown {
   readonly registry = new Registry();
+  /** The process's metrics, shared with the other hosts the process runs; given back when this host closes. */
+  private readonly processRegistry = acquireProcessMetrics();
+  private processRegistryReleased = false;
   private readonly sources: Sources = {};
 
   readonly httpRequests = new Counter({
@@ -94,7 +84,6 @@ export class Metrics {
   });
 
   constructor() {
-    processMetrics();
     const sources = this.sources;
     // One query answers both outbox gauges. A scrape collects all metrics at once, so the first of the two
     // to ask starts the query and the second shares it.
@@ -159,8 +148,14 @@ export class Metrics {
 
   /** The Prometheus text of this host's metrics and the process's. */
   async scrape(): Promise<{ contentType: string; text: string }> {
-    const merged = Registry.merge([this.registry, processMetrics()]);
+    const merged = Registry.merge([this.registry, this.processRegistry]);
     return { contentType: this.registry.contentType, text: await merged.metrics() };
+  }
+
+  onApplicationShutdown(): void {
+    if (this.processRegistryReleased) return;
+    this.processRegistryReleased = true;
+    releaseProcessMetrics();
   }
 
   /** The owning module's reader of a gauge's value (the events module for the outbox, and so on). */

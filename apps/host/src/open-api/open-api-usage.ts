@@ -91,8 +91,14 @@ export class OpenApiUsage extends PeriodicTask implements BeforeApplicationShutd
     return this.flush();
   }
 
-  /** The last counts go to the database before it closes (the database closes at application shutdown). */
+  /**
+   * The last counts go to the database before it closes (the database closes at application shutdown). A
+   * failure is logged, as a periodic flush's is: thrown, it would end the shutdown before the database and
+   * the plugin workers are closed (a host that failed to start has no tables to add to).
+   */
   async beforeApplicationShutdown(): Promise<void> {
-    await this.database.withContext(() => this.flush());
+    await this.database
+      .withContext(() => this.flush())
+      .catch((error) => this.logger.error({ message: 'adding Open API usage failed', error: String(error) }));
   }
 }

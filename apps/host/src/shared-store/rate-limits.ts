@@ -1,14 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  type RateLimiterAbstract,
-  RateLimiterMemory,
-  RateLimiterRedis,
-  RateLimiterRes,
-} from 'rate-limiter-flexible';
+import { RateLimiterRedis } from 'rate-limiter-flexible';
 import { Clock } from '../common/clock';
 import { LIMITS } from '../common/limits';
 import { HOST_CONFIG, type HostConfig, type HostRateLimits, type WindowRule } from '../config/config';
 import { SharedStore } from './shared-store';
+import { MemoryWindowCounters, StoreWindowCounters, type WindowCounters } from './window-counters';
 
 /** What one key has left in the current window, and when the window ends. */
 export interface WindowCount {
@@ -22,16 +18,15 @@ export interface WindowCount {
 }
 
 /**
- * A limit of `points` per fixed window, counted per key by rate-limiter-flexible: in Redis when the host has
- * it (every instance adds to one atomic counter), else in this process's memory; the same code either way.
+ * A limit of `points` per fixed window, counted per key: in Redis when the host has it (every instance adds to
+ * one atomic counter), else in this process's memory; the same code either way.
  *
  * The windows are the host's own: aligned to the epoch and read from its Clock, so every instance agrees on
- * them without talking, `resetsAt` is exact, and tests that move the clock move the windows. A window is part
- * of the counter's key; the library's own expiry only removes counters of finished windows.
+ * them without talking, `resetsAt` is exact, and tests that move the clock move the windows.
  */
 export class FixedWindowLimiter {
   constructor(
-    private readonly counters: RateLimiterAbstract,
+    private readonly counters: WindowCounters,
     readonly rule: WindowRule,
     private readonly clock: Clock,
   ) {}
@@ -39,22 +34,14 @@ export class FixedWindowLimiter {
   /** Counts one request for `key`; `allowed` is false when the window's limit was already reached. */
   async consume(key: string): Promise<WindowCount> {
     const window = this.window();
-    let result: RateLimiterRes;
-    try {
-      result = await this.counters.consume(`${key}:${window.id}`);
-    } catch (refusal) {
-      // The library rejects with its result when the limit is passed, and with an Error when the store fails.
-      if (!(refusal instanceof RateLimiterRes)) throw refusal;
-      result = refusal;
-    }
-    return this.count(window, result.consumedPoints, result.consumedPoints <= this.rule.points);
+    const consumed = await this.counters.consume(key, window.id);
+    return this.count(window, consumed, consumed <= this.rule.points);
   }
 
   /** What `key` has left now, counting nothing. */
   async peek(key: string): Promise<WindowCount> {
     const window = this.window();
-    const result = await this.counters.get(`${key}:${window.id}`);
-    const consumed = result?.consumedPoints ?? 0;
+    const consumed = await this.counters.get(key, window.id);
     return this.count(window, consumed, consumed < this.rule.points);
   }
 
@@ -63,12 +50,12 @@ export class FixedWindowLimiter {
    * spends nothing.
    */
   async refund(key: string): Promise<void> {
-    await this.counters.reward(`${key}:${this.window().id}`);
+    await this.counters.reward(key, this.window().id);
   }
 
   /** Starts `key`'s count of the current window again (a successful sign-in clears its failures). */
   async clear(key: string): Promise<void> {
-    await this.counters.delete(`${key}:${this.window().id}`);
+    await this.counters.delete(key, this.window().id);
   }
 
   private window(): { id: number; end: number; resetSeconds: number } {
@@ -130,14 +117,16 @@ export class RateLimits {
 
   /** A limiter whose counters are named `name` (unique per limit: it is part of every key). */
   create(name: string, rule: WindowRule): FixedWindowLimiter {
-    const options = {
-      keyPrefix: `${this.store.keyPrefix}rate:${name}`,
-      points: rule.points,
-      duration: rule.windowSeconds + LIMITS.rateLimitKeyGraceSeconds,
-    };
     const counters = this.store.redis
-      ? new RateLimiterRedis({ ...options, storeClient: this.store.redis })
-      : new RateLimiterMemory(options);
+      ? new StoreWindowCounters(
+          new RateLimiterRedis({
+            keyPrefix: `${this.store.keyPrefix}rate:${name}`,
+            points: rule.points,
+            duration: rule.windowSeconds + LIMITS.rateLimitKeyGraceSeconds,
+            storeClient: this.store.redis,
+          }),
+        )
+      : new MemoryWindowCounters();
     return new FixedWindowLimiter(counters, rule, this.clock);
   }
 }
