@@ -18,7 +18,6 @@ const KNOWN_BACK_EDGES = [
   'database -> moderation',
   'events -> apps',
   'friends -> notifications',
-  'metrics -> accounts',
   'notifications -> apps',
   'notifications -> posts',
   'posts -> apps',
