@@ -16,7 +16,6 @@ const KNOWN_BACK_EDGES = [
   'accounts -> privacy',
   'app-center -> open-api',
   'database -> moderation',
-  'events -> apps',
   'friends -> notifications',
   'notifications -> apps',
   'notifications -> posts',

@@ -1,6 +1,7 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
+import { EventsModule } from '../events/events.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ProfilesModule } from '../profiles/profiles.module';
 import { FriendGroupsRepository } from './friend-groups.repository';
@@ -19,6 +20,7 @@ import { Friendship } from './friendship.entity';
   imports: [
     MikroOrmModule.forFeature([Block, FriendGroup, FriendGroupMember, FriendRequest, Friendship]),
     AccountsModule,
+    EventsModule,
     NotificationsModule,
     ProfilesModule,
   ],
