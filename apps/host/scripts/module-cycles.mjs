@@ -14,7 +14,6 @@ import ts from 'typescript';
 
 const KNOWN_BACK_EDGES = [
   'accounts -> privacy',
-  'app-center -> open-api',
   'database -> moderation',
   'friends -> notifications',
   'notifications -> apps',
