@@ -12,12 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
-const KNOWN_BACK_EDGES = [
-  'database -> moderation',
-  'notifications -> apps',
-  'notifications -> posts',
-  'posts -> apps',
-];
+const KNOWN_BACK_EDGES = ['database -> moderation', 'notifications -> apps', 'posts -> apps'];
 
 const src = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'src');
 
