@@ -15,11 +15,12 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Endpoint } from '../common/endpoint.decorator';
 import { ParseIdPipe } from '../common/id.pipe';
+import { Public } from '../common/public.decorator';
 import { HOST_CONFIG, type HostConfig } from '../config/config';
 import { AccountsService, ClientInfo, IssuedSession } from './accounts.service';
 import { toAccountResponse, toSessionResponse } from './accounts.mapper';
 import type { AuthUser } from './auth-user';
-import { CurrentUser, Public, SessionAuth } from './auth.decorators';
+import { CurrentUser, SessionAuth } from './auth.decorators';
 import { SESSION_COOKIE, setSessionCookie } from './auth.guard';
 import {
   AccountResponse,

@@ -1,3 +1,4 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccountsController } from './accounts.controller';
@@ -7,9 +8,11 @@ import { SchedulingModule } from '../scheduling/scheduling.module';
 import { AuthGuard } from './auth.guard';
 import { SessionSweeper } from './session-sweeper';
 import { SignInThrottle } from './sign-in-throttle';
+import { Session } from './session.entity';
+import { User } from './user.entity';
 
 @Module({
-  imports: [SchedulingModule],
+  imports: [MikroOrmModule.forFeature([Session, User]), SchedulingModule],
   controllers: [AccountsController],
   providers: [
     AccountsService,

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Keyset, keysetCondition } from '../common/pagination';
 import { lockName } from '../database/advisory-lock';
 import { sqlRows, sqlRun, uuidArray } from '../database/sql';
-import type { PrivacyLevel } from '../privacy/privacy-level';
+import type { PrivacyLevel } from '../common/privacy-level';
 import type { AuthUser } from './auth-user';
 import { Session } from './session.entity';
 import { type Role, User } from './user.entity';

@@ -5,7 +5,7 @@ import { Clock } from '../common/clock';
 import { LIMITS } from '../common/limits';
 import { Keyset } from '../common/pagination';
 import { badRequest, conflict, notFound, ProblemException } from '../common/problem';
-import type { PrivacyLevel } from '../privacy/privacy-level';
+import type { PrivacyLevel } from '../common/privacy-level';
 import { ChangeCache, ChangeFeed } from '../database/change-feed';
 import { MetaRepository } from '../database/meta.repository';
 import { AccountsRepository, type SignedInSession, SYSTEM_ACCOUNT_KEY } from './accounts.repository';

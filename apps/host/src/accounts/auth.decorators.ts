@@ -4,12 +4,8 @@ import type { Request } from 'express';
 import type { AuthUser } from './auth-user';
 import type { Role } from './user.entity';
 
-export const PUBLIC_ROUTE = 'kongjian:public';
 export const REQUIRED_ROLE = 'kongjian:role';
 export const WITHOUT_SESSION = 'kongjian:without-session';
-
-/** Anonymous visitors may call this route; a signed-in viewer is still recognised. */
-export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
 /**
  * The route authenticates callers its own way (OAuth bearer tokens on the Open API): the session

@@ -4,7 +4,8 @@ import type { Response } from 'express';
 import { LIMITS } from '../common/limits';
 import { ProblemException, forbidden } from '../common/problem';
 import { AccountsService } from './accounts.service';
-import { AuthenticatedRequest, PUBLIC_ROUTE, REQUIRED_ROLE, WITHOUT_SESSION } from './auth.decorators';
+import { PUBLIC_ROUTE } from '../common/public.decorator';
+import { AuthenticatedRequest, REQUIRED_ROLE, WITHOUT_SESSION } from './auth.decorators';
 import type { Role } from './user.entity';
 
 export const SESSION_COOKIE = 'kj_session';

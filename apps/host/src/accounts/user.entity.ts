@@ -1,6 +1,6 @@
 import { Entity, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { newId } from '../common/ids';
-import type { PrivacyLevel } from '../privacy/privacy-level';
+import type { PrivacyLevel } from '../common/privacy-level';
 
 export type Role = 'user' | 'developer' | 'admin';
 export const ROLES: readonly Role[] = ['user', 'developer', 'admin'];

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { type Keyset, keysetCondition } from '../common/pagination';
 import { sqlRows, sqlRun, uuidArray } from '../database/sql';
 import type { ModerationState } from '../moderation/moderation-state';
-import type { PrivacyLevel } from '../privacy/privacy-level';
+import type { PrivacyLevel } from '../common/privacy-level';
 import { audienceGroupIds } from '../privacy/privacy.fragments';
 import { moderatedCondition, type SqlFragment } from '../privacy/privacy.service';
 

@@ -8,7 +8,7 @@ import { Keyset } from '../common/pagination';
 import { badRequest, conflict, notFound } from '../common/problem';
 import { nonBlank } from '../common/text';
 import { ModerationService } from '../moderation/moderation.service';
-import type { PrivacyLevel } from '../privacy/privacy-level';
+import type { PrivacyLevel } from '../common/privacy-level';
 import { type Audience, PrivacyService } from '../privacy/privacy.service';
 import { albumColumns, type AlbumRow, AlbumsRepository } from './albums.repository';
 import { PhotoFiles } from './photo-files';

@@ -17,11 +17,12 @@ import {
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthUser } from '../accounts/auth-user';
-import { CurrentUser, Public, SessionAuth, Viewer } from '../accounts/auth.decorators';
+import { CurrentUser, SessionAuth, Viewer } from '../accounts/auth.decorators';
 import { Endpoint } from '../common/endpoint.decorator';
 import { ParseIdPipe } from '../common/id.pipe';
 import { LIMITS } from '../common/limits';
 import { decodeCursor, PageQuery, pageSize, toPage } from '../common/pagination';
+import { Public } from '../common/public.decorator';
 import { CreateCommentRequest, LikeResponse } from '../posts/dto/posts.dto';
 import { InteractionsService } from '../posts/interactions.service';
 import { AlbumViewsService } from './album-views.service';

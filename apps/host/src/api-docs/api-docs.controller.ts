@@ -2,8 +2,8 @@ import path from 'node:path';
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public } from '../accounts/auth.decorators';
 import { notFound } from '../common/problem';
+import { Public } from '../common/public.decorator';
 import { HOST_CONFIG, type HostConfig, DEFAULT_OPENAPI_DIR } from '../config/config';
 import { HOST_DOCUMENT, OPEN_PLATFORM_DOCUMENT } from '../api-spec/documents';
 import {

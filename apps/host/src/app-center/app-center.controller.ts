@@ -15,7 +15,7 @@ import {
 import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthUser } from '../accounts/auth-user';
-import { CurrentUser, Public, SessionAuth, Viewer } from '../accounts/auth.decorators';
+import { CurrentUser, SessionAuth, Viewer } from '../accounts/auth.decorators';
 import type { RegisteredApp } from '../apps/registered-app';
 import { SCOPE_DESCRIPTIONS, type Scope } from '../apps/scopes';
 import { Endpoint } from '../common/endpoint.decorator';
@@ -29,6 +29,7 @@ import {
   toPageBy,
 } from '../common/pagination';
 import { isId } from '../common/ids';
+import { Public } from '../common/public.decorator';
 import { iso } from '../common/time';
 import { ApiImageResponse, imageFile } from '../images/image-http';
 import { UserDirectoryService } from '../profiles/user-directory.service';

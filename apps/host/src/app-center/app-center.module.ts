@@ -1,6 +1,7 @@
 import { SchedulingModule } from '../scheduling/scheduling.module';
 import { Module } from '@nestjs/common';
 import { AppsModule } from '../apps/apps.module';
+import { EventsModule } from '../events/events.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ProfilesModule } from '../profiles/profiles.module';
 import { AppCenterController } from './app-center.controller';
@@ -13,7 +14,7 @@ import { StorageSweeper } from './storage-sweeper';
 
 /** The app center: browse, search, install, uninstall, my apps, ratings, canvas launch and invites. */
 @Module({
-  imports: [AppsModule, NotificationsModule, ProfilesModule, SchedulingModule],
+  imports: [AppsModule, EventsModule, NotificationsModule, ProfilesModule, SchedulingModule],
   controllers: [AppCenterController],
   providers: [
     AppCenterService,

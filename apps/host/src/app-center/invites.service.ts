@@ -5,9 +5,9 @@ import { Clock } from '../common/clock';
 import { LIMITS } from '../common/limits';
 import { utcDay } from '../common/time';
 import { badRequest, conflict, ProblemException } from '../common/problem';
+import { dailyQuotaSpent } from '../common/problem-with-headers';
 import { EventsService } from '../events/events.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import { dailyQuotaSpent } from '../open-api/daily-quota';
 import { AppCenterService } from './app-center.service';
 import { type AppInvite, InvitesRepository } from './invites.repository';
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { PhotoStorageModule } from '../albums/photo-storage.module';
 import { AuditModule } from '../audit/audit.module';
+import { EventsModule } from '../events/events.module';
 import { ProfilesModule } from '../profiles/profiles.module';
 import { AdminAppsController } from './admin-apps.controller';
 import { AppCredentialsService } from './app-credentials.service';
@@ -24,7 +25,7 @@ import { EventTargetsService } from './event-targets.service';
 
 /** The app registry, development mode and review, and users' authorizations of apps. */
 @Module({
-  imports: [AccountsModule, AuditModule, ProfilesModule, PhotoStorageModule],
+  imports: [AccountsModule, AuditModule, EventsModule, ProfilesModule, PhotoStorageModule],
   // Developers', admins' and users' routes, registered in that order as when they were one controller.
   controllers: [DeveloperAppsController, AdminAppsController, AuthorizedAppsController],
   providers: [
@@ -42,16 +43,10 @@ import { EventTargetsService } from './event-targets.service';
     AppsService,
     AuthorizationsService,
     EventTargetsRepository,
+    // Plugs itself into the events module's EventTargetsPort.
     EventTargetsService,
   ],
-  // Other modules call AppsService, AuthorizationsService and (events) EventTargetsService; the demo seed acts as a developer and an admin.
-  exports: [
-    AppsService,
-    AuthorizationsService,
-    EventTargetsService,
-    AppDevelopersService,
-    AppVersionsService,
-    AppReviewService,
-  ],
+  // Other modules call AppsService and AuthorizationsService; the demo seed acts as a developer and an admin.
+  exports: [AppsService, AuthorizationsService, AppDevelopersService, AppVersionsService, AppReviewService],
 })
 export class AppsModule {}

@@ -1,20 +1,7 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { sqlRows, sqlRun, uuidArray } from '../database/sql';
-
-/** An app's webhook: where it is (null: the app has none) and its signing secret (null until first needed). */
-export interface AppWebhook {
-  appId: string;
-  url: string | null;
-  secret: string | null;
-}
-
-/** One app two users both authorize, and each user's openid there. */
-export interface SharedAuthorization {
-  appId: string;
-  userOpenid: string;
-  friendOpenid: string;
-}
+import type { AppWebhook, SharedAuthorization } from '../events/event-targets';
 
 /**
  * The one app `appId` if it takes events of `type` (lists it among its manifest's events: the `events`
@@ -41,7 +28,7 @@ export const UNHEALTHY_WEBHOOK_APPS = `(select id, name, owner_id, webhook_url, 
 
 /**
  * SQL of the `app` table's webhook columns (URL, signing secret, health) and of authorizations, for what
- * the events module asks of apps (EventTargetsService).
+ * the events module asks of apps (EventTargets, which EventTargetsService implements).
  */
 @Injectable()
 export class EventTargetsRepository {

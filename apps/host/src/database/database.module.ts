@@ -132,7 +132,9 @@ export class DatabaseService implements OnApplicationShutdown {
         const { options, pglite } = ormOptions(config);
         // The ORM borrows the PGlite instance: DatabaseService closes it after the ORM.
         if (pglite) registerEmbeddedDatabase(config, pglite);
-        return options;
+        // The feature modules' entities come from their own MikroOrmModule.forFeature, so this module
+        // knows none of them (each module owns its tables).
+        return { ...options, autoLoadEntities: true };
       },
     }),
   ],

@@ -7,7 +7,7 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { PGliteDriver, type PGliteConnectionConfig } from 'mikro-orm-pglite';
 import type { HostConfig } from '../config/config';
 import { CHANGES_CHANNEL, changeHeard } from './change-feed';
-import { ENTITIES } from './entities';
+import { Meta } from './meta.entity';
 import { MIGRATIONS } from './migrations';
 
 /** The part of a node-postgres client the pool hook uses. */
@@ -17,7 +17,10 @@ interface PgConnection {
 }
 
 const shared: Options = {
-  entities: ENTITIES,
+  // The database module's own table. Each feature module declares its entities with
+  // MikroOrmModule.forFeature, and the Nest module adds them (autoLoadEntities, see database.module.ts); an ORM
+  // built outside Nest (the migration tests) runs raw-SQL migrations and needs no other entity.
+  entities: [Meta],
   extensions: [Migrator],
   migrations: {
     migrationsList: MIGRATIONS,

@@ -1,6 +1,5 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { EventTargetsService } from '../apps/event-targets.service';
 import { Clock } from '../common/clock';
 import { LIMITS } from '../common/limits';
 import { runInRequestScope } from '../common/request-context';
@@ -8,6 +7,7 @@ import { iso } from '../common/time';
 import { HOST_CONFIG, type HostConfig } from '../config/config';
 import { DatabaseService } from '../database/database.module';
 import { Metrics, type WebhookOutcome } from '../metrics/metrics.service';
+import { EventTargetsPort } from './event-targets';
 import type { AppEvent } from './event-types';
 import { type ClaimedEvent, EventsRepository } from './events.repository';
 import { EventsService } from './events.service';
@@ -65,7 +65,7 @@ export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
     private readonly events: EventsService,
     private readonly repository: EventsRepository,
     private readonly webhooks: WebhooksService,
-    private readonly targets: EventTargetsService,
+    private readonly targets: EventTargetsPort,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(HOST_CONFIG) private readonly config: HostConfig,
     private readonly metrics: Metrics,
@@ -160,7 +160,7 @@ export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
       for (const row of rows) byApp.set(row.app_id, [...(byApp.get(row.app_id) ?? []), row]);
       const webhooks = new Map<string, Webhook>();
       if (rows.length > 0) {
-        const apps = await this.targets.webhooks([...byApp.keys()]);
+        const apps = await this.targets.get().webhooks([...byApp.keys()]);
         for (const app of apps) {
           if (app.url === null) continue;
           const secret = app.secret ?? (await this.webhooks.secretFor(app.appId));
@@ -263,7 +263,7 @@ export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
         const now = this.clock.now();
         if (outcome === 'delivered') {
           await this.repository.markDelivered(event.id, now, answer);
-          await this.targets.markWebhookHealthy(event.app_id);
+          await this.targets.get().markWebhookHealthy(event.app_id);
           return 'delivered';
         }
         const deadline = new Date(event.retry_until).getTime();
@@ -279,7 +279,7 @@ export class EventDispatcher implements OnApplicationBootstrap, OnModuleDestroy 
             appId: event.app_id,
             eventId: event.id,
           });
-          await this.targets.markWebhookUnhealthy(event.app_id, now);
+          await this.targets.get().markWebhookUnhealthy(event.app_id, now);
         }
         return outcome;
       }),

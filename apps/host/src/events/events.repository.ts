@@ -1,8 +1,8 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { appTakingEvent, UNHEALTHY_WEBHOOK_APPS } from '../apps/event-targets.repository';
 import { type Keyset, keysetCondition } from '../common/pagination';
 import { sqlRows, sqlRun, uuidArray } from '../database/sql';
+import { EventTargetsPort } from './event-targets';
 import type { DeliveredEventType, EventType } from './event-types';
 import type { ReceiverAnswer } from './webhook-delivery';
 
@@ -73,7 +73,10 @@ export interface OutboxEvent {
  */
 @Injectable()
 export class EventsRepository {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly targets: EventTargetsPort,
+  ) {}
 
   /**
    * Adds the event to the outbox. With `only: 'listed'` it does so only if the app lists the type among
@@ -81,7 +84,7 @@ export class EventsRepository {
    * when the app does not want it; `'any'` is for the test event the developer asks for.
    */
   async insert(event: OutboxEvent, only: 'listed' | 'any'): Promise<boolean> {
-    const app = appTakingEvent(event.appId, event.type, only === 'any');
+    const app = this.targets.get().appTakingEvent(event.appId, event.type, only === 'any');
     const inserted = await sqlRun(
       this.em,
       `insert into app_event (id, app_id, type, user_id, data, created_at, next_attempt_at, retry_until, request_id)
@@ -258,13 +261,14 @@ export class EventsRepository {
   unhealthyApps(since: Date, limit: number): Promise<UnhealthyAppRow[]> {
     return sqlRows<UnhealthyAppRow>(
       this.em,
+      // The apps' table is read through the apps module's fragment (EventTargets.unhealthyWebhookApps).
       `select a.id, a.name, a.owner_id, a.webhook_url, a.webhook_unhealthy_at,
               (select count(*)::int from app_event e
                 where e.app_id = a.id and e.status = 'failed' and e.last_attempt_at >= ?) as recent_failures,
               (select e.last_error from app_event e
                 where e.app_id = a.id and e.status = 'failed'
                 order by e.last_attempt_at desc, e.id desc limit 1) as last_error
-         from ${UNHEALTHY_WEBHOOK_APPS} a
+         from ${this.targets.get().unhealthyWebhookApps} a
         order by a.webhook_unhealthy_at desc, a.id desc limit ?`,
       [since, limit],
     );

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventTargetsService } from '../apps/event-targets.service';
 import { Clock } from '../common/clock';
 import { HOST_CONFIG, type HostConfig } from '../config/config';
 import { newId } from '../common/ids';
 import { currentRequestId } from '../common/request-context';
+import { EventTargetsPort } from './event-targets';
 import type { AppEvent, EventType } from './event-types';
 import { EventsRepository } from './events.repository';
 import { webhookRetryWindowMs } from './retry-window';
@@ -22,7 +22,7 @@ export class EventsService {
 
   constructor(
     private readonly repository: EventsRepository,
-    private readonly targets: EventTargetsService,
+    private readonly targets: EventTargetsPort,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(HOST_CONFIG) private readonly config: HostConfig,
   ) {}
@@ -66,7 +66,7 @@ export class EventsService {
    * `userId` (the user who accepted) is who a plugin acts as. Call it in the befriending transaction.
    */
   async publishFriendAdded(userId: string, friendId: string): Promise<void> {
-    const shared = await this.targets.sharedAuthorizations(userId, friendId);
+    const shared = await this.targets.get().sharedAuthorizations(userId, friendId);
     for (const app of shared) {
       await this.publish(
         app.appId,

@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/core';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { AppsService } from '../apps/apps.service';
-import { EventTargetsService } from '../apps/event-targets.service';
 import { Clock } from '../common/clock';
 import { HOST_CONFIG, type HostConfig } from '../config/config';
 import { newId } from '../common/ids';
@@ -10,6 +8,7 @@ import { LIMITS } from '../common/limits';
 import { type Keyset, toPage } from '../common/pagination';
 import { currentRequestId } from '../common/request-context';
 import { conflict, notFound, ProblemException } from '../common/problem';
+import { EventTargetsPort } from './event-targets';
 import { type DeliveredEventType, TEST_EVENT_TYPE } from './event-types';
 import { type DeliveryRow, type DeliveryStatus, EventsRepository } from './events.repository';
 import { webhookRetryWindowMs } from './retry-window';
@@ -78,22 +77,21 @@ export class WebhooksService {
   constructor(
     private readonly em: EntityManager,
     private readonly repository: EventsRepository,
-    private readonly apps: AppsService,
-    private readonly targets: EventTargetsService,
+    private readonly targets: EventTargetsPort,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(HOST_CONFIG) private readonly config: HostConfig,
   ) {}
 
   /** The app's signing secret, created on first need (racing callers all get the one that was stored). */
   secretFor(appId: string): Promise<string> {
-    return this.targets.ensureWebhookSecret(appId, newWebhookSecret());
+    return this.targets.get().ensureWebhookSecret(appId, newWebhookSecret());
   }
 
   async overview(developerId: string, appId: string): Promise<WebhookOverview> {
     return this.em.transactional(async () => {
-      const app = await this.apps.owned(developerId, appId);
+      const webhookUrl = await this.targets.get().ownedWebhookUrl(developerId, appId);
       const secret = await this.secretFor(appId);
-      const unhealthySince = await this.targets.webhookUnhealthySince(appId);
+      const unhealthySince = await this.targets.get().webhookUnhealthySince(appId);
       const rows = await this.repository.listDeliveries(
         appId,
         LIMITS.webhookRecentDeliveries,
@@ -101,7 +99,7 @@ export class WebhooksService {
         undefined,
       );
       return {
-        url: app.webhookUrl,
+        url: webhookUrl,
         secret,
         unhealthySince,
         deliveries: rows.slice(0, LIMITS.webhookRecentDeliveries).map(toDelivery),
@@ -117,7 +115,7 @@ export class WebhooksService {
     after: Keyset | undefined,
     status: DeliveryStatus | undefined,
   ): Promise<{ items: Delivery[]; nextCursor: string | null }> {
-    await this.apps.owned(developerId, appId);
+    await this.targets.get().ownedWebhookUrl(developerId, appId);
     return toPage(await this.repository.listDeliveries(appId, limit, after, status), limit, toDelivery);
   }
 
@@ -127,7 +125,7 @@ export class WebhooksService {
    */
   async redeliver(developerId: string, appId: string, eventId: string): Promise<Delivery> {
     return this.em.transactional(async () => {
-      await this.apps.owned(developerId, appId);
+      await this.targets.get().ownedWebhookUrl(developerId, appId);
       const now = this.clock.now();
       const retryUntil = new Date(now.getTime() + webhookRetryWindowMs(this.config));
       if (!(await this.repository.restart(appId, eventId, now, retryUntil))) {
@@ -147,8 +145,8 @@ export class WebhooksService {
    */
   async sendTest(developerId: string, appId: string): Promise<Delivery> {
     return this.em.transactional(async () => {
-      const app = await this.apps.owned(developerId, appId, true);
-      if (app.webhookUrl === null) {
+      const webhookUrl = await this.targets.get().ownedWebhookUrl(developerId, appId, true);
+      if (webhookUrl === null) {
         throw new ProblemException(
           HttpStatus.CONFLICT,
           'webhook_missing',
@@ -184,9 +182,9 @@ export class WebhooksService {
   /** A new secret replaces the old one at once: webhooks signed from now on use it. */
   async rotateSecret(developerId: string, appId: string): Promise<string> {
     return this.em.transactional(async () => {
-      await this.apps.owned(developerId, appId, true);
+      await this.targets.get().ownedWebhookUrl(developerId, appId, true);
       const secret = newWebhookSecret();
-      await this.targets.setWebhookSecret(appId, secret);
+      await this.targets.get().setWebhookSecret(appId, secret);
       return secret;
     });
   }

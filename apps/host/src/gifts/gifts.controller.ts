@@ -1,11 +1,12 @@
 import { Controller, Delete, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../accounts/auth-user';
-import { CurrentUser, Public, SessionAuth, Viewer } from '../accounts/auth.decorators';
+import { CurrentUser, SessionAuth, Viewer } from '../accounts/auth.decorators';
 import { AppsService } from '../apps/apps.service';
 import { Endpoint } from '../common/endpoint.decorator';
 import { ParseIdPipe } from '../common/id.pipe';
 import { decodeCursor, PageQuery, pageSize, toPage } from '../common/pagination';
+import { Public } from '../common/public.decorator';
 import { UserDirectoryService } from '../profiles/user-directory.service';
 import { GiftWallPage } from './dto/gifts.dto';
 import { GiftsService, thanksOf } from './gifts.service';

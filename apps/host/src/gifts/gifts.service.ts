@@ -3,7 +3,7 @@ import { AccountsService } from '../accounts/accounts.service';
 import { Clock } from '../common/clock';
 import { Keyset } from '../common/pagination';
 import { forbidden, notFound } from '../common/problem';
-import type { PrivacyLevel } from '../privacy/privacy-level';
+import type { PrivacyLevel } from '../common/privacy-level';
 import { PrivacyService } from '../privacy/privacy.service';
 import type { GiftThanks } from './dto/gifts.dto';
 import { type GiftBox, type GiftRow, GiftsRepository, type NewGift } from './gifts.repository';

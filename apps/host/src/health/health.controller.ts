@@ -1,8 +1,8 @@
 import { Controller, Get, HttpStatus, Inject } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Public } from '../accounts/auth.decorators';
 import { Endpoint } from '../common/endpoint.decorator';
 import { ProblemException } from '../common/problem';
+import { Public } from '../common/public.decorator';
 import { HOST_CONFIG, type HostConfig, type DatabaseMode } from '../config/config';
 import { DatabaseService } from '../database/database.module';
 import { Readiness } from './readiness.service';

@@ -1,9 +1,9 @@
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Public } from '../accounts/auth.decorators';
 import { Endpoint } from '../common/endpoint.decorator';
 import { forbidden } from '../common/problem';
+import { Public } from '../common/public.decorator';
 import { HOST_CONFIG, type HostConfig } from '../config/config';
 import { mayReadMetrics } from './metrics-access';
 import { Metrics } from './metrics.service';

@@ -1,3 +1,4 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { AppsModule } from '../apps/apps.module';
@@ -9,9 +10,10 @@ import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
 import { UnreadPublisher } from './unread-publisher';
 import { UnreadSignal } from './unread-signal';
+import { Notification } from './notification.entity';
 
 @Module({
-  imports: [AccountsModule, ProfilesModule, AppsModule],
+  imports: [MikroOrmModule.forFeature([Notification]), AccountsModule, ProfilesModule, AppsModule],
   controllers: [NotificationsController],
   providers: [
     NotificationsService,

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { OAuth2Error } from 'oauth2orize';
 import { AccountsService } from '../accounts/accounts.service';
-import { Public, type AuthenticatedRequest } from '../accounts/auth.decorators';
+import { type AuthenticatedRequest } from '../accounts/auth.decorators';
 import { setSessionCookie } from '../accounts/auth.guard';
 import { AppsService } from '../apps/apps.service';
 import { AuthorizationsService } from '../apps/authorizations.service';
@@ -24,6 +24,7 @@ import {
   sendPage,
   type PageTextKey,
 } from '../common/pages';
+import { Public } from '../common/public.decorator';
 import { AuthorizationPageError } from './oauth-errors';
 import { consentPage, signInPage } from './oauth-pages';
 import { OAuthServer, SignInRequired } from './oauth-server';

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Public } from '../accounts/auth.decorators';
+import { Public } from '../common/public.decorator';
 import { SCOPES } from '../apps/scopes';
 import { HOST_CONFIG, type HostConfig } from '../config/config';
 

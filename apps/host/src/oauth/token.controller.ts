@@ -1,11 +1,11 @@
 import { Controller, HttpCode, HttpStatus, Logger, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
-import { Public } from '../accounts/auth.decorators';
 import type { RegisteredApp } from '../apps/apps.service';
 import { type FixedWindowLimiter, RateLimits } from '../shared-store/rate-limits';
 import { ClientAuthenticationError, ClientAuthenticator } from './client-authentication';
 import { runChain, formField, parseForm } from '../common/pages';
+import { Public } from '../common/public.decorator';
 import { tokenError } from './oauth-errors';
 import { normalizeTokenError, OAuthServer } from './oauth-server';
 import { OAuthTokensService } from './oauth-tokens.service';

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { DECORATORS } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Scope } from '../apps/scopes';
+import { tooManyRequests } from '../common/problem-with-headers';
 import { type FixedWindowLimiter, RateLimits } from '../shared-store/rate-limits';
 import { Metrics } from '../metrics/metrics.service';
 import { OAuthTokensService } from '../oauth/oauth-tokens.service';
@@ -11,7 +12,6 @@ import {
   invalidToken,
   missingToken,
   tokenOutsideHeader,
-  tooManyRequests,
   userSuspended,
 } from './open-api-problem';
 import { ANY_SCOPE, type OpenApiRequest, REQUIRED_SCOPE } from './open-api-request';

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Clock } from '../common/clock';
+import { dailyQuotaSpent } from '../common/problem-with-headers';
 import { lockName } from '../database/advisory-lock';
 import type { AccessContext } from '../access-context/access-context';
-import { type ProblemWithHeaders, tooManyRequests } from './open-api-problem';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -14,17 +14,6 @@ export interface DailyQuota {
   usedSince(dayStart: Date): Promise<number>;
   /** Told to the app when the quota is spent, e.g. "An app may send 50 gifts a day for a user". */
   what: string;
-}
-
-/** The answer when a daily quota is spent: 429, with Retry-After until midnight UTC, when it starts afresh. */
-export function dailyQuotaSpent(clock: Clock, what: string): ProblemWithHeaders {
-  const now = clock.now().getTime();
-  const dayStart = now - (now % DAY_MS);
-  return tooManyRequests(
-    'quota_exceeded',
-    `${what}; try again tomorrow (UTC)`,
-    Math.ceil((dayStart + DAY_MS - now) / 1000),
-  );
 }
 
 /**

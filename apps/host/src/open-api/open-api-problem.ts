@@ -1,20 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpStatus } from '@nestjs/common';
 import type { Response } from 'express';
-import { ProblemCode, ProblemException } from '../common/problem';
 import { ProblemFilter } from '../common/problem.filter';
+import { ProblemWithHeaders } from '../common/problem-with-headers';
 import type { Scope } from '../apps/scopes';
-
-/** A problem whose response needs headers too (`WWW-Authenticate`, `Retry-After`). */
-export class ProblemWithHeaders extends ProblemException {
-  constructor(
-    status: HttpStatus,
-    code: ProblemCode,
-    detail: string,
-    readonly headers: Record<string, string>,
-  ) {
-    super(status, code, detail);
-  }
-}
 
 const REALM = 'realm="kongjian"';
 
@@ -60,11 +48,6 @@ export const insufficientScope = (scope: Scope) =>
     `This operation needs the ${scope} scope, which the user did not grant`,
     { 'WWW-Authenticate': `Bearer ${REALM}, error="insufficient_scope", scope="${scope}"` },
   );
-
-export const tooManyRequests = (code: ProblemCode, detail: string, retryAfterSeconds: number) =>
-  new ProblemWithHeaders(HttpStatus.TOO_MANY_REQUESTS, code, detail, {
-    'Retry-After': String(retryAfterSeconds),
-  });
 
 /** The host's problem filter, plus the headers a ProblemWithHeaders carries. */
 @Catch()

@@ -2,6 +2,7 @@ import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/c
 import { AppCenterModule } from '../app-center/app-center.module';
 import { AppsModule } from '../apps/apps.module';
 import { EconomyModule } from '../economy/economy.module';
+import { EventsModule } from '../events/events.module';
 import { GiftsModule } from '../gifts/gifts.module';
 import { ModerationModule } from '../moderation/moderation.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -52,6 +53,7 @@ import { UsageRepository } from './usage.repository';
     PostsModule,
     ProfilesModule,
     EconomyModule,
+    EventsModule,
     GiftsModule,
     ModerationModule,
     NotificationsModule,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EconomyModule } from '../economy/economy.module';
+import { EventsModule } from '../events/events.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OpenApiModule } from '../open-api/open-api.module';
 import { OpenOrdersController } from './open-orders.controller';
@@ -13,7 +14,7 @@ import { OrdersService } from './orders.service';
  * because the open-platform document (openapi/open-platform.json) is made of whole modules.
  */
 @Module({
-  imports: [OpenApiModule, EconomyModule, NotificationsModule],
+  imports: [OpenApiModule, EconomyModule, EventsModule, NotificationsModule],
   controllers: [OpenOrdersController],
   providers: [OrdersService, OrdersRepository, OrderViews, OrderTimeouts],
   exports: [OrdersService, OrderTimeouts],

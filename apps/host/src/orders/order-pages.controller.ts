@@ -1,7 +1,7 @@
 import { Controller, Get, HttpStatus, Inject, Logger, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { type AuthenticatedRequest, Public } from '../accounts/auth.decorators';
+import { type AuthenticatedRequest } from '../accounts/auth.decorators';
 import { appUrlProblem } from '../apps/app-urls';
 import { AppsService } from '../apps/apps.service';
 import { isId } from '../common/ids';
@@ -22,6 +22,7 @@ import {
   sendPage,
   type PageTextKey,
 } from '../common/pages';
+import { Public } from '../common/public.decorator';
 import type { MyOrder } from './dto/orders.dto';
 import { confirmOrderPage, orderStatusPage } from './order-pages';
 import { OrdersService } from './orders.service';

@@ -26,11 +26,12 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { AuthUser } from '../accounts/auth-user';
-import { CurrentUser, Public, RequireRole, SessionAuth } from '../accounts/auth.decorators';
+import { CurrentUser, RequireRole, SessionAuth } from '../accounts/auth.decorators';
 import { Endpoint, Problem } from '../common/endpoint.decorator';
 import { HOST_CONFIG, type HostConfig, DEFAULT_PLUGINS_DIR } from '../config/config';
 import { OpenApiProblemFilter } from '../open-api/open-api-problem';
 import { notFound } from '../common/problem';
+import { Public } from '../common/public.decorator';
 import { iso } from '../common/time';
 import { DisablePluginRequest, PluginListResponse, PluginStatusResponse } from './dto/plugins.dto';
 import type { PluginHealth } from './plugin-state.repository';

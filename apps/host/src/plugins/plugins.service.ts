@@ -10,7 +10,7 @@ import { HOST_CONFIG, type HostConfig } from '../config/config';
 import { type AppEvent, isEventType } from '../events/event-types';
 import { EventsService } from '../events/events.service';
 import { Metrics } from '../metrics/metrics.service';
-import { ProblemWithHeaders } from '../open-api/open-api-problem';
+import { ProblemWithHeaders } from '../common/problem-with-headers';
 import { PluginBridge } from './plugin-bridge';
 import { PluginBreakersService } from './plugin-breakers.service';
 import type { PluginHealth } from './plugin-state.repository';

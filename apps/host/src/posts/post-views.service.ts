@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AppsService } from '../apps/apps.service';
+import type { PostApp } from '../common/post-app.dto';
 import { iso } from '../common/time';
 import { moderationStatus } from '../moderation/moderation-state';
 import { UserDirectoryService, type UserSummary } from '../profiles/user-directory.service';
-import type { CommentResponse, PostApp, PostResponse } from './dto/posts.dto';
+import type { CommentResponse, PostResponse } from './dto/posts.dto';
 import { PostPhotos } from './post-photos';
 import type { PostRow } from './posts.repository';
 import { CommentRow, PostsService } from './posts.service';

@@ -1,7 +1,7 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { newId } from '../common/ids';
 import type { ModerationState } from '../moderation/moderation-state';
-import type { PrivacyLevel } from '../privacy/privacy-level';
+import type { PrivacyLevel } from '../common/privacy-level';
 
 /** A story is posted by an app for its user, through the Open API (`POST /open/v1/feed/stories`). */
 export type PostKind = 'mood' | 'blog' | 'repost' | 'story';

@@ -1,3 +1,4 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { AppsModule } from '../apps/apps.module';
@@ -16,9 +17,13 @@ import { PostsModeration } from './posts-moderation';
 import { PostsController } from './posts.controller';
 import { PostsRepository } from './posts.repository';
 import { PostsService } from './posts.service';
+import { Comment } from './comment.entity';
+import { PostLike } from './post-like.entity';
+import { Post } from './post.entity';
 
 @Module({
   imports: [
+    MikroOrmModule.forFeature([Comment, PostLike, Post]),
     AccountsModule,
     PrivacyModule,
     NotificationsModule,

@@ -4,7 +4,7 @@ import { Keyset, keysetCondition } from '../common/pagination';
 import { sqlRows, sqlRun, uuidArray } from '../database/sql';
 import { compareAndSetModeration } from '../database/moderation-columns';
 import type { ModerationState } from '../moderation/moderation-state';
-import type { PrivacyLevel } from '../privacy/privacy-level';
+import type { PrivacyLevel } from '../common/privacy-level';
 import { audienceGroupIds, visibleCondition } from '../privacy/privacy.fragments';
 import { Post, PostKind } from './post.entity';
 import { commentCountSql, likeCountSql, likedSql, postColumns } from './posts.fragments';

@@ -8,7 +8,7 @@ import { nonBlank } from '../common/text';
 import { ActivityService } from '../economy/activity.service';
 import type { Verdict } from '../moderation/keyword-rules.service';
 import { ModerationService } from '../moderation/moderation.service';
-import type { PrivacyLevel } from '../privacy/privacy-level';
+import type { PrivacyLevel } from '../common/privacy-level';
 import { type Audience, PrivacyService } from '../privacy/privacy.service';
 import { blogText, sanitizeBlogHtml } from './blog-html';
 import { Comment } from './comment.entity';

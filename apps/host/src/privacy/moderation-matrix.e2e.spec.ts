@@ -1,8 +1,8 @@
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { sqlRows } from '../database/sql';
 import { MODERATION_STATES, type ModerationState } from '../moderation/moderation-state';
+import type { PrivacyLevel } from '../common/privacy-level';
 import { type TestUser } from '../testing/factory';
-import type { PrivacyLevel } from './privacy-level';
 import { moderatedCondition, PrivacyService } from './privacy.service';
 import { factory, host, useFileHost } from '../testing/file-host';
 

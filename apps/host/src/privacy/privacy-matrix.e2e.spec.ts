@@ -1,7 +1,7 @@
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { type Privacy, type TestUser } from '../testing/factory';
 import { sqlRows } from '../database/sql';
-import type { PrivacyLevel } from './privacy-level';
+import type { PrivacyLevel } from '../common/privacy-level';
 import { PrivacyService } from './privacy.service';
 import { factory, host, useFileHost } from '../testing/file-host';
 

@@ -5,7 +5,7 @@ import { badRequest } from '../common/problem';
 import { FriendGroupsService } from '../friends/friend-groups.service';
 import { FriendsService, Relation } from '../friends/friends.service';
 import type { ModerationState } from '../moderation/moderation-state';
-import type { PrivacyLevel } from './privacy-level';
+import type { PrivacyLevel } from '../common/privacy-level';
 import { type AudienceColumns, type SqlFragment, visibleCondition } from './privacy.fragments';
 import { PrivacyRepository } from './privacy.repository';
 

@@ -1,7 +1,9 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { ProfilesRepository } from './profiles.repository';
 import { ProfilesService } from './profiles.service';
+import { Space } from './space.entity';
 import { UserDirectoryService } from './user-directory.service';
 
 /**
@@ -10,7 +12,7 @@ import { UserDirectoryService } from './user-directory.service';
  * module can depend on it from below.
  */
 @Module({
-  imports: [AccountsModule],
+  imports: [MikroOrmModule.forFeature([Space]), AccountsModule],
   providers: [UserDirectoryService, ProfilesService, ProfilesRepository],
   exports: [UserDirectoryService, ProfilesService],
 })

@@ -1,9 +1,10 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../accounts/auth-user';
-import { CurrentUser, Public, SessionAuth, Viewer } from '../accounts/auth.decorators';
+import { CurrentUser, SessionAuth, Viewer } from '../accounts/auth.decorators';
 import { Endpoint } from '../common/endpoint.decorator';
 import { pageSize } from '../common/pagination';
+import { Public } from '../common/public.decorator';
 import { PersonPage, PersonResponse, SearchPeopleQuery } from './dto/people.dto';
 import { PeopleService, type Person } from './people.service';
 

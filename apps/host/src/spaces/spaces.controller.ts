@@ -1,10 +1,11 @@
 import { Body, Controller, Delete, Get, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../accounts/auth-user';
-import { CurrentUser, Public, SessionAuth, Viewer } from '../accounts/auth.decorators';
+import { CurrentUser, SessionAuth, Viewer } from '../accounts/auth.decorators';
 import { Endpoint } from '../common/endpoint.decorator';
 import { ParseIdPipe } from '../common/id.pipe';
 import { decodeCursor, PageQuery, pageSize, toPage, toPageBy } from '../common/pagination';
+import { Public } from '../common/public.decorator';
 import type { Space } from '../profiles/space.entity';
 import { UserDirectoryService } from '../profiles/user-directory.service';
 import type { BoardMessage } from './board-message.entity';

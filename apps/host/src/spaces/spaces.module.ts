@@ -1,3 +1,4 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { EconomyModule } from '../economy/economy.module';
@@ -14,10 +15,13 @@ import { PeopleService } from './people.service';
 import { SpaceVisitsRepository } from './space-visits.repository';
 import { SpacesController } from './spaces.controller';
 import { SpacesService } from './spaces.service';
+import { BoardMessage } from './board-message.entity';
+import { SpaceVisit } from './space-visit.entity';
 
 /** The space page (profile, decoration, visitor log and message board) and finding people. */
 @Module({
   imports: [
+    MikroOrmModule.forFeature([BoardMessage, SpaceVisit]),
     AccountsModule,
     FriendsModule,
     PostsModule,

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { LIMITS } from '../../common/limits';
-import { PRIVACY_LEVELS, type PrivacyLevel } from '../../privacy/privacy-level';
+import { PRIVACY_LEVELS, type PrivacyLevel } from '../../common/privacy-level';
 import { ROLES, type Role } from '../user.entity';
 
 /** The rules a password must meet when it is chosen: at registration and when it is changed. */

@@ -14,7 +14,7 @@ import { LIMITS } from '../../common/limits';
 import { PageInfo } from '../../common/pagination';
 import { ModerationStatus } from '../../moderation/dto/moderation.dto';
 import { AudienceFields } from '../../privacy/dto/audience.dto';
-import { PRIVACY_LEVELS, type PrivacyLevel } from '../../privacy/privacy-level';
+import { PRIVACY_LEVELS, type PrivacyLevel } from '../../common/privacy-level';
 import { UserSummary } from '../../profiles/user-directory.service';
 import { PHOTO_FORMATS, PHOTO_SIZES, type PhotoSize } from '../../images/image-processing';
 import { imageFilePart } from '../../images/image-http';

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageInfo } from '../../common/pagination';
-import { PostApp } from '../../posts/dto/posts.dto';
+import { PostApp } from '../../common/post-app.dto';
 import { UserSummary } from '../../profiles/user-directory.service';
 
 export class GiftThanks {

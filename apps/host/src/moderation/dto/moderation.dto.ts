@@ -3,7 +3,7 @@ import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-
 import { InstantParam } from '../../common/instant-param';
 import { LIMITS } from '../../common/limits';
 import { PageInfo, PageQuery } from '../../common/pagination';
-import { PRIVACY_LEVELS, type PrivacyLevel } from '../../privacy/privacy-level';
+import { PRIVACY_LEVELS, type PrivacyLevel } from '../../common/privacy-level';
 import { UserSummary } from '../../profiles/user-directory.service';
 import {
   KEYWORD_ACTIONS,

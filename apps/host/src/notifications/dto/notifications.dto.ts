@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID, ValidateIf } from 'class-validator';
 import { LIMITS } from '../../common/limits';
 import { PageInfo, PageQuery } from '../../common/pagination';
-import { PostApp } from '../../posts/dto/posts.dto';
+import { PostApp } from '../../common/post-app.dto';
 import { UserSummary } from '../../profiles/user-directory.service';
 import { NOTIFICATION_KINDS, type NotificationKind } from '../notification.entity';
 import { NOTIFICATION_SUBJECT_TYPES, type NotificationSubjectType } from '../notification-subject';

@@ -11,9 +11,10 @@ import {
 } from 'class-validator';
 import { LIMITS } from '../../common/limits';
 import { PageInfo, PageQuery } from '../../common/pagination';
+import { PostApp } from '../../common/post-app.dto';
 import { ModerationStatus } from '../../moderation/dto/moderation.dto';
 import { AudienceFields } from '../../privacy/dto/audience.dto';
-import { PRIVACY_LEVELS, type PrivacyLevel } from '../../privacy/privacy-level';
+import { PRIVACY_LEVELS, type PrivacyLevel } from '../../common/privacy-level';
 import { UserSummary } from '../../profiles/user-directory.service';
 import type { PostKind } from '../post.entity';
 
@@ -98,13 +99,6 @@ export class PostListQuery extends PageQuery {
   @IsOptional()
   @IsIn(POST_KINDS)
   kind?: PostKind;
-}
-
-/** The app a story came from, as users see it. */
-export class PostApp {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() name!: string;
-  @ApiProperty({ type: String, nullable: true }) iconUrl!: string | null;
 }
 
 export class OriginalPostResponse {

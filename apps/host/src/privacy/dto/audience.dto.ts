@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { LIMITS } from '../../common/limits';
-import { PRIVACY_LEVELS, type PrivacyLevel } from '../privacy-level';
+import { PRIVACY_LEVELS, type PrivacyLevel } from '../../common/privacy-level';
 
 /** A privacy level field; `description` says whose audience it is. */
 const IsAudienceLevel = (description: string) =>
