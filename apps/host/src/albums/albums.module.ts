@@ -12,7 +12,7 @@ import { AlbumsRepository } from './albums.repository';
 import { AlbumsService } from './albums.service';
 import { MoodPhotos } from './mood-photos';
 import { PhotoFiles } from './photo-files';
-import { PhotoStorageModule } from './photo-storage.module';
+import { PhotoStorageModule } from '../images/photo-storage.module';
 import { PhotosController } from './photos.controller';
 import { PhotosRepository } from './photos.repository';
 import { PhotosService } from './photos.service';

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { PHOTO_SIZES, type PhotoSize } from '../images/image-processing';
-import { PhotoStorage } from './photo-storage';
+import { PhotoStorage } from '../images/photo-storage';
 
 const storageKey = (photoId: string, size: PhotoSize) => `${photoId}/${size}`;
 

@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { AccountsService } from '../accounts/accounts.service';
 import { processIcon } from '../images/image-processing';
-import { PhotoStorage } from '../albums/photo-storage';
+import { PhotoStorage } from '../images/photo-storage';
 import { Clock } from '../common/clock';
 import { LIMITS } from '../common/limits';
 import { conflict, invalidField } from '../common/problem';

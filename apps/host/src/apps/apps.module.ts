@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
-import { PhotoStorageModule } from '../albums/photo-storage.module';
+import { PhotoStorageModule } from '../images/photo-storage.module';
 import { AuditModule } from '../audit/audit.module';
 import { EventsModule } from '../events/events.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { ProfilesModule } from '../profiles/profiles.module';
 import { AdminAppsController } from './admin-apps.controller';
 import { AppCredentialsService } from './app-credentials.service';
 import { AppDevelopersService } from './app-developers.service';
+import { AppNotices } from './app-notices';
 import { AppRegistry } from './app-registry.service';
 import { AppReviewService } from './app-review.service';
 import { AppTestersRepository } from './app-testers.repository';
@@ -25,7 +27,14 @@ import { EventTargetsService } from './event-targets.service';
 
 /** The app registry, development mode and review, and users' authorizations of apps. */
 @Module({
-  imports: [AccountsModule, AuditModule, EventsModule, ProfilesModule, PhotoStorageModule],
+  imports: [
+    AccountsModule,
+    AuditModule,
+    EventsModule,
+    NotificationsModule,
+    ProfilesModule,
+    PhotoStorageModule,
+  ],
   // Developers', admins' and users' routes, registered in that order as when they were one controller.
   controllers: [DeveloperAppsController, AdminAppsController, AuthorizedAppsController],
   providers: [
@@ -40,6 +49,7 @@ import { EventTargetsService } from './event-targets.service';
     AppReviewService,
     AppDevelopersService,
     BuiltInAppsService,
+    AppNotices,
     AppsService,
     AuthorizationsService,
     EventTargetsRepository,

@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { ModerationState } from '../moderation/moderation-state';
 import { sqlRun } from './sql';
 
 /** The content tables under moderation: each has `moderation` and `moderation_reason` columns. */
@@ -7,15 +6,16 @@ export type ModeratedTable = 'post' | 'comment' | 'board_message' | 'album' | 'p
 
 /**
  * Moves one row of a content table from moderation state `from` to `to` as a compare-and-set, so
- * two reviewers deciding at once cannot both succeed. For content modules' repositories, each on its
+ * two reviewers deciding at once cannot both succeed. The states are the moderation module's
+ * (`ModerationState`); this helper only compares and stores them. For content modules' repositories, each on its
  * own tables (moderation itself never touches them: see moderation-subjects.ts).
  */
-export async function compareAndSetModeration(
+export async function compareAndSetModeration<State extends string>(
   em: EntityManager,
   table: ModeratedTable,
   id: string,
-  from: ModerationState,
-  to: ModerationState,
+  from: State,
+  to: State,
   reason: string | null,
 ): Promise<boolean> {
   const changed = await sqlRun(

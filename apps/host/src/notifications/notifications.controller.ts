@@ -3,7 +3,6 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthUser } from '../accounts/auth-user';
 import { CurrentUser, SessionAuth } from '../accounts/auth.decorators';
-import { AppsService } from '../apps/apps.service';
 import { Endpoint } from '../common/endpoint.decorator';
 import { LIMITS } from '../common/limits';
 import { decodeCursor, pageSize, toPage } from '../common/pagination';
@@ -16,6 +15,7 @@ import {
   NotificationStreamQuery,
   UnreadCountResponse,
 } from './dto/notifications.dto';
+import { NotificationAppLabels } from './notification-app-labels';
 import { notificationSubject } from './notification-subject';
 import { NotificationStreams, UNREAD_EVENT } from './notification-streams';
 import { NotificationsService } from './notifications.service';
@@ -28,7 +28,7 @@ export class NotificationsController {
     private readonly notifications: NotificationsService,
     private readonly streams: NotificationStreams,
     private readonly directory: UserDirectoryService,
-    private readonly apps: AppsService,
+    private readonly appLabels: NotificationAppLabels,
   ) {}
 
   @Get()
@@ -47,7 +47,7 @@ export class NotificationsController {
     );
     const [people, apps] = await Promise.all([
       this.directory.summaries(rows.flatMap((row) => (row.actor_id ? [row.actor_id] : []))),
-      this.apps.labels(rows.flatMap((row) => (row.app_id ? [row.app_id] : []))),
+      this.appLabels.of(rows.flatMap((row) => (row.app_id ? [row.app_id] : []))),
     ]);
     return toPage(rows, limit, (row) => {
       const subject = notificationSubject(row);

@@ -1,9 +1,8 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
-import { AppsModule } from '../apps/apps.module';
 import { ProfilesModule } from '../profiles/profiles.module';
-import { AppDecisionNotices } from './app-decision-notices';
+import { NotificationAppLabels } from './notification-app-labels';
 import { NotificationStreams } from './notification-streams';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsRepository } from './notifications.repository';
@@ -13,16 +12,16 @@ import { UnreadSignal } from './unread-signal';
 import { Notification } from './notification.entity';
 
 @Module({
-  imports: [MikroOrmModule.forFeature([Notification]), AccountsModule, ProfilesModule, AppsModule],
+  imports: [MikroOrmModule.forFeature([Notification]), AccountsModule, ProfilesModule],
   controllers: [NotificationsController],
   providers: [
     NotificationsService,
     NotificationsRepository,
-    AppDecisionNotices,
+    NotificationAppLabels,
     NotificationStreams,
     UnreadPublisher,
     UnreadSignal,
   ],
-  exports: [NotificationsService],
+  exports: [NotificationsService, NotificationAppLabels],
 })
 export class NotificationsModule {}
