@@ -150,25 +150,30 @@ export class AuthorizationsRepository {
   }
 
   /**
-   * The user's friends who currently authorize the app, minus anyone in a block relation with the
-   * user, in openid order after `afterOpenid`, at most `limit`.
+   * All the user's friends (suspended ones too), and those among them who currently authorize the app and
+   * are in no block relation with the user and not suspended, in openid order (byte order, whatever the
+   * database's collation, so pages can be cut in memory).
    */
   async appFriends(
     appId: string,
     userId: string,
-    limit: number,
-    afterOpenid?: string,
-  ): Promise<{ openid: string; userId: string }[]> {
-    const friendOf = friendOfCondition('az.user_id', userId);
-    const rows = await sqlRows<{ openid: string; user_id: string }>(
+  ): Promise<{ friendIds: string[]; appFriends: { openid: string; userId: string }[] }> {
+    const friends = friendIdsQuery(userId);
+    const friendOf = friendOfCondition('f.id', userId);
+    const rows = await sqlRows<{ id: string; openid: string | null }>(
       this.em,
-      `select az.openid, az.user_id from app_authorization az
-       where az.app_id = ? and az.revoked_at is null and ${friendOf.sql}
-         ${afterOpenid === undefined ? '' : 'and az.openid > ?'}
-       order by az.openid limit ?`,
-      [appId, ...friendOf.params, ...(afterOpenid === undefined ? [] : [afterOpenid]), limit],
+      `select f.id, case when ${friendOf.sql} then az.openid end as openid
+         from (${friends.sql}) f
+         left join app_authorization az on az.app_id = ? and az.user_id = f.id and az.revoked_at is null
+        order by az.openid collate "C"`,
+      [...friendOf.params, ...friends.params, appId],
     );
-    return rows.map((row) => ({ openid: row.openid, userId: row.user_id }));
+    return {
+      friendIds: rows.map((row) => row.id),
+      appFriends: rows.flatMap((row) =>
+        row.openid === null ? [] : [{ openid: row.openid, userId: row.id }],
+      ),
+    };
   }
 
   /** The user came back to the app: its storage for them is no longer due for deletion. */

@@ -23,6 +23,12 @@ export interface AccessState {
   userSuspended: boolean;
 }
 
+/** A friend of a user who uses the same app, under the app's openid. */
+export interface AppFriend {
+  openid: string;
+  userId: string;
+}
+
 export interface AuthorizationRow {
   appId: string;
   scopes: Scope[];
@@ -43,6 +49,8 @@ export class AuthorizationsService {
   private readonly revokedListeners: ((appId: string, userId: string) => Promise<void>)[] = [];
   /** Access states by `appId:userId`. */
   private readonly accessStates: ChangeCache<AccessState>;
+  /** Each user's app friends in openid order, by `appId:userId`. */
+  private readonly appFriendLists: ChangeCache<AppFriend[]>;
   private readonly installedListeners: InstalledListener[] = [];
   /** Deletes an app's storage for a user (the Open API's tables); how many items went. */
   private storageEraser: ((appId: string, userId: string) => Promise<number>) | undefined;
@@ -56,6 +64,7 @@ export class AuthorizationsService {
     changes: ChangeFeed,
   ) {
     this.accessStates = changes.cache('access states', LIMITS.changeCacheEntries);
+    this.appFriendLists = changes.cache('app friends', LIMITS.changeCacheEntries);
   }
 
   /** Lets the oauth module end tokens when consent is withdrawn; listeners run in the revoking transaction. */
@@ -254,14 +263,16 @@ export class AuthorizationsService {
 
   /**
    * The user's friends who currently authorize the app, minus anyone in a block relation with the
-   * user, in openid order (the keyset of the page).
+   * user, in openid order (the keyset of the page). The whole list is cached until the user's friends
+   * or blocks change, or one of the friends installs or removes the app, or is suspended or restored.
    */
-  appFriends(
-    appId: string,
-    userId: string,
-    limit: number,
-    afterOpenid?: string,
-  ): Promise<{ openid: string; userId: string }[]> {
-    return this.repository.appFriends(appId, userId, limit, afterOpenid);
+  async appFriends(appId: string, userId: string, limit: number, afterOpenid?: string): Promise<AppFriend[]> {
+    const list = (await this.appFriendLists.read(`${appId}:${userId}`, async () => {
+      const { friendIds, appFriends } = await this.repository.appFriends(appId, userId);
+      // `user:` names a user's consents and suspension; `friends:` their friendships and blocks.
+      return { value: appFriends, tags: [`friends:${userId}`, ...friendIds.map((id) => `user:${id}`)] };
+    }))!;
+    const start = afterOpenid === undefined ? 0 : list.findIndex((friend) => friend.openid > afterOpenid);
+    return start === -1 ? [] : list.slice(start, start + limit);
   }
 }

@@ -6,7 +6,8 @@ import { ChangeFeed } from './change-feed';
 import { factory, host, kit, useOpenApiHost } from '../open-api/open-api.e2e-setup';
 
 /**
- * Sessions, access tokens, consents, clients and people's names are cached in memory. Whatever changes
+ * Sessions, access tokens, consents, clients, people's names, yellow diamonds, levels and app friends lists
+ * are cached in memory. Whatever changes
  * them — the host's own code, another instance, an operator at psql — the database announces the change,
  * and the next request sees it: these checks change rows behind the host's back, right after a request
  * that filled its cache.
@@ -52,6 +53,56 @@ describe('caches dropped by the database change feed (e2e)', () => {
     expectProblem(await me(player.token), 401, 'invalid_token');
     await host.sql(`update app set status = 'published' where id = ?`, [app.id]);
     expect((await me(player.token)).status).toBe(200);
+  });
+
+  it("follows a yellow diamond, points, friendships, blocks, a friend's consent and suspension changed in the database", async () => {
+    const app = await kit.approvedApp();
+    const { user, token } = await kit.newUserWithToken('member', app);
+    const profile = async () =>
+      (await host.get('/open/v1/me', { token })).body as { level: number; vip: { active: boolean } };
+    expect((await profile()).vip).toEqual({ active: false, level: null });
+    await host.sql(
+      `insert into vip_membership (user_id, since, expires_at, updated_at)
+       values (?, now(), now() + interval '30 days', now())`,
+      [user.id],
+    );
+    expect((await profile()).vip).toEqual({ active: true, level: 1 });
+    expect((await profile()).level).toBeLessThan(6);
+    await host.sql(
+      `insert into activity_points (user_id, activity, day, points) values (?, 'mood', current_date - 1, 200)`,
+      [user.id],
+    );
+    expect((await profile()).level).toBeGreaterThanOrEqual(6);
+
+    const friend = await kit.newUserWithToken('appfriend', app);
+    const friendOpenid = await kit.openid(friend.token);
+    const appFriends = async () =>
+      ((await host.get('/open/v1/friends', { token })).body as { items: { openid: string }[] }).items.map(
+        (item) => item.openid,
+      );
+    expect(await appFriends()).toEqual([]);
+    const changes: Array<[string, string[], string[]]> = [
+      [
+        'insert into friendship (user_id, friend_id, created_at) values (?, ?, now()), (?, ?, now())',
+        [user.id, friend.user.id, friend.user.id, user.id],
+        [friendOpenid],
+      ],
+      [
+        'insert into user_block (blocker_id, blocked_id, created_at) values (?, ?, now())',
+        [friend.user.id, user.id],
+        [],
+      ],
+      ['delete from user_block where blocker_id = ?', [friend.user.id], [friendOpenid]],
+      ['update app_authorization set revoked_at = now() where user_id = ?', [friend.user.id], []],
+      ['update app_authorization set revoked_at = null where user_id = ?', [friend.user.id], [friendOpenid]],
+      ['update user_account set suspended_at = now() where id = ?', [friend.user.id], []],
+      ['update user_account set suspended_at = null where id = ?', [friend.user.id], [friendOpenid]],
+      ['delete from friendship where user_id = ? or friend_id = ?', [friend.user.id, friend.user.id], []],
+    ];
+    for (const [sql, params, expected] of changes) {
+      await host.sql(sql, params);
+      expect({ sql, friends: await appFriends() }).toEqual({ sql, friends: expected });
+    }
   });
 
   it('shows a name changed in the database on the next page that names the person', async () => {

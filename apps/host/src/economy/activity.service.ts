@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { AccountsService } from '../accounts/accounts.service';
 import { Clock } from '../common/clock';
+import { LIMITS } from '../common/limits';
+import { type ChangeCache, ChangeFeed } from '../database/change-feed';
 import { ActivityRepository } from './activity.repository';
 import type { LevelBadge, LevelResponse } from './dto/economy.dto';
 import { ACTIVITIES, ACTIVITY_RULES, activityLevel, LEVEL_THRESHOLDS, type Activity } from './economy.rules';
@@ -17,12 +19,17 @@ function utcDay(instant: Date): string {
 @Injectable()
 export class ActivityService implements OnModuleInit {
   private readonly logger = new Logger('ActivityService');
+  /** Each user's points in all, until points are added. */
+  private readonly totals: ChangeCache<number>;
 
   constructor(
     private readonly repository: ActivityRepository,
     private readonly accounts: AccountsService,
     @Inject(Clock) private readonly clock: Clock,
-  ) {}
+    changes: ChangeFeed,
+  ) {
+    this.totals = changes.cache('activity points', LIMITS.changeCacheEntries);
+  }
 
   /** Accounts cannot depend on economy (everything depends on accounts), so economy listens to it. */
   onModuleInit(): void {
@@ -49,7 +56,10 @@ export class ActivityService implements OnModuleInit {
   }
 
   async level(userId: string): Promise<LevelBadge> {
-    const points = await this.repository.totalPoints(userId);
+    const points = (await this.totals.read(userId, async () => ({
+      value: await this.repository.totalPoints(userId),
+      tags: [`activity:${userId}`],
+    })))!;
     return { level: activityLevel(points), points };
   }
 

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
+import { LIMITS } from '../common/limits';
+import { type ChangeCache, ChangeFeed } from '../database/change-feed';
 import { CoinsService } from './coins.service';
 import type { VipBadge, VipPurchaseResponse, VipResponse } from './dto/economy.dto';
 import {
@@ -41,25 +43,44 @@ export function vipBadge(state: VipState): VipBadge {
 /** The yellow diamond: a monthly membership bought with coins, with levels and perks. */
 @Injectable()
 export class VipService {
+  /**
+   * Each user's membership row, or none for those never members, until the row changes: the state is
+   * worked out from it at every read, so a membership still lapses on time.
+   */
+  private readonly memberships: ChangeCache<{ row: MembershipRow | null }>;
+
   constructor(
     private readonly repository: VipRepository,
     private readonly ledger: LedgerService,
     private readonly coins: CoinsService,
     @Inject(Clock) private readonly clock: Clock,
-  ) {}
+    changes: ChangeFeed,
+  ) {
+    this.memberships = changes.cache('yellow diamond memberships', LIMITS.changeCacheEntries);
+  }
 
   /** The user's membership now, or null when they were never a member. */
   async state(userId: string): Promise<VipState | null> {
-    const row = await this.repository.membership(userId);
-    return row ? vipState(row, this.clock.now()) : null;
+    return (await this.states([userId])).get(userId) ?? null;
   }
 
   /** The memberships of several users at once (those never members are absent), for lists of people. */
   async states(userIds: readonly string[]): Promise<Map<string, VipState>> {
     if (userIds.length === 0) return new Map();
-    const rows = await this.repository.memberships([...new Set(userIds)]);
+    const rows = await this.memberships.readMany(userIds, async (missing) => {
+      const found = new Map((await this.repository.memberships(missing)).map((row) => [row.user_id, row]));
+      // The users are known ones (the token's, their friends), so having no row is an answer worth keeping.
+      return new Map(
+        missing.map((userId) => [
+          userId,
+          { value: { row: found.get(userId) ?? null }, tags: [`vip:${userId}`] },
+        ]),
+      );
+    });
     const now = this.clock.now();
-    return new Map(rows.map((row) => [row.user_id, vipState(row, now)]));
+    const states = new Map<string, VipState>();
+    for (const [userId, { row }] of rows) if (row) states.set(userId, vipState(row, now));
+    return states;
   }
 
   /** Album storage by VIP level: an active member gets their level's quota, everyone else the base. */
@@ -96,7 +117,9 @@ export class VipService {
       ]);
       // The wallet lock serializes this user's purchases, so the membership row has one writer.
       const now = this.clock.now();
-      const current = await this.state(userId);
+      // Read from the database, not the cache: another instance's purchase may have just committed.
+      const row = await this.repository.membership(userId);
+      const current = row ? vipState(row, now) : null;
       const running = current?.active === true;
       const since = running ? current.since : now;
       const from = running ? current.expiresAt : now;
