@@ -7,6 +7,7 @@ import { HOST_CONFIG, type HostConfig } from '../config/config';
 import { type DatabasePoolUse, Metrics } from '../metrics/metrics.service';
 import { ChangeFeed, embeddedDatabase, registerEmbeddedDatabase } from './change-feed';
 import { MetaRepository } from './meta.repository';
+import { migratorOf, schemaIsCurrent } from './migrator';
 import { ormOptions } from './orm-options';
 
 /** The advisory lock key (an arbitrary constant) under which one instance at a time does its start-up work. */
@@ -41,7 +42,7 @@ export class DatabaseService implements OnApplicationShutdown {
 
   /** Applies every pending migration; called once at start (see whileStarting), before the host takes requests. */
   async migrate(): Promise<void> {
-    const applied = await this.orm.getMigrator().up();
+    const applied = (await schemaIsCurrent(this.orm)) ? [] : await (await migratorOf(this.orm)).up();
     this.logger.log({
       message: 'database migrated',
       database: this.config.databaseMode,
@@ -104,7 +105,7 @@ export class DatabaseService implements OnApplicationShutdown {
   }
 
   async migrationState(): Promise<MigrationState> {
-    const migrator = this.orm.getMigrator();
+    const migrator = await migratorOf(this.orm);
     const [executed, pending] = await Promise.all([
       migrator.getExecutedMigrations(),
       migrator.getPendingMigrations(),

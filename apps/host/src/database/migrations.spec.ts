@@ -1,6 +1,7 @@
 import { MikroORM } from '@mikro-orm/core';
 import { freshDatabase } from '../testing/test-host';
 import { MIGRATIONS } from './migrations';
+import { migratorOf } from './migrator';
 import { ormOptions } from './orm-options';
 
 const APP_TABLES = [
@@ -35,7 +36,7 @@ describe('migrations', () => {
           );
         return rows.map((row: { table_name: string }) => row.table_name);
       };
-      const migrator = orm.getMigrator();
+      const migrator = await migratorOf(orm);
       expect((await tables()).filter((table) => APP_TABLES.includes(table))).toEqual([]);
 
       const applied = await migrator.up();

@@ -2,13 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { Options } from '@mikro-orm/core';
-import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { PGliteDriver, type PGliteConnectionConfig } from 'mikro-orm-pglite';
 import type { HostConfig } from '../config/config';
 import { CHANGES_CHANNEL, changeHeard } from './change-feed';
 import { Meta } from './meta.entity';
-import { MIGRATIONS } from './migrations';
 
 /** The part of a node-postgres client the pool hook uses. */
 interface PgConnection {
@@ -21,9 +19,8 @@ const shared: Options = {
   // MikroOrmModule.forFeature, and the Nest module adds them (autoLoadEntities, see database.module.ts); an ORM
   // built outside Nest (the migration tests) runs raw-SQL migrations and needs no other entity.
   entities: [Meta],
-  extensions: [Migrator],
+  // The migrations and their runner are loaded only when needed (see migrator.ts).
   migrations: {
-    migrationsList: MIGRATIONS,
     snapshot: false,
     transactional: true,
     allOrNothing: true,

@@ -1,4 +1,6 @@
 import { MikroORM } from '@mikro-orm/core';
+import type { Migrator } from '@mikro-orm/migrations';
+import { migratorOf } from '../database/migrator';
 import { ormOptions } from '../database/orm-options';
 import { freshDatabase } from './test-host';
 
@@ -6,7 +8,7 @@ import { freshDatabase } from './test-host';
 export const fixedId = (n: number): string => `01890000-0000-7000-8000-${String(n).padStart(12, '0')}`;
 
 export interface MigrationDatabase {
-  migrator: ReturnType<MikroORM['getMigrator']>;
+  migrator: Migrator;
   sql<T = Record<string, unknown>>(query: string): Promise<T[]>;
 }
 
@@ -23,7 +25,7 @@ export async function withMigrationDatabase(
   const orm = await MikroORM.init(options);
   try {
     await test({
-      migrator: orm.getMigrator(),
+      migrator: await migratorOf(orm),
       sql: <T>(query: string) => orm.em.fork().getConnection().execute(query) as Promise<T[]>,
     });
   } finally {
