@@ -45,6 +45,26 @@ describe('oauth: codes, tokens, revocation and introspection (e2e)', () => {
       }
     });
 
+    it('rotate once when the same refresh token is presented twice at once: one pair, then the family ends', async () => {
+      const tokens = await oauth.authorizeTokens(user, app);
+      const answers = await Promise.all(
+        [1, 2, 3].map(() =>
+          oauth.token(app, { grant_type: 'refresh_token', refresh_token: tokens.refreshToken }),
+        ),
+      );
+      const winners = answers.filter((answer) => answer.status === 200);
+      expect(winners).toHaveLength(1);
+      for (const loser of answers.filter((answer) => answer.status !== 200)) {
+        expect({ status: loser.status, error: loser.body.error }).toEqual({
+          status: 400,
+          error: 'invalid_grant',
+        });
+      }
+      // A copy was used: the pair the winner got is revoked with the rest of the family.
+      expect(await isActive(app, winners[0].body.access_token)).toBe(false);
+      expect(await isActive(app, winners[0].body.refresh_token)).toBe(false);
+    });
+
     it('may narrow the scope but not widen it', async () => {
       const tokens = await oauth.authorizeTokens(user, app, { scopes: ['profile:read', 'friends:read'] });
       const widened = await oauth.token(app, {

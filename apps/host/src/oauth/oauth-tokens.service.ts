@@ -1,5 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AccessContext } from '../access-context/access-context';
 import { AppsService, type RegisteredApp } from '../apps/apps.service';
@@ -58,7 +57,6 @@ export class OAuthTokensService {
   /** Access tokens by hash, until the token or its grant changes (revocation, purge). */
   private readonly accessTokens: ChangeCache<TokenRow>;
   constructor(
-    private readonly em: EntityManager,
     private readonly repository: OAuthRepository,
     private readonly apps: AppsService,
     private readonly authorizations: AuthorizationsService,
@@ -101,8 +99,9 @@ export class OAuthTokensService {
     scopes: Scope[],
     openid: string,
   ): Promise<TokenResponse> {
-    const grant = await this.insertGrant(app.id, app.clientId, userId, codeId, scopes);
-    return this.issuePair(grant, scopes, scopes, openid);
+    const grant: Grant = { id: newId(), appId: app.id, clientId: app.clientId, userId };
+    // Without a rotation to lose, the pair is always stored.
+    return (await this.issuePair(grant, scopes, scopes, openid, { newGrant: { grant, codeId, scopes } }))!;
   }
 
   /**
@@ -112,26 +111,21 @@ export class OAuthTokensService {
    * the user has not authorized the app, the app is suspended or the user is.
    */
   async issuePluginToken(appId: string, userId: string): Promise<{ token: string; expiresAt: Date } | null> {
-    return this.em.transactional(async () => {
-      const state = await this.authorizations.accessState(appId, userId);
-      if (!state || state.appStatus === 'suspended' || state.userSuspended) return null;
-      const app = await this.apps.findById(appId);
-      const grant = await this.insertGrant(appId, app!.clientId, userId, null, state.scopes);
-      const expiresAt = new Date(this.clock.now().getTime() + LIMITS.oauthAccessTokenTtlSeconds * 1000);
-      return { token: await this.insertToken(grant, 'access', state.scopes, expiresAt), expiresAt };
+    const state = await this.authorizations.accessState(appId, userId);
+    if (!state || state.appStatus === 'suspended' || state.userSuspended) return null;
+    const app = await this.apps.findById(appId);
+    const grant: Grant = { id: newId(), appId, clientId: app!.clientId, userId };
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + LIMITS.oauthAccessTokenTtlSeconds * 1000);
+    const token = newSecret(TOKEN_PREFIX.access);
+    // The grant and its token in one statement: nothing to roll back between them.
+    await this.repository.issueTokens({
+      grantId: grant.id,
+      newGrant: { grant, codeId: null, scopes: state.scopes },
+      tokens: [{ kind: 'access', tokenHash: hashSecret(token), scopes: state.scopes, expiresAt }],
+      now,
     });
-  }
-
-  private async insertGrant(
-    appId: string,
-    clientId: string,
-    userId: string,
-    codeId: string | null,
-    scopes: Scope[],
-  ): Promise<Grant> {
-    const grant: Grant = { id: newId(), appId, clientId, userId };
-    await this.repository.insertGrant(grant, codeId, scopes, this.clock.now());
-    return grant;
+    return { token, expiresAt };
   }
 
   /**
@@ -143,37 +137,34 @@ export class OAuthTokensService {
     refreshToken: string,
     requested: string[] | undefined,
   ): Promise<TokenResponse> {
-    const outcome = await this.em.transactional(async () => {
-      const row = await this.repository.findToken(hashSecret(refreshToken), 'refresh', true);
-      if (!row || row.app_id !== app.id) return tokenError('invalid_grant', 'Unknown refresh token');
-      row.scopes = normalizeScopes(row.scopes);
-      if (row.used_at !== null) {
-        // Someone holds a copy of a rotated token: the legitimate client or an attacker, we cannot tell.
-        await this.revokeGrant(row.grant_id);
-        return tokenError('invalid_grant', 'This refresh token was already used; its grant is revoked');
-      }
-      if (!this.isLive(row))
-        return tokenError('invalid_grant', 'This refresh token has expired or was revoked');
-      const scopes = requested === undefined ? row.scopes : this.narrowedScopes(row.scopes, requested);
-      if (scopes === null) {
-        return tokenError('invalid_scope', `The scope may only narrow: ${row.scopes.join(' ')}`);
-      }
-      const state = await this.authorizations.accessState(row.app_id, row.user_id);
-      if (!state) return tokenError('invalid_grant', 'The user has withdrawn consent');
-      if (state.appStatus === 'suspended') return tokenError('unauthorized_client', 'This app is suspended');
-      if (state.userSuspended) return tokenError('invalid_grant', "The user's account is suspended");
-      await this.repository.markTokenUsed(row.id, this.clock.now());
-      const grant: Grant = {
-        id: row.grant_id,
-        appId: row.app_id,
-        clientId: row.client_id,
-        userId: row.user_id,
-      };
-      return this.issuePair(grant, scopes, row.scopes, state.openid);
-    });
-    // Errors are returned, not thrown, so a reuse revocation is committed rather than rolled back.
-    if (outcome instanceof Error) throw outcome;
-    return outcome;
+    const row = await this.findToken(refreshToken, 'refresh');
+    if (!row || row.app_id !== app.id) throw tokenError('invalid_grant', 'Unknown refresh token');
+    if (row.used_at !== null) throw await this.refreshReused(row.grant_id);
+    if (!this.isLive(row)) throw tokenError('invalid_grant', 'This refresh token has expired or was revoked');
+    const scopes = requested === undefined ? row.scopes : this.narrowedScopes(row.scopes, requested);
+    if (scopes === null)
+      throw tokenError('invalid_scope', `The scope may only narrow: ${row.scopes.join(' ')}`);
+    const state = await this.authorizations.accessState(row.app_id, row.user_id);
+    if (!state) throw tokenError('invalid_grant', 'The user has withdrawn consent');
+    if (state.appStatus === 'suspended') throw tokenError('unauthorized_client', 'This app is suspended');
+    if (state.userSuspended) throw tokenError('invalid_grant', "The user's account is suspended");
+    const grant: Grant = {
+      id: row.grant_id,
+      appId: row.app_id,
+      clientId: row.client_id,
+      userId: row.user_id,
+    };
+    // The rotation is a compare-and-set on the token's used_at: of two uses at once, one gets the new
+    // pair and the other finds it used, as a use after the rotation does.
+    const issued = await this.issuePair(grant, scopes, row.scopes, state.openid, { rotatedTokenId: row.id });
+    if (!issued) throw await this.refreshReused(row.grant_id);
+    return issued;
+  }
+
+  /** Someone holds a copy of a rotated token: the legitimate client or an attacker, we cannot tell. */
+  private async refreshReused(grantId: string): Promise<Error> {
+    await this.revokeGrant(grantId);
+    return tokenError('invalid_grant', 'This refresh token was already used; its grant is revoked');
   }
 
   /**
@@ -222,25 +213,43 @@ export class OAuthTokensService {
     await this.repository.revokeGrant(grantId, this.clock.now());
   }
 
+  /**
+   * A new access and refresh token of the grant, stored in one statement with what goes with them; null
+   * when the refresh token they replace was used meanwhile.
+   */
   private async issuePair(
     grant: Grant,
     accessScopes: Scope[],
     refreshScopes: Scope[],
     openid: string,
-  ): Promise<TokenResponse> {
+    alongside: {
+      newGrant?: { grant: Grant; codeId: string | null; scopes: Scope[] };
+      rotatedTokenId?: string;
+    },
+  ): Promise<TokenResponse | null> {
     const now = this.clock.now();
-    const accessToken = await this.insertToken(
-      grant,
-      'access',
-      accessScopes,
-      new Date(now.getTime() + LIMITS.oauthAccessTokenTtlSeconds * 1000),
-    );
-    const refreshToken = await this.insertToken(
-      grant,
-      'refresh',
-      refreshScopes,
-      new Date(now.getTime() + LIMITS.oauthRefreshTokenTtlDays * 86_400_000),
-    );
+    const accessToken = newSecret(TOKEN_PREFIX.access);
+    const refreshToken = newSecret(TOKEN_PREFIX.refresh);
+    const stored = await this.repository.issueTokens({
+      grantId: grant.id,
+      ...alongside,
+      tokens: [
+        {
+          kind: 'access',
+          tokenHash: hashSecret(accessToken),
+          scopes: accessScopes,
+          expiresAt: new Date(now.getTime() + LIMITS.oauthAccessTokenTtlSeconds * 1000),
+        },
+        {
+          kind: 'refresh',
+          tokenHash: hashSecret(refreshToken),
+          scopes: refreshScopes,
+          expiresAt: new Date(now.getTime() + LIMITS.oauthRefreshTokenTtlDays * 86_400_000),
+        },
+      ],
+      now,
+    });
+    if (!stored) return null;
     return {
       access_token: accessToken,
       token_type: 'Bearer',
@@ -249,17 +258,6 @@ export class OAuthTokensService {
       scope: accessScopes.join(' '),
       openid,
     };
-  }
-
-  private async insertToken(
-    grant: Grant,
-    kind: TokenKind,
-    scopes: Scope[],
-    expiresAt: Date,
-  ): Promise<string> {
-    const token = newSecret(TOKEN_PREFIX[kind]);
-    await this.repository.insertToken(grant.id, kind, hashSecret(token), scopes, this.clock.now(), expiresAt);
-    return token;
   }
 
   /**
