@@ -4,6 +4,8 @@ import { EventDispatcher } from '../events/event-dispatcher.service';
 import { OpenApiKit } from '../open-api/open-api.testing';
 import { FIXTURE_PLUGINS_DIR, PluginTestKit } from '../plugins/plugins.testing';
 import type { TestUser } from '../testing/factory';
+import { createNestLogger, createRootLogger } from './logging';
+import { runInRequestScope } from './request-context';
 
 /** A pino destination that keeps every line, parsed and raw. */
 class CapturedLogs {
@@ -71,6 +73,17 @@ describe('request logs and request ids', () => {
         durationMs: expect.any(Number),
         userId: alice.id,
       }),
+    ]);
+  });
+
+  it("gives the lines a request's own code logs its id, and lines outside requests none", () => {
+    const captured = new CapturedLogs();
+    const logger = createNestLogger(createRootLogger({ level: 'info', destination: captured }));
+    runInRequestScope('trace-app-line', () => logger.warn({ message: 'inside' }, 'Test'));
+    logger.warn({ message: 'outside' }, 'Test');
+    expect(captured.lines.map(({ message, requestId }) => ({ message, requestId }))).toEqual([
+      { message: 'inside', requestId: 'trace-app-line' },
+      { message: 'outside', requestId: undefined },
     ]);
   });
 
