@@ -64,7 +64,7 @@ export class AuthorizationsService {
     changes: ChangeFeed,
   ) {
     this.accessStates = changes.cache('access states', LIMITS.changeCacheEntries);
-    this.appFriendLists = changes.cache('app friends', LIMITS.changeCacheEntries);
+    this.appFriendLists = changes.cache('app friends', LIMITS.appFriendListsCached);
   }
 
   /** Lets the oauth module end tokens when consent is withdrawn; listeners run in the revoking transaction. */

@@ -174,6 +174,13 @@ export const LIMITS = {
   changeCacheTtlMs: 60_000,
   /** Entries per cache (sessions, access tokens, consents, clients, people); the oldest go first. */
   changeCacheEntries: 20_000,
+  /**
+   * An entry is kept only with at most this many tags (an app friends list has one per friend): each tag
+   * costs memory, and a list this long is read from the database every time instead.
+   */
+  changeCacheTagsPerEntry: 500,
+  /** App friends lists kept, each up to changeCacheTagsPerEntry tags: at most about 75 MB in all. */
+  appFriendListsCached: 1000,
 
   // shared-store: the Redis connections (when REDIS_URL is set).
   redisConnectTimeoutMs: 5000,

@@ -176,7 +176,8 @@ export class ChangeFeed implements OnModuleInit, OnApplicationShutdown {
 /**
  * Values read from the database, kept in memory until a change of one of their tags is heard (or, as a
  * last line, for LIMITS.changeCacheTtlMs). Only found values are kept: an unknown token stays a read, so
- * guessing cannot fill the cache. At most `maxEntries`; the oldest go first.
+ * guessing cannot fill the cache. At most `maxEntries`, the oldest going first, each with at most
+ * LIMITS.changeCacheTagsPerEntry tags (a longer-tagged value is read each time, not kept).
  */
 export class ChangeCache<V> {
   private readonly entries = new Map<string, Entry<V>>();
@@ -247,7 +248,7 @@ export class ChangeCache<V> {
   }
 
   private store(key: string, value: V, tags: string[], position: number): void {
-    if (!this.feed.mayStore(position, tags)) return;
+    if (tags.length > LIMITS.changeCacheTagsPerEntry || !this.feed.mayStore(position, tags)) return;
     this.remove(key);
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next();
