@@ -159,7 +159,9 @@ async function main() {
     // cold code.
     const warmUp = [];
     for (let i = 0; i < WARM_UP_EXCHANGES; i++) warmUp.push(await authorizeOnce(i));
-    await timed(warmUp.length, CONNECTIONS, (i) => oauth.exchangeCallback(warmUp[i].callback, warmUp[i].request));
+    await timed(warmUp.length, CONNECTIONS, (i) =>
+      oauth.exchangeCallback(warmUp[i].callback, warmUp[i].request),
+    );
     const batches = [];
     for (let done = 0; done < EXCHANGES; done += CODE_BATCH) {
       const size = Math.min(CODE_BATCH, EXCHANGES - done);
