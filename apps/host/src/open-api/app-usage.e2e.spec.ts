@@ -15,6 +15,19 @@ describe("a developer's view of their app's Open API usage (e2e)", () => {
   const flush = () => host.app.get(DatabaseService).withContext(() => host.app.get(OpenApiUsage).flush());
   const usageOf = (app: TestApp, query: Record<string, string | number> = {}, as: TestUser = app.developer) =>
     host.get(`/developer/apps/${app.id}/usage`, { token: as.token, query });
+  /**
+   * Flushes until the app's calls of the last `days` days add up to `calls`: a call is counted when its
+   * response has finished on the host's side, which can come after the client has read the answer.
+   */
+  const flushUntilCounted = async (app: TestApp, calls: number, days: number): Promise<void> => {
+    const deadline = Date.now() + 5000;
+    for (;;) {
+      await flush();
+      const counted = (await usageOf(app, { days })).body.totals.calls;
+      if (counted >= calls || Date.now() > deadline) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
   /** Moves the test clock to the start of a window, so a test's requests all fall in one window. */
   const startOfWindow = () => {
     const windowMs = limits.windowSeconds * 1000;
@@ -35,7 +48,7 @@ describe("a developer's view of their app's Open API usage (e2e)", () => {
     expectProblem(await host.get('/open/v1/me', { token }), 429, 'rate_limited');
     // Calls without a valid token belong to no app.
     expect((await host.get('/open/v1/me', { token: 'not-a-token' })).status).toBe(401);
-    await flush();
+    await flushUntilCounted(app, 6, LIMITS.openApiUsageDaysDefault);
 
     const usage = await usageOf(app);
     expect(usage.status).toBe(200);
@@ -81,13 +94,13 @@ describe("a developer's view of their app's Open API usage (e2e)", () => {
       expect((await host.get('/open/v1/me', { token })).status).toBe(200);
     };
     await call();
-    await flush();
+    await flushUntilCounted(app, 1, 3);
     await call();
-    await flush();
+    await flushUntilCounted(app, 2, 3);
     const firstDay = host.clock.now().toISOString().slice(0, 10);
     host.clock.advance(2 * DAY_MS);
     await call();
-    await flush();
+    await flushUntilCounted(app, 3, 3);
 
     const calls = (body: { items: { day: string; calls: number }[] }) =>
       body.items.map((item) => [item.day, item.calls]);
