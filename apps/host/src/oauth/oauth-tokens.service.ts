@@ -101,7 +101,7 @@ export class OAuthTokensService {
   ): Promise<TokenResponse> {
     const grant: Grant = { id: newId(), appId: app.id, clientId: app.clientId, userId };
     // Without a rotation to lose, the pair is always stored.
-    return (await this.issuePair(grant, scopes, scopes, openid, { newGrant: { grant, codeId, scopes } }))!;
+    return (await this.issuePair(grant, scopes, scopes, openid, { newGrant: { codeId, scopes } }))!;
   }
 
   /**
@@ -120,8 +120,8 @@ export class OAuthTokensService {
     const token = newSecret(TOKEN_PREFIX.access);
     // The grant and its token in one statement: nothing to roll back between them.
     await this.repository.issueTokens({
-      grantId: grant.id,
-      newGrant: { grant, codeId: null, scopes: state.scopes },
+      grant,
+      newGrant: { codeId: null, scopes: state.scopes },
       tokens: [{ kind: 'access', tokenHash: hashSecret(token), scopes: state.scopes, expiresAt }],
       now,
     });
@@ -223,7 +223,7 @@ export class OAuthTokensService {
     refreshScopes: Scope[],
     openid: string,
     alongside: {
-      newGrant?: { grant: Grant; codeId: string | null; scopes: Scope[] };
+      newGrant?: { codeId: string | null; scopes: Scope[] };
       rotatedTokenId?: string;
     },
   ): Promise<TokenResponse | null> {
@@ -231,7 +231,7 @@ export class OAuthTokensService {
     const accessToken = newSecret(TOKEN_PREFIX.access);
     const refreshToken = newSecret(TOKEN_PREFIX.refresh);
     const stored = await this.repository.issueTokens({
-      grantId: grant.id,
+      grant,
       ...alongside,
       tokens: [
         {

@@ -139,8 +139,9 @@ export class OAuthRepository {
    * token endpoint's path. Whether the tokens were stored.
    */
   async issueTokens(issue: {
-    grantId: string;
-    newGrant?: { grant: Grant; codeId: string | null; scopes: Scope[] };
+    grant: Grant;
+    /** Set when the grant is new: it is stored with its tokens. */
+    newGrant?: { codeId: string | null; scopes: Scope[] };
     rotatedTokenId?: string;
     tokens: NewToken[];
     now: Date;
@@ -148,7 +149,8 @@ export class OAuthRepository {
     const parts: string[] = [];
     const params: unknown[] = [];
     if (issue.newGrant) {
-      const { grant, codeId, scopes } = issue.newGrant;
+      const { grant } = issue;
+      const { codeId, scopes } = issue.newGrant;
       parts.push(`new_grant as (insert into oauth_grant (id, app_id, client_id, user_id, code_id, scopes, created_at)
          values (?, ?, ?, ?, ?, ?::text[], ?))`);
       params.push(grant.id, grant.appId, grant.clientId, grant.userId, codeId, scopeArray(scopes), issue.now);
@@ -162,7 +164,7 @@ export class OAuthRepository {
     const rows = issue.tokens.map((token) => {
       params.push(
         newId(),
-        issue.grantId,
+        issue.grant.id,
         token.kind,
         token.tokenHash,
         scopeArray(token.scopes),
@@ -184,13 +186,12 @@ export class OAuthRepository {
     return stored.length > 0;
   }
 
-  /** The token of this hash and kind, with its grant; with `lock`, the token's row is locked. */
-  async findToken(tokenHash: string, kind: TokenKind, lock = false): Promise<TokenRow | null> {
-    const [row] = await sqlRows<TokenRow>(
-      this.em,
-      `${TOKEN_SELECT} where t.token_hash = ? and t.kind = ?${lock ? ' for update of t' : ''}`,
-      [tokenHash, kind],
-    );
+  /** The token of this hash and kind, with its grant. */
+  async findToken(tokenHash: string, kind: TokenKind): Promise<TokenRow | null> {
+    const [row] = await sqlRows<TokenRow>(this.em, `${TOKEN_SELECT} where t.token_hash = ? and t.kind = ?`, [
+      tokenHash,
+      kind,
+    ]);
     return row ?? null;
   }
 
