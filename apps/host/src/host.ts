@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { MikroORM } from '@mikro-orm/core';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
@@ -21,10 +22,12 @@ import { ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
 import type { HostConfig } from './config/config';
 import { DatabaseService } from './database/database.module';
+import { entityManagerPerRequest } from './database/request-entity-manager';
 import { DemoService } from './demo/demo.service';
 import { Readiness } from './health/readiness.service';
 import { countRequests } from './metrics/count-requests';
 import { Metrics } from './metrics/metrics.service';
+import { TokenEndpoints } from './oauth/token-endpoints';
 import { PluginsService } from './plugins/plugins.service';
 import { HOST_PAGES, serveSinglePageApp } from './web-app/serve-web-app';
 
@@ -60,8 +63,11 @@ export async function createHost(
   app.use(requireJsonBodies);
   app.use(express.json({ limit: LIMITS.bodyBytes, strict: true }));
   app.use(explainBodyErrors);
-  app.use(cookieParser());
   app.use(bindRequestContext);
+  app.use(entityManagerPerRequest(app.get(MikroORM)));
+  // Before cookies, the web app and Nest's router: the OAuth client endpoints need none of them.
+  app.use(app.get(TokenEndpoints).router);
+  app.use(cookieParser());
   app.use(
     serveSinglePageApp({
       dir: config.webDir,

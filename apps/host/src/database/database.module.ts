@@ -135,7 +135,7 @@ export class DatabaseService implements OnApplicationShutdown {
         if (pglite) registerEmbeddedDatabase(config, pglite);
         // The feature modules' entities come from their own MikroOrmModule.forFeature, so this module
         // knows none of them (each module owns its tables).
-        return { ...options, autoLoadEntities: true };
+        return { ...options, autoLoadEntities: true, registerRequestContext: false };
       },
     }),
   ],

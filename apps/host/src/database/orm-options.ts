@@ -7,6 +7,7 @@ import { PGliteDriver, type PGliteConnectionConfig } from 'mikro-orm-pglite';
 import type { HostConfig } from '../config/config';
 import { CHANGES_CHANNEL, changeHeard } from './change-feed';
 import { Meta } from './meta.entity';
+import { contextEntityManager } from './request-entity-manager';
 
 /** The part of a node-postgres client the pool hook uses. */
 interface PgConnection {
@@ -30,6 +31,9 @@ const shared: Options = {
   // Raw SQL results keep their own shapes; entities are declared with explicit column types.
   discovery: { warnWhenNoEntities: true },
   allowGlobalContext: false,
+  // Requests get their entity manager lazily (request-entity-manager.ts), instead of @mikro-orm/nestjs's
+  // middleware that forks one for every request.
+  context: contextEntityManager,
 };
 
 /**

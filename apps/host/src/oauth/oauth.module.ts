@@ -12,12 +12,15 @@ import { OAuthRepository } from './oauth.repository';
 import { OAuthServer } from './oauth-server';
 import { OAuthSweeper } from './oauth-sweeper';
 import { OAuthTokensService } from './oauth-tokens.service';
-import { TokenController } from './token.controller';
+import { TokenEndpoints } from './token-endpoints';
 
-/** The OAuth2 authorization server. Other modules use only `OAuthTokensService.verifyAccessToken`. */
+/**
+ * The OAuth2 authorization server. Other modules use only `OAuthTokensService.verifyAccessToken`; the host
+ * mounts `TokenEndpoints.router` itself (host.ts).
+ */
 @Module({
   imports: [AccountsModule, AppsModule, SchedulingModule],
-  controllers: [AuthorizeController, TokenController, MetadataController],
+  controllers: [AuthorizeController, MetadataController],
   providers: [
     OAuthTokensService,
     AuthorizationCodesService,
@@ -26,8 +29,9 @@ import { TokenController } from './token.controller';
     OAuthServer,
     OAuthRepository,
     OAuthSweeper,
+    TokenEndpoints,
   ],
-  exports: [OAuthTokensService],
+  exports: [OAuthTokensService, TokenEndpoints],
 })
 export class OAuthModule implements OnModuleInit {
   constructor(

@@ -1,11 +1,9 @@
-import { Controller, HttpCode, HttpStatus, Logger, Post, Req, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
-import type { NextFunction, Request, Response } from 'express';
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { type NextFunction, type Request, type Response, Router } from 'express';
 import type { RegisteredApp } from '../apps/apps.service';
 import { type FixedWindowLimiter, RateLimits } from '../shared-store/rate-limits';
 import { ClientAuthenticationError, ClientAuthenticator } from './client-authentication';
 import { runChain, formField, parseForm } from '../common/pages';
-import { Public } from '../common/public.decorator';
 import { tokenError } from './oauth-errors';
 import { normalizeTokenError, OAuthServer } from './oauth-server';
 import { OAuthTokensService } from './oauth-tokens.service';
@@ -21,15 +19,17 @@ function noStore(_request: Request, response: Response, next: NextFunction): voi
 
 /**
  * The client-facing endpoints: token (RFC 6749 §3.2), revocation (RFC 7009) and introspection
- * (RFC 7662). They speak OAuth's own form-in, JSON-out protocol, so they stay out of host.json.
+ * (RFC 7662). They speak OAuth's own form-in, JSON-out protocol (so they stay out of host.json) and use
+ * nothing of Nest's request pipeline (no guard, pipe or filter: they are public and answer their own
+ * errors), so they are a plain Express router that the host mounts before the JSON API's middleware and
+ * routes: apps call them on every sign-in and, for introspection, on every request they serve.
  */
-@ApiExcludeController()
-@Public()
-@Controller('oauth')
-export class TokenController {
+@Injectable()
+export class TokenEndpoints {
   private readonly logger = new Logger('OAuth');
   /** Token requests per authenticated client (shared by every instance when the host has Redis). */
   private readonly clientRequests: FixedWindowLimiter;
+  readonly router = Router();
 
   constructor(
     private readonly server: OAuthServer,
@@ -39,48 +39,33 @@ export class TokenController {
     private readonly metrics: Metrics,
   ) {
     this.clientRequests = rateLimits.host('oauthTokenPerClient');
-  }
-
-  @Post('token')
-  @HttpCode(HttpStatus.OK)
-  async token(@Req() request: Request, @Res() response: Response): Promise<void> {
-    await runChain(request, response, [
-      noStore,
-      parseForm,
-      this.authenticateClient,
-      this.limitClient,
-      this.server.token,
-      ...this.errors,
-    ]);
-  }
-
-  @Post('revoke')
-  async revoke(@Req() request: Request, @Res() response: Response): Promise<void> {
-    await runChain(request, response, [
-      noStore,
-      parseForm,
+    this.route('/oauth/token', [this.authenticateClient, this.limitClient, this.server.token]);
+    this.route('/oauth/revoke', [
       this.authenticateClient,
       async (req: Request, res: Response) => {
         await this.tokens.revoke((req as ClientRequest).oauthClient, this.requiredToken(req));
         res.status(200).end();
       },
-      ...this.errors,
     ]);
-  }
-
-  @Post('introspect')
-  async introspect(@Req() request: Request, @Res() response: Response): Promise<void> {
-    await runChain(request, response, [
-      noStore,
-      parseForm,
+    this.route('/oauth/introspect', [
       this.authenticateClient,
       async (req: Request, res: Response) => {
         res
           .status(200)
           .json(await this.tokens.introspect((req as ClientRequest).oauthClient, this.requiredToken(req)));
       },
-      ...this.errors,
     ]);
+  }
+
+  /**
+   * A POST route (full path, so metrics and logs label it as before) that runs `steps` on the request's
+   * form and answers errors in OAuth's format.
+   */
+  private route(path: string, steps: Parameters<typeof runChain>[2]): void {
+    const chain = [noStore, parseForm, ...steps, ...this.errors];
+    this.router.post(path, (request: Request, response: Response, next: NextFunction) => {
+      runChain(request, response, chain).catch(next);
+    });
   }
 
   private requiredToken(request: Request): string {
