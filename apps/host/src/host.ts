@@ -28,6 +28,7 @@ import { Readiness } from './health/readiness.service';
 import { countRequests } from './metrics/count-requests';
 import { Metrics } from './metrics/metrics.service';
 import { TokenEndpoints } from './oauth/token-endpoints';
+import { beginPluginLaunch } from './plugins/plugin-launch';
 import { PluginsService } from './plugins/plugins.service';
 import { HOST_PAGES, serveSinglePageApp } from './web-app/serve-web-app';
 
@@ -49,11 +50,19 @@ export async function createHost(
   options: HostOptions = {},
 ): Promise<NestExpressApplication> {
   const log = createRootLogger(options.logger ?? { level: config.logLevel ?? 'info' });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock), {
-    bodyParser: false,
-    abortOnError: false,
-    logger: createNestLogger(log),
-  });
+  // First: the plugins' workers start beside the rest of the start-up (plugin-launch.ts says why).
+  const plugins = beginPluginLaunch(config);
+  let app: NestExpressApplication;
+  try {
+    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock), {
+      bodyParser: false,
+      abortOnError: false,
+      logger: createNestLogger(log),
+    });
+  } catch (error) {
+    await plugins?.stop();
+    throw error;
+  }
   app.set('trust proxy', config.trustProxy ?? 'loopback');
   app.disable('x-powered-by');
   // First, so every answer is logged and counted, the web app's pages and refused bodies too.

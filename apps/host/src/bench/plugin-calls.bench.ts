@@ -5,7 +5,7 @@ import { bundlePlugin } from '../plugins/plugin-bundle';
 import { loadPluginPackages } from '../plugins/plugin-manifest';
 import { PluginSupervisor } from '../plugins/plugin-supervisor';
 import { processUsage } from '../plugins/process-usage';
-import { sandboxLimits } from '../plugins/plugins.service';
+import { sandboxLimits } from '../plugins/plugin-launch';
 
 /**
  * `npm run bench:plugin-calls -w apps/host`: the cost of one plugin call in the runtime alone — the

@@ -7,7 +7,7 @@ import { HOST_CONFIG, type HostConfig } from '../config/config';
 import { type DatabasePoolUse, Metrics } from '../metrics/metrics.service';
 import { ChangeFeed, embeddedDatabase, registerEmbeddedDatabase } from './change-feed';
 import { MetaRepository } from './meta.repository';
-import { migratorOf, schemaIsCurrent } from './migrator';
+import { migrationState, migratorOf, schemaIsCurrent } from './migrator';
 import { ormOptions } from './orm-options';
 
 /** The advisory lock key (an arbitrary constant) under which one instance at a time does its start-up work. */
@@ -104,16 +104,8 @@ export class DatabaseService implements OnApplicationShutdown {
     return RequestContext.create(this.orm.em, work);
   }
 
-  async migrationState(): Promise<MigrationState> {
-    const migrator = await migratorOf(this.orm);
-    const [executed, pending] = await Promise.all([
-      migrator.getExecutedMigrations(),
-      migrator.getPendingMigrations(),
-    ]);
-    return {
-      executed: executed.map((migration) => migration.name),
-      pending: pending.map((migration) => migration.name),
-    };
+  migrationState(): Promise<MigrationState> {
+    return migrationState(this.orm);
   }
 
   async onApplicationShutdown(): Promise<void> {

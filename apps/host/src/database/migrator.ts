@@ -23,16 +23,31 @@ export async function migratorOf(orm: MikroORM): Promise<Migrator> {
   return new Migrator(orm.em as SqlEntityManager);
 }
 
-/** Whether every shipped migration is recorded as applied, read without loading the migrator. */
-export async function schemaIsCurrent(orm: MikroORM): Promise<boolean> {
+/**
+ * The migrations recorded as applied (in the order they ran) and the shipped ones that are not, read without
+ * loading the migrator (a start that finds the schema current, and GET /health, never need it).
+ */
+export async function migrationState(orm: MikroORM): Promise<{ executed: string[]; pending: string[] }> {
   const table = orm.config.get('migrations').tableName ?? 'mikro_orm_migrations';
   const connection = orm.em.fork().getConnection();
   const [{ present }] = await connection.execute<{ present: boolean }[]>(
     'select to_regclass(?) is not null as present',
     [table],
   );
-  if (!present) return false;
-  const rows: { name: string }[] = await connection.execute(`select name from ${table}`);
-  const applied = new Set(rows.map((row) => row.name));
-  return shippedMigrations().every((name) => applied.has(name));
+  const rows: { name: string }[] = present
+    ? await connection.execute(`select name from ${table} order by id`)
+    : [];
+  const executed = rows.map((row) => row.name);
+  const applied = new Set(executed);
+  return {
+    executed,
+    pending: shippedMigrations()
+      .filter((name) => !applied.has(name))
+      .sort(),
+  };
+}
+
+/** Whether every shipped migration is recorded as applied. */
+export async function schemaIsCurrent(orm: MikroORM): Promise<boolean> {
+  return (await migrationState(orm)).pending.length === 0;
 }

@@ -4,7 +4,7 @@ import { bundlePlugin } from './plugin-bundle';
 import { loadPluginPackages } from './plugin-manifest';
 import type { CallOutcome } from './plugin-protocol';
 import { PluginSupervisor } from './plugin-supervisor';
-import { sandboxLimits } from './plugins.service';
+import { sandboxLimits } from './plugin-launch';
 import { FIXTURE_PLUGINS_DIR } from './plugins.testing';
 
 /** Short, so a call waiting for a worker gives up soon (the supervisor's watchdog adds a second). */

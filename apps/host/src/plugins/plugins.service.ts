@@ -14,14 +14,13 @@ import { ProblemWithHeaders } from '../common/problem-with-headers';
 import { PluginBridge } from './plugin-bridge';
 import { PluginBreakersService } from './plugin-breakers.service';
 import type { PluginHealth } from './plugin-state.repository';
-import { bundlePlugin } from './plugin-bundle';
-import { loadPluginPackages, PluginManifestError, type PluginPackage } from './plugin-manifest';
+import { beginPluginLaunch, pluginLaunchOf } from './plugin-launch';
+import { PluginManifestError, type PluginPackage } from './plugin-manifest';
 import {
   type CallContext,
   type CallKind,
   type CallOutcome,
   type LoadReport,
-  type SandboxLimits,
 } from './plugin-protocol';
 import { RouteTable } from './plugin-routes';
 import { PluginSupervisor } from './plugin-supervisor';
@@ -87,12 +86,11 @@ export class PluginsService implements OnApplicationShutdown {
    * manifest stops the host with an error naming the plugin.
    */
   async start(): Promise<void> {
-    const config = this.config.plugins;
-    if (!config || this.supervisor) return;
-    const packages = loadPluginPackages(config.dir, config.only);
-    if (packages.length === 0) return;
-    const sources = await Promise.all(packages.map(bundlePlugin));
-    for (const plugin of packages) {
+    if (!this.config.plugins || this.supervisor) return;
+    // Begun by createHost, beside the host's own start (plugin-launch.ts).
+    const launch = pluginLaunchOf<Actor>(this.config) ?? beginPluginLaunch<Actor>(this.config)!;
+    if (launch.packages.length === 0) return;
+    for (const plugin of launch.packages) {
       const { manifest } = plugin;
       const app = await this.apps.registerBuiltIn({
         pluginId: manifest.id,
@@ -112,25 +110,21 @@ export class PluginsService implements OnApplicationShutdown {
         routes: new RouteTable(manifest.routes),
       });
     }
-    await this.breakers.loadHealth(packages.map((plugin) => plugin.manifest.id));
+    await this.breakers.loadHealth(launch.packages.map((plugin) => plugin.manifest.id));
 
-    const limits = sandboxLimits(config.callTimeoutMs ?? LIMITS.pluginCallTimeoutMs);
-    this.supervisor = new PluginSupervisor<Actor>({
-      plugins: sources,
-      workersPerPlugin: config.workersPerPlugin,
-      limits,
-      processMemoryMb: config.processMemoryMb ?? LIMITS.pluginProcessMemoryMb,
-      bridge: (_pluginId, actor, request) =>
-        this.bridge.request(actor.appId, actor.userId, request, limits.callTimeoutMs, actor.requestId),
-      log: (pluginId, level, message, data) =>
-        this.logger[level === 'info' ? 'log' : level]({ plugin: pluginId, message, data }),
-      fault: (pluginId, reason) => void this.breakers.recordFailure(pluginId, reason),
-    });
+    const callTimeoutMs = this.config.plugins.callTimeoutMs ?? LIMITS.pluginCallTimeoutMs;
     try {
-      this.checkDefinitions(await this.supervisor.start());
+      const { supervisor, loaded } = await launch.attach({
+        bridge: (_pluginId, actor, request) =>
+          this.bridge.request(actor.appId, actor.userId, request, callTimeoutMs, actor.requestId),
+        log: (pluginId, level, message, data) =>
+          this.logger[level === 'info' ? 'log' : level]({ plugin: pluginId, message, data }),
+        fault: (pluginId, reason) => void this.breakers.recordFailure(pluginId, reason),
+      });
+      this.checkDefinitions(loaded);
+      this.supervisor = supervisor;
     } catch (error) {
-      await this.supervisor.stop();
-      this.supervisor = null;
+      await launch.stop();
       throw error;
     }
     for (const plugin of this.plugins.values()) {
@@ -141,12 +135,13 @@ export class PluginsService implements OnApplicationShutdown {
     this.logger.log({
       message: 'plugins started',
       plugins: [...this.plugins.keys()],
-      workersPerPlugin: config.workersPerPlugin,
+      workersPerPlugin: this.config.plugins.workersPerPlugin,
     });
   }
 
+  /** Ends the workers, also those of a launch the host never took over because it failed to start. */
   async onApplicationShutdown(): Promise<void> {
-    await this.supervisor?.stop();
+    await pluginLaunchOf(this.config)?.stop();
   }
 
   /** The plugin with this id, or a 404. */
@@ -336,25 +331,6 @@ export class PluginsService implements OnApplicationShutdown {
       compare('events', report.events);
     }
   }
-}
-
-/** The sandbox's limits from LIMITS, with the wall clock of one call (tests shorten it). */
-export function sandboxLimits(callTimeoutMs: number): SandboxLimits {
-  return {
-    memoryMb: LIMITS.pluginMemoryMb,
-    cpuMsPerCall: LIMITS.pluginCpuMsPerCall,
-    callTimeoutMs,
-    resultBytes: LIMITS.pluginResultBytes,
-    logLinesPerMinute: LIMITS.pluginLogLinesPerMinute,
-    logLinesPerCall: LIMITS.pluginLogLinesPerCall,
-    logMessageMax: LIMITS.pluginLogMessageMax,
-    reasonMax: LIMITS.pluginReasonMax,
-    problemDetailMax: LIMITS.pluginProblemDetailMax,
-    bridgeRequestsPerCall: LIMITS.pluginBridgeRequestsPerCall,
-    bridgeConcurrentPerCall: LIMITS.pluginBridgeConcurrentPerCall,
-    bridgeRequestBytes: LIMITS.pluginBridgeRequestBytes,
-    retryAfterSeconds: LIMITS.pluginRetryAfterSeconds,
-  };
 }
 
 /** A route handler's result: `{ status?: 2xx, body? }` and nothing else, or null when it is not one. */
