@@ -41,7 +41,18 @@ const SCOPES = ['profile:read', 'friends:read', 'feed:write', 'storage'];
 const REDIRECT_URI = 'http://127.0.0.1:9/callback';
 const ADMIN = { username: 'bench_admin', password: 'bench-admin-password' };
 
-/** Runs `total` operations on `workers` concurrent loops and returns operations per second and latencies. */
+/** Operations per second, median and 99th percentile of a set of timed runs, their latencies pooled. */
+function figures(runs) {
+  const latencies = runs.flatMap((run) => run.latencies).sort((a, b) => a - b);
+  const elapsed = runs.reduce((sum, run) => sum + run.elapsed, 0);
+  return {
+    perSecond: (latencies.length * 1000) / elapsed,
+    p50: latencies[Math.floor(latencies.length * 0.5)],
+    p99: latencies[Math.min(latencies.length - 1, Math.ceil(latencies.length * 0.99) - 1)],
+  };
+}
+
+/** Runs `total` operations on `workers` concurrent loops; their latencies and the time it took. */
 async function timed(total, workers, operation) {
   const latencies = [];
   let next = 0;
@@ -55,13 +66,7 @@ async function timed(total, workers, operation) {
       }
     }),
   );
-  const elapsed = performance.now() - started;
-  latencies.sort((a, b) => a - b);
-  return {
-    perSecond: (total * 1000) / elapsed,
-    p50: latencies[Math.floor(latencies.length * 0.5)],
-    p99: latencies[Math.min(latencies.length - 1, Math.ceil(latencies.length * 0.99) - 1)],
-  };
+  return { latencies, elapsed: performance.now() - started };
 }
 
 /** Starts oidc-provider in a process of its own and reads where it listens and its token. */
@@ -162,6 +167,7 @@ async function main() {
     await timed(warmUp.length, CONNECTIONS, (i) =>
       oauth.exchangeCallback(warmUp[i].callback, warmUp[i].request),
     );
+    // Codes live a minute, so they are made and exchanged in batches; the figures pool every exchange.
     const batches = [];
     for (let done = 0; done < EXCHANGES; done += CODE_BATCH) {
       const size = Math.min(CODE_BATCH, EXCHANGES - done);
@@ -171,18 +177,16 @@ async function main() {
         await timed(size, CONNECTIONS, (i) => oauth.exchangeCallback(codes[i].callback, codes[i].request)),
       );
     }
-    const exchanged = {
-      perSecond: batches.reduce((sum, batch) => sum + batch.perSecond, 0) / batches.length,
-      p50: Math.max(...batches.map((batch) => batch.p50)),
-      p99: Math.max(...batches.map((batch) => batch.p99)),
-    };
+    const exchanged = figures(batches);
 
     // Refresh tokens rotate, so each worker keeps to its own users' chains.
-    const refreshed = await timed(EXCHANGES, Math.min(CONNECTIONS, USERS), async (index, worker) => {
-      const owned = Math.floor(index / Math.min(CONNECTIONS, USERS));
-      const user = (worker + owned * Math.min(CONNECTIONS, USERS)) % USERS;
-      tokens[user] = await oauth.refresh(tokens[user].refreshToken, tokens[user]);
-    });
+    const refreshed = figures([
+      await timed(EXCHANGES, Math.min(CONNECTIONS, USERS), async (index, worker) => {
+        const owned = Math.floor(index / Math.min(CONNECTIONS, USERS));
+        const user = (worker + owned * Math.min(CONNECTIONS, USERS)) % USERS;
+        tokens[user] = await oauth.refresh(tokens[user].refreshToken, tokens[user]);
+      }),
+    ]);
 
     const bearer = (index) => ({ authorization: `Bearer ${tokens[index].accessToken}` });
     const peer = await startOidcPeer();

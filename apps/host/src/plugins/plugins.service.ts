@@ -16,12 +16,7 @@ import { PluginBreakersService } from './plugin-breakers.service';
 import type { PluginHealth } from './plugin-state.repository';
 import { beginPluginLaunch, pluginLaunchOf } from './plugin-launch';
 import { PluginManifestError, type PluginPackage } from './plugin-manifest';
-import {
-  type CallContext,
-  type CallKind,
-  type CallOutcome,
-  type LoadReport,
-} from './plugin-protocol';
+import { type CallContext, type CallKind, type CallOutcome, type LoadReport } from './plugin-protocol';
 import { RouteTable } from './plugin-routes';
 import { PluginSupervisor } from './plugin-supervisor';
 
