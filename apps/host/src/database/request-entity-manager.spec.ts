@@ -5,13 +5,20 @@ import { entityManagerPerRequest } from './request-entity-manager';
 
 describe('entityManagerPerRequest', () => {
   let orm: MikroORM;
+  let pglite: { close(): Promise<void> } | undefined;
   let forks: jest.SpyInstance;
 
   beforeAll(async () => {
     // The host's own ORM options (they set the context resolution under test), on an in-memory PGlite.
-    orm = await MikroORM.init(ormOptions({ databaseUrl: undefined, dataDir: undefined }).options);
+    const options = ormOptions({ databaseUrl: undefined, dataDir: undefined });
+    pglite = options.pglite;
+    orm = await MikroORM.init(options.options);
   });
-  afterAll(() => orm.close(true));
+  // The ORM borrows PGlite; left open, its handles outlived the file in the Jest worker.
+  afterAll(async () => {
+    await orm.close(true);
+    await pglite?.close();
+  });
   beforeEach(() => {
     forks = jest.spyOn(orm.em, 'fork');
   });
