@@ -29,7 +29,8 @@ export async function migratorOf(orm: MikroORM): Promise<Migrator> {
  */
 export async function migrationState(orm: MikroORM): Promise<{ executed: string[]; pending: string[] }> {
   const table = orm.config.get('migrations').tableName ?? 'mikro_orm_migrations';
-  const connection = orm.em.fork().getConnection();
+  // The driver's connection needs no entity manager (inside a request, forking one would be wasted work).
+  const connection = orm.em.getConnection();
   const [{ present }] = await connection.execute<{ present: boolean }[]>(
     'select to_regclass(?) is not null as present',
     [table],

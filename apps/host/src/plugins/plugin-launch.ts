@@ -77,10 +77,10 @@ export class PluginLaunch<Actor> {
 const launches = new WeakMap<HostConfig, PluginLaunch<unknown>>();
 
 /** Begins the plugins of this configuration, if it has any, and keeps the launch for {@link pluginLaunchOf}. */
-export function beginPluginLaunch<Actor>(config: HostConfig): PluginLaunch<Actor> | undefined {
+export function beginPluginLaunch(config: HostConfig): PluginLaunch<unknown> | undefined {
   if (!config.plugins) return undefined;
-  const launch = new PluginLaunch<Actor>(config.plugins);
-  launches.set(config, launch as PluginLaunch<unknown>);
+  const launch = new PluginLaunch<unknown>(config.plugins);
+  launches.set(config, launch);
   return launch;
 }
 

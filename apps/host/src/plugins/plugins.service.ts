@@ -14,7 +14,7 @@ import { ProblemWithHeaders } from '../common/problem-with-headers';
 import { PluginBridge } from './plugin-bridge';
 import { PluginBreakersService } from './plugin-breakers.service';
 import type { PluginHealth } from './plugin-state.repository';
-import { beginPluginLaunch, pluginLaunchOf } from './plugin-launch';
+import { pluginLaunchOf } from './plugin-launch';
 import { PluginManifestError, type PluginPackage } from './plugin-manifest';
 import { type CallContext, type CallKind, type CallOutcome, type LoadReport } from './plugin-protocol';
 import { RouteTable } from './plugin-routes';
@@ -81,10 +81,9 @@ export class PluginsService implements OnApplicationShutdown {
    * manifest stops the host with an error naming the plugin.
    */
   async start(): Promise<void> {
-    if (!this.config.plugins || this.supervisor) return;
-    // Begun by createHost, beside the host's own start (plugin-launch.ts).
-    const launch = pluginLaunchOf<Actor>(this.config) ?? beginPluginLaunch<Actor>(this.config)!;
-    if (launch.packages.length === 0) return;
+    // Begun by createHost, beside the host's own start (plugin-launch.ts); none when no plugins are configured.
+    const launch = pluginLaunchOf<Actor>(this.config);
+    if (!this.config.plugins || !launch || launch.packages.length === 0 || this.supervisor) return;
     for (const plugin of launch.packages) {
       const { manifest } = plugin;
       const app = await this.apps.registerBuiltIn({
