@@ -10,6 +10,8 @@ export const BENCH_PASSWORD = 'bench-password-2026';
 /** Viewers whose requests are interleaved, so one user's cached rows do not flatter the figures. */
 export const SAMPLE_VIEWERS = 10;
 export const PAGE_SIZE = 20;
+/** In the mixed scenario, first-page reads between two posts by a friend of the viewer. */
+export const MIXED_READS_PER_POST = 9;
 /** The deep page measured through the cursor chain. */
 export const DEEP_PAGE = 10;
 /** The share of posts seeded before the first measurement of the first feed page. */

@@ -7,7 +7,7 @@ import {
   SAMPLE_VIEWERS,
   WARMUP_SECONDS,
 } from './feed-bench-config';
-import type { LoadResult } from './load';
+import type { LoadRequest, LoadResult } from './load';
 
 /* The feed benchmark's figures: medians of its rounds, and what it prints. */
 
@@ -17,7 +17,7 @@ export const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 export interface Scenario {
   name: string;
   posts: number | undefined;
-  requests: Array<{ path: string; headers?: Record<string, string> }>;
+  requests: LoadRequest[];
 }
 
 /** A scenario's figures: the median of its rounds, and its rate as a share of the trivial route's. */

@@ -7,6 +7,7 @@ import {
   BENCH_DATABASE,
   BENCH_PASSWORD,
   DEEP_PAGE,
+  MIXED_READS_PER_POST,
   FIRST_POINT_SHARE,
   PAGE_SIZE,
   readConfig,
@@ -28,7 +29,7 @@ import {
   type Scenario,
   seconds,
 } from './feed-bench-report';
-import { runLoad, TARGET_MISSED, type LoadResult } from './load';
+import { type LoadRequest, type LoadResult, runLoad, TARGET_MISSED } from './load';
 import { GraphSeeder } from './seed';
 
 /**
@@ -44,6 +45,8 @@ interface Viewer {
   headers: Record<string, string>;
   /** A friend whose space page this viewer opens. */
   friendId: string;
+  /** That friend's credentials, for the posts of the mixed scenario. */
+  friendHeaders: Record<string, string>;
 }
 
 /** The trivial route: no token, since the guard would look a session up even on a public route. */
@@ -127,10 +130,12 @@ async function main(): Promise<number> {
     for (let i = 0; i < SAMPLE_VIEWERS; i++) {
       const n = Math.floor(((i + 0.5) * shape.users) / SAMPLE_VIEWERS);
       const { token } = await api.login(seeder.username(n), BENCH_PASSWORD);
+      const friend = await api.login(seeder.username(seeder.friendOf(n)), BENCH_PASSWORD);
       viewers.push({
         n,
         headers: { authorization: `Bearer ${token}` },
         friendId: await userIdOf(seeder.friendOf(n)),
+        friendHeaders: { authorization: `Bearer ${friend.token}`, 'content-type': 'application/json' },
       });
     }
 
@@ -209,12 +214,35 @@ async function main(): Promise<number> {
     }));
     await api.page(spaceRequests[0].path, viewers[0].headers);
 
-    console.log(`\nMeasuring (a), (b), (c) and (d) at ${count(shape.posts)} posts`);
-    const [trivial, full, deep, space] = await measureRounds([
+    // First pages are kept in memory until something they show changes: (e) shows them while friends post,
+    // each post dropping the page of the viewer it was written for (and of the poster's other friends).
+    const mixedRequests: LoadRequest[] = [];
+    for (let turn = 0; turn < MIXED_READS_PER_POST + 1; turn++) {
+      for (const viewer of viewers) {
+        mixedRequests.push(
+          turn < MIXED_READS_PER_POST
+            ? { path: firstPagePath, headers: viewer.headers }
+            : {
+                method: 'POST',
+                path: '/moods',
+                headers: viewer.friendHeaders,
+                body: JSON.stringify({ text: 'A mood written during the benchmark', privacy: 'friends' }),
+              },
+        );
+      }
+    }
+
+    console.log(`\nMeasuring (a), (b), (c), (d) and (e) at ${count(shape.posts)} posts`);
+    const [trivial, full, deep, space, mixed] = await measureRounds([
       TRIVIAL,
       { name: '(a) first feed page', posts: shape.posts, requests: firstPageRequests },
       { name: `(b) feed page ${DEEP_PAGE} by cursor`, posts: shape.posts, requests: deepRequests },
       { name: "(c) space page (a friend's posts)", posts: shape.posts, requests: spaceRequests },
+      {
+        name: `(e) (a) with a friend's post every ${MIXED_READS_PER_POST + 1} requests`,
+        posts: shape.posts,
+        requests: mixedRequests,
+      },
     ]);
 
     if (!config.reuse) {
@@ -230,7 +258,7 @@ async function main(): Promise<number> {
     console.log(
       `\nResults: medians of ${config.rounds} rounds (${config.connections} connections, ${config.durationSeconds} s each; load avg now ${loadAverage()})`,
     );
-    printTable([...(small ? [small] : []), full, deep, space, trivial]);
+    printTable([...(small ? [small] : []), full, deep, space, mixed, trivial]);
 
     const checks: Check[] = [
       {

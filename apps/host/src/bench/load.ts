@@ -22,7 +22,15 @@ export interface LoadOptions {
   durationSeconds: number;
   warmupSeconds: number;
   /** Each connection cycles through these, so consecutive requests come from different viewers. */
-  requests: Array<{ path: string; headers?: Record<string, string> }>;
+  requests: LoadRequest[];
+}
+
+/** One request of a load: a GET unless it says otherwise. */
+export interface LoadRequest {
+  method?: 'GET' | 'POST';
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
 }
 
 export interface LoadResult {
@@ -59,9 +67,10 @@ export async function runLoad(title: string, options: LoadOptions): Promise<Load
         ? { connections: options.connections, duration: options.warmupSeconds }
         : undefined,
     requests: options.requests.map((request) => ({
-      method: 'GET',
+      method: request.method ?? 'GET',
       path: request.path,
       headers: request.headers,
+      body: request.body,
     })),
   });
   // autocannon's latency histogram has 1 ms resolution; a 2 ms → 3 ms step would read as a 50% change.

@@ -285,6 +285,9 @@ export class GraphSeeder {
         ).then(() => hi - lo),
       ),
     );
+    // The load may have skipped the tables' triggers (session_replication_role): say what they would have,
+    // so the running host drops the feed pages it keeps.
+    await this.clients[0].query(`select pg_notify('kongjian_changes', 'feed:*')`);
   }
 
   /**

@@ -181,6 +181,8 @@ export const LIMITS = {
   changeCacheTagsPerEntry: 500,
   /** App friends lists kept, each up to changeCacheTagsPerEntry tags: at most about 75 MB in all. */
   appFriendListsCached: 1000,
+  /** First feed pages kept as shown (about 40 KB each with their tags): at most about 40 MB in all. */
+  firstFeedPagesCached: 1000,
 
   // shared-store: the Redis connections (when REDIS_URL is set).
   redisConnectTimeoutMs: 5000,

@@ -7,7 +7,7 @@ import { decodeCursor, PageQuery, pageSize, toPage } from '../common/pagination'
 import { PostViewsService } from '../posts/post-views.service';
 import { PostsService } from '../posts/posts.service';
 import { FeedPage } from './dto/feed.dto';
-import { FeedService } from './feed.service';
+import { FeedRow, FeedService } from './feed.service';
 
 @ApiTags('feed')
 @SessionAuth()
@@ -27,11 +27,21 @@ export class FeedController {
   })
   async feedPage(@CurrentUser() viewer: AuthUser, @Query() query: PageQuery): Promise<FeedPage> {
     const limit = pageSize(query);
-    const rows = await this.feed.page(viewer.id, limit, decodeCursor(query.cursor));
+    const after = decodeCursor(query.cursor);
+    const render = (rows: FeedRow[]) => this.render(viewer.id, rows, limit);
+    if (!after) return this.feed.firstPage(viewer.id, limit, render);
+    return (await render(await this.feed.page(viewer.id, limit, after))).page;
+  }
+
+  private async render(
+    viewerId: string,
+    rows: FeedRow[],
+    limit: number,
+  ): Promise<{ page: FeedPage; changeTags: string[] }> {
     const page = toPage(rows, limit, (row) => row);
-    const [{ posts, people }, comments] = await Promise.all([
+    const [{ posts, people, changeTags }, comments] = await Promise.all([
       this.views.manyWithPeople(
-        viewer.id,
+        viewerId,
         [...new Set(page.items.map((row) => row.post_id))],
         page.items.map((row) => row.actor_id),
       ),
@@ -41,15 +51,19 @@ export class FeedController {
     const commentViews = await this.views.comments(comments);
     const commentById = new Map(commentViews.map((comment) => [comment.id, comment]));
     return {
-      items: page.items.map((row) => ({
-        id: row.id,
-        verb: row.verb,
-        actor: people.get(row.actor_id)!,
-        post: postById.get(row.post_id)!,
-        comment: row.comment_id ? (commentById.get(row.comment_id) ?? null) : null,
-        createdAt: new Date(row.created_at).toISOString(),
-      })),
-      nextCursor: page.nextCursor,
+      page: {
+        items: page.items.map((row) => ({
+          id: row.id,
+          verb: row.verb,
+          actor: people.get(row.actor_id)!,
+          post: postById.get(row.post_id)!,
+          comment: row.comment_id ? (commentById.get(row.comment_id) ?? null) : null,
+          createdAt: new Date(row.created_at).toISOString(),
+        })),
+        nextCursor: page.nextCursor,
+      },
+      // A comment shown changes its post's tag; its author is a person shown.
+      changeTags: [...changeTags, ...comments.map((comment) => `user:${comment.author_id}`)],
     };
   }
 }

@@ -25,6 +25,13 @@ export class FeedRepository {
     this.em.persist(this.em.create(FeedEntry, { actorId, verb, postId, commentId, createdAt: now }));
   }
 
+  /** Whose entries the viewer's feed shows: their friends' and their own. */
+  async actorIds(viewerId: string): Promise<string[]> {
+    const friends = friendIdsQuery(viewerId);
+    const rows = await sqlRows<{ id: string }>(this.em, friends.sql, friends.params);
+    return [...rows.map((row) => row.id), viewerId];
+  }
+
   /**
    * Up to `take` of the newest entries of the viewer and their friends after the keyset, whose post
    * (and comment, if any) the viewer may see. With `candidates`, only entries at least as new as the

@@ -1,10 +1,16 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { Clock } from '../common/clock';
+import { LIMITS } from '../common/limits';
 import { Keyset } from '../common/pagination';
+import { type ChangeCache, ChangeFeed } from '../database/change-feed';
 import { PostActivities } from '../posts/post-activity';
+import type { FeedPage } from './dto/feed.dto';
 import { FeedRepository, FeedRow } from './feed.repository';
 
 export type { FeedRow } from './feed.repository';
+
+/** Shows a page's rows, naming what the database announces when something shown changes. */
+export type FeedRenderer = (rows: FeedRow[]) => Promise<{ page: FeedPage; changeTags: string[] }>;
 
 /**
  * How many of the newest entries (before privacy) the first pass keeps, per entry wanted: when at
@@ -15,11 +21,23 @@ const CANDIDATES_PER_ITEM = 3;
 /** The information center: it records what people do with posts and shows it to their friends. */
 @Injectable()
 export class FeedService implements OnModuleInit {
+  /**
+   * Each viewer's first page, the one everyone opens, as it was shown, until the database says something
+   * it was made from changed (Migration20261206090000_feed_change_notifications): the friend list
+   * (`friends:`), the viewer's friend groups (`groups:`), any actor's entries or the privacy of what they
+   * show (`feed:`), a suspension (`feed:*`), and whatever the page shows of posts, people and apps (the
+   * tags its renderer names). Later pages are read each time.
+   */
+  private readonly firstPages: ChangeCache<FeedPage>;
+
   constructor(
     private readonly repository: FeedRepository,
     private readonly activities: PostActivities,
     @Inject(Clock) private readonly clock: Clock,
-  ) {}
+    changes: ChangeFeed,
+  ) {
+    this.firstPages = changes.cache('first feed pages', LIMITS.firstFeedPagesCached);
+  }
 
   onModuleInit(): void {
     // Recorded in the transaction of the post or comment it tells of.
@@ -32,6 +50,22 @@ export class FeedService implements OnModuleInit {
         this.clock.now(),
       ),
     );
+  }
+
+  /** The first page of what the viewer and their friends did, as `render` shows the page's rows. */
+  async firstPage(viewerId: string, limit: number, render: FeedRenderer): Promise<FeedPage> {
+    const page = await this.firstPages.read(`${viewerId}:${limit}`, async () => {
+      const actorIds = await this.repository.actorIds(viewerId);
+      const { page, changeTags } = await render(await this.page(viewerId, limit, undefined));
+      const entryTags = [
+        `friends:${viewerId}`,
+        `groups:${viewerId}`,
+        'feed:*',
+        ...actorIds.map((id) => `feed:${id}`),
+      ];
+      return { value: page, tags: [...entryTags, ...changeTags] };
+    });
+    return page!;
   }
 
   /**

@@ -32,7 +32,7 @@ export class PostViewsService {
     viewerId: string | null,
     ids: string[],
     otherUserIds: string[],
-  ): Promise<{ posts: PostResponse[]; people: Map<string, UserSummary> }> {
+  ): Promise<{ posts: PostResponse[]; people: Map<string, UserSummary>; changeTags: string[] }> {
     const rows = await this.postsService.rows(viewerId, ids);
     const originalIds = [...new Set(rows.flatMap((row) => (row.repost_of_id ? [row.repost_of_id] : [])))];
     // Originals, photos, people and apps do not depend on one another: fetch them side by side.
@@ -72,7 +72,14 @@ export class PostViewsService {
         updatedAt: iso(row.updated_at),
       };
     });
-    return { posts, people };
+    // What the database announces when any of this changes (database/change-feed.ts): the posts and the
+    // originals they repost (with their likes, comments, photos and reposts), the people, the apps.
+    const changeTags = [
+      ...rows.flatMap((row) => [`post:${row.id}`, ...(row.repost_of_id ? [`post:${row.repost_of_id}`] : [])]),
+      ...[...people.keys()].map((id) => `user:${id}`),
+      ...[...apps.keys()].map((id) => `app:${id}`),
+    ];
+    return { posts, people, changeTags };
   }
 
   /** The reposted originals the viewer may see, by id. */

@@ -28,6 +28,7 @@ import { Migration20261203100000_event_request_id } from './Migration20261203100
 import { Migration20261203120000_plugin_disabled_by } from './Migration20261203120000_plugin_disabled_by';
 import { Migration20261204090000_change_notifications } from './Migration20261204090000_change_notifications';
 import { Migration20261205090000_more_change_notifications } from './Migration20261205090000_more_change_notifications';
+import { Migration20261206090000_feed_change_notifications } from './Migration20261206090000_feed_change_notifications';
 
 /** Every migration in order; listed explicitly so the compiled host and the tests find the same set. */
 export const MIGRATIONS = [
@@ -75,5 +76,9 @@ export const MIGRATIONS = [
   {
     name: 'Migration20261205090000_more_change_notifications',
     class: Migration20261205090000_more_change_notifications,
+  },
+  {
+    name: 'Migration20261206090000_feed_change_notifications',
+    class: Migration20261206090000_feed_change_notifications,
   },
 ];
