@@ -183,6 +183,8 @@ export const LIMITS = {
   appFriendListsCached: 1000,
   /** First feed pages kept as shown (about 40 KB each with their tags): at most about 40 MB in all. */
   firstFeedPagesCached: 1000,
+  /** First pages of a person's posts kept as shown, per viewer (about 30 KB each): at most about 30 MB. */
+  firstAuthorPagesCached: 1000,
 
   // shared-store: the Redis connections (when REDIS_URL is set).
   redisConnectTimeoutMs: 5000,

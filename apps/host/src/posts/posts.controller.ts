@@ -19,6 +19,7 @@ import {
   PostResponse,
   UpdatePostRequest,
 } from './dto/posts.dto';
+import { AuthorPagesService } from './author-pages.service';
 import { PostViewsService } from './post-views.service';
 import { PostsService } from './posts.service';
 
@@ -29,6 +30,7 @@ export class PostsController {
   constructor(
     private readonly posts: PostsService,
     private readonly views: PostViewsService,
+    private readonly authorPages: AuthorPagesService,
   ) {}
 
   @Post('moods')
@@ -125,17 +127,13 @@ export class PostsController {
     @Param('userId', ParseIdPipe) userId: string,
     @Query() query: PostListQuery,
   ): Promise<PostPage> {
-    const limit = pageSize(query);
-    const viewerId = viewer?.id ?? null;
-    const rows = await this.posts.listByAuthor(
-      viewerId,
+    return this.authorPages.page(
+      viewer?.id ?? null,
       userId,
-      limit,
+      pageSize(query),
       decodeCursor(query.cursor),
       query.kind,
     );
-    const page = toPage(rows, limit, (row) => row.id);
-    return { items: await this.views.many(viewerId, page.items), nextCursor: page.nextCursor };
   }
 
   @Get('posts/:postId/comments')

@@ -16,6 +16,7 @@ import { PostViewsService } from './post-views.service';
 import { PostsModeration } from './posts-moderation';
 import { PostsController } from './posts.controller';
 import { PostsRepository } from './posts.repository';
+import { AuthorPagesService } from './author-pages.service';
 import { PostsService } from './posts.service';
 import { Comment } from './comment.entity';
 import { PostLike } from './post-like.entity';
@@ -35,6 +36,7 @@ import { Post } from './post.entity';
   controllers: [PostsController],
   providers: [
     PostsService,
+    AuthorPagesService,
     PostStoriesService,
     PostViewsService,
     PostsModeration,

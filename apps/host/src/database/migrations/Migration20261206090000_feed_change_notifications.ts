@@ -1,12 +1,13 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * Each instance keeps its viewers' first feed pages (feed/feed.service.ts), so the tables that decide
- * what a first page shows say when they change, through the change channel (database/change-feed.ts):
- * - `feed:<actor>` when an actor's entries change (a new post, repost or comment; a deletion cascading to
- *   its entries), when the privacy, moderation state or chosen groups of a post change (for the post's
- *   author and everyone who commented on it: the actors of the entries that show it), and when a
- *   comment's moderation state changes (for its author, the actor of its entry);
+ * Each instance keeps its viewers' first feed pages (feed/feed.service.ts) and the first pages of people's
+ * posts on their spaces (posts/author-pages.service.ts), so the tables that decide what those pages show
+ * say when they change, through the change channel (database/change-feed.ts):
+ * - `feed:<user>` when what a user did changes: their feed entries (a new post, repost or comment; a
+ *   deletion cascading to its entries), their posts (written or deleted), the privacy, moderation state or
+ *   chosen groups of a post (for the post's author and everyone who commented on it: the actors of the
+ *   entries that show it), and a comment's moderation state (for its author, the actor of its entry);
  * - `post:<id>` when what a post shows changes: its row, its likes, comments, photos or chosen groups,
  *   and its reposts (their number is shown on the original);
  * - `groups:<member>` when someone is put in or taken out of a friend group (what was posted to chosen
@@ -47,6 +48,10 @@ begin
       if (old.privacy, old.moderation) is distinct from (new.privacy, new.moderation) then
         perform kongjian_notify_post_feeds(new.id);
       end if;
+    elsif tg_op = 'INSERT' then
+      perform kongjian_notify_shown('feed', new.author_id);
+    else
+      perform kongjian_notify_shown('feed', old.author_id);
     end if;
   elsif tg_table_name in ('post_like', 'photo', 'comment') then
     if tg_op <> 'INSERT' then perform kongjian_notify_shown('post', old.post_id); end if;
