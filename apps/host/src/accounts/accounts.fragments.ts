@@ -1,3 +1,5 @@
+import { metaTextValueSql } from '../database/meta.fragments';
+
 /**
  * Typed query fragments over the accounts module's table (user_account), for other modules' lists that
  * show people or what they did: who is in the directory, and who is suspended. Other modules never name
@@ -11,8 +13,7 @@
 export const SYSTEM_ACCOUNT_KEY = 'system_account';
 
 /** SQL condition on a `user_account` row: it is not the platform's own account. */
-export const NOT_THE_PLATFORM = `id::text is distinct from
-  (select value #>> '{}' from kongjian_meta where key = '${SYSTEM_ACCOUNT_KEY}')`;
+export const NOT_THE_PLATFORM = `id::text is distinct from ${metaTextValueSql(SYSTEM_ACCOUNT_KEY)}`;
 
 /**
  * The account columns other modules' lists may join on to find people (id, username and its
