@@ -26,6 +26,13 @@ export interface NotificationRow {
  */
 export const SHOWN = notSuspended('actor_id', { nullable: true });
 
+/** Which of a recipient's notifications a list shows: a page of them, or of the unread ones only. */
+export interface NotificationListQuery {
+  limit: number;
+  after: Keyset | undefined;
+  unreadOnly: boolean;
+}
+
 /** The fields of a new notification. */
 export type NewNotification = Pick<
   Notification,
@@ -53,12 +60,7 @@ export class NotificationsRepository {
   }
 
   /** A recipient's notifications, newest first, after the keyset; one more than `limit`. */
-  list(
-    recipientId: string,
-    limit: number,
-    after: Keyset | undefined,
-    unreadOnly: boolean,
-  ): Promise<NotificationRow[]> {
+  list(recipientId: string, { limit, after, unreadOnly }: NotificationListQuery): Promise<NotificationRow[]> {
     const keyset = keysetCondition('n', after);
     return sqlRows<NotificationRow>(
       this.em,
