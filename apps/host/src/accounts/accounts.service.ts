@@ -8,7 +8,8 @@ import { badRequest, conflict, notFound, ProblemException } from '../common/prob
 import type { PrivacyLevel } from '../common/privacy-level';
 import { ChangeCache, ChangeFeed } from '../database/change-feed';
 import { MetaRepository } from '../database/meta.repository';
-import { AccountsRepository, type SignedInSession, SYSTEM_ACCOUNT_KEY } from './accounts.repository';
+import { SYSTEM_ACCOUNT_KEY } from './accounts.fragments';
+import { AccountsRepository, type SignedInSession } from './accounts.repository';
 import type { AuthUser } from './auth-user';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './password';
 import { Session } from './session.entity';

@@ -56,7 +56,7 @@ export class ApiDocsController {
 
   @Get('docs')
   page(@Res() response: Response): void {
-    response.set(DOCS_PAGE_HEADERS).type('html').send(docsPage());
+    response.set(DOCS_PAGE_HEADERS).type('html').send(docsPage().markup);
   }
 
   @Get('docs/init.js')

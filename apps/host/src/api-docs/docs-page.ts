@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pageHeaders } from '../common/page-headers';
+import { type Html, html } from '../common/pages';
 
 const SWAGGER_UI_PACKAGE = require.resolve('swagger-ui-dist/package.json');
 
@@ -25,26 +26,25 @@ const asset = (file: string) => `/docs/swagger-ui/${SWAGGER_UI_VERSION}/${file}`
 /** Swagger UI draws its icons from data: URLs; its configuration is a script of its own, not inline. */
 export const DOCS_PAGE_HEADERS = pageHeaders(["img-src 'self' data:"]);
 
-export function docsPage(): string {
-  return `<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>Kongjian API reference</title>
-    <link rel="stylesheet" href="${asset('swagger-ui.css')}" />
-    <link rel="stylesheet" href="${asset('index.css')}" />
-    <link rel="icon" type="image/png" href="${asset('favicon-32x32.png')}" sizes="32x32" />
-    <link rel="icon" type="image/png" href="${asset('favicon-16x16.png')}" sizes="16x16" />
-  </head>
-  <body>
-    <div id="swagger-ui"></div>
-    <script src="${asset('swagger-ui-bundle.js')}"></script>
-    <script src="${asset('swagger-ui-standalone-preset.js')}"></script>
-    <script src="/docs/init.js"></script>
-  </body>
-</html>
-`;
+export function docsPage(): Html {
+  return html`<!doctype html>
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>Kongjian API reference</title>
+        <link rel="stylesheet" href="${asset('swagger-ui.css')}" />
+        <link rel="stylesheet" href="${asset('index.css')}" />
+        <link rel="icon" type="image/png" href="${asset('favicon-32x32.png')}" sizes="32x32" />
+        <link rel="icon" type="image/png" href="${asset('favicon-16x16.png')}" sizes="16x16" />
+      </head>
+      <body>
+        <div id="swagger-ui"></div>
+        <script src="${asset('swagger-ui-bundle.js')}"></script>
+        <script src="${asset('swagger-ui-standalone-preset.js')}"></script>
+        <script src="/docs/init.js"></script>
+      </body>
+    </html> `;
 }
 
 /** Starts Swagger UI with a switch (its standalone top bar) between the documents, the first one open. */

@@ -2,16 +2,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { newId } from '../common/ids';
 import { sqlRows, uuidArray } from '../database/sql';
-
-/** An invite to an app, pending until the invitee installs the app. */
-export interface AppInvite {
-  id: string;
-  appId: string;
-  inviterId: string;
-  inviteeId: string;
-  createdAt: Date;
-  acceptedAt: Date | null;
-}
+import type { AppInvite } from './app-invite';
 
 interface InviteRow {
   id: string;

@@ -9,7 +9,8 @@ import { dailyQuotaSpent } from '../common/problem-with-headers';
 import { EventsService } from '../events/events.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { AppCenterService } from './app-center.service';
-import { type AppInvite, InvitesRepository } from './invites.repository';
+import type { AppInvite } from './app-invite';
+import { InvitesRepository } from './invites.repository';
 
 /** What became of each friend asked for, in the order they were asked for. */
 export interface InviteOutcome {

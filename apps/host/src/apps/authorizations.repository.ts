@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { SUSPENDED_ACCOUNT_IDS } from '../accounts/accounts.repository';
+import { SUSPENDED_ACCOUNT_IDS } from '../accounts/accounts.fragments';
 import { lockName } from '../database/advisory-lock';
 import { sqlRows, sqlRun, uuidArray } from '../database/sql';
 import { friendIdsQuery, friendOfCondition } from '../friends/friends.fragments';

@@ -4,29 +4,6 @@ import { sqlRows, sqlRun, uuidArray } from '../database/sql';
 import type { AppWebhook, SharedAuthorization } from '../events/event-targets';
 
 /**
- * The one app `appId` if it takes events of `type` (lists it among its manifest's events: the `events`
- * column follows the manifest users get), or of any type when `anyType` is set: the source row of an
- * outbox insert (`… select …, a.id, … from ${sql} a`), so the check and the insert are one statement.
- */
-export function appTakingEvent(
-  appId: string,
-  type: string,
-  anyType: boolean,
-): { sql: string; params: unknown[] } {
-  return {
-    sql: '(select id from app where id = ? and (? or ? = any(events)))',
-    params: [appId, anyType, type],
-  };
-}
-
-/**
- * Apps whose webhook is marked unhealthy, with the columns an admin's list shows (`id`, `name`,
- * `owner_id`, `webhook_url`, `webhook_unhealthy_at`): a source for `from ${UNHEALTHY_WEBHOOK_APPS} a`.
- */
-export const UNHEALTHY_WEBHOOK_APPS = `(select id, name, owner_id, webhook_url, webhook_unhealthy_at from app
-  where webhook_unhealthy_at is not null)`;
-
-/**
  * SQL of the `app` table's webhook columns (URL, signing secret, health) and of authorizations, for what
  * the events module asks of apps (EventTargets, which EventTargetsService implements).
  */

@@ -6,7 +6,8 @@ import {
   type SharedAuthorization,
 } from '../events/event-targets';
 import { AppRegistry } from './app-registry.service';
-import { appTakingEvent, EventTargetsRepository, UNHEALTHY_WEBHOOK_APPS } from './event-targets.repository';
+import { appTakingEvent, UNHEALTHY_WEBHOOK_APPS } from './apps.fragments';
+import { EventTargetsRepository } from './event-targets.repository';
 
 /**
  * Apps as the receivers of events, for the events module (see EventTargets): events sits below apps, which

@@ -1,4 +1,4 @@
-import { notSuspended } from '../accounts/accounts.repository';
+import { notSuspended } from '../accounts/accounts.fragments';
 
 /**
  * Typed query fragments over the friends module's tables (friendship, user_block, friend_group_member),

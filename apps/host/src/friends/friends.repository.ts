@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { notSuspended } from '../accounts/accounts.repository';
+import { notSuspended } from '../accounts/accounts.fragments';
 import type { Keyset } from '../common/pagination';
 import { sqlRows, sqlRun, uuidArray } from '../database/sql';
 

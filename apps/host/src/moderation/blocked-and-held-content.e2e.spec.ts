@@ -14,6 +14,7 @@ import {
   mood,
   openCase,
   postCount,
+  report,
   snapshot,
   stranger,
   traces,
@@ -110,14 +111,7 @@ describe('moderation (e2e)', () => {
         (await host.post(`/posts/${id}/reposts`, { token: friend.token, body: { privacy: 'public' } }))
           .status,
       ).toBe(404);
-      expectProblem(
-        await host.post('/reports', {
-          token: friend.token,
-          body: { subjectType: 'post', subjectId: id, reason: 'spam' },
-        }),
-        404,
-        'not_found',
-      );
+      expectProblem(await report(friend, 'post', id, 'spam'), 404, 'not_found');
 
       // The author sees it everywhere, marked as under review.
       expect(await traces(author, id)).toEqual({ get: 200, list: true, feed: true, comments: 200 });

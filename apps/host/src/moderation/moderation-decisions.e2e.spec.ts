@@ -14,6 +14,7 @@ import {
   mood,
   openCase,
   postCount,
+  report,
   snapshot,
   stranger,
   traces,
@@ -202,30 +203,13 @@ describe('moderation (e2e)', () => {
   describe('reports', () => {
     it('lets users report posts and comments they can see, once each, into one case per item', async () => {
       const id = (await mood(author, 'reportable')).body.id;
-      const first = await host.post('/reports', {
-        token: friend.token,
-        body: { subjectType: 'post', subjectId: id, reason: 'This is spam' },
-      });
+      const first = await report(friend, 'post', id, 'This is spam');
       expect(first.status).toBe(201);
       expect(first.body).toMatchObject({ subjectType: 'post', subjectId: id, reason: 'This is spam' });
       const before = await snapshot();
-      expectProblem(
-        await host.post('/reports', {
-          token: friend.token,
-          body: { subjectType: 'post', subjectId: id, reason: 'again' },
-        }),
-        409,
-        'already_reported',
-      );
+      expectProblem(await report(friend, 'post', id, 'again'), 409, 'already_reported');
       expect(await snapshot()).toEqual(before);
-      expect(
-        (
-          await host.post('/reports', {
-            token: stranger.token,
-            body: { subjectType: 'post', subjectId: id, reason: 'rude' },
-          })
-        ).status,
-      ).toBe(201);
+      expect((await report(stranger, 'post', id, 'rude')).status).toBe(201);
       expect(await openCase('post', id)).toMatchObject({
         keywordAction: null,
         reportCount: 2,
@@ -236,14 +220,7 @@ describe('moderation (e2e)', () => {
       const comment = (
         await host.post(`/posts/${id}/comments`, { token: friend.token, body: { body: 'hm' } })
       ).body.id;
-      expect(
-        (
-          await host.post('/reports', {
-            token: stranger.token,
-            body: { subjectType: 'comment', subjectId: comment, reason: 'x' },
-          })
-        ).status,
-      ).toBe(201);
+      expect((await report(stranger, 'comment', comment, 'x')).status).toBe(201);
       expect(await openCase('comment', comment)).toMatchObject({
         reportCount: 1,
         content: { postId: id, text: 'hm' },
@@ -260,14 +237,7 @@ describe('moderation (e2e)', () => {
       ]) {
         expectProblem(await host.post('/reports', { token: stranger.token, body }), 404, 'not_found');
       }
-      expectProblem(
-        await host.post('/reports', {
-          token: author.token,
-          body: { subjectType: 'post', subjectId: hidden, reason: 'x' },
-        }),
-        400,
-        'cannot_target_self',
-      );
+      expectProblem(await report(author, 'post', hidden, 'x'), 400, 'cannot_target_self');
       for (const body of [
         {},
         { subjectType: 'post', subjectId: hidden },
@@ -280,32 +250,19 @@ describe('moderation (e2e)', () => {
       ]) {
         expectProblem(await host.post('/reports', { token: friend.token, body }), 400, 'validation_failed');
       }
-      expect(
-        (await host.post('/reports', { body: { subjectType: 'post', subjectId: hidden, reason: 'x' } }))
-          .status,
-      ).toBe(401);
+      expect((await report(undefined, 'post', hidden, 'x')).status).toBe(401);
       expect(await snapshot()).toEqual(before);
     });
 
     it('lets an admin unpublish a reported post, closing its case', async () => {
       const id = (await mood(author, 'reported then removed')).body.id;
-      await host.post('/reports', {
-        token: friend.token,
-        body: { subjectType: 'post', subjectId: id, reason: 'bad' },
-      });
+      await report(friend, 'post', id, 'bad');
       const caseId = (await openCase('post', id)).id;
       const decision = await decide('unpublish', 'post', id, { reason: 'Reported and confirmed' });
       expect(decision.body.caseId).toBe(caseId);
       expect(await openCase('post', id)).toBeUndefined();
       // Reporting it again is a 404: nobody but its author can see it now.
-      expectProblem(
-        await host.post('/reports', {
-          token: stranger.token,
-          body: { subjectType: 'post', subjectId: id, reason: 'x' },
-        }),
-        404,
-        'not_found',
-      );
+      expectProblem(await report(stranger, 'post', id, 'x'), 404, 'not_found');
     });
   });
 });

@@ -64,6 +64,13 @@ export const openCase = async (subjectType: string, subjectId: string) => {
       item.subjectType === subjectType && item.subjectId === subjectId,
   );
 };
+/** `reporter` (nobody: signed out) reports an item to the moderators. */
+export const report = (
+  reporter: TestUser | undefined,
+  subjectType: string,
+  subjectId: string,
+  reason: string,
+) => host.post('/reports', { token: reporter?.token, body: { subjectType, subjectId, reason } });
 export const decide = (action: string, type: string, id: string, body?: object, token = admin.token) =>
   host.post(`/admin/moderation/subjects/${type}/${id}/${action}`, { token, body });
 

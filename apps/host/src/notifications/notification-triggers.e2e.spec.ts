@@ -6,6 +6,7 @@ import {
   newPhoto,
   seen,
   snapshot,
+  unread,
   unreadCount,
   useNotificationsHost,
 } from './notifications.e2e-setup';
@@ -20,16 +21,12 @@ describe('notifications (e2e)', () => {
       const requestId = await factory.requestFriend(alice, bob, 'hello');
 
       expect(await seen(bob)).toEqual([
-        {
-          id: expect.any(String),
+        unread({
           kind: 'friend_request_received',
-          actorId: alice.id,
+          actor: alice,
           subjectType: 'friend_request',
           subjectId: requestId,
-          postId: null,
-          photoId: null,
-          read: false,
-        },
+        }),
       ]);
       expect(await seen(alice)).toEqual([]);
       const listed = await host.get('/notifications', { token: bob.token });
@@ -42,16 +39,12 @@ describe('notifications (e2e)', () => {
         200,
       );
       expect(await seen(alice)).toEqual([
-        {
-          id: expect.any(String),
+        unread({
           kind: 'friend_request_accepted',
-          actorId: bob.id,
+          actor: bob,
           subjectType: 'friend_request',
           subjectId: requestId,
-          postId: null,
-          photoId: null,
-          read: false,
-        },
+        }),
       ]);
       // Accepting tells bob nothing new.
       expect((await seen(bob)).map((item) => item.kind)).toEqual(['friend_request_received']);
@@ -75,16 +68,7 @@ describe('notifications (e2e)', () => {
       const commentId = await comment(visitor, postId, 'nice');
 
       expect(await seen(author)).toEqual([
-        {
-          id: expect.any(String),
-          kind: 'comment',
-          actorId: visitor.id,
-          subjectType: 'comment',
-          subjectId: commentId,
-          postId,
-          photoId: null,
-          read: false,
-        },
+        unread({ kind: 'comment', actor: visitor, subjectType: 'comment', subjectId: commentId, postId }),
       ]);
       expect(await seen(visitor)).toEqual([]);
     });
@@ -99,38 +83,11 @@ describe('notifications (e2e)', () => {
       const replyId = await comment(replier, postId, 'second', commentId);
 
       expect(await seen(commenter)).toEqual([
-        {
-          id: expect.any(String),
-          kind: 'reply',
-          actorId: replier.id,
-          subjectType: 'comment',
-          subjectId: replyId,
-          postId,
-          photoId: null,
-          read: false,
-        },
+        unread({ kind: 'reply', actor: replier, subjectType: 'comment', subjectId: replyId, postId }),
       ]);
       expect(await seen(author)).toEqual([
-        {
-          id: expect.any(String),
-          kind: 'comment',
-          actorId: replier.id,
-          subjectType: 'comment',
-          subjectId: replyId,
-          postId,
-          photoId: null,
-          read: false,
-        },
-        {
-          id: expect.any(String),
-          kind: 'comment',
-          actorId: commenter.id,
-          subjectType: 'comment',
-          subjectId: commentId,
-          postId,
-          photoId: null,
-          read: false,
-        },
+        unread({ kind: 'comment', actor: replier, subjectType: 'comment', subjectId: replyId, postId }),
+        unread({ kind: 'comment', actor: commenter, subjectType: 'comment', subjectId: commentId, postId }),
       ]);
       expect(await seen(replier)).toEqual([]);
     });
@@ -143,16 +100,7 @@ describe('notifications (e2e)', () => {
       const replyId = await comment(replier, postId, 'answer', ownComment);
 
       expect(await seen(author)).toEqual([
-        {
-          id: expect.any(String),
-          kind: 'comment',
-          actorId: replier.id,
-          subjectType: 'comment',
-          subjectId: replyId,
-          postId,
-          photoId: null,
-          read: false,
-        },
+        unread({ kind: 'comment', actor: replier, subjectType: 'comment', subjectId: replyId, postId }),
       ]);
     });
 
@@ -165,16 +113,7 @@ describe('notifications (e2e)', () => {
       const replyId = await comment(author, postId, 'answer.', commentId);
 
       expect(await seen(commenter)).toEqual([
-        {
-          id: expect.any(String),
-          kind: 'reply',
-          actorId: author.id,
-          subjectType: 'comment',
-          subjectId: replyId,
-          postId,
-          photoId: null,
-          read: false,
-        },
+        unread({ kind: 'reply', actor: author, subjectType: 'comment', subjectId: replyId, postId }),
       ]);
       expect(await unreadCount(author)).toBe(0);
     });
@@ -187,16 +126,7 @@ describe('notifications (e2e)', () => {
       await like(fan, postId);
 
       expect(await seen(author)).toEqual([
-        {
-          id: expect.any(String),
-          kind: 'like',
-          actorId: fan.id,
-          subjectType: 'post',
-          subjectId: postId,
-          postId,
-          photoId: null,
-          read: false,
-        },
+        unread({ kind: 'like', actor: fan, subjectType: 'post', subjectId: postId, postId }),
       ]);
     });
 
@@ -211,42 +141,13 @@ describe('notifications (e2e)', () => {
       host.clock.advance(1000);
       const replyId = await comment(replier, photoId, 'agreed', commentId, 'photos');
 
-      const about = { postId: null, photoId, read: false };
       expect(await seen(owner)).toEqual([
-        {
-          id: expect.any(String),
-          kind: 'comment',
-          actorId: replier.id,
-          subjectType: 'comment',
-          subjectId: replyId,
-          ...about,
-        },
-        {
-          id: expect.any(String),
-          kind: 'comment',
-          actorId: commenter.id,
-          subjectType: 'comment',
-          subjectId: commentId,
-          ...about,
-        },
-        {
-          id: expect.any(String),
-          kind: 'like',
-          actorId: commenter.id,
-          subjectType: 'photo',
-          subjectId: photoId,
-          ...about,
-        },
+        unread({ kind: 'comment', actor: replier, subjectType: 'comment', subjectId: replyId, photoId }),
+        unread({ kind: 'comment', actor: commenter, subjectType: 'comment', subjectId: commentId, photoId }),
+        unread({ kind: 'like', actor: commenter, subjectType: 'photo', subjectId: photoId, photoId }),
       ]);
       expect(await seen(commenter)).toEqual([
-        {
-          id: expect.any(String),
-          kind: 'reply',
-          actorId: replier.id,
-          subjectType: 'comment',
-          subjectId: replyId,
-          ...about,
-        },
+        unread({ kind: 'reply', actor: replier, subjectType: 'comment', subjectId: replyId, photoId }),
       ]);
     });
 
@@ -260,16 +161,14 @@ describe('notifications (e2e)', () => {
         body: { body: 'hello!' },
       });
       expect(message.status).toBe(201);
-      expect((await seen(owner)).find((item) => item.kind === 'board_message')).toEqual({
-        id: expect.any(String),
-        kind: 'board_message',
-        actorId: friend.id,
-        subjectType: 'board_message',
-        subjectId: message.body.id,
-        postId: null,
-        photoId: null,
-        read: false,
-      });
+      expect((await seen(owner)).find((item) => item.kind === 'board_message')).toEqual(
+        unread({
+          kind: 'board_message',
+          actor: friend,
+          subjectType: 'board_message',
+          subjectId: message.body.id,
+        }),
+      );
     });
 
     it('tells nobody when I comment on, reply on or like my own post', async () => {

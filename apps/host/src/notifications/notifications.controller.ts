@@ -39,12 +39,11 @@ export class NotificationsController {
   })
   async list(@CurrentUser() viewer: AuthUser, @Query() query: NotificationQuery): Promise<NotificationPage> {
     const limit = pageSize(query);
-    const rows = await this.notifications.list(
-      viewer.id,
+    const rows = await this.notifications.list(viewer.id, {
       limit,
-      decodeCursor(query.cursor),
-      query.unread === 'true',
-    );
+      after: decodeCursor(query.cursor),
+      unreadOnly: query.unread === 'true',
+    });
     const [people, apps] = await Promise.all([
       this.directory.summaries(rows.flatMap((row) => (row.actor_id ? [row.actor_id] : []))),
       this.appLabels.of(rows.flatMap((row) => (row.app_id ? [row.app_id] : []))),

@@ -24,6 +24,25 @@ export interface Seen {
   read: boolean;
 }
 
+/** An unread notification as `seen` lists it: of `kind`, from `actor`, about a subject on a post or photo. */
+export const unread = (expected: {
+  kind: string;
+  actor: TestUser;
+  subjectType: string;
+  subjectId: string;
+  postId?: string;
+  photoId?: string;
+}): Seen => ({
+  id: expect.any(String),
+  kind: expected.kind,
+  actorId: expected.actor.id,
+  subjectType: expected.subjectType,
+  subjectId: expected.subjectId,
+  postId: expected.postId ?? null,
+  photoId: expected.photoId ?? null,
+  read: false,
+});
+
 /** Every notification with its read state, to assert that a refused request changed nothing. */
 export const snapshot = () =>
   host.sql('select id, recipient_id, kind, read_at from notification order by id');

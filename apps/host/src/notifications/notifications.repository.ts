@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { notSuspended } from '../accounts/accounts.repository';
+import { notSuspended } from '../accounts/accounts.fragments';
 import { Keyset, keysetCondition } from '../common/pagination';
 import { sqlRows, sqlRun, uuidArray } from '../database/sql';
 import { Notification, type NotificationKind } from './notification.entity';
@@ -25,6 +25,13 @@ export interface NotificationRow {
  * while the suspension lasts. The rows stay, so lifting it brings them back.
  */
 export const SHOWN = notSuspended('actor_id', { nullable: true });
+
+/** Which of a recipient's notifications a list shows: a page of them, or of the unread ones only. */
+export interface NotificationListQuery {
+  limit: number;
+  after: Keyset | undefined;
+  unreadOnly: boolean;
+}
 
 /** The fields of a new notification. */
 export type NewNotification = Pick<
@@ -53,12 +60,7 @@ export class NotificationsRepository {
   }
 
   /** A recipient's notifications, newest first, after the keyset; one more than `limit`. */
-  list(
-    recipientId: string,
-    limit: number,
-    after: Keyset | undefined,
-    unreadOnly: boolean,
-  ): Promise<NotificationRow[]> {
+  list(recipientId: string, { limit, after, unreadOnly }: NotificationListQuery): Promise<NotificationRow[]> {
     const keyset = keysetCondition('n', after);
     return sqlRows<NotificationRow>(
       this.em,

@@ -1,9 +1,12 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
-import type { Keyset } from '../common/pagination';
 import type { NotificationKind } from './notification.entity';
-import { NotificationRow, NotificationsRepository } from './notifications.repository';
+import {
+  type NotificationListQuery,
+  NotificationRow,
+  NotificationsRepository,
+} from './notifications.repository';
 import { UnreadPublisher } from './unread-publisher';
 
 export interface NotifyInput {
@@ -50,13 +53,8 @@ export class NotificationsService {
     });
   }
 
-  list(
-    recipientId: string,
-    limit: number,
-    after: Keyset | undefined,
-    unreadOnly: boolean,
-  ): Promise<NotificationRow[]> {
-    return this.repository.list(recipientId, limit, after, unreadOnly);
+  list(recipientId: string, query: NotificationListQuery): Promise<NotificationRow[]> {
+    return this.repository.list(recipientId, query);
   }
 
   /**

@@ -285,90 +285,65 @@ describe('oauth: authorization, sign-in and consent pages (e2e)', () => {
   });
 
   describe('sign-in', () => {
+    /** The sign-in form a visitor is shown: the page, its CSRF token and cookie, its return address. */
+    async function signInForm() {
+      const page = await oauth.authorize(null, oauth.authorizeParams(app, newPkcePair()));
+      return {
+        page,
+        csrfToken: /name="csrf_token" value="([^"]+)"/.exec(page.text)![1],
+        returnTo: /name="return_to" value="([^"]+)"/.exec(page.text)![1].replace(/&amp;/g, '&'),
+        csrfCookie: (page.headers['set-cookie'] as unknown as string[]).map((cookie) => cookie.split(';')[0]),
+      };
+    }
+
+    /** Posts the form as the visitor's browser would (with its cookie unless `withCookie` is false). */
+    function postSignIn(
+      form: Awaited<ReturnType<typeof signInForm>>,
+      fields: { username: string; password: string; return_to?: string },
+      withCookie = true,
+    ) {
+      const post = request(host.app.getHttpServer()).post('/oauth/sign-in');
+      if (withCookie) post.set('Cookie', form.csrfCookie);
+      return post.type('form').send({ csrf_token: form.csrfToken, return_to: form.returnTo, ...fields });
+    }
+
     it('shows a sign-in form to a visitor and returns to the authorization after signing in', async () => {
       const viewer = await factory.newUser();
-      const params = oauth.authorizeParams(app, newPkcePair());
-      const page = await oauth.authorize(null, params);
-      expect(page.status).toBe(200);
-      expect(page.text).toContain('登录空间');
-      const csrfToken = /name="csrf_token" value="([^"]+)"/.exec(page.text)![1];
-      const returnTo = /name="return_to" value="([^"]+)"/.exec(page.text)![1].replace(/&amp;/g, '&');
-      const csrfCookie = (page.headers['set-cookie'] as unknown as string[]).map(
-        (cookie) => cookie.split(';')[0],
-      );
-      const server = host.app.getHttpServer();
+      const form = await signInForm();
+      expect(form.page.status).toBe(200);
+      expect(form.page.text).toContain('登录空间');
+      const credentials = { username: viewer.username, password: factory.password };
 
-      const forged = await request(server).post('/oauth/sign-in').type('form').send({
-        username: viewer.username,
-        password: factory.password,
-        csrf_token: csrfToken,
-        return_to: returnTo,
-      });
+      const forged = await postSignIn(form, credentials, false);
       expect(forged.status).toBe(403);
       expect(forged.headers['set-cookie']).toBeUndefined();
 
-      const wrong = await request(server).post('/oauth/sign-in').set('Cookie', csrfCookie).type('form').send({
-        username: viewer.username,
-        password: 'wrong password',
-        csrf_token: csrfToken,
-        return_to: returnTo,
-      });
+      const wrong = await postSignIn(form, { ...credentials, password: 'wrong password' });
       expect(wrong.status).toBe(401);
       expect(wrong.text).toContain('用户名或密码不对');
 
-      const openRedirect = await request(server)
-        .post('/oauth/sign-in')
-        .set('Cookie', csrfCookie)
-        .type('form')
-        .send({
-          username: viewer.username,
-          password: factory.password,
-          csrf_token: csrfToken,
-          return_to: 'https://evil.example/',
-        });
+      const openRedirect = await postSignIn(form, { ...credentials, return_to: 'https://evil.example/' });
       expect(openRedirect.status).toBe(400);
 
-      const signedIn = await request(server)
-        .post('/oauth/sign-in')
-        .set('Cookie', csrfCookie)
-        .type('form')
-        .send({
-          username: viewer.username,
-          password: factory.password,
-          csrf_token: csrfToken,
-          return_to: returnTo,
-        });
+      const signedIn = await postSignIn(form, credentials);
       expect(signedIn.status).toBe(303);
-      expect(signedIn.headers.location).toBe(returnTo);
+      expect(signedIn.headers.location).toBe(form.returnTo);
       const session = (signedIn.headers['set-cookie'] as unknown as string[]).find((cookie) =>
         cookie.startsWith('kj_session='),
       )!;
-      const consent = await request(server).get(returnTo).set('Cookie', session.split(';')[0]);
+      const consent = await request(host.app.getHttpServer())
+        .get(form.returnTo)
+        .set('Cookie', session.split(';')[0]);
       expect(consent.status).toBe(200);
       expect(consentFormOf(consent.text).transactionId).toEqual(expect.any(String));
     });
 
     it('keeps the login throttling', async () => {
       const viewer = await factory.newUser();
-      const page = await oauth.authorize(null, oauth.authorizeParams(app, newPkcePair()));
-      const csrfToken = /name="csrf_token" value="([^"]+)"/.exec(page.text)![1];
-      const returnTo = /name="return_to" value="([^"]+)"/.exec(page.text)![1].replace(/&amp;/g, '&');
-      const csrfCookie = (page.headers['set-cookie'] as unknown as string[]).map(
-        (cookie) => cookie.split(';')[0],
-      );
+      const form = await signInForm();
       let last = 0;
       for (let attempt = 0; attempt < 7; attempt++) {
-        const response = await request(host.app.getHttpServer())
-          .post('/oauth/sign-in')
-          .set('Cookie', csrfCookie)
-          .type('form')
-          .send({
-            username: viewer.username,
-            password: 'wrong password',
-            csrf_token: csrfToken,
-            return_to: returnTo,
-          });
-        last = response.status;
+        last = (await postSignIn(form, { username: viewer.username, password: 'wrong password' })).status;
       }
       expect(last).toBe(429);
     });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type AppInvite } from '../app-center/invites.repository';
+import type { AppInvite } from '../app-center/app-invite';
 import { InvitesService } from '../app-center/invites.service';
 import { AuthorizationsService } from '../apps/authorizations.service';
 import { badRequest, conflict, notFound } from '../common/problem';

@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
+import { appExistsCondition } from '../apps/apps.fragments';
 import { sqlRows, sqlRun } from '../database/sql';
 
 /** What happened to an app's Open API calls: all of them, and those answered 4xx (apart from 429), 429 or 5xx. */
@@ -43,7 +44,7 @@ export class UsageRepository {
         `insert into open_api_usage (app_id, day, operation, calls, client_errors, rate_limited, server_errors)
          select v.* from (values ${chunk.map(() => '(?::uuid, ?::date, ?::text, ?::int, ?::int, ?::int, ?::int)').join(', ')})
                 as v(app_id, day, operation, calls, client_errors, rate_limited, server_errors)
-          where exists (select 1 from app a where a.id = v.app_id)
+          where ${appExistsCondition('v.app_id')}
          on conflict (app_id, day, operation) do update set
            calls = open_api_usage.calls + excluded.calls,
            client_errors = open_api_usage.client_errors + excluded.client_errors,

@@ -1,29 +1,19 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
-import { newId } from '../common/ids';
-import type { ModerationState } from '../moderation/moderation-state';
+import { Entity, Property } from '@mikro-orm/core';
 import type { PrivacyLevel } from '../common/privacy-level';
+import { ModeratedContent } from '../moderation/moderated-content';
 
 /** A story is posted by an app for its user, through the Open API (`POST /open/v1/feed/stories`). */
 export type PostKind = 'mood' | 'blog' | 'repost' | 'story';
 
+/** A post's `body` is mood text, sanitized blog HTML, or the comment a repost adds. */
 @Entity({ tableName: 'post' })
-export class Post {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = newId();
-
-  @Property({ type: 'uuid' })
-  authorId!: string;
-
+export class Post extends ModeratedContent {
   @Property({ type: 'text' })
   kind!: PostKind;
 
   /** Blogs only. */
   @Property({ type: 'text', nullable: true })
   title?: string | null;
-
-  /** Mood text, sanitized blog HTML, or the comment a repost adds. */
-  @Property({ type: 'text' })
-  body!: string;
 
   /** Reposts only; null once the original is deleted. */
   @Property({ type: 'uuid', nullable: true })
@@ -42,17 +32,6 @@ export class Post {
 
   @Property({ type: 'text' })
   privacy!: PrivacyLevel;
-
-  /** Only published content reaches anyone but its author (see the privacy rule). */
-  @Property({ type: 'text' })
-  moderation: ModerationState = 'published';
-
-  /** Why a reviewer rejected or unpublished it, shown to its author. */
-  @Property({ type: 'text', nullable: true })
-  moderationReason?: string | null;
-
-  @Property({ type: 'timestamptz' })
-  createdAt!: Date;
 
   @Property({ type: 'timestamptz' })
   updatedAt!: Date;

@@ -1,4 +1,4 @@
-import { notSuspended } from '../accounts/accounts.repository';
+import { notSuspended } from '../accounts/accounts.fragments';
 import { moderatedCondition, type SqlFragment, visibleCondition } from '../privacy/privacy.fragments';
 
 /**

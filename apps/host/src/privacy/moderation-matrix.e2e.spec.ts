@@ -1,9 +1,9 @@
-import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { sqlRows } from '../database/sql';
 import { MODERATION_STATES, type ModerationState } from '../moderation/moderation-state';
 import type { PrivacyLevel } from '../common/privacy-level';
 import { type TestUser } from '../testing/factory';
-import { moderatedCondition, PrivacyService } from './privacy.service';
+import { moderatedCondition } from './privacy.service';
+import { withPrivacyFaces } from './privacy.testing';
 import { factory, host, useFileHost } from '../testing/file-host';
 
 type ViewerName = 'author' | 'friend' | 'stranger' | 'anonymous';
@@ -177,22 +177,10 @@ describe('the privacy matrix with moderation states (e2e)', () => {
   );
 
   const agreement = async (shown: (viewer: ViewerName, authorName: ViewerName, sees: boolean) => boolean) => {
-    const orm = host.app.get(MikroORM);
-    const privacy = host.app.get(PrivacyService);
-    await RequestContext.create(orm.em, async () => {
+    await withPrivacyFaces(async ({ privacy, em, listedPostIds }) => {
       for (const viewer of VIEWERS) {
         const viewerId = viewer === 'anonymous' ? null : users[viewer].id;
-        const condition = privacy.visibleCondition(viewerId, {
-          id: 'p.id',
-          authorId: 'p.author_id',
-          level: 'p.privacy',
-          moderation: 'p.moderation',
-        });
-        const listed = await sqlRows<{ id: string }>(
-          orm.em,
-          `select p.id from post p where p.author_id = ? and ${condition.sql}`,
-          [users.author.id, ...condition.params],
-        );
+        const listed = await listedPostIds(viewerId, users.author.id);
         for (const level of LEVELS) {
           for (const state of MODERATION_STATES) {
             const id = posts.get(key(level, state))!;
@@ -202,7 +190,7 @@ describe('the privacy matrix with moderation states (e2e)', () => {
               level,
               moderation: state,
             });
-            const inList = listed.some((row) => row.id === id);
+            const inList = listed.includes(id);
             expect({ viewer, level, state, single, inList }).toEqual({
               viewer,
               level,
@@ -221,7 +209,7 @@ describe('the privacy matrix with moderation states (e2e)', () => {
             moderation: 'x.moderation',
           });
           const rows = await sqlRows<{ id: string }>(
-            orm.em,
+            em,
             `select x.id from ${table} x where x.author_id = ? and ${moderated.sql}`,
             [users.friend.id, ...moderated.params],
           );

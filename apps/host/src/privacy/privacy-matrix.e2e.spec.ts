@@ -1,8 +1,6 @@
-import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { type Privacy, type TestUser } from '../testing/factory';
-import { sqlRows } from '../database/sql';
 import type { PrivacyLevel } from '../common/privacy-level';
-import { PrivacyService } from './privacy.service';
+import { withPrivacyFaces } from './privacy.testing';
 import { factory, host, useFileHost } from '../testing/file-host';
 
 type ViewerName =
@@ -17,6 +15,8 @@ const VIEWERS: ViewerName[] = [
   'blocked',
   'anonymous',
 ];
+/** The viewers who have an account. */
+const PEOPLE = VIEWERS.filter((viewer) => viewer !== 'anonymous');
 const LEVELS: Privacy[] = ['public', 'friends', 'groups', 'private'];
 
 /** Who may see an item of each level: the rule as a table, written out by hand. */
@@ -38,16 +38,7 @@ describe('the privacy matrix (e2e)', () => {
   const token = (viewer: ViewerName) => (viewer === 'anonymous' ? undefined : users[viewer].token);
 
   beforeAll(async () => {
-    for (const name of [
-      'author',
-      'friend',
-      'friendInGroup',
-      'friendNotInGroup',
-      'stranger',
-      'blocked',
-    ] as const) {
-      users[name] = await factory.newUser(name.slice(0, 12));
-    }
+    for (const name of PEOPLE) users[name] = await factory.newUser(name.slice(0, 12));
     const { author } = users;
     for (const name of ['friend', 'friendInGroup', 'friendNotInGroup', 'blocked'] as const) {
       await factory.befriend(author, users[name]);
@@ -155,22 +146,10 @@ describe('the privacy matrix (e2e)', () => {
   });
 
   it('keeps the two faces of the rule in agreement for every viewer and level', async () => {
-    const orm = host.app.get(MikroORM);
-    const privacy = host.app.get(PrivacyService);
-    await RequestContext.create(orm.em, async () => {
+    await withPrivacyFaces(async ({ privacy, listedPostIds }) => {
       for (const viewer of VIEWERS) {
         const viewerId = viewer === 'anonymous' ? null : users[viewer].id;
-        const condition = privacy.visibleCondition(viewerId, {
-          id: 'p.id',
-          authorId: 'p.author_id',
-          level: 'p.privacy',
-          moderation: 'p.moderation',
-        });
-        const listed = await sqlRows<{ id: string }>(
-          orm.em,
-          `select p.id from post p where p.author_id = ? and p.kind = 'mood' and ${condition.sql}`,
-          [users.author.id, ...condition.params],
-        );
+        const listed = await listedPostIds(viewerId, users.author.id);
         for (const level of LEVELS) {
           const single = await privacy.canView(viewerId, {
             id: posts[level],
@@ -178,7 +157,7 @@ describe('the privacy matrix (e2e)', () => {
             level: level as PrivacyLevel,
             moderation: 'published',
           });
-          const inList = listed.some((row) => row.id === posts[level]);
+          const inList = listed.includes(posts[level]);
           expect({ viewer, level, single, inList }).toEqual({
             viewer,
             level,

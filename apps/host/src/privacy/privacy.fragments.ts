@@ -1,4 +1,4 @@
-import { notSuspended } from '../accounts/accounts.repository';
+import { notSuspended } from '../accounts/accounts.fragments';
 import { groupMemberJoin, hasFriendCondition, notBlockingCondition } from '../friends/friends.fragments';
 
 /**

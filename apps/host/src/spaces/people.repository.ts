@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { ADMIN_DIRECTORY_ACCOUNTS, DIRECTORY_ACCOUNTS } from '../accounts/accounts.repository';
+import { ADMIN_DIRECTORY_ACCOUNTS, DIRECTORY_ACCOUNTS } from '../accounts/accounts.fragments';
 import { sqlRows } from '../database/sql';
 import { unblockedCondition } from '../friends/friends.fragments';
 import { nicknameKeyQuery } from '../profiles/profiles.fragments';

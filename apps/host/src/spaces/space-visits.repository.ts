@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { notSuspended } from '../accounts/accounts.repository';
+import { notSuspended } from '../accounts/accounts.fragments';
 import { newId } from '../common/ids';
 import { Keyset, keysetCondition } from '../common/pagination';
 import { sqlRows } from '../database/sql';

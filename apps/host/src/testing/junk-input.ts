@@ -89,3 +89,21 @@ export async function expectNoServerErrors(host: TestHost, operation: Operation,
     }
   }
 }
+
+/**
+ * One test for each operation of the OpenAPI document at `specPath`, sending it every combination of junk
+ * (see expectNoServerErrors). `junk` is asked in the test, so it can name a host the file's `beforeAll`
+ * started.
+ */
+export function itAnswersJunkWithoutServerErrors(
+  specPath: string,
+  junk: () => JunkVariants & { host: TestHost },
+): void {
+  it.each(operationsOf(specPath))(
+    '$method $path answers every junk request with a 2xx or 4xx problem',
+    async (operation) => {
+      const { host, ...variants } = junk();
+      await expectNoServerErrors(host, operation, variants);
+    },
+  );
+}

@@ -1,19 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { LIMITS } from '../../common/limits';
 import { PageInfo } from '../../common/pagination';
-import { ModerationStatus } from '../../moderation/dto/moderation.dto';
-import { AudienceFields } from '../../privacy/dto/audience.dto';
+import { ModerationStatus, ModerationStatusProperty } from '../../moderation/dto/moderation.dto';
+import { AudienceChange, AudienceFields } from '../../privacy/dto/audience.dto';
 import { PRIVACY_LEVELS, type PrivacyLevel } from '../../common/privacy-level';
 import { UserSummary } from '../../profiles/user-directory.service';
 import { PHOTO_FORMATS, PHOTO_SIZES, type PhotoSize } from '../../images/image-processing';
@@ -33,7 +23,7 @@ export class CreateAlbumRequest extends AudienceFields {
   description?: string;
 }
 
-export class UpdateAlbumRequest {
+export class UpdateAlbumRequest extends AudienceChange {
   @ApiPropertyOptional({ minLength: 1, maxLength: LIMITS.albumTitleMax })
   @IsOptional()
   @IsString()
@@ -46,18 +36,6 @@ export class UpdateAlbumRequest {
   @IsString()
   @MaxLength(LIMITS.albumDescriptionMax)
   description?: string;
-
-  @ApiPropertyOptional({ enum: PRIVACY_LEVELS })
-  @IsOptional()
-  @IsIn(PRIVACY_LEVELS)
-  privacy?: PrivacyLevel;
-
-  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: LIMITS.audienceGroupsMax })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(LIMITS.audienceGroupsMax)
-  @IsUUID('all', { each: true })
-  groupIds?: string[];
 
   @ApiPropertyOptional({
     type: String,
@@ -123,10 +101,7 @@ export class AlbumResponse {
   })
   coverUrl!: string | null;
   @ApiProperty({ description: 'Photos the viewer may see' }) photoCount!: number;
-  @ApiPropertyOptional({
-    type: ModerationStatus,
-    description: 'Shown to the owner only, while not published',
-  })
+  @ModerationStatusProperty('owner')
   moderation?: ModerationStatus;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
@@ -154,10 +129,7 @@ export class PhotoResponse {
   @ApiProperty() likeCount!: number;
   @ApiProperty() commentCount!: number;
   @ApiProperty() likedByMe!: boolean;
-  @ApiPropertyOptional({
-    type: ModerationStatus,
-    description: 'Shown to the owner only, while not published',
-  })
+  @ModerationStatusProperty('owner')
   moderation?: ModerationStatus;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
@@ -173,10 +145,7 @@ export class PhotoCommentResponse {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) parentId!: string | null;
   @ApiProperty() body!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiPropertyOptional({
-    type: ModerationStatus,
-    description: 'Shown to the author only, while not published',
-  })
+  @ModerationStatusProperty('author')
   moderation?: ModerationStatus;
 }
 

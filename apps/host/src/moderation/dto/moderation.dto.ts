@@ -32,6 +32,16 @@ export class ModerationStatus {
   reason!: string | null;
 }
 
+/**
+ * The `moderation` property of a content response: there for the content's `whose` (its author, or the
+ * owner of an album or photo) while `what` (the content) is not published, absent for everyone else.
+ */
+export const ModerationStatusProperty = (whose: 'author' | 'owner', what?: string) =>
+  ApiPropertyOptional({
+    type: ModerationStatus,
+    description: `Shown to the ${whose} only, while ${what ? `${what} is ` : ''}not published`,
+  });
+
 // ── keyword rules ──────────────────────────────────────────────────────────
 
 export class CreateKeywordRuleRequest {

@@ -4,7 +4,7 @@ import { CROPS } from '../../../../../plugins/farm/src/crops';
 import { STARTING_GOLD } from '../../../../../plugins/farm/src/rules';
 import type { TestUser } from '../../testing/factory';
 import { PluginTestKit } from '../plugins.testing';
-import { CanvasTab, launchChromium } from './canvas-browser';
+import { CanvasTab, launchChromium } from './canvas-browser.testing';
 
 const MINUTE = 60 * 1000;
 const turnip = CROPS.turnip;

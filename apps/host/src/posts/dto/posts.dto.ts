@@ -12,8 +12,8 @@ import {
 import { LIMITS } from '../../common/limits';
 import { PageInfo, PageQuery } from '../../common/pagination';
 import { PostApp } from '../../common/post-app.dto';
-import { ModerationStatus } from '../../moderation/dto/moderation.dto';
-import { AudienceFields } from '../../privacy/dto/audience.dto';
+import { ModerationStatus, ModerationStatusProperty } from '../../moderation/dto/moderation.dto';
+import { AudienceChange, AudienceFields } from '../../privacy/dto/audience.dto';
 import { PRIVACY_LEVELS, type PrivacyLevel } from '../../common/privacy-level';
 import { UserSummary } from '../../profiles/user-directory.service';
 import type { PostKind } from '../post.entity';
@@ -59,7 +59,7 @@ export class CreateRepostRequest extends AudienceFields {
   text?: string;
 }
 
-export class UpdatePostRequest {
+export class UpdatePostRequest extends AudienceChange {
   @ApiPropertyOptional({ maxLength: LIMITS.moodTextMax, description: 'Moods and reposts' })
   @IsOptional()
   @IsString()
@@ -78,18 +78,6 @@ export class UpdatePostRequest {
   @IsString()
   @MaxLength(LIMITS.blogBodyMax)
   body?: string;
-
-  @ApiPropertyOptional({ enum: PRIVACY_LEVELS })
-  @IsOptional()
-  @IsIn(PRIVACY_LEVELS)
-  privacy?: PrivacyLevel;
-
-  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: LIMITS.audienceGroupsMax })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(LIMITS.audienceGroupsMax)
-  @IsUUID('all', { each: true })
-  groupIds?: string[];
 }
 
 const POST_KINDS = ['mood', 'blog', 'repost', 'story'] as const;
@@ -161,10 +149,7 @@ export class PostResponse {
   @ApiProperty() likedByMe!: boolean;
   @ApiProperty({ type: [PostPhotoResponse], description: "A mood's photos (up to 9), in upload order" })
   photos!: PostPhotoResponse[];
-  @ApiPropertyOptional({
-    type: ModerationStatus,
-    description: 'Shown to the author only, while the post is not published',
-  })
+  @ModerationStatusProperty('author', 'the post')
   moderation?: ModerationStatus;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
@@ -194,10 +179,7 @@ export class CommentResponse {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) parentId!: string | null;
   @ApiProperty() body!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiPropertyOptional({
-    type: ModerationStatus,
-    description: 'Shown to the author only, while the comment is not published',
-  })
+  @ModerationStatusProperty('author', 'the comment')
   moderation?: ModerationStatus;
 }
 

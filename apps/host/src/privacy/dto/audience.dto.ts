@@ -43,3 +43,18 @@ export class UpdateAccountSettingsRequest {
   @IsAudienceGroupIds()
   defaultGroupIds?: string[];
 }
+
+/** A change of who may see an item, in an edit: each field left out stays as it was. */
+export class AudienceChange {
+  @ApiPropertyOptional({ enum: PRIVACY_LEVELS })
+  @IsOptional()
+  @IsIn(PRIVACY_LEVELS)
+  privacy?: PrivacyLevel;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: LIMITS.audienceGroupsMax })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(LIMITS.audienceGroupsMax)
+  @IsUUID('all', { each: true })
+  groupIds?: string[];
+}

@@ -17,7 +17,7 @@ import {
 import { LIMITS } from '../../common/limits';
 import { LevelBadge, VipBadge } from '../../economy/dto/economy.dto';
 import { PageInfo } from '../../common/pagination';
-import { ModerationStatus } from '../../moderation/dto/moderation.dto';
+import { ModerationStatus, ModerationStatusProperty } from '../../moderation/dto/moderation.dto';
 import {
   BOARD_ACCESS,
   FREE_THEMES,
@@ -238,10 +238,7 @@ export class BoardMessageResponse {
   @ApiProperty({ description: 'Whether the viewer may delete it (the space owner or the author)' })
   deletable!: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiPropertyOptional({
-    type: ModerationStatus,
-    description: 'Shown to the author only, while the message is not published',
-  })
+  @ModerationStatusProperty('author', 'the message')
   moderation?: ModerationStatus;
 }
 

@@ -1,10 +1,19 @@
 #!/usr/bin/env node
-// Fails when the host's modules (the folders of apps/host/src) import each other in a cycle (issue 14): a
-// module may use the ones below it, never one that (through others) uses it. Run by `npm run lint`. The order
-// as built, top first: admin, demo, cli, orders, plugins, open-api, app-center, gifts, oauth, access-context,
-// feed, spaces, albums, posts, apps, privacy, moderation, friends, notifications, events, economy, audit,
-// profiles, accounts, images, scheduling, shared-store, database, metrics, config, common (api-docs, api-spec,
-// health and web-app serve the whole host from the top).
+// Fails when the host's modules (the folders of apps/host/src) cross their boundaries (issue 14). Run by
+// `npm run lint`. Two rules:
+//
+// A module's repository is imported only inside its module (DESIGN.md, principle 9): another module asks
+// the owning service or uses a typed fragment the owner exports (`*.fragments.ts`). The infrastructure
+// below every feature is the exception: database's meta store (the installation's shared keys) and
+// scheduling's task lease (what every sweep hands its PeriodicTask) are stores every module is meant to use
+// as they are, with no rule of their own for a service to hold, so a pass-through service would only add a
+// layer.
+//
+// Modules import each other in no cycle: a module may use the ones below it, never one that (through
+// others) uses it. The order as built, top first: admin, demo, cli, orders, plugins, open-api, app-center,
+// gifts, oauth, access-context, feed, spaces, albums, posts, apps, privacy, moderation, friends,
+// notifications, events, economy, audit, profiles, accounts, images, scheduling, shared-store, database,
+// metrics, config, common (api-docs, api-spec, health and web-app serve the whole host from the top).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +38,11 @@ const moduleOf = (file) => {
   return rest.length ? first : undefined;
 };
 
+/** Modules whose repositories are shared infrastructure, importable from any module (see above). */
+const SHARED_REPOSITORY_MODULES = new Set(['database', 'scheduling']);
+
+const problems = [];
+
 /** module → module it imports → the files whose imports make that edge. */
 const edges = new Map();
 for (const file of sourceFiles(src)) {
@@ -36,8 +50,15 @@ for (const file of sourceFiles(src)) {
   if (!from) continue;
   for (const { fileName } of ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles) {
     if (!fileName.startsWith('.')) continue;
-    const to = moduleOf(path.resolve(path.dirname(file), fileName));
+    const imported = path.resolve(path.dirname(file), fileName);
+    const to = moduleOf(imported);
     if (!to || to === from) continue;
+    if (/\.repository(\.[jt]s)?$/.test(imported) && !SHARED_REPOSITORY_MODULES.has(to)) {
+      problems.push(
+        `${path.relative(src, file)} imports ${path.relative(src, imported)}: a module's repository is for ` +
+          `that module alone; ask the ${to} module's service, or use a fragment it exports (*.fragments.ts)`,
+      );
+    }
     if (!edges.has(from)) edges.set(from, new Map());
     const files = edges.get(from).get(to) ?? new Set();
     files.add(path.relative(src, file));
@@ -45,7 +66,6 @@ for (const file of sourceFiles(src)) {
   }
 }
 
-const problems = [];
 /** Tarjan's strongly connected components of the module graph. */
 function cycles() {
   const index = new Map();
@@ -94,4 +114,4 @@ if (problems.length) {
   console.error(problems.join('\n'));
   process.exit(1);
 }
-console.log(`no module cycles (${edges.size} modules)`);
+console.log(`no module cycles and no repository imported across modules (${edges.size} modules)`);
