@@ -1,31 +1,28 @@
 import type { HostConfig } from '../config/config';
 import { RateLimits } from '../shared-store/rate-limits';
 import { SharedStore } from '../shared-store/shared-store';
-import { TestClock } from '../testing/test-clock';
+import { StillClock } from '../testing/test-clock';
 import { OpenApiRateLimiter } from './rate-limiter';
 
 describe('OpenApiRateLimiter (in memory)', () => {
   const rates = { tokenRequestsPerWindow: 3, appRequestsPerWindow: 5, windowSeconds: 60 };
   const thirdParty = { tokenId: 'token-1', appId: 'app-1', builtIn: false };
-  let clock: TestClock;
+  let clock: StillClock;
   let limiter: OpenApiRateLimiter;
 
   beforeEach(() => {
-    clock = new TestClock();
-    // The start of a window, so the calls below fall in one.
-    clock.advance(60_000 - (clock.now().getTime() % 60_000) + 10);
+    clock = new StillClock();
     const config = { openApiRateLimits: rates } as HostConfig;
     limiter = new OpenApiRateLimiter(config, new RateLimits(new SharedStore(config), clock));
   });
 
   it('reads what consume counted and told in the RateLimit header, and counts nothing itself', async () => {
     const verdict = await limiter.consume(thirdParty);
-    const windowEnd = new Date(clock.now().getTime() - (clock.now().getTime() % 60_000) + 60_000);
     const peeked = await limiter.peek(thirdParty);
     expect(peeked).toEqual({
       windowSeconds: 60,
-      token: { limit: 3, remaining: 2, resetsAt: windowEnd },
-      app: { limit: 5, remaining: 4, resetsAt: windowEnd },
+      token: { limit: 3, remaining: 2, resetsAt: clock.windowEnd },
+      app: { limit: 5, remaining: 4, resetsAt: clock.windowEnd },
     });
     expect(verdict.header).toBe(`"token";r=2;t=${verdict.resetSeconds}, "app";r=4;t=${verdict.resetSeconds}`);
     expect(await limiter.peek(thirdParty)).toEqual(peeked);

@@ -1,17 +1,15 @@
 import type { HostConfig } from '../config/config';
-import { TestClock } from '../testing/test-clock';
+import { StillClock } from '../testing/test-clock';
 import { RateLimits } from './rate-limits';
 import { SharedStore } from './shared-store';
 
 describe('FixedWindowLimiter (in memory)', () => {
   const rule = { points: 2, windowSeconds: 60 };
-  let clock: TestClock;
+  let clock: StillClock;
   let rateLimits: RateLimits;
-  const windowEnd = () => new Date(clock.now().getTime() - (clock.now().getTime() % 60_000) + 60_000);
 
   beforeEach(() => {
-    clock = new TestClock();
-    clock.advance(60_000 - (clock.now().getTime() % 60_000) + 1000);
+    clock = new StillClock();
     rateLimits = new RateLimits(new SharedStore({} as HostConfig), clock);
   });
 
@@ -21,7 +19,7 @@ describe('FixedWindowLimiter (in memory)', () => {
       allowed: true,
       limit: 2,
       remaining: 1,
-      resetsAt: windowEnd(),
+      resetsAt: clock.windowEnd,
       resetSeconds: 59,
     });
     expect((await limiter.consume('k')).remaining).toBe(0);

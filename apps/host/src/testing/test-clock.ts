@@ -12,3 +12,22 @@ export class TestClock extends Clock {
     this.offsetMs += ms;
   }
 }
+
+/**
+ * A clock that stands still between the test's moves, one second into a minute. Tests that check a window's exact
+ * end use it: with TestClock, which follows real time, the test's arithmetic and the code under test read different
+ * milliseconds on a busy machine.
+ */
+export class StillClock extends Clock {
+  /** The end of the minute the clock starts in. */
+  readonly windowEnd = new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 60_000);
+  private ms = this.windowEnd.getTime() - 59_000;
+
+  now(): Date {
+    return new Date(this.ms);
+  }
+
+  advance(ms: number): void {
+    this.ms += ms;
+  }
+}
