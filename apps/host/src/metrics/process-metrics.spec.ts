@@ -5,10 +5,12 @@ import { acquireProcessMetrics, releaseProcessMetrics } from './process-metrics'
 describe('process metrics', () => {
   afterEach(() => jest.restoreAllMocks());
 
-  it("are prom-client's default metrics under the host's prefix, in the same order", async () => {
+  it("are prom-client's default metrics under the host's prefix, in the same order, but for the two that can abort Node", async () => {
     // What collectDefaultMetrics registers, read from its collectors without starting them.
     const collectors = await Promise.all(
-      collectDefaultMetrics.metricsList.map((family) => import(`prom-client/lib/metrics/${family}`)),
+      collectDefaultMetrics.metricsList
+        .filter((family) => family !== 'processHandles' && family !== 'processRequests')
+        .map((family) => import(`prom-client/lib/metrics/${family}`)),
     );
     const expected = collectors.flatMap(({ metricNames }: { metricNames: string[] }) => metricNames);
     const registry = acquireProcessMetrics();
@@ -43,6 +45,8 @@ describe('process metrics', () => {
       const text = await registry.metrics();
       expect(text).toMatch(/^kongjian_process_cpu_user_seconds_total \d/m);
       expect(text).toContain('# TYPE kongjian_nodejs_gc_duration_seconds histogram');
+      expect(text).toMatch(/^kongjian_nodejs_active_resources_total \d/m);
+      expect(text).not.toContain('kongjian_nodejs_active_handles');
     } finally {
       releaseProcessMetrics();
     }
