@@ -4,9 +4,12 @@
 // code exchanges and refresh rotations, with the SDK's own OAuth client), and, in rounds that alternate
 // the scenarios, GET /open/v1/me and /open/v1/friends beside a trivial route, and token introspection
 // beside oidc-provider's (in memory, its own process: oidc-peer.mjs). Each ratio is the median of the
-// rounds' ratios; the process exits with 3 when a target is missed (1 when it fails).
+// rounds' ratios; each scenario also shows the serving process's CPU per request (Linux), which moves less
+// than the rates when the machine's load does. The process exits with 3 when a target is missed (1 when
+// it fails).
 // Quick run: BENCH_USERS=20 BENCH_EXCHANGES=200 BENCH_DURATION=3 BENCH_ROUNDS=1 npm run bench -w sdk
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import os from 'node:os';
 import readline from 'node:readline';
@@ -30,6 +33,7 @@ const FRIENDS_EACH = Math.min(USERS - 1, 10);
 const EXCHANGES = positiveInteger('BENCH_EXCHANGES', 1000);
 const CONNECTIONS = positiveInteger('BENCH_CONNECTIONS', 10);
 const DURATION_SECONDS = positiveInteger('BENCH_DURATION', 10);
+const WARM_UP_SECONDS = 2;
 const ROUNDS = positiveInteger('BENCH_ROUNDS', 3);
 const TARGETS = { shareOfTrivial: 0.5, shareOfPeerIntrospection: 0.5, tokenP99Ms: 40 };
 /** The exit code of a run that missed a target, as the host's benchmarks use it (apps/host/src/bench/load.ts). */
@@ -82,7 +86,7 @@ async function startOidcPeer() {
     }),
   ]);
   lines.close();
-  return { ...JSON.parse(line), stop: () => child.kill('SIGTERM') };
+  return { ...JSON.parse(line), pid: child.pid, stop: () => child.kill('SIGTERM') };
 }
 
 const median = (values) => {
@@ -91,18 +95,41 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-async function load(baseUrl, requests) {
-  const result = await autocannon({
-    url: baseUrl,
-    connections: CONNECTIONS,
-    duration: DURATION_SECONDS,
-    warmup: { connections: CONNECTIONS, duration: 2 },
-    requests,
-  });
+/**
+ * CPU time a process has used so far, in microseconds (user and system, from /proc: Linux only, else
+ * undefined). Per request, it is a steadier figure than the rate on a machine whose load moves, since it does
+ * not count the time the process waited for a core.
+ */
+function cpuMicros(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+/** The kernel's unit for /proc's CPU times (USER_HZ), 100 on every Linux Node runs on. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** Load on one scenario after a warm-up: rate, latencies and the serving process's CPU per request. */
+async function load(baseUrl, requests, pid) {
+  const run = (duration) => autocannon({ url: baseUrl, connections: CONNECTIONS, duration, requests });
+  await run(WARM_UP_SECONDS);
+  const cpuBefore = cpuMicros(pid);
+  const result = await run(DURATION_SECONDS);
+  const cpuAfter = cpuMicros(pid);
   if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
     throw new Error(`${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
   }
-  return { perSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  return {
+    perSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    cpuPerRequest:
+      cpuBefore === undefined || cpuAfter === undefined
+        ? undefined
+        : (cpuAfter - cpuBefore) / result.requests.total,
+  };
 }
 
 async function main() {
@@ -201,16 +228,19 @@ async function main() {
         trivial: {
           name: 'GET /health/live (trivial)',
           baseUrl: host.baseUrl,
+          pid: host.pid,
           requests: [{ method: 'GET', path: '/health/live' }],
         },
         me: {
           name: 'GET /open/v1/me',
           baseUrl: host.baseUrl,
+          pid: host.pid,
           requests: users.map((_, index) => ({ method: 'GET', path: '/open/v1/me', headers: bearer(index) })),
         },
         friends: {
           name: 'GET /open/v1/friends?limit=20',
           baseUrl: host.baseUrl,
+          pid: host.pid,
           requests: users.map((_, index) => ({
             method: 'GET',
             path: '/open/v1/friends?limit=20',
@@ -220,6 +250,7 @@ async function main() {
         introspection: {
           name: 'POST /oauth/introspect (Kongjian, PostgreSQL or PGlite)',
           baseUrl: host.baseUrl,
+          pid: host.pid,
           requests: users.map((_, index) => ({
             path: '/oauth/introspect',
             ...introspect(clientBasic, tokens[index].accessToken),
@@ -228,6 +259,7 @@ async function main() {
         peer: {
           name: 'introspection, oidc-provider 9 in memory',
           baseUrl: peer.baseUrl,
+          pid: peer.pid,
           requests: [{ path: peer.path, ...introspect(peer.authorization, peer.accessToken) }],
         },
       };
@@ -240,7 +272,7 @@ async function main() {
             .join(' / ')})`,
         );
         for (const [key, scenario] of Object.entries(scenarios)) {
-          results[key].push(await load(scenario.baseUrl, scenario.requests));
+          results[key].push(await load(scenario.baseUrl, scenario.requests, scenario.pid));
           console.log(`  ${scenario.name}: ${results[key].at(-1).perSecond.toFixed(0)} per s`);
         }
       }
@@ -251,7 +283,8 @@ async function main() {
         const share = base
           ? median(results[key].map((result, round) => result.perSecond / results[base][round].perSecond))
           : 1;
-        return { ...middle, share };
+        const cpu = results[key].map((result) => result.cpuPerRequest);
+        return { ...middle, share, cpuPerRequest: cpu.includes(undefined) ? undefined : median(cpu) };
       };
       const me = summary('me', 'trivial');
       const friends = summary('friends', 'trivial');
@@ -265,10 +298,11 @@ async function main() {
         ['POST /oauth/introspect (Kongjian)', introspection],
         [scenarios.peer.name, summary('peer')],
       ];
-      console.log(`\nMedians of ${ROUNDS} rounds           per s     p50 ms   p99 ms`);
+      console.log(`\nMedians of ${ROUNDS} rounds           per s     p50 ms   p99 ms   CPU µs per request`);
       for (const [name, figures] of rows) {
+        const cpu = figures.cpuPerRequest === undefined ? '' : figures.cpuPerRequest.toFixed(0).padStart(10);
         console.log(
-          `${name.padEnd(36)} ${figures.perSecond.toFixed(0).padStart(7)} ${figures.p50.toFixed(1).padStart(9)} ${figures.p99.toFixed(1).padStart(8)}`,
+          `${name.padEnd(36)} ${figures.perSecond.toFixed(0).padStart(7)} ${figures.p50.toFixed(1).padStart(9)} ${figures.p99.toFixed(1).padStart(8)} ${cpu}`,
         );
       }
       const checks = [

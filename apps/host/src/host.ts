@@ -3,7 +3,7 @@ import { MikroORM } from '@mikro-orm/core';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
-import express from 'express';
+import express, { type Express } from 'express';
 import { AccountsService } from './accounts/accounts.service';
 import { AppModule } from './app.module';
 import { LaunchTokensService } from './app-center/launch-tokens.service';
@@ -75,7 +75,7 @@ export async function createHost(
   app.use(bindRequestContext);
   app.use(entityManagerPerRequest(app.get(MikroORM)));
   // Before cookies, the web app and Nest's router: the OAuth client endpoints need none of them.
-  app.use(app.get(TokenEndpoints).router);
+  app.get(TokenEndpoints).mount(app.getHttpAdapter().getInstance() as Express);
   app.use(cookieParser());
   app.use(
     serveSinglePageApp({

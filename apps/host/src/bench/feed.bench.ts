@@ -195,12 +195,17 @@ async function main(): Promise<number> {
     console.log(`  database size ${sizes.rows[0].size}`);
 
     // Follow each viewer's cursor chain beforehand, so (b) measures one deep page, not the nine before it.
+    // It is also a scroll down as a person does it, one page at a time: its later pages are read a chunk
+    // of pages at a time (FeedService.chunks), so the time of each is printed, not only (b)'s re-reads.
     const deepRequests: Array<{ path: string; headers: Record<string, string> }> = [];
+    const scrollMs: number[] = [];
     for (const viewer of viewers) {
       let cursor: string | null = null;
       for (let page = 1; page < DEEP_PAGE; page++) {
         const path: string = cursor ? `${firstPagePath}&cursor=${encodeURIComponent(cursor)}` : firstPagePath;
+        const pageStarted = performance.now();
         cursor = (await api.page(path, viewer.headers)).nextCursor;
+        if (page > 1) scrollMs.push(performance.now() - pageStarted);
         if (!cursor) throw new Error(`${seeder.username(viewer.n)} has fewer than ${DEEP_PAGE} feed pages`);
       }
       deepRequests.push({
@@ -208,6 +213,12 @@ async function main(): Promise<number> {
         headers: viewer.headers,
       });
     }
+    scrollMs.sort((a, b) => a - b);
+    console.log(
+      `  scrolling pages 2–${DEEP_PAGE - 1} once each, one request at a time: ${scrollMs.length} pages, ` +
+        `median ${median(scrollMs).toFixed(1)} ms, mean ${(scrollMs.reduce((a, b) => a + b, 0) / scrollMs.length).toFixed(1)} ms, ` +
+        `slowest ${scrollMs[scrollMs.length - 1].toFixed(1)} ms`,
+    );
     const spaceRequests = viewers.map((viewer) => ({
       path: `/users/${viewer.friendId}/posts?limit=${PAGE_SIZE}`,
       headers: viewer.headers,

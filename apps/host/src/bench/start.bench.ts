@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 // An ES module: this CommonJS build require()s it, which Node loads since 20.19.
 import { freePort, HostProcess } from '@kongjian/testing';
+import { LIMITS } from '../common/limits';
 import { positiveInteger, TARGET_MISSED } from './load';
 
 /**
@@ -60,6 +61,24 @@ async function npmStart(dataDir: string): Promise<number> {
   } finally {
     process.kill(-child.pid!, 'SIGTERM');
     await exited;
+    await groupGone(child.pid!);
+  }
+}
+
+/**
+ * Waits until every process of the group has exited: npm exits at the signal while the host still drains
+ * and closes its database, and the next start must neither open that database beside it nor have its
+ * /health answered by it. A group still there after the host's own drain limit and a margin is killed.
+ */
+async function groupGone(group: number): Promise<void> {
+  const killAt = performance.now() + LIMITS.shutdownTimeoutMs + 5000;
+  for (;;) {
+    try {
+      process.kill(-group, performance.now() > killAt ? 'SIGKILL' : 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 

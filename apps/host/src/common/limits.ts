@@ -183,6 +183,13 @@ export const LIMITS = {
   appFriendListsCached: 1000,
   /** First feed pages kept as shown (about 40 KB each with their tags): at most about 40 MB in all. */
   firstFeedPagesCached: 1000,
+  /**
+   * Stretches of a viewer's feed read past the first page, kept as shown: each this many entries (three
+   * default pages, so a scroll down reads the database once every three pages, and the first scroll costs
+   * about two pages' reading), about 65 KB with its tags: at most about 33 MB in all.
+   */
+  feedTimelineChunksCached: 500,
+  feedTimelineChunkEntries: 60,
   /** First pages of a person's posts kept as shown, per viewer (about 30 KB each): at most about 30 MB. */
   firstAuthorPagesCached: 1000,
 

@@ -1,6 +1,9 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
-import { LOG_LEVELS, type LogLevel } from '../common/logging';
+// A type only: main.ts reads the configuration before it loads the logger (or anything heavier).
+import type { LogLevel } from '../common/logging';
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export type DatabaseMode = 'pglite' | 'postgresql';
 

@@ -1,8 +1,8 @@
-import type { PGlite } from '@electric-sql/pglite';
 import type { EntityManager } from '@mikro-orm/core';
 import { LIMITS } from '../common/limits';
 import type { HostConfig } from '../config/config';
 import { ChangeFeed, registerEmbeddedDatabase } from './change-feed';
+import type { EmbeddedDatabase } from './embedded-database';
 
 describe('ChangeCache', () => {
   let feed: ChangeFeed;
@@ -15,7 +15,9 @@ describe('ChangeCache', () => {
   beforeEach(async () => {
     // An embedded database that delivers no notification of its own: the test announces changes itself.
     const config = {} as HostConfig;
-    registerEmbeddedDatabase(config, { listen: async () => async () => undefined } as unknown as PGlite);
+    registerEmbeddedDatabase(config, {
+      listen: async () => async () => undefined,
+    } as unknown as EmbeddedDatabase);
     feed = new ChangeFeed(config, { getTransactionContext: () => undefined } as unknown as EntityManager);
     await feed.onModuleInit();
     reads = 0;

@@ -34,13 +34,23 @@ describe('caches dropped by the database change feed (e2e)', () => {
     expectProblem(await account(suspended), 401, 'unauthenticated');
   });
 
-  it("stops a cached access token when its grant, its app or the user's consent changes in the database", async () => {
+  it("stops a cached access token when it, its grant, its app or the user's consent changes in the database", async () => {
     const app = await kit.approvedApp();
     const me = (token: string) => host.get('/open/v1/me', { token });
     const revoked = await kit.newUserWithToken('revoked', app);
     expect((await me(revoked.token)).status).toBe(200);
     await host.sql('update oauth_grant set revoked_at = now() where user_id = ?', [revoked.user.id]);
     expectProblem(await me(revoked.token), 401, 'invalid_token');
+
+    // The token row itself (only access tokens announce their changes: no cache holds a refresh token).
+    const single = await kit.newUserWithToken('single', app);
+    expect((await me(single.token)).status).toBe(200);
+    await host.sql(
+      `update oauth_token set revoked_at = now()
+        where kind = 'access' and grant_id in (select id from oauth_grant where user_id = ?)`,
+      [single.user.id],
+    );
+    expectProblem(await me(single.token), 401, 'invalid_token');
 
     const withdrawn = await kit.newUserWithToken('withdrawn', app);
     expect((await me(withdrawn.token)).status).toBe(200);

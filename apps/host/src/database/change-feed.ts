@@ -1,9 +1,9 @@
-import type { PGlite } from '@electric-sql/pglite';
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Client } from 'pg';
 import { LIMITS } from '../common/limits';
 import { HOST_CONFIG, type HostConfig } from '../config/config';
+import type { EmbeddedDatabase } from './embedded-database';
 
 /** The channel the tables' triggers notify on (Migration20261204090000_change_notifications). */
 export const CHANGES_CHANNEL = 'kongjian_changes';
@@ -19,13 +19,13 @@ export function changeHeard(config: object, tag: string): void {
 }
 
 /** The embedded database of a configuration, registered by the database module that opened it. */
-const embeddedDatabases = new WeakMap<HostConfig, PGlite>();
+const embeddedDatabases = new WeakMap<HostConfig, EmbeddedDatabase>();
 
-export function registerEmbeddedDatabase(config: HostConfig, pglite: PGlite): void {
-  embeddedDatabases.set(config, pglite);
+export function registerEmbeddedDatabase(config: HostConfig, database: EmbeddedDatabase): void {
+  embeddedDatabases.set(config, database);
 }
 
-export function embeddedDatabase(config: HostConfig): PGlite | undefined {
+export function embeddedDatabase(config: HostConfig): EmbeddedDatabase | undefined {
   return embeddedDatabases.get(config);
 }
 
@@ -197,6 +197,11 @@ export class ChangeCache<V> {
     const found = await load();
     if (found) this.store(key, found.value, found.tags, position);
     return found?.value ?? null;
+  }
+
+  /** The cached value of `key`, without reading the database when there is none. */
+  cached(key: string): V | undefined {
+    return this.fresh(key)?.value;
   }
 
   /** Many at once: the cached ones, and one `load` for the rest. */

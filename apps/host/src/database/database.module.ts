@@ -122,9 +122,9 @@ export class DatabaseService implements OnApplicationShutdown {
       driver: PostgreSqlDriver,
       inject: [HOST_CONFIG],
       useFactory: (config: HostConfig) => {
-        const { options, pglite } = ormOptions(config);
-        // The ORM borrows the PGlite instance: DatabaseService closes it after the ORM.
-        if (pglite) registerEmbeddedDatabase(config, pglite);
+        const { options, embedded } = ormOptions(config);
+        // The ORM borrows the embedded database: DatabaseService closes it after the ORM.
+        if (embedded) registerEmbeddedDatabase(config, embedded);
         // The feature modules' entities come from their own MikroOrmModule.forFeature, so this module
         // knows none of them (each module owns its tables).
         return { ...options, autoLoadEntities: true, registerRequestContext: false };

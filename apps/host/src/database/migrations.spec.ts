@@ -24,7 +24,10 @@ const APP_TABLES = [
 describe('migrations', () => {
   it('take an empty database to the latest schema, and back down and up again', async () => {
     const database = await freshDatabase();
-    const { options, pglite } = ormOptions({ databaseUrl: database.config.databaseUrl, dataDir: undefined });
+    const { options, embedded } = ormOptions({
+      databaseUrl: database.config.databaseUrl,
+      dataDir: undefined,
+    });
     const orm = await MikroORM.init(options);
     try {
       const tables = async (): Promise<string[]> => {
@@ -54,7 +57,7 @@ describe('migrations', () => {
       expect(await migrator.getExecutedMigrations()).toHaveLength(MIGRATIONS.length);
     } finally {
       await orm.close(true);
-      await pglite?.close();
+      await embedded?.close();
       await database.drop();
     }
   });

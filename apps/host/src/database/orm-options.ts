@@ -1,11 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import type { Options } from '@mikro-orm/core';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { PGliteDriver, type PGliteConnectionConfig } from 'mikro-orm-pglite';
 import type { HostConfig } from '../config/config';
 import { CHANGES_CHANNEL, changeHeard } from './change-feed';
+import { type EmbeddedDatabase, openEmbeddedDatabase } from './embedded-database';
 import { Meta } from './meta.entity';
 import { contextEntityManager } from './request-entity-manager';
 
@@ -38,12 +36,12 @@ const shared: Options = {
 
 /**
  * ORM options for the configured database: PostgreSQL when DATABASE_URL is set, otherwise embedded
- * PGlite under the data folder (or in memory when there is none, as in tests).
- * The caller owns the returned PGlite instance and closes it after the ORM.
+ * PGlite under the data folder (or in memory when there is none, as in tests), on its own thread.
+ * The caller owns the returned embedded database and closes it after the ORM.
  */
 export function ormOptions(config: Pick<HostConfig, 'databaseUrl' | 'dataDir'>): {
   options: Options;
-  pglite?: PGlite;
+  embedded?: EmbeddedDatabase;
 } {
   if (config.databaseUrl) {
     return {
@@ -77,19 +75,14 @@ export function ormOptions(config: Pick<HostConfig, 'databaseUrl' | 'dataDir'>):
       } as Options,
     };
   }
-  let dir: string | undefined;
-  if (config.dataDir) {
-    dir = path.join(config.dataDir, 'pglite');
-    fs.mkdirSync(dir, { recursive: true });
-  }
-  const pglite = new PGlite(dir);
+  const embedded = openEmbeddedDatabase(config);
   return {
-    pglite,
+    embedded,
     options: {
       ...shared,
       driver: PGliteDriver,
       dbName: 'postgres',
-      driverOptions: { connection: { pglite: () => pglite } satisfies PGliteConnectionConfig },
+      driverOptions: { connection: { pglite: () => embedded.asPGlite() } satisfies PGliteConnectionConfig },
     } as Options,
   };
 }

@@ -5,19 +5,19 @@ import { entityManagerPerRequest } from './request-entity-manager';
 
 describe('entityManagerPerRequest', () => {
   let orm: MikroORM;
-  let pglite: { close(): Promise<void> } | undefined;
+  let embedded: { close(): Promise<void> } | undefined;
   let forks: jest.SpyInstance;
 
   beforeAll(async () => {
     // The host's own ORM options (they set the context resolution under test), on an in-memory PGlite.
     const options = ormOptions({ databaseUrl: undefined, dataDir: undefined });
-    pglite = options.pglite;
+    embedded = options.embedded;
     orm = await MikroORM.init(options.options);
   });
-  // The ORM borrows PGlite; left open, its handles outlived the file in the Jest worker.
+  // The ORM borrows the embedded database; left open, its thread outlived the file in the Jest worker.
   afterAll(async () => {
     await orm.close(true);
-    await pglite?.close();
+    await embedded?.close();
   });
   beforeEach(() => {
     forks = jest.spyOn(orm.em, 'fork');

@@ -3,10 +3,10 @@ import { ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../accounts/auth-user';
 import { CurrentUser, SessionAuth } from '../accounts/auth.decorators';
 import { Endpoint } from '../common/endpoint.decorator';
-import { decodeCursor, PageQuery, pageSize, toPage } from '../common/pagination';
+import { decodeCursor, PageQuery, pageSize } from '../common/pagination';
 import { PostViewsService } from '../posts/post-views.service';
 import { PostsService } from '../posts/posts.service';
-import { FeedPage } from './dto/feed.dto';
+import { FeedItemResponse, FeedPage } from './dto/feed.dto';
 import { FeedRow, FeedService } from './feed.service';
 
 @ApiTags('feed')
@@ -28,40 +28,35 @@ export class FeedController {
   async feedPage(@CurrentUser() viewer: AuthUser, @Query() query: PageQuery): Promise<FeedPage> {
     const limit = pageSize(query);
     const after = decodeCursor(query.cursor);
-    const render = (rows: FeedRow[]) => this.render(viewer.id, rows, limit);
+    const render = (rows: FeedRow[]) => this.render(viewer.id, rows);
     if (!after) return this.feed.firstPage(viewer.id, limit, render);
-    return (await render(await this.feed.page(viewer.id, limit, after))).page;
+    return this.feed.pageAfter(viewer.id, limit, after, render);
   }
 
   private async render(
     viewerId: string,
     rows: FeedRow[],
-    limit: number,
-  ): Promise<{ page: FeedPage; changeTags: string[] }> {
-    const page = toPage(rows, limit, (row) => row);
+  ): Promise<{ items: FeedItemResponse[]; changeTags: string[] }> {
     const [{ posts, people, changeTags }, comments] = await Promise.all([
       this.views.manyWithPeople(
         viewerId,
-        [...new Set(page.items.map((row) => row.post_id))],
-        page.items.map((row) => row.actor_id),
+        [...new Set(rows.map((row) => row.post_id))],
+        rows.map((row) => row.actor_id),
       ),
-      this.posts.commentsByIds(page.items.flatMap((row) => (row.comment_id ? [row.comment_id] : []))),
+      this.posts.commentsByIds(rows.flatMap((row) => (row.comment_id ? [row.comment_id] : []))),
     ]);
     const postById = new Map(posts.map((post) => [post.id, post]));
     const commentViews = await this.views.comments(comments);
     const commentById = new Map(commentViews.map((comment) => [comment.id, comment]));
     return {
-      page: {
-        items: page.items.map((row) => ({
-          id: row.id,
-          verb: row.verb,
-          actor: people.get(row.actor_id)!,
-          post: postById.get(row.post_id)!,
-          comment: row.comment_id ? (commentById.get(row.comment_id) ?? null) : null,
-          createdAt: new Date(row.created_at).toISOString(),
-        })),
-        nextCursor: page.nextCursor,
-      },
+      items: rows.map((row) => ({
+        id: row.id,
+        verb: row.verb,
+        actor: people.get(row.actor_id)!,
+        post: postById.get(row.post_id)!,
+        comment: row.comment_id ? (commentById.get(row.comment_id) ?? null) : null,
+        createdAt: new Date(row.created_at).toISOString(),
+      })),
       // A comment shown changes its post's tag; its author is a person shown.
       changeTags: [...changeTags, ...comments.map((comment) => `user:${comment.author_id}`)],
     };

@@ -1,12 +1,11 @@
-import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import type { RegisteredApp } from '../apps/apps.service';
-import { AuthorizationsService } from '../apps/authorizations.service';
+import { type AccessState, AuthorizationsService } from '../apps/authorizations.service';
 import { normalizeScopes, type Scope } from '../apps/scopes';
 import { Clock } from '../common/clock';
 import { LIMITS } from '../common/limits';
 import { tokenError } from './oauth-errors';
-import { OAuthRepository } from './oauth.repository';
+import { type AuthorizationCode, OAuthRepository } from './oauth.repository';
 import { hashSecret, newSecret, OAuthTokensService, type TokenResponse } from './oauth-tokens.service';
 import { verifierMatches } from './pkce';
 
@@ -27,7 +26,6 @@ export interface CodeRequest {
 @Injectable()
 export class AuthorizationCodesService {
   constructor(
-    private readonly em: EntityManager,
     private readonly repository: OAuthRepository,
     private readonly tokens: OAuthTokensService,
     private readonly authorizations: AuthorizationsService,
@@ -53,50 +51,61 @@ export class AuthorizationCodesService {
     return code;
   }
 
-  /** RFC 6749 §4.1.3 with RFC 7636 §4.6: the code, its client, redirect URI and PKCE verifier must all match. */
+  /**
+   * RFC 6749 §4.1.3 with RFC 7636 §4.6: the code, its client, redirect URI and PKCE verifier must all match.
+   * A refused attempt burns the code; the tokens are stored with the code marked used in one statement, so
+   * of two exchanges at once one wins and the other finds the code used — and revokes the winner's grant.
+   */
   async exchange(
     app: RegisteredApp,
     code: string,
     redirectUri: string | undefined,
     verifier: unknown,
   ): Promise<TokenResponse> {
-    const outcome = await this.em.transactional(async () => {
-      // The claim and the grant it creates commit together, so a racing exchange that finds the code
-      // used also finds (and revokes) the winner's grant.
-      const found = await this.repository.claimCode(hashSecret(code), this.clock.now());
-      if (!found) return tokenError('invalid_grant', 'Unknown authorization code');
-      if ('used' in found) {
-        await this.tokens.revokeCodeGrants(found.used);
-        return tokenError(
-          'invalid_grant',
-          'This code was already used; the tokens issued from it are revoked',
-        );
-      }
-      const { claimed } = found;
-      if (claimed.appId !== app.id)
-        return tokenError('invalid_grant', 'This code was issued to another client');
-      if (claimed.expiresAt.getTime() <= this.clock.now().getTime()) {
-        return tokenError('invalid_grant', 'This code has expired');
-      }
-      const redirectMatches = claimed.redirectUriInRequest
-        ? redirectUri === claimed.redirectUri
-        : redirectUri === undefined || redirectUri === claimed.redirectUri;
-      if (!redirectMatches) {
-        return tokenError('invalid_grant', 'redirect_uri must be the one used in the authorization request');
-      }
-      if (!verifierMatches(verifier, claimed.codeChallenge)) {
-        return tokenError('invalid_grant', 'code_verifier does not match the code_challenge');
-      }
-      const state = await this.authorizations.accessState(app.id, claimed.userId);
-      if (!state) return tokenError('invalid_grant', 'The user has withdrawn consent');
-      if (state.appStatus === 'suspended') return tokenError('unauthorized_client', 'This app is suspended');
-      if (state.userSuspended) return tokenError('invalid_grant', "The user's account is suspended");
-      const scopes = normalizeScopes(claimed.scopes).filter((scope) => state.scopes.includes(scope));
-      return this.tokens.createGrant(app, claimed.userId, claimed.id, scopes, state.openid);
-    });
-    // Refusals are returned from the transaction rather than thrown, so burning the code and revoking a
-    // replayed code's tokens commit.
-    if (outcome instanceof Error) throw outcome;
-    return outcome;
+    const found = await this.repository.findCode(hashSecret(code));
+    if (!found) throw tokenError('invalid_grant', 'Unknown authorization code');
+    if (found.used) throw await this.replayed(found.id);
+    const outcome = await this.check(app, found, redirectUri, verifier);
+    if (outcome instanceof Error) {
+      if (!(await this.repository.burnCode(found.id, this.clock.now()))) throw await this.replayed(found.id);
+      throw outcome;
+    }
+    const scopes = normalizeScopes(found.scopes).filter((scope) => outcome.scopes.includes(scope));
+    const issued = await this.tokens.createGrant(app, found.userId, found.id, scopes, outcome.openid);
+    if (!issued) throw await this.replayed(found.id);
+    return issued;
+  }
+
+  /** Why this exchange of an unused code is refused, or the consent it goes on. */
+  private async check(
+    app: RegisteredApp,
+    code: AuthorizationCode,
+    redirectUri: string | undefined,
+    verifier: unknown,
+  ): Promise<Error | AccessState> {
+    if (code.appId !== app.id) return tokenError('invalid_grant', 'This code was issued to another client');
+    if (code.expiresAt.getTime() <= this.clock.now().getTime()) {
+      return tokenError('invalid_grant', 'This code has expired');
+    }
+    const redirectMatches = code.redirectUriInRequest
+      ? redirectUri === code.redirectUri
+      : redirectUri === undefined || redirectUri === code.redirectUri;
+    if (!redirectMatches) {
+      return tokenError('invalid_grant', 'redirect_uri must be the one used in the authorization request');
+    }
+    if (!verifierMatches(verifier, code.codeChallenge)) {
+      return tokenError('invalid_grant', 'code_verifier does not match the code_challenge');
+    }
+    const state = await this.authorizations.currentAccessState(app.id, code.userId);
+    if (!state) return tokenError('invalid_grant', 'The user has withdrawn consent');
+    if (state.appStatus === 'suspended') return tokenError('unauthorized_client', 'This app is suspended');
+    if (state.userSuspended) return tokenError('invalid_grant', "The user's account is suspended");
+    return state;
+  }
+
+  /** A used code presented again: it leaked, so every token issued from it is revoked. */
+  private async replayed(codeId: string): Promise<Error> {
+    await this.tokens.revokeCodeGrants(codeId);
+    return tokenError('invalid_grant', 'This code was already used; the tokens issued from it are revoked');
   }
 }

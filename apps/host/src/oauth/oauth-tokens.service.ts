@@ -91,17 +91,19 @@ export class OAuthTokensService {
     };
   }
 
-  /** Starts a token family for a code just exchanged; runs inside the exchange's transaction. */
-  async createGrant(
+  /**
+   * Starts a token family for a code, marking it used in the same statement; null when another exchange
+   * used it first.
+   */
+  createGrant(
     app: RegisteredApp,
     userId: string,
     codeId: string,
     scopes: Scope[],
     openid: string,
-  ): Promise<TokenResponse> {
+  ): Promise<TokenResponse | null> {
     const grant: Grant = { id: newId(), appId: app.id, clientId: app.clientId, userId };
-    // Without a rotation to lose, the pair is always stored.
-    return (await this.issuePair(grant, scopes, scopes, openid, { newGrant: { codeId, scopes } }))!;
+    return this.issuePair(grant, scopes, scopes, openid, { newGrant: { codeId, scopes } });
   }
 
   /**
@@ -144,7 +146,7 @@ export class OAuthTokensService {
     const scopes = requested === undefined ? row.scopes : this.narrowedScopes(row.scopes, requested);
     if (scopes === null)
       throw tokenError('invalid_scope', `The scope may only narrow: ${row.scopes.join(' ')}`);
-    const state = await this.authorizations.accessState(row.app_id, row.user_id);
+    const state = await this.authorizations.currentAccessState(row.app_id, row.user_id);
     if (!state) throw tokenError('invalid_grant', 'The user has withdrawn consent');
     if (state.appStatus === 'suspended') throw tokenError('unauthorized_client', 'This app is suspended');
     if (state.userSuspended) throw tokenError('invalid_grant', "The user's account is suspended");
@@ -215,7 +217,7 @@ export class OAuthTokensService {
 
   /**
    * A new access and refresh token of the grant, stored in one statement with what goes with them; null
-   * when the refresh token they replace was used meanwhile.
+   * when the code they are exchanged for, or the refresh token they replace, was used meanwhile.
    */
   private async issuePair(
     grant: Grant,

@@ -16,7 +16,7 @@ import { TokenEndpoints } from './token-endpoints';
 
 /**
  * The OAuth2 authorization server. Other modules use only `OAuthTokensService.verifyAccessToken`; the host
- * mounts `TokenEndpoints.router` itself (host.ts).
+ * mounts `TokenEndpoints` itself (host.ts).
  */
 @Module({
   imports: [AccountsModule, AppsModule, SchedulingModule],

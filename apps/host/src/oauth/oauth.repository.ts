@@ -65,6 +65,7 @@ interface CodeRow {
   redirect_uri_in_request: boolean;
   code_challenge: string;
   expires_at: Date | string;
+  used: boolean;
 }
 
 /**
@@ -98,45 +99,45 @@ export class OAuthRepository {
     );
   }
 
-  /**
-   * Marks the code used, if nobody has yet, and returns it with its id; `used` with the id when it was used
-   * before; null when there is no such code.
-   */
-  async claimCode(
-    codeHash: string,
-    now: Date,
-  ): Promise<{ claimed: AuthorizationCode & { id: string } } | { used: string } | null> {
-    const [claimed] = await sqlRows<CodeRow>(
+  /** The code stored under this hash, with its id and whether an exchange has used it; null when there is none. */
+  async findCode(codeHash: string): Promise<(AuthorizationCode & { id: string; used: boolean }) | null> {
+    const [row] = await sqlRows<CodeRow>(
       this.em,
-      `update oauth_code set used_at = ? where code_hash = ? and used_at is null
-       returning id, app_id, user_id, scopes, redirect_uri, redirect_uri_in_request, code_challenge, expires_at`,
-      [now, codeHash],
+      `select id, app_id, user_id, scopes, redirect_uri, redirect_uri_in_request, code_challenge, expires_at,
+              used_at is not null as used
+         from oauth_code where code_hash = ?`,
+      [codeHash],
     );
-    if (claimed) {
-      return {
-        claimed: {
-          id: claimed.id,
-          appId: claimed.app_id,
-          userId: claimed.user_id,
-          scopes: claimed.scopes,
-          redirectUri: claimed.redirect_uri,
-          redirectUriInRequest: claimed.redirect_uri_in_request,
-          codeChallenge: claimed.code_challenge,
-          expiresAt: new Date(claimed.expires_at),
-        },
-      };
-    }
-    const [used] = await sqlRows<{ id: string }>(this.em, 'select id from oauth_code where code_hash = ?', [
-      codeHash,
-    ]);
-    return used ? { used: used.id } : null;
+    if (!row) return null;
+    return {
+      id: row.id,
+      appId: row.app_id,
+      userId: row.user_id,
+      scopes: row.scopes,
+      redirectUri: row.redirect_uri,
+      redirectUriInRequest: row.redirect_uri_in_request,
+      codeChallenge: row.code_challenge,
+      expiresAt: new Date(row.expires_at),
+      used: row.used,
+    };
+  }
+
+  /** Marks a code used without issuing anything (a refused exchange); false when it was used already. */
+  async burnCode(codeId: string, now: Date): Promise<boolean> {
+    const burnt = await sqlRows<{ id: string }>(
+      this.em,
+      'update oauth_code set used_at = ? where id = ? and used_at is null returning id',
+      [now, codeId],
+    );
+    return burnt.length > 0;
   }
 
   /**
    * Stores new tokens in one statement, with what must commit with them: their grant when it is new (a
-   * code exchange, a plugin token), or the refresh token they replace marked used (a rotation), in which
-   * case they are stored only if that token was still unused. One round trip instead of up to four on the
-   * token endpoint's path. Whether the tokens were stored.
+   * code exchange, a plugin token) and, for a code exchange, the code marked used; or the refresh token
+   * they replace marked used (a rotation). When a code or refresh token is marked, nothing is stored unless
+   * it was still unused: of two exchanges or rotations at once, the second waits for the first's row lock
+   * and then finds it used. One round trip on the token endpoint's path. Whether the tokens were stored.
    */
   async issueTokens(issue: {
     grant: Grant;
@@ -148,18 +149,28 @@ export class OAuthRepository {
   }): Promise<boolean> {
     const parts: string[] = [];
     const params: unknown[] = [];
+    // What must have been unused for anything to be stored: the code exchanged or the token rotated.
+    let claim = '';
+    if (issue.newGrant?.codeId) {
+      parts.push(
+        'claimed as (update oauth_code set used_at = ? where id = ? and used_at is null returning id)',
+      );
+      params.push(issue.now, issue.newGrant.codeId);
+      claim = 'where exists (select 1 from claimed)';
+    }
+    if (issue.rotatedTokenId) {
+      parts.push(
+        'claimed as (update oauth_token set used_at = ? where id = ? and used_at is null returning id)',
+      );
+      params.push(issue.now, issue.rotatedTokenId);
+      claim = 'where exists (select 1 from claimed)';
+    }
     if (issue.newGrant) {
       const { grant } = issue;
       const { codeId, scopes } = issue.newGrant;
       parts.push(`new_grant as (insert into oauth_grant (id, app_id, client_id, user_id, code_id, scopes, created_at)
-         values (?, ?, ?, ?, ?, ?::text[], ?))`);
+         select ?::uuid, ?::uuid, ?::text, ?::uuid, ?::uuid, ?::text[], ?::timestamptz ${claim})`);
       params.push(grant.id, grant.appId, grant.clientId, grant.userId, codeId, scopeArray(scopes), issue.now);
-    }
-    if (issue.rotatedTokenId) {
-      parts.push(
-        'rotated as (update oauth_token set used_at = ? where id = ? and used_at is null returning id)',
-      );
-      params.push(issue.now, issue.rotatedTokenId);
     }
     const rows = issue.tokens.map((token) => {
       params.push(
@@ -178,8 +189,7 @@ export class OAuthRepository {
       this.em,
       `${parts.length ? `with ${parts.join(', ')} ` : ''}insert into oauth_token
          (id, grant_id, kind, token_hash, scopes, created_at, expires_at)
-       select * from (values ${rows.join(', ')}) as issued
-       ${issue.rotatedTokenId ? 'where exists (select 1 from rotated)' : ''}
+       select * from (values ${rows.join(', ')}) as issued ${claim}
        returning id`,
       params,
     );

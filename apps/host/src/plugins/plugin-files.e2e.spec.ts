@@ -1,6 +1,7 @@
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { buildCacheDir } from '../common/entry-script';
 import { bundlePlugin } from './plugin-bundle';
 import { loadPluginPackage, PluginManifestError, validateManifest } from './plugin-manifest';
 import { PluginTestKit } from './plugins.testing';
@@ -101,6 +102,39 @@ describe('plugin files stay inside the plugin', () => {
       });
       const bundle = await bundlePlugin(loadPluginPackage(dir));
       expect(bundle.code).toContain('greeting = "hi"');
+    });
+
+    it('keeps a bundle until a file it was built from changes, or a file beside one appears', async () => {
+      const dir = await writePlugin('kept', {
+        'src/index.js':
+          "import { name } from './name';\nexport default { routes: { 'GET /ok': async () => ({ body: { name } }) } };",
+        'src/name/index.js': "export const name = 'first';",
+      });
+      const cacheFile = path.join(buildCacheDir(), 'plugin-bundles', 'kept.json');
+      const first = await bundlePlugin(loadPluginPackage(dir));
+      expect(first.code).toContain('"first"');
+      const kept = await stat(cacheFile);
+      // Unchanged: the kept bundle, not a new build.
+      expect((await bundlePlugin(loadPluginPackage(dir))).code).toBe(first.code);
+      expect((await stat(cacheFile)).mtimeMs).toBe(kept.mtimeMs);
+      // A file it was built from changes.
+      await writeFile(path.join(dir, 'src', 'name', 'index.js'), "export const name = 'second';");
+      expect((await bundlePlugin(loadPluginPackage(dir))).code).toContain('"second"');
+      // A new file changes what `./name` resolves to, though no file the bundle was built from changed.
+      await writeFile(path.join(dir, 'src', 'name.js'), "export const name = 'third';");
+      expect((await bundlePlugin(loadPluginPackage(dir))).code).toContain('"third"');
+    });
+
+    it('checks the imports of a plugin again when it changes, whatever bundle was kept', async () => {
+      const dir = await writePlugin('rechecked');
+      await bundlePlugin(loadPluginPackage(dir));
+      await writeFile(
+        path.join(dir, 'src', 'index.js'),
+        "import x from '../../../../../../etc/passwd' with { type: 'text' };\nexport default { routes: { 'GET /ok': async () => ({ body: { x } }) } };",
+      );
+      await expect(bundlePlugin(loadPluginPackage(dir))).rejects.toThrow(
+        /does not build: .*is outside the plugin's folder and plugins\/shared/,
+      );
     });
 
     it.each([

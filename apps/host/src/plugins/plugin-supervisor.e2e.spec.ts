@@ -72,6 +72,17 @@ describe('the plugin supervisor', () => {
     expect(faults).toEqual([]);
   });
 
+  it('keeps a worker serving through a Ctrl-C or SIGTERM sent to the whole process group, until the host stops it', async () => {
+    const [pid] = supervisor.workerPids('hostile');
+    process.kill(pid, 'SIGINT');
+    process.kill(pid, 'SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(supervisor.workerPids('hostile')).toEqual([pid]);
+    expect((await call('GET /ok')).kind).toBe('value');
+    await supervisor.stop();
+    expect(() => process.kill(pid, 0)).toThrow();
+  });
+
   it('does not blame a plugin for calls in flight when the host shuts down', async () => {
     const inFlight = call('GET /never');
     await new Promise((resolve) => setTimeout(resolve, 100));

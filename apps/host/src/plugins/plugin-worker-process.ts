@@ -1,9 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Logger } from '@nestjs/common';
-import { buildSync } from 'esbuild';
+import { entryScript } from '../common/entry-script';
 import { clip } from './plugin-protocol';
 
 /* A plugin worker process as the host sees it: what it keeps of each, and how it starts one. */
@@ -75,34 +72,7 @@ export function startWorkerProcess(
   };
 }
 
-/**
- * The worker's entry: the compiled `plugin-worker.js` beside this file in a build. Under Jest the host
- * runs from TypeScript sources, so the worker and the files it imports are bundled with esbuild (a few
- * milliseconds) into a file named by its content, in a folder from which `require('isolated-vm')` resolves
- * (node_modules/.cache).
- */
+/** The worker's entry (see entryScript): `require('isolated-vm')` is left to run time. */
 export function workerScript(): string {
-  const compiled = path.join(__dirname, 'plugin-worker.js');
-  if (existsSync(compiled)) return compiled;
-  const output = buildSync({
-    entryPoints: [path.join(__dirname, 'plugin-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['isolated-vm'],
-    write: false,
-    logLevel: 'silent',
-  });
-  const code = output.outputFiles[0].contents;
-  const digest = createHash('sha256').update(code).digest('hex').slice(0, 16);
-  const cacheDir = path.resolve(require.resolve('isolated-vm'), '../../.cache/kongjian');
-  const target = path.join(cacheDir, `plugin-worker-${digest}.cjs`);
-  if (existsSync(target)) return target;
-  mkdirSync(cacheDir, { recursive: true });
-  // Written aside and renamed, so parallel test files never fork a half-written worker.
-  const temporary = `${target}.${process.pid}.tmp`;
-  writeFileSync(temporary, code);
-  renameSync(temporary, target);
-  return target;
+  return entryScript(__dirname, 'plugin-worker', ['isolated-vm']);
 }

@@ -167,3 +167,7 @@ process.on('message', (message: HostMessage) => {
 });
 // The host went away: nothing left to serve.
 process.on('disconnect', () => process.exit(0));
+// A terminal's Ctrl-C, or a SIGTERM to the whole process group, reaches the workers too. The host stops
+// them itself once it has drained its requests (which may still call plugins); left alone they would die
+// first, be restarted during the drain, and fail the calls in flight.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => undefined);

@@ -21,7 +21,7 @@ export async function withMigrationDatabase(
   test: (database: MigrationDatabase) => Promise<void>,
 ): Promise<void> {
   const database = await freshDatabase();
-  const { options, pglite } = ormOptions({ databaseUrl: database.config.databaseUrl, dataDir: undefined });
+  const { options, embedded } = ormOptions({ databaseUrl: database.config.databaseUrl, dataDir: undefined });
   const orm = await MikroORM.init(options);
   try {
     await test({
@@ -30,7 +30,7 @@ export async function withMigrationDatabase(
     });
   } finally {
     await orm.close(true);
-    await pglite?.close();
+    await embedded?.close();
     await database.drop();
   }
 }

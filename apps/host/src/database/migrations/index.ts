@@ -29,6 +29,7 @@ import { Migration20261203120000_plugin_disabled_by } from './Migration202612031
 import { Migration20261204090000_change_notifications } from './Migration20261204090000_change_notifications';
 import { Migration20261205090000_more_change_notifications } from './Migration20261205090000_more_change_notifications';
 import { Migration20261206090000_feed_change_notifications } from './Migration20261206090000_feed_change_notifications';
+import { Migration20261207090000_access_token_changes_only } from './Migration20261207090000_access_token_changes_only';
 
 /** Every migration in order; listed explicitly so the compiled host and the tests find the same set. */
 export const MIGRATIONS = [
@@ -80,5 +81,9 @@ export const MIGRATIONS = [
   {
     name: 'Migration20261206090000_feed_change_notifications',
     class: Migration20261206090000_feed_change_notifications,
+  },
+  {
+    name: 'Migration20261207090000_access_token_changes_only',
+    class: Migration20261207090000_access_token_changes_only,
   },
 ];
