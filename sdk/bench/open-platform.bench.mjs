@@ -9,7 +9,7 @@
 // it fails).
 // Quick run: BENCH_USERS=20 BENCH_EXCHANGES=200 BENCH_DURATION=3 BENCH_ROUNDS=1 npm run bench -w sdk
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import os from 'node:os';
 import readline from 'node:readline';
@@ -45,21 +45,35 @@ const SCOPES = ['profile:read', 'friends:read', 'feed:write', 'storage'];
 const REDIRECT_URI = 'http://127.0.0.1:9/callback';
 const ADMIN = { username: 'bench_admin', password: 'bench-admin-password' };
 
-/** Operations per second, median and 99th percentile of a set of timed runs, their latencies pooled. */
+/**
+ * Operations per second, median and 99th percentile of a set of timed runs, their latencies pooled, and the
+ * CPU each operation cost the host, the PostgreSQL server and this process (where /proc tells).
+ */
 function figures(runs) {
   const latencies = runs.flatMap((run) => run.latencies).sort((a, b) => a - b);
   const elapsed = runs.reduce((sum, run) => sum + run.elapsed, 0);
+  const perOperation = (part) =>
+    runs.some((run) => run.cpu?.[part] === undefined)
+      ? undefined
+      : runs.reduce((sum, run) => sum + run.cpu[part], 0) / latencies.length;
   return {
     perSecond: (latencies.length * 1000) / elapsed,
     p50: latencies[Math.floor(latencies.length * 0.5)],
     p99: latencies[Math.min(latencies.length - 1, Math.ceil(latencies.length * 0.99) - 1)],
+    cpuPerRequest: perOperation('host'),
+    postgresCpuPerRequest: perOperation('postgres'),
+    clientCpuPerRequest: perOperation('client'),
   };
 }
 
-/** Runs `total` operations on `workers` concurrent loops; their latencies and the time it took. */
-async function timed(total, workers, operation) {
+/**
+ * Runs `total` operations on `workers` concurrent loops; their latencies, the time it took and, with
+ * `hostPid`, the CPU time the host, the PostgreSQL server and this process spent meanwhile.
+ */
+async function timed(total, workers, operation, hostPid) {
   const latencies = [];
   let next = 0;
+  const cpuBefore = hostPid && cpuSplit(hostPid);
   const started = performance.now();
   await Promise.all(
     Array.from({ length: workers }, async (_, worker) => {
@@ -70,7 +84,18 @@ async function timed(total, workers, operation) {
       }
     }),
   );
-  return { latencies, elapsed: performance.now() - started };
+  const elapsed = performance.now() - started;
+  if (!cpuBefore) return { latencies, elapsed };
+  const cpuAfter = cpuSplit(hostPid);
+  const spent = (part) =>
+    cpuBefore[part] === undefined || cpuAfter[part] === undefined
+      ? undefined
+      : cpuAfter[part] - cpuBefore[part];
+  return {
+    latencies,
+    elapsed,
+    cpu: { host: spent('host'), postgres: spent('postgres'), client: spent('client') },
+  };
 }
 
 /** Starts oidc-provider in a process of its own and reads where it listens and its token. */
@@ -110,6 +135,45 @@ function cpuMicros(pid) {
 }
 /** The kernel's unit for /proc's CPU times (USER_HZ), 100 on every Linux Node runs on. */
 const CLOCK_TICKS_PER_SECOND = 100;
+
+/** Whether the host's database is a PostgreSQL server on this machine, whose processes /proc can see. */
+const LOCAL_POSTGRES = (() => {
+  if (!process.env.DATABASE_URL) return false; // PGlite runs inside the host
+  try {
+    return ['127.0.0.1', 'localhost', '[::1]', ''].includes(new URL(process.env.DATABASE_URL).hostname);
+  } catch {
+    return false;
+  }
+})();
+
+/**
+ * CPU time so far of the host, of every PostgreSQL server process on this machine (when the host's database
+ * is one) and of this process, in microseconds. The token endpoint's latency under load is mostly waiting
+ * for a core that these three share.
+ */
+function cpuSplit(hostPid) {
+  const own = process.cpuUsage();
+  return { host: cpuMicros(hostPid), postgres: postgresServerCpuMicros(), client: own.user + own.system };
+}
+
+function postgresServerCpuMicros() {
+  if (!LOCAL_POSTGRES) return undefined;
+  try {
+    return readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .reduce((sum, pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/comm`, 'utf8') === 'postgres\n'
+            ? sum + (cpuMicros(pid) ?? 0)
+            : sum;
+        } catch {
+          return sum; // a process that ended meanwhile
+        }
+      }, 0);
+  } catch {
+    return undefined; // no /proc
+  }
+}
 
 /** Load on one scenario after a warm-up: rate, latencies and the serving process's CPU per request. */
 async function load(baseUrl, requests, pid) {
@@ -201,18 +265,28 @@ async function main() {
       const codes = [];
       for (let i = 0; i < size; i++) codes.push(await authorizeOnce(done + i));
       batches.push(
-        await timed(size, CONNECTIONS, (i) => oauth.exchangeCallback(codes[i].callback, codes[i].request)),
+        await timed(
+          size,
+          CONNECTIONS,
+          (i) => oauth.exchangeCallback(codes[i].callback, codes[i].request),
+          host.pid,
+        ),
       );
     }
     const exchanged = figures(batches);
 
     // Refresh tokens rotate, so each worker keeps to its own users' chains.
     const refreshed = figures([
-      await timed(EXCHANGES, Math.min(CONNECTIONS, USERS), async (index, worker) => {
-        const owned = Math.floor(index / Math.min(CONNECTIONS, USERS));
-        const user = (worker + owned * Math.min(CONNECTIONS, USERS)) % USERS;
-        tokens[user] = await oauth.refresh(tokens[user].refreshToken, tokens[user]);
-      }),
+      await timed(
+        EXCHANGES,
+        Math.min(CONNECTIONS, USERS),
+        async (index, worker) => {
+          const owned = Math.floor(index / Math.min(CONNECTIONS, USERS));
+          const user = (worker + owned * Math.min(CONNECTIONS, USERS)) % USERS;
+          tokens[user] = await oauth.refresh(tokens[user].refreshToken, tokens[user]);
+        },
+        host.pid,
+      ),
     ]);
 
     const bearer = (index) => ({ authorization: `Bearer ${tokens[index].accessToken}` });
@@ -303,6 +377,24 @@ async function main() {
         const cpu = figures.cpuPerRequest === undefined ? '' : figures.cpuPerRequest.toFixed(0).padStart(10);
         console.log(
           `${name.padEnd(36)} ${figures.perSecond.toFixed(0).padStart(7)} ${figures.p50.toFixed(1).padStart(9)} ${figures.p99.toFixed(1).padStart(8)} ${cpu}`,
+        );
+      }
+      // Where a token request's time goes: the client, the host and PostgreSQL share this machine's cores.
+      for (const [name, figures] of [
+        ['code exchange', exchanged],
+        ['refresh', refreshed],
+      ]) {
+        if (figures.cpuPerRequest === undefined) continue;
+        const parts = [
+          ['host', figures.cpuPerRequest],
+          ['PostgreSQL server', figures.postgresCpuPerRequest],
+          ["this benchmark's client", figures.clientCpuPerRequest],
+        ].filter(([, micros]) => micros !== undefined);
+        const total = parts.reduce((sum, [, micros]) => sum + micros, 0);
+        console.log(
+          `  ${name}: CPU µs per request — ${parts.map(([part, micros]) => `${part} ${micros.toFixed(0)}`).join(', ')}: ` +
+            `${total.toFixed(0)} of the ` +
+            `${((os.cpus().length * 1e6) / figures.perSecond).toFixed(0)} the machine's ${os.cpus().length} cores offer per request at this rate`,
         );
       }
       const checks = [
