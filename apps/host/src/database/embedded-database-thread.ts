@@ -6,8 +6,8 @@ import type { EmbeddedReply, EmbeddedRequest, SerializedError } from './embedded
 
 // PGlite compiles its 9 MB of WebAssembly at every open, and V8 spreads that compilation, and the tier-up of
 // the functions that run hot, over every thread of its pool: about 1.5 s of CPU during a start, taken from
-// the host's thread and this one on a machine with two cores. One compilation thread compiles what the start needs
-// in time. The flag is read when a compilation begins.
+// the host's thread and this one on a machine with two cores. One compilation thread compiles what the
+// start needs in time. The flag is read when a compilation begins.
 v8.setFlagsFromString('--wasm-num-compilation-tasks=1');
 
 /** The embedded database's own thread (see embedded-database.ts): PGlite, answering the host's requests. */

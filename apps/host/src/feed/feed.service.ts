@@ -27,7 +27,7 @@ export class FeedService implements OnModuleInit {
    * it was made from changed (Migration20261206090000_feed_change_notifications): the friend list
    * (`friends:`), the viewer's friend groups (`groups:`), any actor's entries or the privacy of what they
    * show (`feed:`), a suspension (`feed:*`), and whatever the page shows of posts, people and apps (the
-   * tags its renderer names). Later pages are read each time.
+   * tags its renderer names). Later pages come from `chunks`.
    */
   private readonly firstPages: ChangeCache<FeedPage>;
   /**
