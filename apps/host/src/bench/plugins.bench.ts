@@ -31,6 +31,18 @@ const MEMORY_CALLS = positiveInteger('BENCH_MEMORY_CALLS', 10_000);
 /** Batches of MEMORY_CALLS: the isolates' heaps are collected lazily, so one batch alone says little. */
 const MEMORY_BATCHES = 4;
 
+interface WorkerPid {
+  plugin: string;
+  pid: number;
+}
+
+/** The bench host's answer to `heap`: its heap after a full collection and its plugins' current workers. */
+interface MemoryAnswer {
+  heapMb: number;
+  externalMb: number;
+  workers: WorkerPid[];
+}
+
 /** The bench host: the real host plus, in the same process, a native route doing what the echo plugin's GET /me does. */
 async function serve(): Promise<void> {
   const config = loadConfig();
@@ -54,26 +66,28 @@ async function serve(): Promise<void> {
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(me.body));
     })();
   });
+  // Asked each time: the supervisor replaces a worker that grew while idle, and stops none for good.
+  const workers = (): WorkerPid[] => {
+    const plugins = app.get(PluginsService);
+    return plugins.list().flatMap(({ plugin }) => {
+      const id = plugin.package.manifest.id;
+      return plugins.workerPids(id).map((pid) => ({ plugin: id, pid }));
+    });
+  };
   // The bench asks for the heap after a full collection: RSS alone keeps what V8 once grew to.
   process.on('message', (message) => {
     if (message !== 'heap') return;
     global.gc?.();
     const usage = process.memoryUsage();
-    process.send?.({ heapMb: usage.heapUsed / 1024 / 1024, externalMb: usage.external / 1024 / 1024 });
+    const answer: MemoryAnswer = {
+      heapMb: usage.heapUsed / 1024 / 1024,
+      externalMb: usage.external / 1024 / 1024,
+      workers: workers(),
+    };
+    process.send?.(answer);
   });
   native.listen(Number(process.env.NATIVE_PORT), '127.0.0.1', () => {
-    process.send?.({
-      ready: (native.address() as AddressInfo).port,
-      workers: app
-        .get(PluginsService)
-        .list()
-        .flatMap(({ plugin }) =>
-          app
-            .get(PluginsService)
-            .workerPids(plugin.package.manifest.id)
-            .map((pid) => ({ plugin: plugin.package.manifest.id, pid })),
-        ),
-    });
+    process.send?.({ ready: (native.address() as AddressInfo).port });
   });
 }
 
@@ -125,18 +139,14 @@ async function main(): Promise<void> {
     },
   });
   try {
-    const { workers } = await new Promise<{ workers: { plugin: string; pid: number }[] }>(
-      (resolve, reject) => {
-        child.once('message', (message) =>
-          resolve(message as { workers: { plugin: string; pid: number }[] }),
-        );
-        child.once('exit', (code) => reject(new Error(`the bench host exited with code ${code}`)));
-      },
-    );
+    await new Promise<void>((resolve, reject) => {
+      child.once('message', () => resolve());
+      child.once('exit', (code) => reject(new Error(`the bench host exited with code ${code}`)));
+    });
     const memory = async (label: string) => {
       child.send('heap');
-      const { heapMb, externalMb } = await new Promise<{ heapMb: number; externalMb: number }>((resolve) =>
-        child.once('message', (message) => resolve(message as { heapMb: number; externalMb: number })),
+      const { heapMb, externalMb, workers } = await new Promise<MemoryAnswer>((resolve) =>
+        child.once('message', (message) => resolve(message as MemoryAnswer)),
       );
       const workerMb = workers.map(({ plugin, pid }) => ({ plugin, mb: rssMb(pid) }));
       const total = workerMb.reduce((sum, { mb }) => sum + mb, 0);
