@@ -211,8 +211,9 @@ export class ChangeCache<V> {
   ): Promise<Map<string, V>> {
     const result = new Map<string, V>();
     const missing: string[] = [];
+    const now = performance.now();
     for (const key of new Set(keys)) {
-      const hit = this.fresh(key);
+      const hit = this.fresh(key, now);
       if (hit) result.set(key, hit.value);
       else missing.push(key);
     }
@@ -242,10 +243,10 @@ export class ChangeCache<V> {
     this.keysByTag.clear();
   }
 
-  private fresh(key: string): Entry<V> | undefined {
+  private fresh(key: string, now = performance.now()): Entry<V> | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    if (performance.now() - entry.storedAt > LIMITS.changeCacheTtlMs) {
+    if (now - entry.storedAt > LIMITS.changeCacheTtlMs) {
       this.remove(key);
       return undefined;
     }

@@ -38,6 +38,8 @@ function count(counts: UsageCounts, status: number): void {
 @Injectable()
 export class OpenApiUsage extends PeriodicTask implements BeforeApplicationShutdown {
   private pending = new Map<string, UsageRow>();
+  /** The UTC day calls are counted in now, and the instant (ms) it ends. */
+  private day = { name: '', endsAt: 0 };
 
   constructor(
     private readonly repository: UsageRepository,
@@ -54,7 +56,7 @@ export class OpenApiUsage extends PeriodicTask implements BeforeApplicationShutd
 
   /** Counts a call of `operation` by the app, answered with `status`. */
   record(appId: string, operation: string, status: number): void {
-    const day = utcDay(this.clock.now());
+    const day = this.dayOf(this.clock.now());
     const key = keyOf({ appId, day, operation });
     let row = this.pending.get(key);
     if (!row) {
@@ -62,6 +64,15 @@ export class OpenApiUsage extends PeriodicTask implements BeforeApplicationShutd
       this.pending.set(key, row);
     }
     count(row, status);
+  }
+
+  /** `utcDay(now)`, formatted once a day rather than on every call counted. */
+  private dayOf(now: Date): string {
+    const ms = now.getTime();
+    if (ms >= this.day.endsAt || ms < this.day.endsAt - DAY_MS) {
+      this.day = { name: utcDay(now), endsAt: (Math.floor(ms / DAY_MS) + 1) * DAY_MS };
+    }
+    return this.day.name;
   }
 
   /**
